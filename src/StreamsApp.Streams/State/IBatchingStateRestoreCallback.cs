@@ -1,0 +1,9 @@
+namespace StreamsApp.Streams.State;
+
+/// <summary>Replays changelog records into a store, a batch at a time (one RocksDB write batch per call).</summary>
+public interface IBatchingStateRestoreCallback
+{
+    /// <summary>Applies the records in order; a null value deletes its key.</summary>
+    /// <param name="records">Raw changelog keys and values.</param>
+    void RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records);
+}
