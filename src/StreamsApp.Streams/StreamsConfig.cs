@@ -37,6 +37,12 @@ public sealed class StreamsConfig
     /// <summary>RocksDB memory bounds shared by every RocksDB store in the process.</summary>
     public RocksDbConfig RocksDb { get; set; } = new();
 
+    /// <summary>What happens when a source record cannot be deserialized. Default: fail.</summary>
+    public IDeserializationExceptionHandler DeserializationExceptionHandler { get; set; } = ExceptionHandlers.LogAndFail;
+
+    /// <summary>What happens when a processor throws. Default: fail.</summary>
+    public IProcessingExceptionHandler ProcessingExceptionHandler { get; set; } = ExceptionHandlers.LogAndFail;
+
     /// <summary>The commit interval in force: <see cref="CommitInterval"/> or the guarantee's default.</summary>
     public TimeSpan EffectiveCommitInterval =>
         CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2

@@ -1,0 +1,22 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Serdes;
+
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>Where a task's output goes: sinks, changelogs. The runtime sends to Kafka; the test driver captures.</summary>
+internal interface IRecordCollector
+{
+    /// <summary>Serializes and sends a sink's record, choosing its partition.</summary>
+    void Send<TKey, TValue>(
+        string topic, Record<TKey, TValue> record, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        StreamPartitioner<TKey, TValue>? partitioner, string sinkName);
+
+    /// <summary>Sends an already serialized record to a given partition (changelogs).</summary>
+    void Send(string topic, int partition, byte[] key, byte[]? value, long timestamp);
+
+    /// <summary>Offsets of the last record sent to each partition (changelog checkpoints).</summary>
+    IReadOnlyDictionary<TopicPartition, long> Offsets { get; }
+
+    /// <summary>Waits until everything sent so far is acknowledged.</summary>
+    void Flush();
+}

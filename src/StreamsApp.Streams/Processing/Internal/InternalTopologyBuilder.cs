@@ -1,0 +1,212 @@
+using System.Globalization;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>
+/// The topology blueprint: nodes, stores and internal topics as added by the Processor API or the DSL, checked as
+/// they are added (names, parents, record types), cut into sub-topologies on demand.
+/// </summary>
+internal sealed class InternalTopologyBuilder
+{
+    private readonly Dictionary<string, NodeFactory> _nodes = new(StringComparer.Ordinal);
+    private readonly List<NodeFactory> _nodeOrder = [];
+    private readonly Dictionary<string, StoreFactory> _stores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sourceTopicOwners = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _internalTopics = new(StringComparer.Ordinal);
+    private int _index;
+
+    public IReadOnlyList<NodeFactory> Nodes => _nodeOrder;
+
+    public IReadOnlyDictionary<string, StoreFactory> Stores => _stores;
+
+    public IReadOnlySet<string> InternalTopics => _internalTopics;
+
+    /// <summary>A generated name, <c>PREFIX-0000000042</c>; nodes and stores share the counter, as in Kafka Streams.</summary>
+    public string NewName(string prefix) => prefix + (_index++).ToString("D10", CultureInfo.InvariantCulture);
+
+    public NodeFactory Node(string name) =>
+        _nodes.TryGetValue(name, out var node) ? node : throw new TopologyException($"no node named '{name}'");
+
+    public void AddSource<TKey, TValue>(
+        string name, IReadOnlyList<string> topics, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        TimestampExtractor<TKey, TValue>? extractor)
+    {
+        if (topics.Count == 0)
+        {
+            throw new TopologyException($"source '{name}' must read at least one topic");
+        }
+
+        foreach (var topic in topics)
+        {
+            ValidateTopicName(topic);
+            if (_sourceTopicOwners.TryGetValue(topic, out var owner))
+            {
+                throw new TopologyException($"topic '{topic}' is already read by source '{owner}'; a topic may have one source");
+            }
+        }
+
+        Add(new SourceNodeFactory<TKey, TValue>(name, topics, keySerde, valueSerde, extractor));
+        foreach (var topic in topics)
+        {
+            _sourceTopicOwners.Add(topic, name);
+        }
+    }
+
+    public void AddProcessor(ProcessorNodeFactory factory) => Add(factory);
+
+    public void AddSink<TKey, TValue>(
+        string name, string? topic, TopicNameExtractor<TKey, TValue>? extractor, ISerde<TKey> keySerde,
+        ISerde<TValue> valueSerde, StreamPartitioner<TKey, TValue>? partitioner, IReadOnlyList<string> parents)
+    {
+        if (topic is not null)
+        {
+            ValidateTopicName(topic);
+        }
+
+        Add(new SinkNodeFactory<TKey, TValue>(name, topic, extractor, keySerde, valueSerde, partitioner, parents));
+    }
+
+    public void AddStateStore(IStoreBuilder<IStateStore> builder, IEnumerable<string> processorNames)
+    {
+        if (_stores.ContainsKey(builder.Name))
+        {
+            throw new TopologyException($"a state store named '{builder.Name}' already exists");
+        }
+
+        _stores.Add(builder.Name, new StoreFactory(builder));
+        foreach (var processor in processorNames)
+        {
+            ConnectProcessorAndStore(processor, builder.Name);
+        }
+    }
+
+    public void ConnectProcessorAndStore(string processorName, string storeName)
+    {
+        if (!_stores.ContainsKey(storeName))
+        {
+            throw new TopologyException($"state store '{storeName}' is not added yet (add it before connecting processors)");
+        }
+
+        if (Node(processorName) is not ProcessorNodeFactory processor)
+        {
+            throw new TopologyException($"'{processorName}' is not a processor, so it cannot use state store '{storeName}'");
+        }
+
+        processor.Stores.Add(storeName);
+    }
+
+    /// <summary>Marks a topic as internal: the runtime prefixes it with the application id and creates it.</summary>
+    public void AddInternalTopic(string topic) => _internalTopics.Add(topic);
+
+    /// <summary>The topic's name on the cluster: internal topics are prefixed with the application id.</summary>
+    public string ResolveTopic(string applicationId, string topic) =>
+        _internalTopics.Contains(topic) ? $"{applicationId}-{topic}" : topic;
+
+    /// <summary>Store name → changelog topic for every logged store.</summary>
+    public IReadOnlyDictionary<string, string> ChangelogTopics(string applicationId) =>
+        _stores.Values.Where(s => s.Builder.LoggingEnabled)
+            .ToDictionary(s => s.Builder.Name, s => ChangelogTopic(applicationId, s.Builder.Name), StringComparer.Ordinal);
+
+    public static string ChangelogTopic(string applicationId, string storeName) => $"{applicationId}-{storeName}-changelog";
+
+    /// <summary>The sub-topologies, numbered as Kafka Streams numbers them.</summary>
+    public IReadOnlyList<Subtopology> Subtopologies() => SubtopologyGrouper.Group(this);
+
+    /// <summary>Creates the nodes and stores of one sub-topology for one task.</summary>
+    public ProcessorTopology BuildTask(Subtopology subtopology, string applicationId)
+    {
+        string Resolve(string topic) => ResolveTopic(applicationId, topic);
+        var nodes = new Dictionary<string, ProcessorNode>(StringComparer.Ordinal);
+        foreach (var factory in _nodeOrder)
+        {
+            if (subtopology.NodeNames.Contains(factory.Name))
+            {
+                nodes.Add(factory.Name, factory.Build(Resolve));
+            }
+        }
+
+        foreach (var factory in _nodeOrder)
+        {
+            if (nodes.TryGetValue(factory.Name, out var node))
+            {
+                foreach (var successor in factory.Successors)
+                {
+                    node.AddChild(nodes[successor]);
+                }
+            }
+        }
+
+        var sources = new Dictionary<string, SourceNode>(StringComparer.Ordinal);
+        foreach (var factory in _nodeOrder.OfType<ISourceNodeFactory>())
+        {
+            var name = ((NodeFactory)factory).Name;
+            if (nodes.TryGetValue(name, out var node))
+            {
+                foreach (var topic in factory.Topics)
+                {
+                    sources.Add(Resolve(topic), (SourceNode)node);
+                }
+            }
+        }
+
+        var stores = subtopology.StoreNames.Select(s => _stores[s].Builder).ToList();
+        return new ProcessorTopology(subtopology, [.. nodes.Values], sources, stores);
+    }
+
+    private void Add(NodeFactory factory)
+    {
+        if (string.IsNullOrWhiteSpace(factory.Name))
+        {
+            throw new TopologyException("a node name must not be empty");
+        }
+
+        if (_nodes.ContainsKey(factory.Name))
+        {
+            throw new TopologyException($"a node named '{factory.Name}' already exists");
+        }
+
+        if (factory.InputTypes is { } input && factory.Predecessors.Count == 0)
+        {
+            throw new TopologyException($"node '{factory.Name}' needs at least one parent");
+        }
+
+        foreach (var parentName in factory.Predecessors)
+        {
+            var parent = Node(parentName);
+            if (parent.OutputTypes is not { } output)
+            {
+                throw new TopologyException($"sink '{parentName}' cannot be the parent of '{factory.Name}'");
+            }
+
+            if (factory.InputTypes is { } accepted && accepted != output)
+            {
+                throw new TopologyException(
+                    $"node '{factory.Name}' accepts <{accepted.Key.Name}, {accepted.Value.Name}> but its parent " +
+                    $"'{parentName}' forwards <{output.Key.Name}, {output.Value.Name}>");
+            }
+        }
+
+        _nodes.Add(factory.Name, factory);
+        _nodeOrder.Add(factory);
+        foreach (var parentName in factory.Predecessors)
+        {
+            _nodes[parentName].Successors.Add(factory.Name);
+        }
+    }
+
+    private static void ValidateTopicName(string topic)
+    {
+        if (string.IsNullOrWhiteSpace(topic) || topic.Length > 249
+            || !topic.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new TopologyException(
+                $"'{topic}' is not a valid topic name (1 to 249 letters, digits, '.', '_' or '-')");
+        }
+    }
+
+    /// <summary>A store in the blueprint: its builder (one store instance per task).</summary>
+    public sealed record StoreFactory(IStoreBuilder<IStateStore> Builder);
+}

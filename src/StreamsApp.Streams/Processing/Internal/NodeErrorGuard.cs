@@ -1,0 +1,24 @@
+using StreamsApp.Streams.Errors;
+
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>
+/// Applies the processing exception handler to what a node throws. An error already handled by a downstream node
+/// passes through untouched, so each failure is handled once, by the node that raised it.
+/// </summary>
+internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
+{
+    public static bool ShouldHandle(Exception exception) => exception is not FailedProcessingException;
+
+    public void Handle(Exception exception, object? key, object? value, long timestamp)
+    {
+        var context = task.ErrorContext(nodeName, timestamp);
+        task.Log.ProcessingFailed(exception, nodeName, context.Topic, context.Partition, context.Offset);
+        if (task.Config.ProcessingExceptionHandler.Handle(context, key, value, exception) == ExceptionHandlerResponse.Fail)
+        {
+            throw new FailedProcessingException(context, exception);
+        }
+
+        task.Metrics.DroppedRecords.Increment();
+    }
+}

@@ -1,0 +1,54 @@
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>
+/// One processor node's view of its task: the shared task context plus the node's children and the stores it
+/// may use. Both processor flavours share it.
+/// </summary>
+internal sealed class ProcessorContext<TKeyOut, TValueOut>(
+    TaskContext task, string nodeName, IReadOnlySet<string> connectedStores, ChildNodes<TKeyOut, TValueOut> children)
+    : IProcessorContext<TKeyOut, TValueOut>, IFixedKeyProcessorContext<TKeyOut, TValueOut>
+{
+    public string ApplicationId => task.ApplicationId;
+
+    public TaskId TaskId => task.TaskId;
+
+    public RecordMetadata? RecordMetadata => task.RecordMetadata;
+
+    public long CurrentStreamTimeMs => task.StreamTime;
+
+    public long CurrentSystemTimeMs => task.WallClockMs;
+
+    public void Forward(Record<TKeyOut, TValueOut> record) => children.Forward(record);
+
+    public void Forward(Record<TKeyOut, TValueOut> record, string childName) => children.Forward(record, childName);
+
+    public void Forward(FixedKeyRecord<TKeyOut, TValueOut> record) => children.Forward(record.ToRecord());
+
+    public void Forward(FixedKeyRecord<TKeyOut, TValueOut> record, string childName) =>
+        children.Forward(record.ToRecord(), childName);
+
+    public TStore GetStateStore<TStore>(string name)
+        where TStore : IStateStore
+    {
+        if (!connectedStores.Contains(name))
+        {
+            throw new StreamsException(
+                $"Processor '{nodeName}' has no access to state store '{name}': connect it when adding the processor " +
+                "(Topology.AddProcessor stores, ConnectProcessorAndStateStores, or the DSL's store names)");
+        }
+
+        var store = task.GetStore(name);
+        return store is TStore typed
+            ? typed
+            : throw new StreamsException(
+                $"State store '{name}' is a {store.GetType().Name}, not a {typeof(TStore).Name}");
+    }
+
+    public ICancellable Schedule(TimeSpan interval, PunctuationType type, Action<long> punctuator) =>
+        task.Schedule(nodeName, interval, type, punctuator);
+
+    public void Commit() => task.RequestCommit();
+}

@@ -1,0 +1,33 @@
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>Blueprint of a processor node; the stores it may use are connected by name.</summary>
+internal abstract class ProcessorNodeFactory(string name, IReadOnlyList<string> predecessors) : NodeFactory(name, predecessors)
+{
+    public SortedSet<string> Stores { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Blueprint of a node running an <see cref="IProcessor{TKeyIn, TValueIn, TKeyOut, TValueOut}"/>.</summary>
+internal sealed class ProcessorNodeFactory<TKeyIn, TValueIn, TKeyOut, TValueOut>(
+    string name, Func<IProcessor<TKeyIn, TValueIn, TKeyOut, TValueOut>> supplier, IReadOnlyList<string> predecessors)
+    : ProcessorNodeFactory(name, predecessors)
+{
+    public override (Type Key, Type Value)? InputTypes => (typeof(TKeyIn), typeof(TValueIn));
+
+    public override (Type Key, Type Value)? OutputTypes => (typeof(TKeyOut), typeof(TValueOut));
+
+    public override ProcessorNode Build(Func<string, string> resolveTopic) =>
+        new ProcessorAdapterNode<TKeyIn, TValueIn, TKeyOut, TValueOut>(Name, supplier(), Stores);
+}
+
+/// <summary>Blueprint of a node running an <see cref="IFixedKeyProcessor{TKey, TValueIn, TValueOut}"/>.</summary>
+internal sealed class FixedKeyProcessorNodeFactory<TKey, TValueIn, TValueOut>(
+    string name, Func<IFixedKeyProcessor<TKey, TValueIn, TValueOut>> supplier, IReadOnlyList<string> predecessors)
+    : ProcessorNodeFactory(name, predecessors)
+{
+    public override (Type Key, Type Value)? InputTypes => (typeof(TKey), typeof(TValueIn));
+
+    public override (Type Key, Type Value)? OutputTypes => (typeof(TKey), typeof(TValueOut));
+
+    public override ProcessorNode Build(Func<string, string> resolveTopic) =>
+        new FixedKeyProcessorAdapterNode<TKey, TValueIn, TValueOut>(Name, supplier(), Stores);
+}

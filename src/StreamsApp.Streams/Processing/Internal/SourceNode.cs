@@ -1,0 +1,103 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Serdes;
+
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>A node that reads raw records from topics and forwards them deserialized.</summary>
+internal abstract class SourceNode(string name) : ProcessorNode(name)
+{
+    /// <summary>
+    /// Gives a raw record its event time, deserializing it only when a typed extractor needs the payload; null when
+    /// the record could not be read and the handler chose to skip it.
+    /// </summary>
+    public abstract StampedRecord? Stamp(ConsumeResult<byte[]?, byte[]?> raw, long partitionTime);
+
+    /// <summary>Deserializes and forwards a record; a record the handler chose to skip is dropped and counted.</summary>
+    public abstract void Process(in StampedRecord record);
+}
+
+/// <summary>A typed source node.</summary>
+internal sealed class SourceNode<TKey, TValue>(
+    string name, ISerde<TKey> keySerde, ISerde<TValue> valueSerde, TimestampExtractor<TKey, TValue>? extractor)
+    : SourceNode(name)
+{
+    private readonly ChildNodes<TKey, TValue> _children = new(name);
+    private TaskContext? _context;
+
+    public override (Type Key, Type Value)? OutputTypes => (typeof(TKey), typeof(TValue));
+
+    public override void AddChild(ProcessorNode child) => _children.Add(child);
+
+    public override void Init(TaskContext context) => _context = context;
+
+    public override void Close()
+    {
+    }
+
+    public override StampedRecord? Stamp(ConsumeResult<byte[]?, byte[]?> raw, long partitionTime)
+    {
+        if (extractor is null)
+        {
+            return new StampedRecord(raw, Valid(raw.Timestamp(), raw), null);
+        }
+
+        if (!TryDeserialize(raw, out var record))
+        {
+            return null;
+        }
+
+        var timestamp = Valid(extractor(record.Key, record.Value, raw.Timestamp(), partitionTime), raw);
+        return new StampedRecord(raw, timestamp, record with { Timestamp = timestamp });
+    }
+
+    private static long Valid(long timestamp, ConsumeResult<byte[]?, byte[]?> raw) =>
+        timestamp >= 0
+            ? timestamp
+            : throw new StreamsException(
+                $"Record from {raw.Topic}-{raw.Partition.Value} at offset {raw.Offset.Value} has an invalid (negative) " +
+                $"timestamp {timestamp}: the producer or the timestamp extractor must give event times >= 0");
+
+    public override void Process(in StampedRecord stamped)
+    {
+        if (stamped.Decoded is Record<TKey, TValue> decoded)
+        {
+            _children.Forward(decoded);
+        }
+        else if (TryDeserialize(stamped.Raw, out var record))
+        {
+            _children.Forward(record with { Timestamp = stamped.Timestamp });
+        }
+    }
+
+    private bool TryDeserialize(ConsumeResult<byte[]?, byte[]?> raw, out Record<TKey, TValue> record)
+    {
+        var headers = raw.Message.Headers ?? new Headers();
+        try
+        {
+            var key = keySerde.Deserializer.Deserialize(
+                raw.Message.Key, raw.Message.Key is null, new SerializationContext(MessageComponentType.Key, raw.Topic, headers));
+            var value = valueSerde.Deserializer.Deserialize(
+                raw.Message.Value, raw.Message.Value is null, new SerializationContext(MessageComponentType.Value, raw.Topic, headers));
+            record = new Record<TKey, TValue>(key, value, raw.Timestamp(), headers);
+            return true;
+        }
+        catch (Exception e) when (e is not StreamsException || e is SerdeException)
+        {
+            record = default;
+            var context = _context!;
+            context.Log.DeserializationFailed(e, raw.Topic, raw.Partition.Value, raw.Offset.Value);
+            var errorContext = context.ErrorContext(Name, raw.Timestamp());
+            if (context.Config.DeserializationExceptionHandler.Handle(errorContext, raw, e) == ExceptionHandlerResponse.Fail)
+            {
+                throw new StreamsException(
+                    $"Deserialization exception handler is set to fail upon a deserialization error: record from " +
+                    $"{raw.Topic}-{raw.Partition.Value} at offset {raw.Offset.Value} could not be read as " +
+                    $"<{typeof(TKey).Name}, {typeof(TValue).Name}>: {e.Message}", e);
+            }
+
+            context.Metrics.DroppedRecords.Increment();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using static StreamsApp.Streams.TopologyDescription;
+
+namespace StreamsApp.Streams.Processing.Internal;
+
+/// <summary>
+/// Describes a blueprint the way Kafka Streams does: nodes of a sub-topology ordered by the size of their sub-tree
+/// (largest first), ties by name; successors and predecessors in the same order.
+/// </summary>
+internal static class TopologyDescriber
+{
+    public static TopologyDescription Describe(InternalTopologyBuilder builder)
+    {
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Size(NodeFactory node)
+        {
+            if (!sizes.TryGetValue(node.Name, out var size))
+            {
+                size = 1 + node.Successors.Sum(s => Size(builder.Node(s)));
+                sizes[node.Name] = size;
+            }
+
+            return size;
+        }
+
+        IReadOnlyList<string> Sorted(IEnumerable<string> names) =>
+            [.. names.Select(builder.Node).OrderByDescending(Size).ThenBy(n => n.Name, StringComparer.Ordinal).Select(n => n.Name)];
+
+        var subtopologies = new List<SubtopologyDescription>();
+        foreach (var subtopology in builder.Subtopologies())
+        {
+            var nodes = Sorted(subtopology.NodeNames).Select(builder.Node).Select(node => new NodeDescription(
+                Kind(node),
+                node.Name,
+                Topics(node),
+                node is ProcessorNodeFactory p ? [.. p.Stores] : [],
+                Sorted(node.Successors),
+                Sorted(node.Predecessors)));
+            subtopologies.Add(new SubtopologyDescription(subtopology.Id, [.. nodes]));
+        }
+
+        return new TopologyDescription(subtopologies);
+    }
+
+    private static NodeKind Kind(NodeFactory node) => node switch
+    {
+        ISourceNodeFactory => NodeKind.Source,
+        ISinkNodeFactory => NodeKind.Sink,
+        _ => NodeKind.Processor,
+    };
+
+    private static IReadOnlyList<string> Topics(NodeFactory node) => node switch
+    {
+        ISourceNodeFactory source => source.Topics,
+        ISinkNodeFactory { Topic: { } topic } => [topic],
+        _ => [],
+    };
+}

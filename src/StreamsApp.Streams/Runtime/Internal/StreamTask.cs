@@ -1,0 +1,163 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// One sub-topology working on one partition number: buffers the records of its input partitions, processes them
+/// in timestamp order through its nodes, runs punctuators, and flushes its stores and output on commit.
+/// </summary>
+internal sealed class StreamTask
+{
+    private readonly ProcessorTopology _topology;
+    private readonly TaskContext _context;
+    private readonly PartitionGroup _partitions;
+    private readonly Dictionary<TopicPartition, long> _consumedOffsets = [];
+    private bool _initialized;
+
+    public StreamTask(ProcessorTopology topology, TaskContext context)
+    {
+        _topology = topology;
+        _context = context;
+        var queues = topology.SourcesByTopic
+            .Select(s => new RecordQueue(new TopicPartition(s.Key, context.TaskId.Partition), s.Value))
+            .ToList();
+        _partitions = new PartitionGroup(queues);
+    }
+
+    public TaskId Id => _context.TaskId;
+
+    public TaskContext Context => _context;
+
+    public IEnumerable<TopicPartition> InputPartitions => _partitions.Partitions;
+
+    public bool CommitNeeded { get; private set; }
+
+    public bool HasBufferedRecords => _partitions.BufferedCount > 0;
+
+    public long StreamTime => _partitions.StreamTime;
+
+    /// <summary>Opens the stores (they register for restoration), then initializes every node, parents first.</summary>
+    public void Initialize()
+    {
+        foreach (var builder in _topology.StoreBuilders)
+        {
+            var store = builder.Build();
+            store.Init(_context, store);
+            _context.AddStore(store);
+        }
+
+        foreach (var node in _topology.Nodes)
+        {
+            node.Init(_context);
+        }
+
+        _initialized = true;
+    }
+
+    public void AddRecord(ConsumeResult<byte[]?, byte[]?> record) => _partitions.Add(record);
+
+    /// <summary>Processes the buffered record with the smallest timestamp; false when nothing is buffered.</summary>
+    public bool Process()
+    {
+        if (!_partitions.TryNext(out var queue, out var record))
+        {
+            return false;
+        }
+
+        _context.CurrentRecord = record.Raw;
+        _context.CurrentTimestamp = record.Timestamp;
+        _context.StreamTime = _partitions.StreamTime;
+        try
+        {
+            queue.Source.Process(record);
+        }
+        finally
+        {
+            _context.CurrentRecord = null;
+        }
+
+        _consumedOffsets[queue.Partition] = record.Raw.Offset.Value;
+        _context.Metrics.Processed.Increment();
+        CommitNeeded = true;
+        return true;
+    }
+
+    /// <summary>Runs the stream-time punctuators that are due; false when none was.</summary>
+    public bool MaybePunctuateStreamTime() =>
+        _partitions.StreamTime >= 0 && _context.StreamTimePunctuations.MayPunctuate(_partitions.StreamTime, Punctuate);
+
+    /// <summary>Runs the wall-clock punctuators that are due; false when none was.</summary>
+    public bool MaybePunctuateSystemTime() => _context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate);
+
+    /// <summary>
+    /// Flushes stores (caches forward their updates) and output; returns the offsets to commit, one past the last
+    /// record processed from each partition.
+    /// </summary>
+    public IReadOnlyDictionary<TopicPartition, long> PrepareCommit()
+    {
+        foreach (var store in StoresOuterToInner())
+        {
+            store.Flush();
+        }
+
+        _context.Collector.Flush();
+        return _consumedOffsets.ToDictionary(o => o.Key, o => o.Value + 1);
+    }
+
+    public void PostCommit()
+    {
+        CommitNeeded = false;
+        _context.CommitRequested = false;
+    }
+
+    /// <summary>Closes nodes, then stores. A clean close flushes first; a dirty one (task lost) drops buffers.</summary>
+    public void Close(bool clean)
+    {
+        if (clean && _initialized)
+        {
+            PrepareCommit();
+        }
+
+        _partitions.Clear();
+        foreach (var node in _topology.Nodes)
+        {
+            node.Close();
+        }
+
+        foreach (var store in StoresOuterToInner())
+        {
+            if (store.IsOpen)
+            {
+                store.Close();
+            }
+        }
+    }
+
+    private IEnumerable<State.IStateStore> StoresOuterToInner() =>
+        _topology.StoreBuilders.Select(b => _context.GetStore(b.Name));
+
+    private void Punctuate(PunctuationSchedule schedule, long timestamp)
+    {
+        var savedTimestamp = _context.CurrentTimestamp;
+        _context.CurrentRecord = null;
+        _context.CurrentTimestamp = timestamp;
+        try
+        {
+            schedule.Punctuator(timestamp);
+        }
+        catch (Exception e) when (e is not FailedProcessingException)
+        {
+            throw new StreamsException(
+                $"Exception caught while punctuating processor '{schedule.NodeName}' in task {Id}: {e.Message}", e);
+        }
+        finally
+        {
+            _context.CurrentTimestamp = savedTimestamp;
+        }
+
+        _context.Metrics.Punctuations.Increment();
+    }
+}

@@ -1,0 +1,153 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Processing.Internal;
+
+namespace StreamsApp.Streams.State.Internal.Caching;
+
+/// <summary>Receives a caching store's flushed writes: the key, new and old raw values, and the writer's context.</summary>
+internal delegate void RawFlushListener(byte[] key, byte[]? newValue, byte[]? oldValue, long timestamp, Headers? headers);
+
+/// <summary>
+/// A write-back cache in front of a byte store: writes coalesce per key in the thread cache and reach the store
+/// (and its changelog) on commit or eviction, when the flush listener forwards them downstream.
+/// </summary>
+internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner) : WrappedKeyValueBytesStore(inner)
+{
+    private TaskContext? _context;
+    private NamedCache? _cache;
+    private RawFlushListener? _listener;
+    private bool _sendOldValues;
+
+    /// <summary>Sets who receives flushed writes; <paramref name="sendOldValues"/> asks for old values too.</summary>
+    public void SetFlushListener(RawFlushListener listener, bool sendOldValues)
+    {
+        _listener = listener;
+        _sendOldValues = sendOldValues;
+    }
+
+    public override void Init(IStateStoreContext context, IStateStore root)
+    {
+        _context = context as TaskContext
+            ?? throw new StreamsException($"Store '{Name}' is cached and needs a task context for its cache");
+        _cache = _context.Cache.Register($"{_context.TaskId}-{Name}", FlushEntries);
+        base.Init(context, root);
+    }
+
+    public override bool TryGet(byte[] key, out byte[] value)
+    {
+        if (Cache.Get(key) is { } entry)
+        {
+            value = entry.Value!;
+            return entry.Value is not null;
+        }
+
+        if (!Inner.TryGet(key, out value))
+        {
+            return false;
+        }
+
+        _context!.Cache.Put(Cache, new CacheEntry(key, value, false, _context.CurrentTimestamp, null));
+        return true;
+    }
+
+    public override void Put(byte[] key, byte[] value) => PutDirty(key, value);
+
+    public override bool PutIfAbsent(byte[] key, byte[] value, out byte[] existing)
+    {
+        if (TryGet(key, out existing))
+        {
+            return false;
+        }
+
+        PutDirty(key, value);
+        return true;
+    }
+
+    public override void PutAll(IEnumerable<KeyValue<byte[], byte[]>> entries)
+    {
+        foreach (var entry in entries)
+        {
+            PutDirty(entry.Key, entry.Value);
+        }
+    }
+
+    public override bool Delete(byte[] key, out byte[] oldValue)
+    {
+        var existed = TryGet(key, out oldValue);
+        PutDirty(key, null);
+        return existed;
+    }
+
+    public override long ApproximateNumEntries => Inner.ApproximateNumEntries + Cache.Count;
+
+    public override IKeyValueIterator<byte[], byte[]> Range(byte[]? from, byte[]? to) =>
+        new MergedCacheIterator(Cache.Range(from, to), Inner.Range(from, to), reverse: false);
+
+    public override IKeyValueIterator<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) =>
+        new MergedCacheIterator(Cache.Range(from, to), Inner.ReverseRange(from, to), reverse: true);
+
+    public override IKeyValueIterator<byte[], byte[]> All() => Range(null, null);
+
+    public override IKeyValueIterator<byte[], byte[]> ReverseAll() => ReverseRange(null, null);
+
+    public override IKeyValueIterator<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
+    {
+        // Cached writes must be visible to the scan, so they are written through first.
+        Cache.Flush();
+        return Inner.PrefixScan(prefix, prefixSerializer);
+    }
+
+    public override void Flush()
+    {
+        Cache.Flush();
+        base.Flush();
+    }
+
+    public override void Close()
+    {
+        Cache.Flush();
+        _context!.Cache.Unregister(Cache.Name);
+        base.Close();
+    }
+
+    private NamedCache Cache => _cache ?? throw new InvalidOperationException($"Store '{Name}' is not open");
+
+    private void PutDirty(byte[] key, byte[]? value)
+    {
+        var context = _context!;
+        var headers = context.CurrentRecord?.Message.Headers;
+        context.Cache.Put(Cache, new CacheEntry(key, value, true, context.CurrentTimestamp, headers));
+    }
+
+    private void FlushEntries(IReadOnlyList<CacheEntry> entries)
+    {
+        var context = _context!;
+        var savedTimestamp = context.CurrentTimestamp;
+        try
+        {
+            foreach (var entry in entries)
+            {
+                var newValue = entry.Value;
+                byte[]? oldValue = null;
+                if (_listener is not null && (newValue is null || _sendOldValues) && Inner.TryGet(entry.Key, out var stored))
+                {
+                    oldValue = stored;
+                }
+
+                // A delete of a key the store never had needs neither a write nor a forward.
+                if (newValue is null && oldValue is null && _listener is not null)
+                {
+                    continue;
+                }
+
+                context.CurrentTimestamp = entry.Timestamp;
+                Inner.Put(entry.Key, newValue!);
+                _listener?.Invoke(entry.Key, newValue, _sendOldValues ? oldValue : null, entry.Timestamp, entry.Headers);
+            }
+        }
+        finally
+        {
+            context.CurrentTimestamp = savedTimestamp;
+        }
+    }
+}

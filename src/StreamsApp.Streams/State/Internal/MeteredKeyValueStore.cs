@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State.Internal.Caching;
+
+namespace StreamsApp.Streams.State.Internal;
+
+/// <summary>
+/// The outermost layer: turns typed keys and values into bytes for the layers below and, at the debug recording
+/// level, measures each operation (group <c>stream-state-metrics</c>).
+/// </summary>
+internal class MeteredKeyValueStore<TKey, TValue>(
+    IKeyValueStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TValue>> serdesForTopic, string metricsScope)
+    : IKeyValueStore<TKey, TValue>
+{
+    private StoreSerdes<TKey, TValue>? _serdes;
+    private Sensor? _putLatency;
+    private Sensor? _getLatency;
+    private Sensor? _deleteLatency;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public bool IsOpen => inner.IsOpen;
+
+    public long ApproximateNumEntries => inner.ApproximateNumEntries;
+
+    /// <summary>The layers below, for the runtime's restoration and the DSL's flush listeners.</summary>
+    public IKeyValueStore<byte[], byte[]> Inner => inner;
+
+    protected StoreSerdes<TKey, TValue> Serdes => _serdes ?? throw new InvalidOperationException($"Store '{Name}' is not open");
+
+    public void Init(IStateStoreContext context, IStateStore root)
+    {
+        _serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
+        if (context.Config.MetricsRecordingLevel == MetricsRecordingLevel.Debug && context is TaskContext task)
+        {
+            var registry = task.Metrics.Registry;
+            string[] tags = ["task-id", task.TaskId.ToString(), $"{metricsScope}-state-id", Name];
+            _putLatency = registry.Sensor("put-latency", "stream-state-metrics", tags);
+            _getLatency = registry.Sensor("get-latency", "stream-state-metrics", tags);
+            _deleteLatency = registry.Sensor("delete-latency", "stream-state-metrics", tags);
+        }
+
+        inner.Init(context, root);
+    }
+
+    public bool TryGet(TKey key, out TValue value)
+    {
+        var start = _getLatency is null ? 0 : Stopwatch.GetTimestamp();
+        var found = inner.TryGet(Serdes.RawKey(key), out var raw);
+        value = found ? Serdes.ValueFrom(raw) : default!;
+        RecordLatency(_getLatency, start);
+        return found;
+    }
+
+    public void Put(TKey key, TValue value)
+    {
+        var start = _putLatency is null ? 0 : Stopwatch.GetTimestamp();
+        var rawKey = Serdes.RawKey(key);
+        var rawValue = value is null ? null : Serdes.RawValue(value);
+        if (rawValue is null)
+        {
+            inner.Delete(rawKey, out _);
+        }
+        else
+        {
+            inner.Put(rawKey, rawValue);
+        }
+
+        RecordLatency(_putLatency, start);
+    }
+
+    public bool PutIfAbsent(TKey key, TValue value, out TValue existing)
+    {
+        var rawValue = Serdes.RawValue(value) ?? throw new ArgumentNullException(nameof(value), "PutIfAbsent needs a value");
+        var inserted = inner.PutIfAbsent(Serdes.RawKey(key), rawValue, out var raw);
+        existing = inserted ? default! : Serdes.ValueFrom(raw);
+        return inserted;
+    }
+
+    public void PutAll(IEnumerable<KeyValue<TKey, TValue>> entries)
+    {
+        foreach (var entry in entries)
+        {
+            Put(entry.Key, entry.Value);
+        }
+    }
+
+    public bool Delete(TKey key, out TValue oldValue)
+    {
+        var start = _deleteLatency is null ? 0 : Stopwatch.GetTimestamp();
+        var deleted = inner.Delete(Serdes.RawKey(key), out var raw);
+        oldValue = deleted ? Serdes.ValueFrom(raw) : default!;
+        RecordLatency(_deleteLatency, start);
+        return deleted;
+    }
+
+    public IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to) =>
+        Wrap(inner.Range(Serdes.RawKeyOrNull(from), Serdes.RawKeyOrNull(to)));
+
+    public IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to) =>
+        Wrap(inner.ReverseRange(Serdes.RawKeyOrNull(from), Serdes.RawKeyOrNull(to)));
+
+    public IKeyValueIterator<TKey, TValue> All() => Wrap(inner.All());
+
+    public IKeyValueIterator<TKey, TValue> ReverseAll() => Wrap(inner.ReverseAll());
+
+    public IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
+        Wrap(inner.PrefixScan(prefix, prefixSerializer));
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+
+    /// <summary>
+    /// Routes the caching layer's flushed writes, deserialized, to <paramref name="listener"/>. Returns false when
+    /// the store has no cache, in which case the caller forwards its own writes.
+    /// </summary>
+    public bool SetFlushListener(Action<TKey, Change<TValue>, long, Headers?> listener, bool sendOldValues)
+    {
+        if (inner is not CachingKeyValueStore caching)
+        {
+            return false;
+        }
+
+        caching.SetFlushListener(
+            (key, newValue, oldValue, timestamp, headers) => listener(
+                Serdes.KeyFrom(key),
+                new Change<TValue>(
+                    newValue is null ? default! : Serdes.ValueFrom(newValue), newValue is not null,
+                    oldValue is null ? default! : Serdes.ValueFrom(oldValue), oldValue is not null),
+                timestamp,
+                headers),
+            sendOldValues);
+        return true;
+    }
+
+    private DeserializingIterator<TKey, TValue> Wrap(IKeyValueIterator<byte[], byte[]> raw) => new(raw, Serdes);
+
+    private static void RecordLatency(Sensor? sensor, long start)
+    {
+        if (sensor is not null)
+        {
+            sensor.Record(Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1000);
+        }
+    }
+}
