@@ -1,6 +1,6 @@
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams;

@@ -1,4 +1,4 @@
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.State.Internal;
 
 namespace StreamsApp.Streams.State;

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Processing.Internal;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using StreamsApp.Streams.Errors;
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams.Processing.Internal;

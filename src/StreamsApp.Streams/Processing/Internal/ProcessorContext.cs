@@ -9,8 +9,10 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// </summary>
 internal sealed class ProcessorContext<TKeyOut, TValueOut>(
     TaskContext task, string nodeName, IReadOnlySet<string> connectedStores, ChildNodes<TKeyOut, TValueOut> children)
-    : IProcessorContext<TKeyOut, TValueOut>, IFixedKeyProcessorContext<TKeyOut, TValueOut>
+    : IProcessorContext<TKeyOut, TValueOut>, IFixedKeyProcessorContext<TKeyOut, TValueOut>, IHasTaskContext
 {
+    public TaskContext Task => task;
+
     public string ApplicationId => task.ApplicationId;
 
     public TaskId TaskId => task.TaskId;

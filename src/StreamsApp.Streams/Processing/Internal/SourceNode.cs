@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using StreamsApp.Streams.Errors;
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Processing.Internal;
 

@@ -16,4 +16,8 @@ internal static partial class TaskLog
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
         Message = "Skipping record from {Topic}-{Partition} at offset {Offset}: {Reason}")]
     public static partial void SkippingRecord(this ILogger logger, string? topic, int partition, long offset, string reason);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning,
+        Message = "Out-of-order table update for store {Store}: timestamp {NewTimestamp} is older than {OldTimestamp}; applying it")]
+    public static partial void OutOfOrderTableUpdate(this ILogger logger, string store, long newTimestamp, long oldTimestamp);
 }

@@ -1,4 +1,4 @@
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.State.Internal;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Confluent.Kafka;
-using StreamsApp.Streams.Serdes;
+using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.State.Internal;
 

@@ -1,0 +1,35 @@
+namespace StreamsApp.Streams.Dsl;
+
+/// <summary>
+/// A changelog stream read as a table: the latest value per key (Kafka Streams' <c>KTable</c>). A null value deletes
+/// its key; downstream sees updates.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+public interface IKTable<TKey, TValue>
+{
+    /// <summary>The store name interactive queries use, or null when the table is not queryable.</summary>
+    string? QueryableStoreName { get; }
+
+    /// <summary>Keeps the rows that satisfy the predicate; a row that stops satisfying it is deleted downstream.</summary>
+    IKTable<TKey, TValue> Filter(Func<TKey, TValue, bool> predicate, Named? named = null, Materialized<TKey, TValue>? materialized = null);
+
+    /// <summary>Drops the rows that satisfy the predicate (deleting them downstream).</summary>
+    IKTable<TKey, TValue> FilterNot(Func<TKey, TValue, bool> predicate, Named? named = null, Materialized<TKey, TValue>? materialized = null);
+
+    /// <summary>Maps each row's value.</summary>
+    IKTable<TKey, TValueOut> MapValues<TValueOut>(Func<TValue, TValueOut> mapper, Named? named = null, Materialized<TKey, TValueOut>? materialized = null);
+
+    /// <summary>Maps each row's value with read access to the key.</summary>
+    IKTable<TKey, TValueOut> MapValues<TValueOut>(Func<TKey, TValue, TValueOut> mapper, Named? named = null, Materialized<TKey, TValueOut>? materialized = null);
+
+    /// <summary>The table's updates as a stream (a delete becomes a record with a null value).</summary>
+    IKStream<TKey, TValue> ToStream(Named? named = null);
+
+    /// <summary>
+    /// Re-groups the rows under new keys for an aggregation with adder and subtractor (through a repartition topic):
+    /// an update subtracts the row's old value from its old group and adds the new value to its new group.
+    /// </summary>
+    IKGroupedTable<TKeyOut, TValueOut> GroupBy<TKeyOut, TValueOut>(
+        Func<TKey, TValue, KeyValue<TKeyOut, TValueOut>> selector, Grouped<TKeyOut, TValueOut>? grouped = null);
+}

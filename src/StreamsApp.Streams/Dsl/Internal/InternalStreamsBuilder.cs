@@ -1,0 +1,76 @@
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.Serialization;
+
+namespace StreamsApp.Streams.Dsl.Internal;
+
+/// <summary>
+/// The DSL's side of the blueprint: names nodes and stores the way Kafka Streams does and adds the nodes of each
+/// operation, including the repartition topics that key changes require.
+/// </summary>
+internal sealed class InternalStreamsBuilder
+{
+    public InternalTopologyBuilder Topology { get; } = new();
+
+    public string NewProcessorName(string prefix) => Topology.NewName(prefix);
+
+    public string NewStoreName(string prefix) => Topology.NewName(prefix + "STATE-STORE-");
+
+    public void AddProcessor<TKeyIn, TValueIn, TKeyOut, TValueOut>(
+        string name, Func<IProcessor<TKeyIn, TValueIn, TKeyOut, TValueOut>> supplier, params string[] parents) =>
+        Topology.AddProcessor(new ProcessorNodeFactory<TKeyIn, TValueIn, TKeyOut, TValueOut>(name, supplier, parents));
+
+    public void AddFixedKeyProcessor<TKey, TValueIn, TValueOut>(
+        string name, Func<IFixedKeyProcessor<TKey, TValueIn, TValueOut>> supplier, params string[] parents) =>
+        Topology.AddProcessor(new FixedKeyProcessorNodeFactory<TKey, TValueIn, TValueOut>(name, supplier, parents));
+
+    /// <summary>
+    /// Sends a stream through <c>&lt;prefix&gt;-repartition</c> so that records with equal keys meet in one task;
+    /// returns the source node that reads it back. Stream repartitions drop null keys first, as Kafka Streams does.
+    /// </summary>
+    public string Repartition<TKey, TValue>(
+        string parent, string topicPrefix, bool userNamed, bool dropNullKeys, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
+    {
+        var topic = topicPrefix + "-repartition";
+        var sinkName = userNamed ? topic + "-sink" : NewProcessorName("KSTREAM-SINK-");
+        string? filterName = null;
+        if (dropNullKeys)
+        {
+            filterName = userNamed ? topic + "-filter" : NewProcessorName("KSTREAM-FILTER-");
+        }
+
+        var sourceName = userNamed ? topic + "-source" : NewProcessorName("KSTREAM-SOURCE-");
+        if (filterName is not null)
+        {
+            AddFixedKeyProcessor(
+                filterName,
+                () => new Processors.KStreamFilterProcessor<TKey, TValue>(static (key, _) => key is not null, true),
+                parent);
+            parent = filterName;
+        }
+
+        Topology.AddInternalTopic(topic);
+        Topology.AddSink<TKey, TValue>(sinkName, topic, null, keySerde, valueSerde, null, [parent]);
+        Topology.AddSource<TKey, TValue>(sourceName, [topic], keySerde, valueSerde, null);
+        return sourceName;
+    }
+
+    /// <summary>The given serde, else the built-in one for the type, else a build-time error saying where one is needed.</summary>
+    public static ISerde<T> SerdeOrDefault<T>(ISerde<T>? serde, string usage)
+    {
+        if (serde is not null)
+        {
+            return serde;
+        }
+
+        try
+        {
+            return Serdes.For<T>();
+        }
+        catch (StreamsException e)
+        {
+            throw new TopologyException($"{usage} needs a serde for {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+}

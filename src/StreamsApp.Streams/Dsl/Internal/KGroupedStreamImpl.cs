@@ -1,0 +1,53 @@
+using StreamsApp.Streams.Dsl.Internal.Processors;
+using StreamsApp.Streams.Serialization;
+
+namespace StreamsApp.Streams.Dsl.Internal;
+
+/// <summary>
+/// A grouped stream: aggregations add a store and an aggregate node, after a repartition topic
+/// (<c>&lt;group or store name&gt;-repartition</c>) when the key changed upstream.
+/// </summary>
+internal sealed class KGroupedStreamImpl<TKey, TValue>(
+    InternalStreamsBuilder builder, string parentName, ISerde<TKey>? keySerde, ISerde<TValue>? valueSerde,
+    bool repartitionRequired, string? groupName) : IKGroupedStream<TKey, TValue>
+{
+    public IKTable<TKey, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null) =>
+        Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
+
+    public IKTable<TKey, TValue> Reduce(Func<TValue, TValue, TValue> reducer, Named? named = null, Materialized<TKey, TValue>? materialized = null)
+    {
+        ArgumentNullException.ThrowIfNull(reducer);
+        return Build("KSTREAM-REDUCE-", named, materialized, valueSerde, (_, value) => value, (_, value, aggregate) => reducer(aggregate, value));
+    }
+
+    public IKTable<TKey, TAggregate> Aggregate<TAggregate>(
+        Func<TAggregate> initializer, Func<TKey, TValue, TAggregate, TAggregate> aggregator,
+        Named? named = null, Materialized<TKey, TAggregate>? materialized = null)
+    {
+        ArgumentNullException.ThrowIfNull(initializer);
+        ArgumentNullException.ThrowIfNull(aggregator);
+        return Build("KSTREAM-AGGREGATE-", named, materialized, null, (key, value) => aggregator(key, value, initializer()), aggregator);
+    }
+
+    private KTableImpl<TKey, TAggregate> Build<TAggregate>(
+        string prefix, Named? named, Materialized<TKey, TAggregate>? materialized, ISerde<TAggregate>? knownAggregateSerde,
+        Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next)
+    {
+        var (storeName, queryable) = MaterializedResolver.StoreName(materialized, builder, prefix);
+        var name = named?.Name ?? builder.NewProcessorName(prefix);
+        var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? keySerde, $"Aggregation '{name}'");
+        var aggregates = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? knownAggregateSerde, $"Aggregation '{name}'");
+        var parent = parentName;
+        if (repartitionRequired)
+        {
+            var values = InternalStreamsBuilder.SerdeOrDefault(valueSerde, $"The repartition topic of aggregation '{name}'");
+            parent = builder.Repartition(parent, groupName ?? storeName, groupName is not null, dropNullKeys: true, keys, values);
+        }
+
+        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates);
+        var sendOld = table.SendOldValues;
+        builder.AddProcessor(name, () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, next, sendOld), parent);
+        builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keys, aggregates), [name]);
+        return table;
+    }
+}

@@ -1,0 +1,144 @@
+using StreamsApp.Streams.Dsl.Internal.Processors;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.Serialization;
+
+namespace StreamsApp.Streams.Dsl.Internal;
+
+/// <summary>
+/// A table in the DSL: the node producing its updates, its store (when materialized), its serdes, and the switch
+/// that makes its processor send old values when a downstream re-grouping needs them.
+/// </summary>
+internal sealed class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
+{
+    private readonly InternalStreamsBuilder _builder;
+    private readonly ISerde<TKey>? _keySerde;
+    private readonly ISerde<TValue>? _valueSerde;
+    private readonly Action? _enableParentOldValues;
+
+    private KTableImpl(
+        InternalStreamsBuilder builder, string nodeName, string? queryableStoreName, ISerde<TKey>? keySerde,
+        ISerde<TValue>? valueSerde, bool mayDelete, Action? enableParentOldValues)
+    {
+        _builder = builder;
+        NodeName = nodeName;
+        QueryableStoreName = queryableStoreName;
+        _keySerde = keySerde;
+        _valueSerde = valueSerde;
+        MayDelete = mayDelete;
+        _enableParentOldValues = enableParentOldValues;
+    }
+
+    public string NodeName { get; }
+
+    public string? QueryableStoreName { get; }
+
+    /// <summary>Whether rows can be deleted (a source with tombstones, a filter), which a value-type table cannot express as a stream.</summary>
+    public bool MayDelete { get; }
+
+    public OldValuesSwitch SendOldValues { get; } = new();
+
+    /// <summary>A materialized table fed by a changelog stream (Table, ToTable).</summary>
+    public static KTableImpl<TKey, TValue> Source(
+        InternalStreamsBuilder builder, string name, string parent, string storeName, string? queryableName,
+        Materialized<TKey, TValue>? materialized, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
+    {
+        var table = new KTableImpl<TKey, TValue>(builder, name, queryableName, keySerde, valueSerde, true, null);
+        var sendOld = table.SendOldValues;
+        builder.AddProcessor(name, () => new KTableSourceProcessor<TKey, TValue>(storeName, sendOld), parent);
+        builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keySerde, valueSerde), [name]);
+        return table;
+    }
+
+    /// <summary>A materialized aggregation result; aggregations never delete rows unless a function returns null.</summary>
+    public static KTableImpl<TKey, TValue> Aggregated(
+        InternalStreamsBuilder builder, string name, string? queryableName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde) =>
+        new(builder, name, queryableName, keySerde, valueSerde, !typeof(TValue).IsValueType, null);
+
+    public IKTable<TKey, TValue> Filter(
+        Func<TKey, TValue, bool> predicate, Named? named = null, Materialized<TKey, TValue>? materialized = null) =>
+        FilterImpl(predicate, true, named, materialized);
+
+    public IKTable<TKey, TValue> FilterNot(
+        Func<TKey, TValue, bool> predicate, Named? named = null, Materialized<TKey, TValue>? materialized = null) =>
+        FilterImpl(predicate, false, named, materialized);
+
+    public IKTable<TKey, TValueOut> MapValues<TValueOut>(
+        Func<TValue, TValueOut> mapper, Named? named = null, Materialized<TKey, TValueOut>? materialized = null)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        return MapValues((_, value) => mapper(value), named, materialized);
+    }
+
+    public IKTable<TKey, TValueOut> MapValues<TValueOut>(
+        Func<TKey, TValue, TValueOut> mapper, Named? named = null, Materialized<TKey, TValueOut>? materialized = null)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        return Derive(named, "KTABLE-MAPVALUES-", materialized, MayDelete, (key, value) => (true, mapper(key, value)), null);
+    }
+
+    public IKStream<TKey, TValue> ToStream(Named? named = null)
+    {
+        if (MayDelete && typeof(TValue).IsValueType && Nullable.GetUnderlyingType(typeof(TValue)) is null)
+        {
+            throw new TopologyException(
+                $"table '{NodeName}' of {typeof(TValue).Name} values may delete rows, and a stream of {typeof(TValue).Name} " +
+                $"cannot carry a delete (a null value): map the table to {typeof(TValue).Name}? first, e.g. MapValues(v => ({typeof(TValue).Name}?)v)");
+        }
+
+        var name = named?.Name ?? _builder.NewProcessorName("KTABLE-TOSTREAM-");
+        _builder.AddFixedKeyProcessor(name, () => new KTableToStreamProcessor<TKey, TValue>(), NodeName);
+        return new KStreamImpl<TKey, TValue>(_builder, name, _keySerde, _valueSerde, false);
+    }
+
+    public IKGroupedTable<TKeyOut, TValueOut> GroupBy<TKeyOut, TValueOut>(
+        Func<TKey, TValue, KeyValue<TKeyOut, TValueOut>> selector, Grouped<TKeyOut, TValueOut>? grouped = null)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var name = grouped?.Name is { } groupName ? groupName + "-select" : _builder.NewProcessorName("KTABLE-SELECT-");
+        _builder.AddProcessor(name, () => new KTableRepartitionMapProcessor<TKey, TValue, TKeyOut, TValueOut>(selector), NodeName);
+        EnableSendingOldValues();
+        return new KGroupedTableImpl<TKeyOut, TValueOut>(_builder, name, grouped?.KeySerde, grouped?.ValueSerde, grouped?.Name);
+    }
+
+    /// <summary>Makes this table's updates carry old values; a stateless table asks its parent for them.</summary>
+    public void EnableSendingOldValues()
+    {
+        SendOldValues.Enabled = true;
+        _enableParentOldValues?.Invoke();
+    }
+
+    private KTableImpl<TKey, TValue> FilterImpl(
+        Func<TKey, TValue, bool> predicate, bool keepWhen, Named? named, Materialized<TKey, TValue>? materialized)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return Derive(named, "KTABLE-FILTER-", materialized, true, (key, value) => (predicate(key, value) == keepWhen, value), _valueSerde);
+    }
+
+    private KTableImpl<TKey, TValueOut> Derive<TValueOut>(
+        Named? named, string prefix, Materialized<TKey, TValueOut>? materialized, bool mayDelete,
+        Func<TKey, TValue, (bool, TValueOut)> map, ISerde<TValueOut>? knownValueSerde)
+    {
+        var name = named?.Name ?? _builder.NewProcessorName(prefix);
+        string? storeName = null;
+        string? queryable = null;
+        if (materialized is not null)
+        {
+            (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, prefix);
+        }
+
+        var table = new KTableImpl<TKey, TValueOut>(
+            _builder, name, queryable, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
+            storeName is null ? EnableSendingOldValues : null);
+        var sendOld = table.SendOldValues;
+        _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, storeName, sendOld), NodeName);
+        if (storeName is not null)
+        {
+            var keys = InternalStreamsBuilder.SerdeOrDefault(materialized!.KeySerde ?? _keySerde, $"Table '{name}'");
+            var values = InternalStreamsBuilder.SerdeOrDefault(materialized.ValueSerde ?? knownValueSerde, $"Table '{name}'");
+            _builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keys, values), [name]);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,59 @@
+using StreamsApp.Streams.Dsl.Internal;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Dsl;
+
+/// <summary>
+/// Builds a <see cref="Topology"/> with the DSL: read topics as streams or tables, transform, aggregate, write.
+/// Node and store names are generated as in Kafka Streams (<c>KSTREAM-FILTER-0000000001</c>) unless given.
+/// </summary>
+public sealed class StreamsBuilder
+{
+    private readonly InternalStreamsBuilder _builder = new();
+
+    /// <summary>Reads a topic as a stream.</summary>
+    public IKStream<TKey, TValue> Stream<TKey, TValue>(string topic, Consumed<TKey, TValue>? consumed = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        return Stream([topic], consumed);
+    }
+
+    /// <summary>Reads several topics as one stream.</summary>
+    public IKStream<TKey, TValue> Stream<TKey, TValue>(IReadOnlyList<string> topics, Consumed<TKey, TValue>? consumed = null)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var name = consumed?.Name ?? _builder.NewProcessorName("KSTREAM-SOURCE-");
+        var keys = InternalStreamsBuilder.SerdeOrDefault(consumed?.KeySerde, $"Source '{name}'");
+        var values = InternalStreamsBuilder.SerdeOrDefault(consumed?.ValueSerde, $"Source '{name}'");
+        _builder.Topology.AddSource(name, topics, keys, values, consumed?.TimestampExtractor);
+        return new KStreamImpl<TKey, TValue>(_builder, name, keys, values, false);
+    }
+
+    /// <summary>
+    /// Reads a topic as a table: the latest value per key, a null value deleting it. The table is materialized in a
+    /// store (named by <paramref name="materialized"/>, else <c>&lt;topic&gt;-STATE-STORE-&lt;n&gt;</c>).
+    /// </summary>
+    public IKTable<TKey, TValue> Table<TKey, TValue>(
+        string topic, Consumed<TKey, TValue>? consumed = null, Materialized<TKey, TValue>? materialized = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        var (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, topic + "-");
+        var sourceName = consumed?.Name ?? _builder.NewProcessorName("KSTREAM-SOURCE-");
+        var tableName = _builder.NewProcessorName("KTABLE-SOURCE-");
+        var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? consumed?.KeySerde, $"Table '{topic}'");
+        var values = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? consumed?.ValueSerde, $"Table '{topic}'");
+        _builder.Topology.AddSource(sourceName, [topic], keys, values, consumed?.TimestampExtractor);
+        return KTableImpl<TKey, TValue>.Source(_builder, tableName, sourceName, storeName, queryable, materialized, keys, values);
+    }
+
+    /// <summary>Adds a store for processors added with <see cref="IKStream{TKey, TValue}.Process{TKeyOut, TValueOut}"/>.</summary>
+    public StreamsBuilder AddStateStore(IStoreBuilder<IStateStore> storeBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(storeBuilder);
+        _builder.Topology.AddStateStore(storeBuilder, []);
+        return this;
+    }
+
+    /// <summary>Returns the topology built so far.</summary>
+    public Topology Build() => new(_builder.Topology);
+}
