@@ -1,0 +1,80 @@
+using Confluent.Kafka;
+
+namespace StreamsApp.Streams.State.Internal.RocksDb;
+
+/// <content>The read side: range, prefix and full scans over tracked native iterators.</content>
+internal sealed partial class RocksDbKeyValueStore
+{
+    /// <summary>The number of iterators not yet disposed.</summary>
+    internal int OpenIteratorCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _openIterators.Count;
+            }
+        }
+    }
+
+    /// <summary>Inclusive range; a null bound is open; a lower bound above the upper one gives no entries.</summary>
+    public IKeyValueIterator<byte[], byte[]> Range(byte[]? from, byte[]? to) => OpenIterator(from, to, forward: true, prefix: null);
+
+    /// <summary>As <see cref="Range"/>, in descending key order.</summary>
+    public IKeyValueIterator<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => OpenIterator(from, to, forward: false, prefix: null);
+
+    /// <inheritdoc />
+    public IKeyValueIterator<byte[], byte[]> All() => OpenIterator(null, null, forward: true, prefix: null);
+
+    /// <inheritdoc />
+    public IKeyValueIterator<byte[], byte[]> ReverseAll() => OpenIterator(null, null, forward: false, prefix: null);
+
+    /// <inheritdoc />
+    public IKeyValueIterator<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
+    {
+        var prefixBytes = KeyBytes.SerializePrefix(prefix, prefixSerializer);
+        return OpenIterator(prefixBytes, null, forward: true, prefixBytes);
+    }
+
+    /// <summary>Stops tracking a disposed iterator. Called under <see cref="Gate"/>.</summary>
+    internal void ForgetIterator(RocksDbKeyValueIterator iterator) => _openIterators.Remove(iterator);
+
+    private IKeyValueIterator<byte[], byte[]> OpenIterator(byte[]? from, byte[]? to, bool forward, byte[]? prefix)
+    {
+        // Kafka Streams logs a warning for an inverted range and returns nothing; there is no logger at this layer.
+        if (KeyBytes.IsInvertedRange(from, to))
+        {
+            ThrowIfClosed();
+            return ArrayKeyValueIterator.Empty();
+        }
+
+        lock (Gate)
+        {
+            var native = Db.NewIterator();
+            if (forward)
+            {
+                _ = from is null ? native.SeekToFirst() : native.Seek(from);
+            }
+            else
+            {
+                // SeekForPrev lands on the largest key <= to.
+                _ = to is null ? native.SeekToLast() : native.SeekForPrev(to);
+            }
+
+            RocksDbKeyValueIterator iterator;
+            try
+            {
+                iterator = new RocksDbKeyValueIterator(this, native, forward, from, to, prefix);
+            }
+            catch
+            {
+                // Reading the first key failed (e.g. corruption): the native iterator is not tracked yet.
+                native.Dispose();
+                throw;
+            }
+
+            _openIterators.Add(iterator);
+            return iterator;
+        }
+    }
+}
