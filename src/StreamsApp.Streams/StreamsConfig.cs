@@ -16,8 +16,11 @@ public sealed class StreamsConfig
     /// <summary>The Kafka cluster to join, <c>host:port,...</c>; empty means the embedded cluster where the host supports it.</summary>
     public string BootstrapServers { get; set; } = string.Empty;
 
-    /// <summary>The root of every task's local state. Default: <c>&lt;temp&gt;/streamsapp</c>.</summary>
-    public string StateDir { get; set; } = Path.Combine(Path.GetTempPath(), "streamsapp");
+    /// <summary>The default <see cref="StateDir"/>: <c>&lt;temp&gt;/streamsapp</c>.</summary>
+    public static readonly string DefaultStateDir = Path.Combine(Path.GetTempPath(), "streamsapp");
+
+    /// <summary>The root of every task's local state. Default: <see cref="DefaultStateDir"/>.</summary>
+    public string StateDir { get; set; } = DefaultStateDir;
 
     /// <summary>At-least-once (default) or exactly-once v2.</summary>
     public ProcessingGuarantee ProcessingGuarantee { get; set; } = ProcessingGuarantee.AtLeastOnce;

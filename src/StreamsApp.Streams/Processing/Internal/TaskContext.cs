@@ -71,6 +71,8 @@ internal sealed class TaskContext(
 
     public void AddStore(IStateStore store) => _stores.Add(store.Name, store);
 
+    public bool HasStore(string name) => _stores.ContainsKey(name);
+
     public IStateStore GetStore(string name) =>
         _stores.TryGetValue(name, out var store)
             ? store

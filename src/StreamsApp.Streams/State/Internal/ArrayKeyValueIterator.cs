@@ -7,14 +7,14 @@ namespace StreamsApp.Streams.State.Internal;
 /// sees, and never fails on, writes made while it iterates (as Kafka Streams' in-memory iterators), at the cost of
 /// copying the range's entry references.
 /// </summary>
-internal sealed class ArrayKeyValueIterator : IKeyValueIterator<byte[], byte[]>
+internal sealed class ArrayKeyValueIterator<TKey, TValue> : IKeyValueIterator<TKey, TValue>
 {
-    private readonly KeyValue<byte[], byte[]>[] _entries;
+    private readonly KeyValue<TKey, TValue>[] _entries;
     private readonly int _count;
     private int _position = -1;
 
     /// <summary>Iterates the first <paramref name="count"/> entries of <paramref name="entries"/>, in array order.</summary>
-    public ArrayKeyValueIterator(KeyValue<byte[], byte[]>[] entries, int count)
+    public ArrayKeyValueIterator(KeyValue<TKey, TValue>[] entries, int count)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, entries.Length);
@@ -23,10 +23,10 @@ internal sealed class ArrayKeyValueIterator : IKeyValueIterator<byte[], byte[]>
     }
 
     /// <summary>An iterator with no entries (e.g. for an inverted range).</summary>
-    public static ArrayKeyValueIterator Empty() => new([], 0);
+    public static ArrayKeyValueIterator<TKey, TValue> Empty() => new([], 0);
 
     /// <inheritdoc />
-    public KeyValue<byte[], byte[]> Current =>
+    public KeyValue<TKey, TValue> Current =>
         _position >= 0 && _position < _count
             ? _entries[_position]
             : throw new InvalidOperationException("The iterator is not positioned on an entry.");
@@ -45,7 +45,7 @@ internal sealed class ArrayKeyValueIterator : IKeyValueIterator<byte[], byte[]>
     }
 
     /// <inheritdoc />
-    public byte[] PeekNextKey() =>
+    public TKey PeekNextKey() =>
         _position + 1 < _count
             ? _entries[_position + 1].Key
             : throw new InvalidOperationException("The iterator has no next entry.");
@@ -54,7 +54,7 @@ internal sealed class ArrayKeyValueIterator : IKeyValueIterator<byte[], byte[]>
     public void Reset() => throw new NotSupportedException("Store iterators cannot be reset.");
 
     /// <inheritdoc />
-    public IEnumerator<KeyValue<byte[], byte[]>> GetEnumerator() => this;
+    public IEnumerator<KeyValue<TKey, TValue>> GetEnumerator() => this;
 
     IEnumerator IEnumerable.GetEnumerator() => this;
 

@@ -12,7 +12,7 @@ namespace StreamsApp.Streams.State.Internal;
 /// </summary>
 internal class MeteredKeyValueStore<TKey, TValue>(
     IKeyValueStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TValue>> serdesForTopic, string metricsScope)
-    : IKeyValueStore<TKey, TValue>
+    : IKeyValueStore<TKey, TValue>, IRawKeyStore<TKey>
 {
     private StoreSerdes<TKey, TValue>? _serdes;
     private Sensor? _putLatency;
@@ -29,6 +29,9 @@ internal class MeteredKeyValueStore<TKey, TValue>(
 
     /// <summary>The layers below, for the runtime's restoration and the DSL's flush listeners.</summary>
     public IKeyValueStore<byte[], byte[]> Inner => inner;
+
+    /// <summary>A key as the store writes it (for tools that merge or route stores of several tasks).</summary>
+    public byte[] RawKey(TKey key) => Serdes.RawKey(key);
 
     protected StoreSerdes<TKey, TValue> Serdes => _serdes ?? throw new InvalidOperationException($"Store '{Name}' is not open");
 

@@ -185,7 +185,7 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
         }
     }
 
-    private ArrayKeyValueIterator Snapshot(byte[]? from, byte[]? to, bool reverse, byte[]? requiredPrefix = null)
+    private ArrayKeyValueIterator<byte[], byte[]> Snapshot(byte[]? from, byte[]? to, bool reverse, byte[]? requiredPrefix = null)
     {
         KeyValue<byte[], byte[]>[] copy;
         int count;
@@ -196,7 +196,7 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
             // Kafka Streams logs a warning for an inverted range and returns nothing; there is no logger here.
             if (KeyBytes.IsInvertedRange(from, to))
             {
-                return ArrayKeyValueIterator.Empty();
+                return ArrayKeyValueIterator<byte[], byte[]>.Empty();
             }
 
             copy = _map.CopyRange(from, to, requiredPrefix, out count);
@@ -207,7 +207,7 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
             Array.Reverse(copy, 0, count);
         }
 
-        return new ArrayKeyValueIterator(copy, count);
+        return new ArrayKeyValueIterator<byte[], byte[]>(copy, count);
     }
 
     // Null deletes, as in Kafka Streams. Caller holds the lock.

@@ -45,7 +45,7 @@ internal sealed partial class RocksDbKeyValueStore
         if (KeyBytes.IsInvertedRange(from, to))
         {
             ThrowIfClosed();
-            return ArrayKeyValueIterator.Empty();
+            return ArrayKeyValueIterator<byte[], byte[]>.Empty();
         }
 
         lock (Gate)

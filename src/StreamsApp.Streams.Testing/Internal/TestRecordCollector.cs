@@ -1,0 +1,27 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Processing.Internal;
+
+namespace StreamsApp.Streams.Testing.Internal;
+
+/// <summary>Captures what tasks write, with per-partition offsets, instead of sending it to a broker.</summary>
+internal sealed class TestRecordCollector(Func<string, int> partitionCount, Action<ProducedRecord> onSend) : RecordCollectorBase
+{
+    private readonly Dictionary<TopicPartition, long> _nextOffsets = [];
+
+    public override void Flush()
+    {
+    }
+
+    protected override int PartitionCount(string topic) => partitionCount(topic);
+
+    protected override (int Partition, long Offset)? SendSerialized(
+        string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
+    {
+        var target = partition ?? 0;
+        var topicPartition = new TopicPartition(topic, target);
+        var offset = _nextOffsets.GetValueOrDefault(topicPartition);
+        _nextOffsets[topicPartition] = offset + 1;
+        onSend(new ProducedRecord(topic, target, offset, key, value, headers, timestamp));
+        return (target, offset);
+    }
+}
