@@ -112,7 +112,12 @@ internal sealed class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         Func<TKey, TValue, bool> predicate, bool keepWhen, Named? named, Materialized<TKey, TValue>? materialized)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return Derive(named, "KTABLE-FILTER-", materialized, true, (key, value) => (predicate(key, value) == keepWhen, value), _valueSerde);
+        var table = Derive(named, "KTABLE-FILTER-", materialized, true, (key, value) => (predicate(key, value) == keepWhen, value), _valueSerde);
+
+        // As in Kafka Streams (KAFKA-10077): every table here has a materialized root, so the filter can know the old
+        // row and forward a delete only for a row that stops matching, not for each update that never matched.
+        table.EnableSendingOldValues();
+        return table;
     }
 
     private KTableImpl<TKey, TValueOut> Derive<TValueOut>(

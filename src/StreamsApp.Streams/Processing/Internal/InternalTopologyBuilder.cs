@@ -152,7 +152,15 @@ internal sealed class InternalTopologyBuilder
             }
         }
 
-        var stores = subtopology.StoreNames.Select(s => _stores[s].Builder).ToList();
+        // Stores in the order of the processors using them (parents are added before children), as Kafka Streams
+        // registers them: a commit flushes stores in this order, so what an upstream cache forwards on flush reaches
+        // a downstream cache before that one flushes, in the same commit rather than the next.
+        var stores = _nodeOrder.OfType<ProcessorNodeFactory>()
+            .Where(p => nodes.ContainsKey(p.Name))
+            .SelectMany(p => p.Stores)
+            .Distinct(StringComparer.Ordinal)
+            .Select(s => _stores[s].Builder)
+            .ToList();
         return new ProcessorTopology(subtopology, [.. nodes.Values], sources, stores);
     }
 
