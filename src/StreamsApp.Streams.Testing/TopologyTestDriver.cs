@@ -146,7 +146,7 @@ public sealed partial class TopologyTestDriver : IDisposable
             {
                 Key = key,
                 Value = value,
-                Headers = headers ?? [],
+                Headers = HeaderSnapshot.Of(headers) ?? [],
                 Timestamp = new Timestamp(timestamp, TimestampType.CreateTime),
             },
         });

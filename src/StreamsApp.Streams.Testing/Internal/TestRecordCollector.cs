@@ -21,7 +21,7 @@ internal sealed class TestRecordCollector(Func<string, int> partitionCount, Acti
         var topicPartition = new TopicPartition(topic, target);
         var offset = _nextOffsets.GetValueOrDefault(topicPartition);
         _nextOffsets[topicPartition] = offset + 1;
-        onSend(new ProducedRecord(topic, target, offset, key, value, headers, timestamp));
+        onSend(new ProducedRecord(topic, target, offset, key, value, HeaderSnapshot.Of(headers), timestamp));
         return (target, offset);
     }
 }

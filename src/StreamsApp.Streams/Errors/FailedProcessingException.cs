@@ -1,6 +1,6 @@
 namespace StreamsApp.Streams.Errors;
 
-/// <summary>A processor failed and its handler chose to fail; carries the failing node's name.</summary>
+/// <summary>A processor failed and its handler chose to fail (or threw itself); carries the failing node's name.</summary>
 public sealed class FailedProcessingException : StreamsException
 {
     /// <summary>Creates the exception.</summary>
@@ -11,6 +11,16 @@ public sealed class FailedProcessingException : StreamsException
             $"Exception caught in process. taskId={context.TaskId}, processor={context.ProcessorNodeId}, " +
             $"topic={context.Topic}, partition={context.Partition}, offset={context.Offset}: {innerException.Message}",
             innerException)
+    {
+        Context = context;
+    }
+
+    /// <summary>Creates the exception for a failure of the exception handler itself.</summary>
+    internal FailedProcessingException(ErrorHandlerContext context, Exception handlerError, string reason)
+        : base(
+            $"{reason}. taskId={context.TaskId}, processor={context.ProcessorNodeId}, topic={context.Topic}, " +
+            $"partition={context.Partition}, offset={context.Offset}: {handlerError.Message}",
+            handlerError)
     {
         Context = context;
     }

@@ -33,14 +33,23 @@ internal sealed class InternalStreamsBuilder
         string parent, string topicPrefix, bool userNamed, bool dropNullKeys, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
     {
         var topic = topicPrefix + "-repartition";
-        var sinkName = userNamed ? topic + "-sink" : NewProcessorName("KSTREAM-SINK-");
+        string sinkName, sourceName;
         string? filterName = null;
         if (dropNullKeys)
         {
-            filterName = userNamed ? topic + "-filter" : NewProcessorName("KSTREAM-FILTER-");
+            // A stream repartition draws its three generated names even when the topic is named, as Kafka Streams
+            // does, so that every name generated after it (and so Describe()) is the same as there.
+            var generated = (Sink: NewProcessorName("KSTREAM-SINK-"), Filter: NewProcessorName("KSTREAM-FILTER-"),
+                Source: NewProcessorName("KSTREAM-SOURCE-"));
+            (sinkName, filterName, sourceName) = userNamed
+                ? (topic + "-sink", topic + "-filter", topic + "-source")
+                : generated;
         }
-
-        var sourceName = userNamed ? topic + "-source" : NewProcessorName("KSTREAM-SOURCE-");
+        else
+        {
+            sinkName = userNamed ? topic + "-sink" : NewProcessorName("KSTREAM-SINK-");
+            sourceName = userNamed ? topic + "-source" : NewProcessorName("KSTREAM-SOURCE-");
+        }
         if (filterName is not null)
         {
             AddFixedKeyProcessor(

@@ -11,8 +11,17 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
     InternalStreamsBuilder builder, string parentName, ISerde<TKey>? keySerde, ISerde<TValue>? valueSerde,
     bool repartitionRequired, string? groupName) : IKGroupedStream<TKey, TValue>
 {
-    public IKTable<TKey, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null) =>
-        Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
+    public IKTable<TKey, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
+    {
+        // Kafka Streams draws (and drops) a store name when count is given a Materialized without a name; drawing it
+        // too keeps every later generated name, and so Describe(), the same as there.
+        if (materialized is { StoreName: null })
+        {
+            builder.NewStoreName("KSTREAM-AGGREGATE-");
+        }
+
+        return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
+    }
 
     public IKTable<TKey, TValue> Reduce(Func<TValue, TValue, TValue> reducer, Named? named = null, Materialized<TKey, TValue>? materialized = null)
     {
@@ -41,7 +50,9 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         if (repartitionRequired)
         {
             var values = InternalStreamsBuilder.SerdeOrDefault(valueSerde, $"The repartition topic of aggregation '{name}'");
-            parent = builder.Repartition(parent, groupName ?? storeName, groupName is not null, dropNullKeys: true, keys, values);
+            // Nodes are named after the topic when its prefix was chosen by the user (group or store name).
+            var userNamed = groupName is not null || queryable is not null;
+            parent = builder.Repartition(parent, groupName ?? storeName, userNamed, dropNullKeys: true, keys, values);
         }
 
         var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates);

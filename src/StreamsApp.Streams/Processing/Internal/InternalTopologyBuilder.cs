@@ -39,12 +39,19 @@ internal sealed class InternalTopologyBuilder
             throw new TopologyException($"source '{name}' must read at least one topic");
         }
 
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var topic in topics)
         {
             ValidateTopicName(topic);
             if (_sourceTopicOwners.TryGetValue(topic, out var owner))
             {
                 throw new TopologyException($"topic '{topic}' is already read by source '{owner}'; a topic may have one source");
+            }
+
+            // Checked here, before anything is registered, so that the topology stays as it was.
+            if (!listed.Add(topic))
+            {
+                throw new TopologyException($"source '{name}' lists topic '{topic}' twice");
             }
         }
 
@@ -207,11 +214,12 @@ internal sealed class InternalTopologyBuilder
 
     private static void ValidateTopicName(string topic)
     {
-        if (string.IsNullOrWhiteSpace(topic) || topic.Length > 249
+        // Kafka's own rules (org.apache.kafka.common.internals.Topic.validate), "." and ".." included.
+        if (string.IsNullOrWhiteSpace(topic) || topic.Length > 249 || topic is "." or ".."
             || !topic.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
         {
             throw new TopologyException(
-                $"'{topic}' is not a valid topic name (1 to 249 letters, digits, '.', '_' or '-')");
+                $"'{topic}' is not a valid topic name (1 to 249 letters, digits, '.', '_' or '-'; not '.' or '..')");
         }
     }
 

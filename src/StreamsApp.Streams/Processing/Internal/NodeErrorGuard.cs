@@ -14,7 +14,18 @@ internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
     {
         var context = task.ErrorContext(nodeName, timestamp);
         task.Log.ProcessingFailed(exception, nodeName, context.Topic, context.Partition, context.Offset);
-        if (task.Config.ProcessingExceptionHandler.Handle(context, key, value, exception) == ExceptionHandlerResponse.Fail)
+        ExceptionHandlerResponse response;
+        try
+        {
+            response = task.Config.ProcessingExceptionHandler.Handle(context, key, value, exception);
+        }
+        catch (Exception handlerError)
+        {
+            // A raw exception would reach the parent nodes' guards and be handled again as theirs; fail here, once.
+            throw new FailedProcessingException(context, handlerError, "Fatal user code error in processing error callback");
+        }
+
+        if (response == ExceptionHandlerResponse.Fail)
         {
             throw new FailedProcessingException(context, exception);
         }

@@ -87,10 +87,10 @@ internal sealed class StreamTask
 
     /// <summary>Runs the stream-time punctuators that are due; false when none was.</summary>
     public bool MaybePunctuateStreamTime() =>
-        _partitions.StreamTime >= 0 && _context.StreamTimePunctuations.MayPunctuate(_partitions.StreamTime, Punctuate);
+        _partitions.StreamTime >= 0 && Punctuated(_context.StreamTimePunctuations.MayPunctuate(_partitions.StreamTime, Punctuate));
 
     /// <summary>Runs the wall-clock punctuators that are due; false when none was.</summary>
-    public bool MaybePunctuateSystemTime() => _context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate);
+    public bool MaybePunctuateSystemTime() => Punctuated(_context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate));
 
     /// <summary>
     /// Flushes stores (caches forward their updates) and output; returns the offsets to commit, one past the last
@@ -138,6 +138,16 @@ internal sealed class StreamTask
 
     private IEnumerable<State.IStateStore> StoresOuterToInner() =>
         _topology.StoreBuilders.Select(b => _context.GetStore(b.Name));
+
+    /// <summary>
+    /// A punctuator may write to stores or forward records without any input, so the task needs a commit to flush
+    /// them (as in Kafka Streams); otherwise cached writes would wait for the next input record.
+    /// </summary>
+    private bool Punctuated(bool punctuated)
+    {
+        CommitNeeded |= punctuated;
+        return punctuated;
+    }
 
     private void Punctuate(PunctuationSchedule schedule, long timestamp)
     {

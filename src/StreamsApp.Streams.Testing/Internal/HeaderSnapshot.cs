@@ -1,0 +1,26 @@
+using Confluent.Kafka;
+
+namespace StreamsApp.Streams.Testing.Internal;
+
+/// <summary>
+/// Copies headers where a broker would: a producer serializes a record's headers when it sends it and a consumer
+/// hands out fresh ones, so neither a later change by the topology nor one by the test may reach a record in flight.
+/// </summary>
+internal static class HeaderSnapshot
+{
+    public static Headers? Of(Headers? headers)
+    {
+        if (headers is null)
+        {
+            return null;
+        }
+
+        var copy = new Headers();
+        foreach (var header in headers)
+        {
+            copy.Add(header.Key, header.GetValueBytes()?.ToArray());
+        }
+
+        return copy;
+    }
+}
