@@ -87,10 +87,10 @@ internal sealed class StreamTask
 
     /// <summary>Runs the stream-time punctuators that are due; false when none was.</summary>
     public bool MaybePunctuateStreamTime() =>
-        _partitions.StreamTime >= 0 && _context.StreamTimePunctuations.MayPunctuate(_partitions.StreamTime, Punctuate);
+        _partitions.StreamTime >= 0 && Punctuated(_context.StreamTimePunctuations.MayPunctuate(_partitions.StreamTime, Punctuate));
 
     /// <summary>Runs the wall-clock punctuators that are due; false when none was.</summary>
-    public bool MaybePunctuateSystemTime() => _context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate);
+    public bool MaybePunctuateSystemTime() => Punctuated(_context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate));
 
     /// <summary>
     /// Flushes stores (caches forward their updates) and output; returns the offsets to commit, one past the last
@@ -134,6 +134,14 @@ internal sealed class StreamTask
                 store.Close();
             }
         }
+    }
+
+    // A punctuator may have written to stores or forwarded, so the task needs a commit (as in Kafka Streams);
+    // otherwise its cached writes would wait for the next record to reach the changelog and downstream.
+    private bool Punctuated(bool punctuated)
+    {
+        CommitNeeded |= punctuated;
+        return punctuated;
     }
 
     private IEnumerable<State.IStateStore> StoresOuterToInner() =>
