@@ -13,7 +13,7 @@ namespace StreamsApp.Streams.Testing;
 /// <summary>
 /// Runs a topology synchronously and deterministically, with no broker: records piped into input topics are
 /// processed at once by the same tasks, nodes and stores as in production, and what the topology writes (output,
-/// repartition and changelog topics) can be read back. Each piped record is followed by a commit, so caches flush
+/// repartition and changelog topics) can be read back. Each processed record is followed by a commit, so caches flush
 /// and every update is visible. Unlike Kafka Streams' driver, topics may have several partitions (see
 /// <see cref="TopologyTestDriverOptions.TopicPartitions"/>), one task per partition, so repartitioning is exercised.
 /// </summary>
@@ -152,7 +152,11 @@ public sealed partial class TopologyTestDriver : IDisposable
         });
     }
 
-    /// <summary>Processes every buffered record (including records fed back through internal topics), then commits.</summary>
+    /// <summary>
+    /// Processes every buffered record (including records fed back through internal topics), committing the task
+    /// after each one, as Kafka Streams' driver does: then a cache never coalesces two updates of a key, even when
+    /// both arrive through a repartition topic while handling one piped record, so caching does not change output.
+    /// </summary>
     private void RunUntilIdle()
     {
         do
@@ -162,19 +166,23 @@ public sealed partial class TopologyTestDriver : IDisposable
                 while (task.Process())
                 {
                     task.MaybePunctuateStreamTime();
+                    Commit(task);
                 }
-            }
 
-            foreach (var task in _tasks.Values)
-            {
+                // A wall-clock punctuation or a requested commit with no record after it.
                 if (task.CommitNeeded || task.Context.CommitRequested)
                 {
-                    task.PrepareCommit();
-                    task.PostCommit();
+                    Commit(task);
                 }
             }
         }
         while (_tasks.Values.Any(t => t.HasBufferedRecords));
+    }
+
+    private static void Commit(StreamTask task)
+    {
+        task.PrepareCommit();
+        task.PostCommit();
     }
 
     private void OnProduced(ProducedRecord record)

@@ -136,6 +136,14 @@ internal sealed class StreamTask
         }
     }
 
+    // A punctuator may have written to stores or forwarded, so the task needs a commit (as in Kafka Streams);
+    // otherwise its cached writes would wait for the next record to reach the changelog and downstream.
+    private bool Punctuated(bool punctuated)
+    {
+        CommitNeeded |= punctuated;
+        return punctuated;
+    }
+
     private IEnumerable<State.IStateStore> StoresOuterToInner() =>
         _topology.StoreBuilders.Select(b => _context.GetStore(b.Name));
 

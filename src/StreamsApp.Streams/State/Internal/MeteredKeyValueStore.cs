@@ -31,7 +31,11 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     public IKeyValueStore<byte[], byte[]> Inner => inner;
 
     /// <summary>A key as the store writes it (for tools that merge or route stores of several tasks).</summary>
-    public byte[] RawKey(TKey key) => Serdes.RawKey(key);
+    /// <exception cref="ArgumentNullException">The key is null.</exception>
+    public byte[] RawKey(TKey key) =>
+        key is null
+            ? throw new ArgumentNullException(nameof(key), $"Store '{Name}' cannot hold a null key")
+            : Serdes.RawKey(key);
 
     protected StoreSerdes<TKey, TValue> Serdes => _serdes ?? throw new InvalidOperationException($"Store '{Name}' is not open");
 
@@ -53,7 +57,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     public bool TryGet(TKey key, out TValue value)
     {
         var start = _getLatency is null ? 0 : Stopwatch.GetTimestamp();
-        var found = inner.TryGet(Serdes.RawKey(key), out var raw);
+        var found = inner.TryGet(RawKey(key), out var raw);
         value = found ? Serdes.ValueFrom(raw) : default!;
         RecordLatency(_getLatency, start);
         return found;
@@ -62,7 +66,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     public void Put(TKey key, TValue value)
     {
         var start = _putLatency is null ? 0 : Stopwatch.GetTimestamp();
-        var rawKey = Serdes.RawKey(key);
+        var rawKey = RawKey(key);
         var rawValue = value is null ? null : Serdes.RawValue(value);
         if (rawValue is null)
         {
@@ -79,7 +83,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     public bool PutIfAbsent(TKey key, TValue value, out TValue existing)
     {
         var rawValue = Serdes.RawValue(value) ?? throw new ArgumentNullException(nameof(value), "PutIfAbsent needs a value");
-        var inserted = inner.PutIfAbsent(Serdes.RawKey(key), rawValue, out var raw);
+        var inserted = inner.PutIfAbsent(RawKey(key), rawValue, out var raw);
         existing = inserted ? default! : Serdes.ValueFrom(raw);
         return inserted;
     }
@@ -95,7 +99,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     public bool Delete(TKey key, out TValue oldValue)
     {
         var start = _deleteLatency is null ? 0 : Stopwatch.GetTimestamp();
-        var deleted = inner.Delete(Serdes.RawKey(key), out var raw);
+        var deleted = inner.Delete(RawKey(key), out var raw);
         oldValue = deleted ? Serdes.ValueFrom(raw) : default!;
         RecordLatency(_deleteLatency, start);
         return deleted;

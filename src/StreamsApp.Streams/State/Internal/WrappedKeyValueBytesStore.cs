@@ -5,7 +5,8 @@ namespace StreamsApp.Streams.State.Internal;
 /// <summary>A byte-level store layer that passes every call to the layer it wraps unless it overrides it.</summary>
 internal abstract class WrappedKeyValueBytesStore(IKeyValueStore<byte[], byte[]> inner) : IKeyValueStore<byte[], byte[]>
 {
-    protected IKeyValueStore<byte[], byte[]> Inner { get; } = inner;
+    /// <summary>The layer below (visible inside the assembly so that the assembled layering can be checked).</summary>
+    public IKeyValueStore<byte[], byte[]> Inner { get; } = inner;
 
     public string Name => Inner.Name;
 

@@ -4,11 +4,13 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 
 /// <summary>
 /// Iterates a range of a caching store: the cache's entries (a sorted snapshot) merged with the underlying store's,
-/// the cache winning on equal keys and its deletes hiding the store's entries.
+/// the cache winning on equal keys and its deletes hiding the store's entries. The cached values are copied when the
+/// iterator is created, because cache entries are updated in place: later writes must not show through one half of
+/// the merge while the store's half (an in-memory copy or a RocksDB snapshot) does not see them.
 /// </summary>
 internal sealed class MergedCacheIterator : IKeyValueIterator<byte[], byte[]>
 {
-    private readonly List<CacheEntry> _cached;
+    private readonly KeyValue<byte[], byte[]?>[] _cached;
     private readonly IKeyValueIterator<byte[], byte[]> _stored;
     private readonly int _direction;
     private int _cacheIndex;
@@ -17,12 +19,12 @@ internal sealed class MergedCacheIterator : IKeyValueIterator<byte[], byte[]>
 
     public MergedCacheIterator(List<CacheEntry> cachedSorted, IKeyValueIterator<byte[], byte[]> stored, bool reverse)
     {
-        _cached = cachedSorted;
+        _cached = cachedSorted.Select(e => new KeyValue<byte[], byte[]?>(e.Key, e.Value)).ToArray();
         _stored = stored;
         _direction = reverse ? -1 : 1;
         if (reverse)
         {
-            _cached.Reverse();
+            Array.Reverse(_cached);
         }
 
         _storedHasNext = _stored.MoveNext();
@@ -59,7 +61,7 @@ internal sealed class MergedCacheIterator : IKeyValueIterator<byte[], byte[]>
     {
         while (true)
         {
-            var hasCached = _cacheIndex < _cached.Count;
+            var hasCached = _cacheIndex < _cached.Length;
             if (!hasCached && !_storedHasNext)
             {
                 return null;

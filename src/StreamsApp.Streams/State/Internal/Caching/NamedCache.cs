@@ -2,13 +2,14 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 
 /// <summary>
 /// One store's part of the thread cache: entries by key, least recently used first, and the dirty keys in the
-/// order they became dirty (the order a flush forwards them).
+/// order of their last write (the order a flush forwards them; a rewritten key moves last, as in Kafka Streams, so
+/// that what a flush forwards is a subsequence, in order, of the uncached updates).
 /// </summary>
 internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> flushListener, ThreadCache owner)
 {
     private readonly Dictionary<byte[], CacheEntry> _entries = new(ByteArrayComparer.Instance);
     private readonly LinkedList<CacheEntry> _lru = new();
-    private readonly List<CacheEntry> _dirty = [];
+    private readonly LinkedList<CacheEntry> _dirty = new();
 
     public string Name { get; } = name;
 
@@ -35,10 +36,9 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
             existing.Value = entry.Value;
             existing.Timestamp = entry.Timestamp;
             existing.Headers = entry.Headers;
-            if (entry.IsDirty && !existing.IsDirty)
+            if (entry.IsDirty)
             {
-                existing.IsDirty = true;
-                _dirty.Add(existing);
+                MarkDirty(existing);
             }
 
             Resize(existing.Size);
@@ -51,11 +51,11 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         Resize(entry.Size);
         if (entry.IsDirty)
         {
-            _dirty.Add(entry);
+            MarkDirty(entry);
         }
     }
 
-    /// <summary>Forwards every dirty entry to the listener, in dirty order, and marks them clean.</summary>
+    /// <summary>Forwards every dirty entry to the listener, in dirty order, and marks them clean; deletes leave the cache.</summary>
     public void Flush()
     {
         if (_dirty.Count == 0)
@@ -68,9 +68,20 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         foreach (var entry in batch)
         {
             entry.IsDirty = false;
+            entry.DirtyNode = null;
         }
 
         flushListener(batch);
+
+        // A flushed delete leaves the cache, as in Kafka Streams: the store no longer has the key either, so the
+        // entry would only take budget. Not if the listener wrote the key again meanwhile.
+        foreach (var entry in batch)
+        {
+            if (entry.Value is null && !entry.IsDirty)
+            {
+                Remove(entry);
+            }
+        }
     }
 
     /// <summary>Drops the least recently used entry, flushing first if it is dirty (dirty order must hold).</summary>
@@ -85,6 +96,13 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         if (eldest.IsDirty)
         {
             Flush();
+
+            // The flush's listener may have written the key again (updating this entry in place and making it the
+            // most recently used): dropping it now would lose that write.
+            if (eldest.IsDirty)
+            {
+                return;
+            }
         }
 
         Remove(eldest);
@@ -115,8 +133,14 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         Resize(-SizeBytes);
     }
 
+    // Removes the entry if it is still cached: a flush (or an eviction nested in its listener) may have removed it.
     private void Remove(CacheEntry entry)
     {
+        if (!_entries.TryGetValue(entry.Key, out var current) || !ReferenceEquals(current, entry))
+        {
+            return;
+        }
+
         _entries.Remove(entry.Key);
         _lru.Remove(entry.LruNode!);
         Resize(-entry.Size);
@@ -126,6 +150,22 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
     {
         SizeBytes += delta;
         owner.OnResize(delta);
+    }
+
+    // Appends to the dirty order, moving an already dirty entry from its earlier place.
+    private void MarkDirty(CacheEntry entry)
+    {
+        if (entry.DirtyNode is { } node)
+        {
+            _dirty.Remove(node);
+            _dirty.AddLast(node);
+        }
+        else
+        {
+            entry.DirtyNode = _dirty.AddLast(entry);
+        }
+
+        entry.IsDirty = true;
     }
 
     private void Touch(CacheEntry entry)
