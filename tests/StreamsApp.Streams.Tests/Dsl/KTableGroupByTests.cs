@@ -153,5 +153,5 @@ public class KTableGroupByTests
     }
 
     private static int Murmur(string key, int partitions) =>
-        Processing.Murmur2Partitioner.Partition(System.Text.Encoding.UTF8.GetBytes(key), partitions);
+        StreamsApp.Streams.Processing.Murmur2Partitioner.Partition(System.Text.Encoding.UTF8.GetBytes(key), partitions);
 }

@@ -15,6 +15,7 @@ internal sealed class StreamTask
     private readonly TaskContext _context;
     private readonly PartitionGroup _partitions;
     private readonly Dictionary<TopicPartition, long> _consumedOffsets = [];
+    private readonly List<State.IStateStore> _stores = [];
     private bool _initialized;
 
     public StreamTask(ProcessorTopology topology, TaskContext context)
@@ -47,6 +48,7 @@ internal sealed class StreamTask
             var store = builder.Build();
             store.Init(_context, store);
             _context.AddStore(store);
+            _stores.Add(store);
         }
 
         foreach (var node in _topology.Nodes)
@@ -92,20 +94,20 @@ internal sealed class StreamTask
     /// <summary>Runs the wall-clock punctuators that are due; false when none was.</summary>
     public bool MaybePunctuateSystemTime() => Punctuated(_context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate));
 
-    /// <summary>
-    /// Flushes stores (caches forward their updates) and output; returns the offsets to commit, one past the last
-    /// record processed from each partition.
-    /// </summary>
-    public IReadOnlyDictionary<TopicPartition, long> PrepareCommit()
+    /// <summary>Flushes stores (caches forward their updates) and the output, so that the task can commit.</summary>
+    public void PrepareCommit()
     {
-        foreach (var store in StoresOuterToInner())
+        foreach (var store in _stores)
         {
             store.Flush();
         }
 
         _context.Collector.Flush();
-        return _consumedOffsets.ToDictionary(o => o.Key, o => o.Value + 1);
     }
+
+    /// <summary>The offsets to commit: one past the last record processed from each input partition.</summary>
+    public IReadOnlyDictionary<TopicPartition, long> CommittableOffsets() =>
+        _consumedOffsets.ToDictionary(o => o.Key, o => o.Value + 1);
 
     public void PostCommit()
     {
@@ -127,7 +129,7 @@ internal sealed class StreamTask
             node.Close();
         }
 
-        foreach (var store in StoresOuterToInner())
+        foreach (var store in _stores)
         {
             if (store.IsOpen)
             {
@@ -135,17 +137,6 @@ internal sealed class StreamTask
             }
         }
     }
-
-    // A punctuator may have written to stores or forwarded, so the task needs a commit (as in Kafka Streams);
-    // otherwise its cached writes would wait for the next record to reach the changelog and downstream.
-    private bool Punctuated(bool punctuated)
-    {
-        CommitNeeded |= punctuated;
-        return punctuated;
-    }
-
-    private IEnumerable<State.IStateStore> StoresOuterToInner() =>
-        _topology.StoreBuilders.Select(b => _context.GetStore(b.Name));
 
     /// <summary>
     /// A punctuator may write to stores or forward records without any input, so the task needs a commit to flush
