@@ -31,25 +31,20 @@ public sealed class TestInputTopic<TKey, TValue>
     }
 
     /// <summary>Pipes a key and value, at the given timestamp (ms) or the topic's current time.</summary>
-    public void PipeInput(TKey key, TValue value, long? timestampMs = null) =>
-        PipeInput(new TestRecord<TKey, TValue>(key, value, timestampMs));
+    public void PipeInput(TKey key, TValue value, long? timestampMs = null) => Pipe(key, value, timestampMs, null, null);
 
     /// <summary>Pipes a key and value at the given time.</summary>
     public void PipeInput(TKey key, TValue value, DateTimeOffset timestamp) =>
-        PipeInput(new TestRecord<TKey, TValue>(key, value, timestamp.ToUnixTimeMilliseconds()));
+        Pipe(key, value, timestamp.ToUnixTimeMilliseconds(), null, null);
 
     /// <summary>Pipes a value with a null (default) key.</summary>
-    public void PipeInput(TValue value) => PipeInput(new TestRecord<TKey, TValue>(default!, value));
+    public void PipeInput(TValue value) => Pipe(default!, value, null, null, null);
 
     /// <summary>Pipes a record with its timestamp, headers and, optionally, an explicit partition.</summary>
     public void PipeInput(TestRecord<TKey, TValue> record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var headers = record.Headers ?? [];
-        var timestamp = record.Timestamp ?? NextTimestamp();
-        var key = _keySerde.Serializer.Serialize(record.Key, new SerializationContext(MessageComponentType.Key, _topic, headers));
-        var value = _valueSerde.Serializer.Serialize(record.Value, new SerializationContext(MessageComponentType.Value, _topic, headers));
-        _driver.Pipe(_topic, key, value, headers, timestamp, record.Partition);
+        Pipe(record.Key, record.Value, record.Timestamp, record.Headers, record.Partition);
     }
 
     /// <summary>Pipes key-value pairs, one at a time, at the topic's current time.</summary>
@@ -84,6 +79,14 @@ public sealed class TestInputTopic<TKey, TValue>
 
     /// <summary>Moves the topic's current time (used for records piped without a timestamp).</summary>
     public void AdvanceTime(TimeSpan advance) => _currentTime += advance;
+
+    private void Pipe(TKey key, TValue value, long? timestampMs, Headers? headers, int? partition)
+    {
+        var timestamp = timestampMs ?? NextTimestamp();
+        var keyBytes = _keySerde.Serializer.Serialize(key, new SerializationContext(MessageComponentType.Key, _topic, headers));
+        var valueBytes = _valueSerde.Serializer.Serialize(value, new SerializationContext(MessageComponentType.Value, _topic, headers));
+        _driver.Pipe(_topic, keyBytes, valueBytes, headers, timestamp, partition);
+    }
 
     private long NextTimestamp()
     {

@@ -28,7 +28,7 @@ public sealed partial class TopologyTestDriver
         where TView : class, IKeyValueStore<TKey, TValue>
     {
         ThrowIfDisposed();
-        var stores = _tasks.Values
+        var stores = _taskOrder
             .Where(t => t.Context.HasStore(name) && (partition is null || t.Id.Partition == partition))
             .Select(t => t.Context.GetStore(name))
             .ToList();

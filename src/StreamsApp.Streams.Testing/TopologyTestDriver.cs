@@ -22,11 +22,12 @@ public sealed partial class TopologyTestDriver : IDisposable
     private readonly InternalTopologyBuilder _builder;
     private readonly StreamsConfig _config;
     private readonly ManualTimeProvider _time;
-    private readonly SortedDictionary<TaskId, StreamTask> _tasks = [];
+    private readonly Dictionary<TaskId, StreamTask> _tasks = [];
+    private StreamTask[] _taskOrder = [];
     private readonly IReadOnlyDictionary<string, int> _sourcePartitions;
     private readonly Dictionary<string, int> _subtopologyByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<ProducedRecord>> _outputs = new(StringComparer.Ordinal);
-    private readonly Dictionary<TopicPartition, long> _inputOffsets = [];
+    private readonly Dictionary<(string Topic, int Partition), long> _inputOffsets = [];
     private readonly TopologyTestDriverOptions _options;
     private readonly string? _ownedStateDir;
     private bool _disposed;
@@ -90,7 +91,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     {
         ThrowIfDisposed();
         _time.Advance(advance);
-        foreach (var task in _tasks.Values)
+        foreach (var task in _taskOrder)
         {
             task.MaybePunctuateSystemTime();
         }
@@ -107,7 +108,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         }
 
         _disposed = true;
-        foreach (var task in _tasks.Values)
+        foreach (var task in _taskOrder)
         {
             task.Close(clean: true);
         }
@@ -134,9 +135,8 @@ public sealed partial class TopologyTestDriver : IDisposable
 
     private void Enqueue(string topic, int partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
     {
-        var topicPartition = new TopicPartition(topic, partition);
-        var offset = _inputOffsets.GetValueOrDefault(topicPartition);
-        _inputOffsets[topicPartition] = offset + 1;
+        var offset = _inputOffsets.GetValueOrDefault((topic, partition));
+        _inputOffsets[(topic, partition)] = offset + 1;
         _tasks[new TaskId(_subtopologyByTopic[topic], partition)].AddRecord(new ConsumeResult<byte[]?, byte[]?>
         {
             Topic = topic,
@@ -161,7 +161,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     {
         do
         {
-            foreach (var task in _tasks.Values)
+            foreach (var task in _taskOrder)
             {
                 while (task.Process())
                 {
@@ -176,7 +176,20 @@ public sealed partial class TopologyTestDriver : IDisposable
                 }
             }
         }
-        while (_tasks.Values.Any(t => t.HasBufferedRecords));
+        while (AnyBuffered());
+    }
+
+    private bool AnyBuffered()
+    {
+        foreach (var task in _taskOrder)
+        {
+            if (task.HasBufferedRecords)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Commit(StreamTask task)
@@ -219,7 +232,8 @@ public sealed partial class TopologyTestDriver : IDisposable
             }
         }
 
-        foreach (var task in _tasks.Values)
+        _taskOrder = [.. _tasks.Values.OrderBy(t => t.Id)];
+        foreach (var task in _taskOrder)
         {
             task.Initialize();
         }

@@ -8,9 +8,10 @@ namespace StreamsApp.Streams.Testing.Internal;
 /// </summary>
 internal static class HeaderSnapshot
 {
+    /// <summary>A copy of the headers; null for none (readers then create their own empty headers).</summary>
     public static Headers? Of(Headers? headers)
     {
-        if (headers is null)
+        if (headers is null || headers.Count == 0)
         {
             return null;
         }

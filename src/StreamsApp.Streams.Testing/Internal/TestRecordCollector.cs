@@ -6,7 +6,7 @@ namespace StreamsApp.Streams.Testing.Internal;
 /// <summary>Captures what tasks write, with per-partition offsets, instead of sending it to a broker.</summary>
 internal sealed class TestRecordCollector(Func<string, int> partitionCount, Action<ProducedRecord> onSend) : RecordCollectorBase
 {
-    private readonly Dictionary<TopicPartition, long> _nextOffsets = [];
+    private readonly Dictionary<(string Topic, int Partition), long> _nextOffsets = [];
 
     public override void Flush()
     {
@@ -18,9 +18,8 @@ internal sealed class TestRecordCollector(Func<string, int> partitionCount, Acti
         string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
     {
         var target = partition ?? 0;
-        var topicPartition = new TopicPartition(topic, target);
-        var offset = _nextOffsets.GetValueOrDefault(topicPartition);
-        _nextOffsets[topicPartition] = offset + 1;
+        var offset = _nextOffsets.GetValueOrDefault((topic, target));
+        _nextOffsets[(topic, target)] = offset + 1;
         onSend(new ProducedRecord(topic, target, offset, key, value, HeaderSnapshot.Of(headers), timestamp));
         return (target, offset);
     }

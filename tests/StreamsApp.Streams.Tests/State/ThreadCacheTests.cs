@@ -221,10 +221,10 @@ public sealed class ThreadCacheTests
 
     private static byte[] Key(string key) => Encoding.UTF8.GetBytes(key);
 
-    private static CacheEntry Dirty(string key, string? value) =>
+    private static CacheWrite Dirty(string key, string? value) =>
         new(Key(key), value is null ? null : Encoding.UTF8.GetBytes(value), true, 0, null);
 
-    private static CacheEntry Clean(string key, string value) => new(Key(key), Encoding.UTF8.GetBytes(value), false, 0, null);
+    private static CacheWrite Clean(string key, string value) => new(Key(key), Encoding.UTF8.GetBytes(value), false, 0, null);
 
     private NamedCache Register(ThreadCache thread, string name) =>
         thread.Register(name, entries => _flushed.Add(

@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Processing.Internal;
@@ -14,8 +13,8 @@ internal interface IRecordCollector
     /// <summary>Sends an already serialized record to a given partition (changelogs).</summary>
     void Send(string topic, int partition, byte[] key, byte[]? value, long timestamp);
 
-    /// <summary>Offsets of the last record sent to each partition (changelog checkpoints).</summary>
-    IReadOnlyDictionary<TopicPartition, long> Offsets { get; }
+    /// <summary>The offset of the last record sent to a partition (changelog checkpoints); false before the first.</summary>
+    bool TryGetOffset(string topic, int partition, out long offset);
 
     /// <summary>Waits until everything sent so far is acknowledged.</summary>
     void Flush();

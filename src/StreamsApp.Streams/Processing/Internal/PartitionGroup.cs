@@ -8,19 +8,20 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// </summary>
 internal sealed class PartitionGroup(IReadOnlyList<RecordQueue> queues)
 {
-    private readonly Dictionary<TopicPartition, RecordQueue> _byPartition = queues.ToDictionary(q => q.Partition);
+    // Keyed by topic: a task reads one partition number of each topic, so the topic alone names the queue.
+    private readonly Dictionary<string, RecordQueue> _byTopic = queues.ToDictionary(q => q.Partition.Topic, StringComparer.Ordinal);
 
     public long StreamTime { get; private set; } = -1;
 
     public int BufferedCount { get; private set; }
 
-    public IEnumerable<TopicPartition> Partitions => _byPartition.Keys;
+    public IEnumerable<TopicPartition> Partitions => queues.Select(q => q.Partition);
 
-    public RecordQueue Queue(TopicPartition partition) => _byPartition[partition];
+    public IReadOnlyList<RecordQueue> Queues => queues;
 
     public void Add(ConsumeResult<byte[]?, byte[]?> raw)
     {
-        var queue = _byPartition[raw.TopicPartition];
+        var queue = _byTopic[raw.Topic];
         var before = queue.Count;
         queue.Add(raw);
         BufferedCount += queue.Count - before;

@@ -10,9 +10,9 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// </summary>
 internal abstract class RecordCollectorBase : IRecordCollector
 {
-    private readonly Dictionary<TopicPartition, long> _offsets = [];
+    private readonly Dictionary<(string Topic, int Partition), long> _offsets = [];
 
-    public IReadOnlyDictionary<TopicPartition, long> Offsets => _offsets;
+    public bool TryGetOffset(string topic, int partition, out long offset) => _offsets.TryGetValue((topic, partition), out offset);
 
     public void Send<TKey, TValue>(
         string topic, Record<TKey, TValue> record, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
@@ -28,7 +28,8 @@ internal abstract class RecordCollectorBase : IRecordCollector
 
         if (partition is null && keyBytes is not null)
         {
-            partition = Murmur2Partitioner.Partition(keyBytes, PartitionCount(topic));
+            var count = PartitionCount(topic);
+            partition = count == 1 ? 0 : Murmur2Partitioner.Partition(keyBytes, count);
         }
 
         var headers = record.Headers.Count == 0 ? null : record.Headers;
@@ -52,7 +53,7 @@ internal abstract class RecordCollectorBase : IRecordCollector
     {
         if (sent is { } s)
         {
-            _offsets[new TopicPartition(topic, s.Partition)] = s.Offset;
+            _offsets[(topic, s.Partition)] = s.Offset;
         }
     }
 

@@ -16,6 +16,9 @@ internal sealed class RecordQueue(TopicPartition partition, SourceNode source)
 
     public int Count => _records.Count;
 
+    /// <summary>The offset of the last record the task processed from this partition; -1 before the first.</summary>
+    public long LastProcessedOffset { get; set; } = -1;
+
     public long HeadTimestamp => _records.Peek().Timestamp;
 
     /// <summary>Stamps and buffers a raw record; records the deserialization handler skips are dropped here.</summary>

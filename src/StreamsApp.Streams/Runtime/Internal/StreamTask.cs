@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State.Internal;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
@@ -14,9 +15,12 @@ internal sealed class StreamTask
     private readonly ProcessorTopology _topology;
     private readonly TaskContext _context;
     private readonly PartitionGroup _partitions;
-    private readonly Dictionary<TopicPartition, long> _consumedOffsets = [];
     private readonly List<State.IStateStore> _stores = [];
     private bool _initialized;
+    private long _loggedAtCheckpoint;
+
+    /// <summary>Changelog records after which a commit also flushes the stores (Kafka Streams' offset delta threshold).</summary>
+    public const long CheckpointRecordThreshold = 10_000;
 
     public StreamTask(ProcessorTopology topology, TaskContext context)
     {
@@ -81,7 +85,7 @@ internal sealed class StreamTask
             _context.CurrentRecord = null;
         }
 
-        _consumedOffsets[queue.Partition] = record.Raw.Offset.Value;
+        queue.LastProcessedOffset = record.Raw.Offset.Value;
         _context.Metrics.Processed.Increment();
         CommitNeeded = true;
         return true;
@@ -94,12 +98,12 @@ internal sealed class StreamTask
     /// <summary>Runs the wall-clock punctuators that are due; false when none was.</summary>
     public bool MaybePunctuateSystemTime() => Punctuated(_context.WallClockPunctuations.MayPunctuate(_context.WallClockMs, Punctuate));
 
-    /// <summary>Flushes stores (caches forward their updates) and the output, so that the task can commit.</summary>
+    /// <summary>Flushes the stores' caches (forwarding and logging their updates) and the output, so that the task can commit.</summary>
     public void PrepareCommit()
     {
         foreach (var store in _stores)
         {
-            store.Flush();
+            (store as ICachingStateStore)?.FlushCache();
         }
 
         _context.Collector.Flush();
@@ -107,12 +111,27 @@ internal sealed class StreamTask
 
     /// <summary>The offsets to commit: one past the last record processed from each input partition.</summary>
     public IReadOnlyDictionary<TopicPartition, long> CommittableOffsets() =>
-        _consumedOffsets.ToDictionary(o => o.Key, o => o.Value + 1);
+        _partitions.Queues.Where(q => q.LastProcessedOffset >= 0).ToDictionary(q => q.Partition, q => q.LastProcessedOffset + 1);
 
-    public void PostCommit()
+    /// <summary>
+    /// Ends a commit. The stores themselves (RocksDB memtables) are flushed only when forced (clean close) or when
+    /// more than <see cref="CheckpointRecordThreshold"/> changelog records were written since the last flush, as
+    /// Kafka Streams does: flushing on every commit would write a table file per commit.
+    /// </summary>
+    public void PostCommit(bool enforceCheckpoint = false)
     {
         CommitNeeded = false;
         _context.CommitRequested = false;
+        var logged = ChangelogRecordsWritten();
+        if (enforceCheckpoint || logged - _loggedAtCheckpoint > CheckpointRecordThreshold)
+        {
+            foreach (var store in _stores)
+            {
+                store.Flush();
+            }
+
+            _loggedAtCheckpoint = logged;
+        }
     }
 
     /// <summary>Closes nodes, then stores. A clean close flushes first; a dirty one (task lost) drops buffers.</summary>
@@ -121,6 +140,7 @@ internal sealed class StreamTask
         if (clean && _initialized)
         {
             PrepareCommit();
+            PostCommit(enforceCheckpoint: true);
         }
 
         _partitions.Clear();
@@ -146,6 +166,21 @@ internal sealed class StreamTask
     {
         CommitNeeded |= punctuated;
         return punctuated;
+    }
+
+    private long ChangelogRecordsWritten()
+    {
+        long total = 0;
+        foreach (var store in _context.StateManager.Stores)
+        {
+            if (store.Changelog is { } changelog
+                && _context.Collector.TryGetOffset(changelog.Topic, changelog.Partition.Value, out var offset))
+            {
+                total += offset + 1;
+            }
+        }
+
+        return total;
     }
 
     private void Punctuate(PunctuationSchedule schedule, long timestamp)

@@ -12,7 +12,7 @@ namespace StreamsApp.Streams.State.Internal;
 /// </summary>
 internal class MeteredKeyValueStore<TKey, TValue>(
     IKeyValueStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TValue>> serdesForTopic, string metricsScope)
-    : IKeyValueStore<TKey, TValue>, IRawKeyStore<TKey>
+    : IKeyValueStore<TKey, TValue>, IRawKeyStore<TKey>, ICachingStateStore
 {
     private StoreSerdes<TKey, TValue>? _serdes;
     private Sensor? _putLatency;
@@ -119,6 +119,8 @@ internal class MeteredKeyValueStore<TKey, TValue>(
         Wrap(inner.PrefixScan(prefix, prefixSerializer));
 
     public void Flush() => inner.Flush();
+
+    public void FlushCache() => (inner as ICachingStateStore)?.FlushCache();
 
     public void Close() => inner.Close();
 

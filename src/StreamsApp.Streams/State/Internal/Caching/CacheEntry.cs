@@ -23,7 +23,7 @@ internal sealed class CacheEntry(byte[] key, byte[]? value, bool isDirty, long t
 
     public LinkedListNode<CacheEntry>? LruNode { get; set; }
 
-    /// <summary>The entry's place in its cache's dirty order while it is dirty.</summary>
+    /// <summary>The entry's node in its cache's dirty order: in the list while dirty, kept afterwards so marking dirty does not allocate.</summary>
     public LinkedListNode<CacheEntry>? DirtyNode { get; set; }
 
     public long Size => Key.Length + (Value?.Length ?? 0) + Overhead;

@@ -11,7 +11,7 @@ internal delegate void RawFlushListener(byte[] key, byte[]? newValue, byte[]? ol
 /// A write-back cache in front of a byte store: writes coalesce per key in the thread cache and reach the store
 /// (and its changelog) on commit or eviction, when the flush listener forwards them downstream.
 /// </summary>
-internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner) : WrappedKeyValueBytesStore(inner)
+internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner) : WrappedKeyValueBytesStore(inner), ICachingStateStore
 {
     private TaskContext? _context;
     private NamedCache? _cache;
@@ -46,7 +46,7 @@ internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner)
             return false;
         }
 
-        _context!.Cache.Put(Cache, new CacheEntry(key, value, false, _context.CurrentTimestamp, null));
+        _context!.Cache.Put(Cache, new CacheWrite(key, value, false, _context.CurrentTimestamp, null));
         return true;
     }
 
@@ -102,6 +102,8 @@ internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner)
         return new MergedCacheIterator(cached, Inner.PrefixScan(prefix, prefixSerializer), reverse: false);
     }
 
+    public void FlushCache() => Cache.Flush();
+
     public override void Flush()
     {
         Cache.Flush();
@@ -121,7 +123,7 @@ internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner)
     {
         var context = _context!;
         var headers = context.CurrentRecord?.Message.Headers;
-        context.Cache.Put(Cache, new CacheEntry(key, value, true, context.CurrentTimestamp, headers));
+        context.Cache.Put(Cache, new CacheWrite(key, value, true, context.CurrentTimestamp, headers));
     }
 
     private void FlushEntries(IReadOnlyList<CacheEntry> entries)

@@ -10,6 +10,8 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
     private readonly Dictionary<byte[], CacheEntry> _entries = new(ByteArrayComparer.Instance);
     private readonly LinkedList<CacheEntry> _lru = new();
     private readonly LinkedList<CacheEntry> _dirty = new();
+    private readonly List<CacheEntry> _flushBuffer = [];
+    private bool _flushing;
 
     public string Name { get; } = name;
 
@@ -28,15 +30,16 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         return entry;
     }
 
-    public void Put(CacheEntry entry)
+    /// <summary>Writes a key's entry, updating an existing one in place (no allocation on the hot path).</summary>
+    public void Put(in CacheWrite write)
     {
-        if (_entries.TryGetValue(entry.Key, out var existing))
+        if (_entries.TryGetValue(write.Key, out var existing))
         {
             Resize(-existing.Size);
-            existing.Value = entry.Value;
-            existing.Timestamp = entry.Timestamp;
-            existing.Headers = entry.Headers;
-            if (entry.IsDirty)
+            existing.Value = write.Value;
+            existing.Timestamp = write.Timestamp;
+            existing.Headers = write.Headers;
+            if (write.IsDirty)
             {
                 MarkDirty(existing);
             }
@@ -46,10 +49,11 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
             return;
         }
 
+        var entry = new CacheEntry(write.Key, write.Value, false, write.Timestamp, write.Headers);
         _entries.Add(entry.Key, entry);
         entry.LruNode = _lru.AddLast(entry);
         Resize(entry.Size);
-        if (entry.IsDirty)
+        if (write.IsDirty)
         {
             MarkDirty(entry);
         }
@@ -63,15 +67,27 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
             return;
         }
 
-        var batch = _dirty.ToArray();
+        // The listener may write to this cache and flush it again (through an eviction): only the outermost flush
+        // may reuse the buffer.
+        var batch = _flushing ? new List<CacheEntry>(_dirty.Count) : _flushBuffer;
+        var outermost = !_flushing;
+        batch.Clear();
+        batch.AddRange(_dirty);
         _dirty.Clear();
         foreach (var entry in batch)
         {
             entry.IsDirty = false;
-            entry.DirtyNode = null;
         }
 
-        flushListener(batch);
+        _flushing = true;
+        try
+        {
+            flushListener(batch);
+        }
+        finally
+        {
+            _flushing = !outermost;
+        }
 
         // A flushed delete leaves the cache, as in Kafka Streams: the store no longer has the key either, so the
         // entry would only take budget. Not if the listener wrote the key again meanwhile.
@@ -152,19 +168,17 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         owner.OnResize(delta);
     }
 
-    // Appends to the dirty order, moving an already dirty entry from its earlier place.
+    // Appends to the dirty order, moving an already dirty entry from its earlier place. Each entry keeps one list
+    // node for its whole life, so marking dirty does not allocate.
     private void MarkDirty(CacheEntry entry)
     {
-        if (entry.DirtyNode is { } node)
+        var node = entry.DirtyNode ??= new LinkedListNode<CacheEntry>(entry);
+        if (node.List is not null)
         {
             _dirty.Remove(node);
-            _dirty.AddLast(node);
-        }
-        else
-        {
-            entry.DirtyNode = _dirty.AddLast(entry);
         }
 
+        _dirty.AddLast(node);
         entry.IsDirty = true;
     }
 

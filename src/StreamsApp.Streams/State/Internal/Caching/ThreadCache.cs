@@ -31,9 +31,9 @@ internal sealed class ThreadCache(long maxBytes)
     internal void OnResize(long delta) => SizeBytes += delta;
 
     /// <summary>Adds an entry to a named cache, then evicts from that cache until the thread is within budget.</summary>
-    public void Put(NamedCache cache, CacheEntry entry)
+    public void Put(NamedCache cache, in CacheWrite write)
     {
-        cache.Put(entry);
+        cache.Put(write);
         while (cache.Count > 0 && SizeBytes > MaxBytes)
         {
             cache.EvictEldest();
