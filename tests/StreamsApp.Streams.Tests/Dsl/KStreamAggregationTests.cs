@@ -16,13 +16,7 @@ public class KStreamAggregationTests
     [Fact]
     public void Count_emits_the_running_count_with_the_largest_timestamp_so_far()
     {
-        var builder = new StreamsBuilder();
-        builder.Stream("input", Strings)
-            .GroupByKey()
-            .Count(materialized: Materialized.As<string, long>("counts"))
-            .ToStream()
-            .To("output", Produced.With(Serdes.String(), Serdes.Int64()));
-        using var driver = new TopologyTestDriver(builder.Build());
+        using var driver = new TopologyTestDriver(CountsToOutput());
         var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
 
         input.PipeInput("a", "x", 10);
@@ -79,13 +73,7 @@ public class KStreamAggregationTests
     [Fact]
     public void Records_with_a_null_key_or_value_are_skipped_and_counted_as_dropped()
     {
-        var builder = new StreamsBuilder();
-        builder.Stream("input", Strings)
-            .GroupByKey()
-            .Count(materialized: Materialized.As<string, long>("counts"))
-            .ToStream()
-            .To("output", Produced.With(Serdes.String(), Serdes.Int64()));
-        using var driver = new TopologyTestDriver(builder.Build());
+        using var driver = new TopologyTestDriver(CountsToOutput());
         var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
 
         input.PipeInput("a", "x", 1);
@@ -190,4 +178,15 @@ public class KStreamAggregationTests
 
     private static TestOutputTopic<string, long> Counts(TopologyTestDriver driver) =>
         driver.CreateOutputTopic("output", Serdes.String(), Serdes.Int64());
+
+    private static Topology CountsToOutput()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("input", Strings)
+            .GroupByKey()
+            .Count(materialized: Materialized.As<string, long>("counts"))
+            .ToStream()
+            .To("output", Produced.With(Serdes.String(), Serdes.Int64()));
+        return builder.Build();
+    }
 }

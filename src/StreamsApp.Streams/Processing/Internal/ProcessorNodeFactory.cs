@@ -29,5 +29,6 @@ internal sealed class FixedKeyProcessorNodeFactory<TKey, TValueIn, TValueOut>(
     public override (Type Key, Type Value)? OutputTypes => (typeof(TKey), typeof(TValueOut));
 
     public override ProcessorNode Build(Func<string, string> resolveTopic) =>
-        new FixedKeyProcessorAdapterNode<TKey, TValueIn, TValueOut>(Name, supplier(), Stores);
+        new ProcessorAdapterNode<TKey, TValueIn, TKey, TValueOut>(
+            Name, new FixedKeyProcessorAdapter<TKey, TValueIn, TValueOut>(supplier()), Stores);
 }
