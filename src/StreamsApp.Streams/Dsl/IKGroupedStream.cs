@@ -15,4 +15,10 @@ public interface IKGroupedStream<TKey, TValue>
     IKTable<TKey, TAggregate> Aggregate<TAggregate>(
         Func<TAggregate> initializer, Func<TKey, TValue, TAggregate, TAggregate> aggregator,
         Named? named = null, Materialized<TKey, TAggregate>? materialized = null);
+
+    /// <summary>
+    /// Starts a cogroup: this stream's values fold into an aggregate of type <typeparamref name="TAggregate"/> with
+    /// <paramref name="aggregator"/>; more grouped streams join with <see cref="ICogroupedKStream{TKey, TAggregate}.Cogroup"/>.
+    /// </summary>
+    ICogroupedKStream<TKey, TAggregate> Cogroup<TAggregate>(Func<TKey, TValue, TAggregate, TAggregate> aggregator);
 }

@@ -32,4 +32,14 @@ public interface IKTable<TKey, TValue>
     /// </summary>
     IKGroupedTable<TKeyOut, TValueOut> GroupBy<TKeyOut, TValueOut>(
         Func<TKey, TValue, KeyValue<TKeyOut, TValueOut>> selector, Grouped<TKeyOut, TValueOut>? grouped = null);
+
+    /// <summary>
+    /// Holds back updates and emits, per key, only the latest one when the suppression says so (a time limit, or the
+    /// window closing); emitted records keep their timestamp and headers, deletes included. The buffer is a
+    /// change-logged store named <c>&lt;name&gt;-store</c> (or <c>KTABLE-SUPPRESS-STATE-STORE-n</c>).
+    /// </summary>
+    /// <exception cref="Errors.TopologyException">
+    /// <see cref="Suppressed.UntilWindowCloses"/> on a table that is not windowed.
+    /// </exception>
+    IKTable<TKey, TValue> Suppress(Suppressed<TKey> suppressed);
 }

@@ -1,3 +1,4 @@
+using StreamsApp.Streams.Dsl.Internal.Cogroup;
 using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Serialization;
 
@@ -38,6 +39,40 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         return Build("KSTREAM-AGGREGATE-", named, materialized, null, (key, value) => aggregator(key, value, initializer()), aggregator);
     }
 
+    public ICogroupedKStream<TKey, TAggregate> Cogroup<TAggregate>(Func<TKey, TValue, TAggregate, TAggregate> aggregator) =>
+        new CogroupedKStreamImpl<TKey, TAggregate>(builder).Cogroup(this, aggregator);
+
+    public InternalStreamsBuilder Builder => builder;
+
+    public ISerde<TKey>? KeySerde => keySerde;
+
+    /// <summary>Whether an aggregation must repartition first (the key changed upstream).</summary>
+    public bool RepartitionRequired => repartitionRequired;
+
+    /// <summary>The name chosen with <see cref="Grouped{TKey, TValue}"/>, which then names the repartition topic.</summary>
+    public string? GroupName => groupName;
+
+    /// <summary>
+    /// The node an aggregation of this stream reads from: the grouping node itself, or, when the key changed upstream,
+    /// the source of the repartition topic <c>&lt;group name or <paramref name="topicPrefix"/>&gt;-repartition</c>.
+    /// </summary>
+    /// <param name="topicPrefix">The topic prefix when the group has no name (the store name).</param>
+    /// <param name="prefixUserNamed">Whether the user chose <paramref name="topicPrefix"/> (a store name).</param>
+    /// <param name="keys">The key serde of the repartition topic.</param>
+    /// <param name="aggregationName">The aggregation, for error messages.</param>
+    public string AggregationSource(string topicPrefix, bool prefixUserNamed, ISerde<TKey> keys, string aggregationName)
+    {
+        if (!repartitionRequired)
+        {
+            return parentName;
+        }
+
+        var values = InternalStreamsBuilder.SerdeOrDefault(valueSerde, $"The repartition topic of aggregation '{aggregationName}'");
+        // Nodes are named after the topic when its prefix was chosen by the user (group or store name).
+        var userNamed = groupName is not null || prefixUserNamed;
+        return builder.Repartition(parentName, groupName ?? topicPrefix, userNamed, dropNullKeys: true, keys, values);
+    }
+
     private KTableImpl<TKey, TAggregate> Build<TAggregate>(
         string prefix, Named? named, Materialized<TKey, TAggregate>? materialized, ISerde<TAggregate>? knownAggregateSerde,
         Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next)
@@ -46,15 +81,7 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         var name = named?.Name ?? builder.NewProcessorName(prefix);
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? keySerde, $"Aggregation '{name}'");
         var aggregates = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? knownAggregateSerde, $"Aggregation '{name}'");
-        var parent = parentName;
-        if (repartitionRequired)
-        {
-            var values = InternalStreamsBuilder.SerdeOrDefault(valueSerde, $"The repartition topic of aggregation '{name}'");
-            // Nodes are named after the topic when its prefix was chosen by the user (group or store name).
-            var userNamed = groupName is not null || queryable is not null;
-            parent = builder.Repartition(parent, groupName ?? storeName, userNamed, dropNullKeys: true, keys, values);
-        }
-
+        var parent = AggregationSource(storeName, queryable is not null, keys, name);
         var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, next, sendOld), parent);

@@ -9,7 +9,7 @@ namespace StreamsApp.Streams.Dsl.Internal;
 /// A table in the DSL: the node producing its updates, its store (when materialized), its serdes, and the switch
 /// that makes its processor send old values when a downstream re-grouping needs them.
 /// </summary>
-internal sealed class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
+internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
 {
     private readonly InternalStreamsBuilder _builder;
     private readonly ISerde<TKey>? _keySerde;

@@ -37,14 +37,20 @@ internal abstract class StoreBuilderBase<TStore>(IKeyValueBytesStoreSupplier sup
     public IStoreBuilder<TStore> WithLoggingEnabled(IReadOnlyDictionary<string, string>? topicConfig = null)
     {
         LoggingEnabled = true;
+        LogConfig = CompactedLogConfig(topicConfig);
+        return this;
+    }
+
+    /// <summary>A changelog's topic configs: compacted, plus (or overridden by) the user's.</summary>
+    public static IReadOnlyDictionary<string, string> CompactedLogConfig(IReadOnlyDictionary<string, string>? topicConfig)
+    {
         var config = new Dictionary<string, string>(CompactedTopic);
         foreach (var (key, value) in topicConfig ?? CompactedTopic)
         {
             config[key] = value;
         }
 
-        LogConfig = config;
-        return this;
+        return config;
     }
 
     public IStoreBuilder<TStore> WithLoggingDisabled()
