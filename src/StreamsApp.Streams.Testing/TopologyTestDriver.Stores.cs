@@ -24,8 +24,48 @@ public sealed partial class TopologyTestDriver
         Store<TKey, ValueAndTimestamp<TValue>, IKeyValueStore<TKey, ValueAndTimestamp<TValue>>>(
             name, partition, store => store as ITimestampedKeyValueStore<TKey, TValue>);
 
-    private TView Store<TKey, TValue, TView>(string name, int? partition, Func<State.IStateStore, IKeyValueStore<TKey, TValue>?> view)
-        where TView : class, IKeyValueStore<TKey, TValue>
+    /// <summary>
+    /// A window store by name; a timestamped store is shown without timestamps. With several partitions, pass one
+    /// to get that task's store, or none to get a read-only view over all of them.
+    /// </summary>
+    public IWindowStore<TKey, TValue> GetWindowStore<TKey, TValue>(string name, int? partition = null) =>
+        WindowedStore<IWindowStore<TKey, TValue>>(
+            name,
+            partition,
+            store => store switch
+            {
+                ITimestampedWindowStore<TKey, TValue> timestamped => new TimestampedWindowStoreFacade<TKey, TValue>(timestamped),
+                IWindowStore<TKey, TValue> plain => plain,
+                _ => null,
+            },
+            stores => new PartitionedWindowStoreView<TKey, TValue>(stores));
+
+    /// <summary>A timestamped window store by name (the DSL's windowed aggregations), values with their timestamps.</summary>
+    public IWindowStore<TKey, ValueAndTimestamp<TValue>> GetTimestampedWindowStore<TKey, TValue>(string name, int? partition = null) =>
+        WindowedStore<IWindowStore<TKey, ValueAndTimestamp<TValue>>>(
+            name,
+            partition,
+            store => store as ITimestampedWindowStore<TKey, TValue>,
+            stores => new PartitionedWindowStoreView<TKey, ValueAndTimestamp<TValue>>(stores));
+
+    /// <summary>A session store by name; with several partitions and none given, a read-only view over all of them.</summary>
+    public ISessionStore<TKey, TAggregate> GetSessionStore<TKey, TAggregate>(string name, int? partition = null) =>
+        WindowedStore<ISessionStore<TKey, TAggregate>>(
+            name,
+            partition,
+            store => store as ISessionStore<TKey, TAggregate>,
+            stores => new PartitionedSessionStoreView<TKey, TAggregate>(stores));
+
+    private TStore WindowedStore<TStore>(
+        string name, int? partition, Func<State.IStateStore, TStore?> view, Func<IReadOnlyList<TStore>, TStore> spanning)
+        where TStore : class
+    {
+        var typed = TaskStores(name, partition).Select(s => view(s) ?? throw new InvalidCastException(
+            $"State store '{name}' is a {s.GetType().Name}, not a {typeof(TStore).Name}")).ToList();
+        return typed.Count == 1 ? typed[0] : spanning(typed);
+    }
+
+    private List<State.IStateStore> TaskStores(string name, int? partition)
     {
         ThrowIfDisposed();
         var stores = _taskOrder
@@ -39,6 +79,13 @@ public sealed partial class TopologyTestDriver
                 nameof(name));
         }
 
+        return stores;
+    }
+
+    private TView Store<TKey, TValue, TView>(string name, int? partition, Func<State.IStateStore, IKeyValueStore<TKey, TValue>?> view)
+        where TView : class, IKeyValueStore<TKey, TValue>
+    {
+        var stores = TaskStores(name, partition);
         var typed = stores.Select(s => view(s) ?? throw new InvalidCastException(
             $"State store '{name}' is a {s.GetType().Name}, not a store of <{typeof(TKey).Name}, {typeof(TValue).Name}>")).ToList();
         if (typed.Count == 1)

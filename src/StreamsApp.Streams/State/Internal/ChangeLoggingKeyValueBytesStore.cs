@@ -1,26 +1,14 @@
-using System.Buffers.Binary;
-using StreamsApp.Streams.Errors;
-using StreamsApp.Streams.Processing.Internal;
-
 namespace StreamsApp.Streams.State.Internal;
 
-/// <summary>
-/// Writes every change to the store's changelog partition (<c>&lt;application.id&gt;-&lt;store&gt;-changelog</c>, partition =
-/// task partition) after applying it. A timestamped store logs the plain value with the stored timestamp as the
-/// record timestamp, so its changelog reads like any topic of that value type.
-/// </summary>
+/// <summary>Writes every change to the store's changelog (see <see cref="ChangelogWriter"/>) after applying it.</summary>
 internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueStore<byte[], byte[]> inner, bool timestamped)
     : WrappedKeyValueBytesStore(inner)
 {
-    private TaskContext? _context;
-    private string _topic = string.Empty;
+    private readonly ChangelogWriter _changelog = new(inner.Name, timestamped);
 
     public override void Init(IStateStoreContext context, IStateStore root)
     {
-        _context = context as TaskContext
-            ?? throw new StreamsException($"Store '{Name}' is change-logged and needs a task context to log to");
-        _topic = _context.StateManager.ChangelogTopic(Name)
-            ?? throw new StreamsException($"Store '{Name}' is change-logged but its task knows no changelog topic for it");
+        _changelog.Init(context);
         base.Init(context, root);
     }
 
@@ -56,16 +44,5 @@ internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueStore<byte[], byt
         return deleted;
     }
 
-    private void Log(byte[] key, byte[]? value)
-    {
-        var context = _context!;
-        if (value is null || !timestamped)
-        {
-            context.Collector.Send(_topic, context.TaskId.Partition, key, value, context.CurrentTimestamp);
-            return;
-        }
-
-        var timestamp = BinaryPrimitives.ReadInt64BigEndian(value);
-        context.Collector.Send(_topic, context.TaskId.Partition, key, value[ValueAndTimestampSerde.TimestampSize..], timestamp);
-    }
+    private void Log(byte[] key, byte[]? value) => _changelog.Log(key, value);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Confluent.Kafka;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Processing.Internal;
@@ -42,30 +41,25 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     public void Init(IStateStoreContext context, IStateStore root)
     {
         _serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
-        if (context.Config.MetricsRecordingLevel == MetricsRecordingLevel.Debug && context is TaskContext task)
-        {
-            var registry = task.Metrics.Registry;
-            string[] tags = ["task-id", task.TaskId.ToString(), $"{metricsScope}-state-id", Name];
-            _putLatency = registry.Sensor("put-latency", "stream-state-metrics", tags);
-            _getLatency = registry.Sensor("get-latency", "stream-state-metrics", tags);
-            _deleteLatency = registry.Sensor("delete-latency", "stream-state-metrics", tags);
-        }
+        _putLatency = StoreLatency.Sensor(context, Name, metricsScope, "put");
+        _getLatency = StoreLatency.Sensor(context, Name, metricsScope, "get");
+        _deleteLatency = StoreLatency.Sensor(context, Name, metricsScope, "delete");
 
         inner.Init(context, root);
     }
 
     public bool TryGet(TKey key, out TValue value)
     {
-        var start = _getLatency is null ? 0 : Stopwatch.GetTimestamp();
+        var start = StoreLatency.Start(_getLatency);
         var found = inner.TryGet(RawKey(key), out var raw);
         value = found ? Serdes.ValueFrom(raw) : default!;
-        RecordLatency(_getLatency, start);
+        StoreLatency.Record(_getLatency, start);
         return found;
     }
 
     public void Put(TKey key, TValue value)
     {
-        var start = _putLatency is null ? 0 : Stopwatch.GetTimestamp();
+        var start = StoreLatency.Start(_putLatency);
         var rawKey = RawKey(key);
         var rawValue = value is null ? null : Serdes.RawValue(value);
         if (rawValue is null)
@@ -77,7 +71,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
             inner.Put(rawKey, rawValue);
         }
 
-        RecordLatency(_putLatency, start);
+        StoreLatency.Record(_putLatency, start);
     }
 
     public bool PutIfAbsent(TKey key, TValue value, out TValue existing)
@@ -98,10 +92,10 @@ internal class MeteredKeyValueStore<TKey, TValue>(
 
     public bool Delete(TKey key, out TValue oldValue)
     {
-        var start = _deleteLatency is null ? 0 : Stopwatch.GetTimestamp();
+        var start = StoreLatency.Start(_deleteLatency);
         var deleted = inner.Delete(RawKey(key), out var raw);
         oldValue = deleted ? Serdes.ValueFrom(raw) : default!;
-        RecordLatency(_deleteLatency, start);
+        StoreLatency.Record(_deleteLatency, start);
         return deleted;
     }
 
@@ -148,12 +142,4 @@ internal class MeteredKeyValueStore<TKey, TValue>(
     }
 
     private DeserializingIterator<TKey, TValue> Wrap(IKeyValueIterator<byte[], byte[]> raw) => new(raw, Serdes);
-
-    private static void RecordLatency(Sensor? sensor, long start)
-    {
-        if (sensor is not null)
-        {
-            sensor.Record(Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1000);
-        }
-    }
 }

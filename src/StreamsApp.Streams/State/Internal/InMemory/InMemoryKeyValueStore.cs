@@ -56,6 +56,16 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
     public void Init(IStateStoreContext context, IStateStore root)
     {
         ArgumentNullException.ThrowIfNull(context);
+        Open();
+        context.Register(this, this);
+    }
+
+    /// <summary>
+    /// Opens the store without registering it with a task: the segments of a window or session store open this
+    /// way, and their store registers once for all of them.
+    /// </summary>
+    internal void Open()
+    {
         lock (_gate)
         {
             if (_open)
@@ -65,8 +75,6 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
 
             _open = true;
         }
-
-        context.Register(this, this);
     }
 
     /// <summary>Nothing to do: the data lives only in memory (the changelog makes it durable).</summary>

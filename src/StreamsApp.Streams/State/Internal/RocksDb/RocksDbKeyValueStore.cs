@@ -72,8 +72,16 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
     public void Init(IStateStoreContext context, IStateStore root)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var config = context.Config.RocksDb;
-        var directory = Path.Combine(context.StateDirectory, "rocksdb", Name);
+        Open(Path.Combine(context.StateDirectory, "rocksdb", Name), context.Config.RocksDb);
+        context.Register(this, this);
+    }
+
+    /// <summary>
+    /// Opens the database at <paramref name="directory"/> without registering it with a task: the segments of a
+    /// window or session store open this way, and their store registers once for all of them.
+    /// </summary>
+    internal void Open(string directory, RocksDbConfig config)
+    {
         lock (Gate)
         {
             if (_db is not null)
@@ -95,8 +103,6 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
             SharedMemory = shared;
             DbDirectory = directory;
         }
-
-        context.Register(this, this);
     }
 
     /// <summary>Flushes the memtables to disk, waiting for the flush to finish.</summary>

@@ -1,0 +1,60 @@
+using StreamsApp.Streams.State;
+using StreamsApp.Streams.State.Internal;
+
+namespace StreamsApp.Streams.Testing.Internal;
+
+/// <summary>Shows a timestamped window store as a plain one (values without timestamps), as Kafka Streams' driver does.</summary>
+internal sealed class TimestampedWindowStoreFacade<TKey, TValue>(ITimestampedWindowStore<TKey, TValue> inner) : IWindowStore<TKey, TValue>
+{
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public bool IsOpen => inner.IsOpen;
+
+    public void Init(IStateStoreContext context, IStateStore root) => inner.Init(context, root);
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+
+    /// <summary>
+    /// Writes the value stamped with its window start, as Kafka Streams' driver facade does. A null value goes
+    /// down as a null inner value, which the timestamped serde writes as null bytes: a delete.
+    /// </summary>
+    public void Put(TKey key, TValue? value, long windowStartMs) =>
+        inner.Put(key, new ValueAndTimestamp<TValue>(value!, windowStartMs), windowStartMs);
+
+    public bool TryFetch(TKey key, long windowStartMs, out TValue value)
+    {
+        var found = inner.TryFetch(key, windowStartMs, out var stored);
+        value = stored.Value;
+        return found;
+    }
+
+    public IWindowStoreIterator<TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => Plain(inner.Fetch(key, timeFromMs, timeToMs));
+
+    public IWindowStoreIterator<TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) =>
+        Plain(inner.BackwardFetch(key, timeFromMs, timeToMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+        Plain(inner.Fetch(keyFrom, keyTo, timeFromMs, timeToMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+        Plain(inner.BackwardFetch(keyFrom, keyTo, timeFromMs, timeToMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Plain(inner.FetchAll(timeFromMs, timeToMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) =>
+        Plain(inner.BackwardFetchAll(timeFromMs, timeToMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TValue> All() => Plain(inner.All());
+
+    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardAll() => Plain(inner.BackwardAll());
+
+    private static MappedWindowStoreIterator<long, ValueAndTimestamp<TValue>, TValue> Plain(IWindowStoreIterator<ValueAndTimestamp<TValue>> stored) =>
+        new(stored, start => start, v => v.Value);
+
+    private static MappedIterator<Windowed<TKey>, ValueAndTimestamp<TValue>, Windowed<TKey>, TValue> Plain(
+        IKeyValueIterator<Windowed<TKey>, ValueAndTimestamp<TValue>> stored) => new(stored, k => k, v => v.Value);
+}

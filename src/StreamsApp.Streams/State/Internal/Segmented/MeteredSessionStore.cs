@@ -1,0 +1,98 @@
+using StreamsApp.Streams.Metrics;
+
+namespace StreamsApp.Streams.State.Internal.Segmented;
+
+/// <summary>
+/// The outermost layer of a session store: typed keys and aggregates to bytes for the layers below (serdes see the
+/// changelog topic), and debug-level put, remove and fetch latency sensors.
+/// </summary>
+internal sealed class MeteredSessionStore<TKey, TAggregate>(
+    ISessionStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TAggregate>> serdesForTopic, string metricsScope)
+    : ISessionStore<TKey, TAggregate>, IRawKeyStore<TKey>
+{
+    private StoreSerdes<TKey, TAggregate>? _serdes;
+    private Sensor? _putLatency;
+    private Sensor? _removeLatency;
+    private Sensor? _fetchLatency;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public bool IsOpen => inner.IsOpen;
+
+    /// <summary>The layers below.</summary>
+    public ISessionStore<byte[], byte[]> Inner => inner;
+
+    private StoreSerdes<TKey, TAggregate> Serdes => _serdes ?? throw new InvalidOperationException($"Store '{Name}' is not open");
+
+    public byte[] RawKey(TKey key) =>
+        key is null ? throw new ArgumentNullException(nameof(key), $"Store '{Name}' cannot hold a null key") : Serdes.RawKey(key);
+
+    public void Init(IStateStoreContext context, IStateStore root)
+    {
+        _serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
+        _putLatency = StoreLatency.Sensor(context, Name, metricsScope, "put");
+        _removeLatency = StoreLatency.Sensor(context, Name, metricsScope, "remove");
+        _fetchLatency = StoreLatency.Sensor(context, Name, metricsScope, "fetch");
+        inner.Init(context, root);
+    }
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+
+    public void Put(Windowed<TKey> sessionKey, TAggregate? aggregate)
+    {
+        var start = StoreLatency.Start(_putLatency);
+        inner.Put(RawSessionKey(sessionKey), aggregate is null ? null : Serdes.RawValue(aggregate));
+        StoreLatency.Record(_putLatency, start);
+    }
+
+    public void Remove(Windowed<TKey> sessionKey)
+    {
+        var start = StoreLatency.Start(_removeLatency);
+        inner.Remove(RawSessionKey(sessionKey));
+        StoreLatency.Record(_removeLatency, start);
+    }
+
+    public bool TryFetchSession(TKey key, long startMs, long endMs, out TAggregate aggregate)
+    {
+        var start = StoreLatency.Start(_fetchLatency);
+        var found = inner.TryFetchSession(RawKey(key), startMs, endMs, out var raw);
+        aggregate = found ? Serdes.ValueFrom(raw) : default!;
+        StoreLatency.Record(_fetchLatency, start);
+        return found;
+    }
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> FindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
+        Typed(inner.FindSessions(RawKey(key), earliestSessionEndMs, latestSessionStartMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
+        Typed(inner.BackwardFindSessions(RawKey(key), earliestSessionEndMs, latestSessionStartMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> FindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+        Typed(inner.FindSessions(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo), earliestSessionEndMs, latestSessionStartMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+        Typed(inner.BackwardFindSessions(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo), earliestSessionEndMs, latestSessionStartMs));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> Fetch(TKey key) => Typed(inner.Fetch(RawKey(key)));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFetch(TKey key) => Typed(inner.BackwardFetch(RawKey(key)));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> Fetch(TKey? keyFrom, TKey? keyTo) =>
+        Typed(inner.Fetch(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo)));
+
+    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFetch(TKey? keyFrom, TKey? keyTo) =>
+        Typed(inner.BackwardFetch(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo)));
+
+    private Windowed<byte[]> RawSessionKey(Windowed<TKey> sessionKey)
+    {
+        ArgumentNullException.ThrowIfNull(sessionKey);
+        return new Windowed<byte[]>(RawKey(sessionKey.Key), sessionKey.Window);
+    }
+
+    private MappedIterator<Windowed<byte[]>, byte[], Windowed<TKey>, TAggregate> Typed(IKeyValueIterator<Windowed<byte[]>, byte[]> raw) =>
+        new(raw, windowed => new Windowed<TKey>(Serdes.KeyFrom(windowed.Key), windowed.Window), Serdes.ValueFrom);
+}
