@@ -55,7 +55,7 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
             parent = builder.Repartition(parent, groupName ?? storeName, userNamed, dropNullKeys: true, keys, values);
         }
 
-        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates);
+        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates, storeName);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, next, sendOld), parent);
         builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keys, aggregates), [name]);

@@ -16,6 +16,7 @@ internal sealed class InternalTopologyBuilder
     private readonly Dictionary<string, StoreFactory> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sourceTopicOwners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _internalTopics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _internalTopicPartitions = new(StringComparer.Ordinal);
     private int _index;
 
     public IReadOnlyList<NodeFactory> Nodes => _nodeOrder;
@@ -23,6 +24,9 @@ internal sealed class InternalTopologyBuilder
     public IReadOnlyDictionary<string, StoreFactory> Stores => _stores;
 
     public IReadOnlySet<string> InternalTopics => _internalTopics;
+
+    /// <summary>Internal topics whose partition count was chosen (<c>Repartitioned.NumberOfPartitions</c>).</summary>
+    public IReadOnlyDictionary<string, int> InternalTopicPartitions => _internalTopicPartitions;
 
     /// <summary>A generated name, <c>PREFIX-0000000042</c>; nodes and stores share the counter, as in Kafka Streams.</summary>
     public string NewName(string prefix) => prefix + (_index++).ToString("D10", CultureInfo.InvariantCulture);
@@ -105,8 +109,18 @@ internal sealed class InternalTopologyBuilder
         processor.Stores.Add(storeName);
     }
 
-    /// <summary>Marks a topic as internal: the runtime prefixes it with the application id and creates it.</summary>
-    public void AddInternalTopic(string topic) => _internalTopics.Add(topic);
+    /// <summary>
+    /// Marks a topic as internal: the runtime prefixes it with the application id and creates it, with
+    /// <paramref name="partitions"/> partitions when given, else as many as the sub-topologies around it need.
+    /// </summary>
+    public void AddInternalTopic(string topic, int? partitions = null)
+    {
+        _internalTopics.Add(topic);
+        if (partitions is { } count)
+        {
+            _internalTopicPartitions[topic] = count;
+        }
+    }
 
     /// <summary>The topic's name on the cluster: internal topics are prefixed with the application id.</summary>
     public string ResolveTopic(string applicationId, string topic) =>
