@@ -9,7 +9,7 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// The topology blueprint: nodes, stores and internal topics as added by the Processor API or the DSL, checked as
 /// they are added (names, parents, record types), cut into sub-topologies on demand.
 /// </summary>
-internal sealed class InternalTopologyBuilder
+internal sealed partial class InternalTopologyBuilder
 {
     private readonly Dictionary<string, NodeFactory> _nodes = new(StringComparer.Ordinal);
     private readonly List<NodeFactory> _nodeOrder = [];
@@ -101,6 +101,12 @@ internal sealed class InternalTopologyBuilder
             throw new TopologyException($"state store '{storeName}' is not added yet (add it before connecting processors)");
         }
 
+        if (_globalStoreNames.Contains(storeName) && !_globalNodeNames.Contains(processorName))
+        {
+            throw new TopologyException(
+                $"global state store '{storeName}' can be used by any processor without being connected; do not connect it to '{processorName}'");
+        }
+
         if (Node(processorName) is not ProcessorNodeFactory processor)
         {
             throw new TopologyException($"'{processorName}' is not a processor, so it cannot use state store '{storeName}'");
@@ -133,8 +139,11 @@ internal sealed class InternalTopologyBuilder
 
     public static string ChangelogTopic(string applicationId, string storeName) => $"{applicationId}-{storeName}-changelog";
 
-    /// <summary>The sub-topologies, numbered as Kafka Streams numbers them.</summary>
-    public IReadOnlyList<Subtopology> Subtopologies() => SubtopologyGrouper.Group(this);
+    /// <summary>
+    /// The sub-topologies that generate tasks, numbered as Kafka Streams numbers them (global stores' sub-topologies
+    /// take numbers too, so the numbering may have gaps).
+    /// </summary>
+    public IReadOnlyList<Subtopology> Subtopologies() => [.. SubtopologyGrouper.Group(this).Where(s => !IsGlobal(s))];
 
     /// <summary>Creates the nodes and stores of one sub-topology for one task.</summary>
     public ProcessorTopology BuildTask(Subtopology subtopology, string applicationId)
