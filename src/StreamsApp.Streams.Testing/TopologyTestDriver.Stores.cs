@@ -72,6 +72,11 @@ public sealed partial class TopologyTestDriver
             .Where(t => t.Context.HasStore(name) && (partition is null || t.Id.Partition == partition))
             .Select(t => t.Context.GetStore(name))
             .ToList();
+        if (stores.Count == 0 && _globalState?.TryGetStore(name, out var global) == true)
+        {
+            stores.Add(global);
+        }
+
         if (stores.Count == 0)
         {
             throw new ArgumentException(

@@ -71,7 +71,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         string topic, Serialization.ISerde<TKey> keySerde, Serialization.ISerde<TValue> valueSerde,
         DateTimeOffset? startTimestamp = null, TimeSpan? autoAdvance = null)
     {
-        if (!_sourcePartitions.ContainsKey(topic) || _builder.InternalTopics.Contains(topic))
+        if ((!_sourcePartitions.ContainsKey(topic) || _builder.InternalTopics.Contains(topic)) && !_builder.GlobalTopics.Contains(topic))
         {
             throw new ArgumentException(
                 $"Unknown input topic '{topic}': the topology reads [{string.Join(", ", _subtopologyByTopic.Keys)}]", nameof(topic));
@@ -113,6 +113,7 @@ public sealed partial class TopologyTestDriver : IDisposable
             task.Close(clean: true);
         }
 
+        _globalState?.Close();
         if (_ownedStateDir is not null && Directory.Exists(_ownedStateDir))
         {
             Directory.Delete(_ownedStateDir, recursive: true);
@@ -122,22 +123,32 @@ public sealed partial class TopologyTestDriver : IDisposable
     internal void Pipe(string topic, byte[]? key, byte[]? value, Headers? headers, long timestamp, int? partition)
     {
         ThrowIfDisposed();
-        var count = _sourcePartitions[topic];
+        var count = PartitionCount(topic);
         var target = partition ?? (key is null ? 0 : Murmur2Partitioner.Partition(key, count));
         if (target < 0 || target >= count)
         {
             throw new ArgumentOutOfRangeException(nameof(partition), target, $"Topic '{topic}' has {count} partition(s)");
         }
 
+        if (_builder.GlobalTopics.Contains(topic))
+        {
+            UpdateGlobalState(topic, target, key, value, headers, timestamp);
+            return;
+        }
+
         Enqueue(topic, target, key, value, headers, timestamp);
         RunUntilIdle();
     }
 
-    private void Enqueue(string topic, int partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
+    private void Enqueue(string topic, int partition, byte[]? key, byte[]? value, Headers? headers, long timestamp) =>
+        _tasks[new TaskId(_subtopologyByTopic[topic], partition)].AddRecord(NextRecord(topic, partition, key, value, headers, timestamp));
+
+    /// <summary>A consumed record at the partition's next offset.</summary>
+    private ConsumeResult<byte[]?, byte[]?> NextRecord(string topic, int partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
     {
         var offset = _inputOffsets.GetValueOrDefault((topic, partition));
         _inputOffsets[(topic, partition)] = offset + 1;
-        _tasks[new TaskId(_subtopologyByTopic[topic], partition)].AddRecord(new ConsumeResult<byte[]?, byte[]?>
+        return new ConsumeResult<byte[]?, byte[]?>
         {
             Topic = topic,
             Partition = partition,
@@ -149,7 +160,7 @@ public sealed partial class TopologyTestDriver : IDisposable
                 Headers = HeaderSnapshot.Of(headers) ?? [],
                 Timestamp = new Timestamp(timestamp, TimestampType.CreateTime),
             },
-        });
+        };
     }
 
     /// <summary>
@@ -214,6 +225,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         var changelogs = _builder.ChangelogTopics(_config.ApplicationId);
         var logger = loggerFactory.CreateLogger<TopologyTestDriver>();
         var stateRoot = Path.Combine(_ownedStateDir ?? _config.StateDir, _config.ApplicationId);
+        _globalState = CreateGlobalState(collector, logger, stateRoot);
         foreach (var subtopology in _builder.Subtopologies())
         {
             foreach (var topic in subtopology.SourceTopics)
@@ -227,7 +239,7 @@ public sealed partial class TopologyTestDriver : IDisposable
                 var stateDir = Directory.CreateDirectory(Path.Combine(stateRoot, id.ToString())).FullName;
                 var context = new TaskContext(
                     id, _config, stateDir, collector, new ProcessorStateManager(id, changelogs), _time, logger,
-                    new TaskMetrics(Metrics, "test-driver", id), cache);
+                    new TaskMetrics(Metrics, "test-driver", id), cache) { GlobalState = _globalState };
                 _tasks.Add(id, new StreamTask(_builder.BuildTask(subtopology, _config.ApplicationId), context));
             }
         }

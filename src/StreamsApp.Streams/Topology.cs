@@ -76,6 +76,25 @@ public sealed class Topology
         return this;
     }
 
+    /// <summary>
+    /// Adds a global store: fully replicated to every instance, kept up to date by <paramref name="stateUpdateSupplier"/>'s
+    /// processor from every partition of <paramref name="topic"/>, and readable by every processor without being
+    /// connected. The topic is the store's changelog, so the store builder must have logging disabled. The processor
+    /// has no children: what it forwards goes nowhere.
+    /// </summary>
+    public Topology AddGlobalStore<TKey, TValue, TKeyOut, TValueOut>(
+        IStoreBuilder<IStateStore> storeBuilder, string sourceName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        string topic, string processorName, Func<IProcessor<TKey, TValue, TKeyOut, TValueOut>> stateUpdateSupplier,
+        TimestampExtractor<TKey, TValue>? timestampExtractor = null)
+    {
+        ArgumentNullException.ThrowIfNull(storeBuilder);
+        ArgumentNullException.ThrowIfNull(stateUpdateSupplier);
+        Builder.AddGlobalStore(
+            storeBuilder, sourceName, topic, keySerde, valueSerde, timestampExtractor,
+            new ProcessorNodeFactory<TKey, TValue, TKeyOut, TValueOut>(processorName, stateUpdateSupplier, [sourceName]));
+        return this;
+    }
+
     /// <summary>Lets a processor use stores added before.</summary>
     public Topology ConnectProcessorAndStateStores(string processorName, params string[] storeNames)
     {

@@ -22,16 +22,34 @@ public sealed record TopologyDescription(IReadOnlyList<TopologyDescription.Subto
         Sink,
     }
 
+    /// <summary>The global stores, each with its source and processor; they generate no tasks.</summary>
+    public IReadOnlyList<GlobalStoreDescription> GlobalStores { get; init; } = [];
+
     /// <inheritdoc />
     public override string ToString()
     {
+        // Sub-topologies and global stores share one numbering and are printed in its order, as Kafka Streams does.
+        var parts = Subtopologies.Select(s => (s.Id, Text: s.ToString()))
+            .Concat(GlobalStores.Select(g => (g.Id, Text: g.ToString())))
+            .OrderBy(p => p.Id);
         var text = new StringBuilder("Topologies:\n ");
-        foreach (var subtopology in Subtopologies)
+        foreach (var (_, part) in parts)
         {
-            text.Append("  ").Append(subtopology);
+            text.Append("  ").Append(part);
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A global store's sub-topology: the source reading its topic and the processor updating it.</summary>
+    /// <param name="Id">The id, in the numbering shared with the sub-topologies.</param>
+    /// <param name="Source">The source node.</param>
+    /// <param name="Processor">The processor node (its stores: the global store).</param>
+    public sealed record GlobalStoreDescription(int Id, NodeDescription Source, NodeDescription Processor)
+    {
+        /// <inheritdoc />
+        public override string ToString() =>
+            $"Sub-topology: {Id} for global store (will not generate tasks)\n    {Source}\n    {Processor}\n";
     }
 
     /// <summary>One sub-topology: its id and its nodes, largest sub-tree first.</summary>

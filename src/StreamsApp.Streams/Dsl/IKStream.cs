@@ -76,4 +76,42 @@ public interface IKStream<TKey, TValue>
     /// <summary>Runs a value-only processor on each record, using the named stores.</summary>
     IKStream<TKey, TValueOut> ProcessValues<TValueOut>(
         Func<IFixedKeyProcessor<TKey, TValue, TValueOut>> supplier, Named? named = null, params string[] stateStoreNames);
+
+    /// <summary>
+    /// Joins each record with the table's current row for its key (the table must be co-partitioned with the stream;
+    /// after a key change the stream is repartitioned first). Only stream records produce output, with their own
+    /// timestamp; records without a row, or with a null key or value, are dropped.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="joiner">Makes the output value from the record's value and the row.</param>
+    /// <param name="joined">Serdes for the repartition topic and the join's name.</param>
+    IKStream<TKey, TResult> Join<TTableValue, TResult>(
+        IKTable<TKey, TTableValue> table, Func<TValue, TTableValue, TResult> joiner, Joined<TKey, TValue, TTableValue>? joined = null);
+
+    /// <summary>
+    /// Like <see cref="Join{TTableValue, TResult}(IKTable{TKey, TTableValue}, Func{TValue, TTableValue, TResult}, Joined{TKey, TValue, TTableValue})"/>,
+    /// but a record without a row is joined with <c>default</c> (null; use a nullable type for value types).
+    /// </summary>
+    IKStream<TKey, TResult> LeftJoin<TTableValue, TResult>(
+        IKTable<TKey, TTableValue> table, Func<TValue, TTableValue, TResult> joiner, Joined<TKey, TValue, TTableValue>? joined = null);
+
+    /// <summary>
+    /// Joins each record with the global table's row for the key <paramref name="keySelector"/> picks. No
+    /// repartitioning or co-partitioning is needed; output keeps the record's key and timestamp; records without a
+    /// row are dropped.
+    /// </summary>
+    IKStream<TKey, TResult> Join<TGlobalKey, TGlobalValue, TResult>(
+        IGlobalKTable<TGlobalKey, TGlobalValue> globalTable, Func<TKey, TValue, TGlobalKey> keySelector,
+        Func<TValue, TGlobalValue, TResult> joiner, Named? named = null);
+
+    /// <summary>Like the global-table <c>Join</c>, but a record without a row is joined with <c>default</c>.</summary>
+    IKStream<TKey, TResult> LeftJoin<TGlobalKey, TGlobalValue, TResult>(
+        IGlobalKTable<TGlobalKey, TGlobalValue> globalTable, Func<TKey, TValue, TGlobalKey> keySelector,
+        Func<TValue, TGlobalValue, TResult> joiner, Named? named = null);
+
+    /// <summary>
+    /// Writes the stream through a repartition topic and reads it back, partitioned by key (or by the given
+    /// partitioner) into the given number of partitions; later stateful operations need no further repartitioning.
+    /// </summary>
+    IKStream<TKey, TValue> Repartition(Repartitioned<TKey, TValue>? repartitioned = null);
 }

@@ -42,4 +42,29 @@ public interface IKTable<TKey, TValue>
     /// <see cref="Suppressed.UntilWindowCloses"/> on a table that is not windowed.
     /// </exception>
     IKTable<TKey, TValue> Suppress(Suppressed<TKey> suppressed);
+
+    /// <summary>
+    /// Joins with another table of the same key (co-partitioned): a row exists while both sides have one. An update
+    /// of either side forwards the joined row (a delete forwards a tombstone); its timestamp is the later of the two.
+    /// </summary>
+    /// <param name="other">The other table.</param>
+    /// <param name="joiner">Makes the result row from this row and the other row.</param>
+    /// <param name="named">Names the merge node; the side nodes get <c>-join-this</c> and <c>-join-other</c> suffixes.</param>
+    /// <param name="materialized">Stores the result (queryable when named); null leaves it unmaterialized.</param>
+    IKTable<TKey, TResult> Join<TOther, TResult>(
+        IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
+
+    /// <summary>
+    /// Like <see cref="Join"/>, but every row of this table has a result row: without an other row the joiner gets
+    /// <c>default</c> (null; use a nullable type for value types) as the other value.
+    /// </summary>
+    IKTable<TKey, TResult> LeftJoin<TOther, TResult>(
+        IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
+
+    /// <summary>
+    /// Like <see cref="Join"/>, but a row of either table has a result row; the absent side reaches the joiner as
+    /// <c>default</c>.
+    /// </summary>
+    IKTable<TKey, TResult> OuterJoin<TOther, TResult>(
+        IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
 }

@@ -1,4 +1,6 @@
 using StreamsApp.Streams.Dsl.Internal;
+using StreamsApp.Streams.Dsl.Internal.Processors;
+using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams.Dsl;
@@ -44,6 +46,29 @@ public sealed class StreamsBuilder
         var values = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? consumed?.ValueSerde, $"Table '{topic}'");
         _builder.Topology.AddSource(sourceName, [topic], keys, values, consumed?.TimestampExtractor);
         return KTableImpl<TKey, TValue>.Source(_builder, tableName, sourceName, storeName, queryable, materialized, keys, values);
+    }
+
+    /// <summary>
+    /// Reads a topic as a global table: every instance holds all of it (all partitions), kept up to date as the topic
+    /// changes, and any stream can join it without co-partitioning. Its store (named by
+    /// <paramref name="materialized"/>, else <c>&lt;topic&gt;-STATE-STORE-&lt;n&gt;</c>) has no changelog: the topic is one.
+    /// </summary>
+    public IGlobalKTable<TKey, TValue> GlobalTable<TKey, TValue>(
+        string topic, Consumed<TKey, TValue>? consumed = null, Materialized<TKey, TValue>? materialized = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        var (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, topic + "-");
+        var sourceName = consumed?.Name ?? _builder.NewProcessorName("KSTREAM-SOURCE-");
+        var tableName = _builder.NewProcessorName("KTABLE-SOURCE-");
+        var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? consumed?.KeySerde, $"Global table '{topic}'");
+        var values = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? consumed?.ValueSerde, $"Global table '{topic}'");
+        var store = MaterializedResolver.StoreBuilder(materialized, storeName, keys, values).WithLoggingDisabled();
+        var noOldValues = new OldValuesSwitch();
+        _builder.Topology.AddGlobalStore(
+            store, sourceName, topic, keys, values, consumed?.TimestampExtractor,
+            new ProcessorNodeFactory<TKey, TValue, TKey, Processing.Internal.Change<TValue>>(
+                tableName, () => new KTableSourceProcessor<TKey, TValue>(storeName, noOldValues), [sourceName]));
+        return new GlobalKTableImpl<TKey, TValue>(storeName, queryable);
     }
 
     /// <summary>Adds a store for processors added with <see cref="IKStream{TKey, TValue}.Process{TKeyOut, TValueOut}"/>.</summary>

@@ -28,9 +28,11 @@ internal sealed class InternalStreamsBuilder
     /// <summary>
     /// Sends a stream through <c>&lt;prefix&gt;-repartition</c> so that records with equal keys meet in one task;
     /// returns the source node that reads it back. Stream repartitions drop null keys first, as Kafka Streams does.
+    /// An explicit repartition may choose the partitioner and the topic's partition count.
     /// </summary>
     public string Repartition<TKey, TValue>(
-        string parent, string topicPrefix, bool userNamed, bool dropNullKeys, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
+        string parent, string topicPrefix, bool userNamed, bool dropNullKeys, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        StreamPartitioner<TKey, TValue>? partitioner = null, int? partitions = null)
     {
         var topic = topicPrefix + "-repartition";
         string sinkName, sourceName;
@@ -59,8 +61,8 @@ internal sealed class InternalStreamsBuilder
             parent = filterName;
         }
 
-        Topology.AddInternalTopic(topic);
-        Topology.AddSink<TKey, TValue>(sinkName, topic, null, keySerde, valueSerde, null, [parent]);
+        Topology.AddInternalTopic(topic, partitions);
+        Topology.AddSink(sinkName, topic, null, keySerde, valueSerde, partitioner, [parent]);
         Topology.AddSource<TKey, TValue>(sourceName, [topic], keySerde, valueSerde, null);
         return sourceName;
     }

@@ -82,7 +82,7 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? keySerde, $"Aggregation '{name}'");
         var aggregates = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? knownAggregateSerde, $"Aggregation '{name}'");
         var parent = AggregationSource(storeName, queryable is not null, keys, name);
-        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates);
+        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates, storeName);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, next, sendOld), parent);
         builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keys, aggregates), [name]);

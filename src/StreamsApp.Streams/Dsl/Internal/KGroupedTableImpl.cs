@@ -51,7 +51,7 @@ internal sealed class KGroupedTableImpl<TKey, TValue>(
         var source = builder.Repartition(
             selectName, groupName ?? storeName, groupName is not null, dropNullKeys: false, keys, new ChangeSerde<TValue>(values));
         var name = named?.Name ?? builder.NewProcessorName(prefix);
-        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates);
+        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates, storeName);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(
             name, () => new KTableAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, adder, subtractor, sendOld), source);

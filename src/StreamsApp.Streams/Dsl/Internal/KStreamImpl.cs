@@ -8,7 +8,7 @@ namespace StreamsApp.Streams.Dsl.Internal;
 /// A stream in the DSL: the node that produces it, the serdes known for it, and whether its key may have changed
 /// since it was read (then a grouping or table conversion repartitions first).
 /// </summary>
-internal sealed class KStreamImpl<TKey, TValue>(
+internal sealed partial class KStreamImpl<TKey, TValue>(
     InternalStreamsBuilder builder, string nodeName, ISerde<TKey>? keySerde, ISerde<TValue>? valueSerde, bool repartitionRequired)
     : IKStream<TKey, TValue>
 {

@@ -30,8 +30,9 @@ internal sealed partial class KTableImpl<TKey, TValue>
         var config = suppressed.BufferConfig;
 
         // The emitted old value is the one before the buffered updates, so the parent sends old values only when
-        // downstream of the suppression asks for them.
-        var table = new KTableImpl<TKey, TValue>(_builder, name, null, _keySerde, _valueSerde, MayDelete, EnableSendingOldValues)
+        // downstream of the suppression asks for them. A suppressed table has no value getter (yet): reading the
+        // parent's would show updates the suppression still holds back, so joining it fails at build time.
+        var table = new KTableImpl<TKey, TValue>(_builder, name, null, _keySerde, _valueSerde, MayDelete, EnableSendingOldValues, null)
         {
             WindowClose = windowClose,
         };

@@ -1,4 +1,5 @@
 using StreamsApp.Streams.Dsl.Internal.Processors;
+using StreamsApp.Streams.Dsl.Internal.ValueGetters;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.Serialization;
@@ -18,7 +19,8 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
 
     private KTableImpl(
         InternalStreamsBuilder builder, string nodeName, string? queryableStoreName, ISerde<TKey>? keySerde,
-        ISerde<TValue>? valueSerde, bool mayDelete, Action? enableParentOldValues)
+        ISerde<TValue>? valueSerde, bool mayDelete, Action? enableParentOldValues,
+        IKTableValueGetterSupplier<TKey, TValue>? valueGetterSupplier)
     {
         _builder = builder;
         NodeName = nodeName;
@@ -27,6 +29,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         _valueSerde = valueSerde;
         MayDelete = mayDelete;
         _enableParentOldValues = enableParentOldValues;
+        ValueGetterSupplier = valueGetterSupplier;
     }
 
     public string NodeName { get; }
@@ -38,22 +41,31 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
 
     public OldValuesSwitch SendOldValues { get; } = new();
 
+    /// <summary>How a join looks up this table's rows; null when the table has no store to read (see <see cref="Aggregated"/>).</summary>
+    public IKTableValueGetterSupplier<TKey, TValue>? ValueGetterSupplier { get; }
+
     /// <summary>A materialized table fed by a changelog stream (Table, ToTable).</summary>
     public static KTableImpl<TKey, TValue> Source(
         InternalStreamsBuilder builder, string name, string parent, string storeName, string? queryableName,
         Materialized<TKey, TValue>? materialized, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
     {
-        var table = new KTableImpl<TKey, TValue>(builder, name, queryableName, keySerde, valueSerde, true, null);
+        var table = new KTableImpl<TKey, TValue>(
+            builder, name, queryableName, keySerde, valueSerde, true, null, new StoreValueGetterSupplier<TKey, TValue>(storeName));
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KTableSourceProcessor<TKey, TValue>(storeName, sendOld), parent);
         builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keySerde, valueSerde), [name]);
         return table;
     }
 
-    /// <summary>A materialized aggregation result; aggregations never delete rows unless a function returns null.</summary>
+    /// <summary>
+    /// A materialized aggregation result; aggregations never delete rows unless a function returns null. Joins read
+    /// it through its store.
+    /// </summary>
     public static KTableImpl<TKey, TValue> Aggregated(
-        InternalStreamsBuilder builder, string name, string? queryableName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde) =>
-        new(builder, name, queryableName, keySerde, valueSerde, !typeof(TValue).IsValueType, null);
+        InternalStreamsBuilder builder, string name, string? queryableName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        string storeName) =>
+        new(builder, name, queryableName, keySerde, valueSerde, !typeof(TValue).IsValueType, null,
+            new StoreValueGetterSupplier<TKey, TValue>(storeName));
 
     public IKTable<TKey, TValue> Filter(
         Func<TKey, TValue, bool> predicate, Named? named = null, Materialized<TKey, TValue>? materialized = null) =>
@@ -132,9 +144,12 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
             (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, prefix);
         }
 
+        IKTableValueGetterSupplier<TKey, TValueOut>? getter = storeName is not null
+            ? new StoreValueGetterSupplier<TKey, TValueOut>(storeName)
+            : ValueGetterSupplier is { } parent ? new MappedValueGetterSupplier<TKey, TValue, TValueOut>(parent, map) : null;
         var table = new KTableImpl<TKey, TValueOut>(
             _builder, name, queryable, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
-            storeName is null ? EnableSendingOldValues : null);
+            storeName is null ? EnableSendingOldValues : null, getter);
         var sendOld = table.SendOldValues;
         _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, storeName, sendOld), NodeName);
         if (storeName is not null)

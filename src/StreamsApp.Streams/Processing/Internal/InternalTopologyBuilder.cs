@@ -9,13 +9,14 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// The topology blueprint: nodes, stores and internal topics as added by the Processor API or the DSL, checked as
 /// they are added (names, parents, record types), cut into sub-topologies on demand.
 /// </summary>
-internal sealed class InternalTopologyBuilder
+internal sealed partial class InternalTopologyBuilder
 {
     private readonly Dictionary<string, NodeFactory> _nodes = new(StringComparer.Ordinal);
     private readonly List<NodeFactory> _nodeOrder = [];
     private readonly Dictionary<string, StoreFactory> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sourceTopicOwners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _internalTopics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _internalTopicPartitions = new(StringComparer.Ordinal);
     private int _index;
 
     public IReadOnlyList<NodeFactory> Nodes => _nodeOrder;
@@ -23,6 +24,9 @@ internal sealed class InternalTopologyBuilder
     public IReadOnlyDictionary<string, StoreFactory> Stores => _stores;
 
     public IReadOnlySet<string> InternalTopics => _internalTopics;
+
+    /// <summary>Internal topics whose partition count was chosen (<c>Repartitioned.NumberOfPartitions</c>).</summary>
+    public IReadOnlyDictionary<string, int> InternalTopicPartitions => _internalTopicPartitions;
 
     /// <summary>A generated name, <c>PREFIX-0000000042</c>; nodes and stores share the counter, as in Kafka Streams.</summary>
     public string NewName(string prefix) => prefix + (_index++).ToString("D10", CultureInfo.InvariantCulture);
@@ -97,6 +101,12 @@ internal sealed class InternalTopologyBuilder
             throw new TopologyException($"state store '{storeName}' is not added yet (add it before connecting processors)");
         }
 
+        if (_globalStoreNames.Contains(storeName) && !_globalNodeNames.Contains(processorName))
+        {
+            throw new TopologyException(
+                $"global state store '{storeName}' can be used by any processor without being connected; do not connect it to '{processorName}'");
+        }
+
         if (Node(processorName) is not ProcessorNodeFactory processor)
         {
             throw new TopologyException($"'{processorName}' is not a processor, so it cannot use state store '{storeName}'");
@@ -105,8 +115,18 @@ internal sealed class InternalTopologyBuilder
         processor.Stores.Add(storeName);
     }
 
-    /// <summary>Marks a topic as internal: the runtime prefixes it with the application id and creates it.</summary>
-    public void AddInternalTopic(string topic) => _internalTopics.Add(topic);
+    /// <summary>
+    /// Marks a topic as internal: the runtime prefixes it with the application id and creates it, with
+    /// <paramref name="partitions"/> partitions when given, else as many as the sub-topologies around it need.
+    /// </summary>
+    public void AddInternalTopic(string topic, int? partitions = null)
+    {
+        _internalTopics.Add(topic);
+        if (partitions is { } count)
+        {
+            _internalTopicPartitions[topic] = count;
+        }
+    }
 
     /// <summary>The topic's name on the cluster: internal topics are prefixed with the application id.</summary>
     public string ResolveTopic(string applicationId, string topic) =>
@@ -119,8 +139,11 @@ internal sealed class InternalTopologyBuilder
 
     public static string ChangelogTopic(string applicationId, string storeName) => $"{applicationId}-{storeName}-changelog";
 
-    /// <summary>The sub-topologies, numbered as Kafka Streams numbers them.</summary>
-    public IReadOnlyList<Subtopology> Subtopologies() => SubtopologyGrouper.Group(this);
+    /// <summary>
+    /// The sub-topologies that generate tasks, numbered as Kafka Streams numbers them (global stores' sub-topologies
+    /// take numbers too, so the numbering may have gaps).
+    /// </summary>
+    public IReadOnlyList<Subtopology> Subtopologies() => [.. SubtopologyGrouper.Group(this).Where(s => !IsGlobal(s))];
 
     /// <summary>Creates the nodes and stores of one sub-topology for one task.</summary>
     public ProcessorTopology BuildTask(Subtopology subtopology, string applicationId)

@@ -4,7 +4,9 @@ namespace StreamsApp.Streams.Processing.Internal;
 
 /// <summary>
 /// Works out how many partitions every source and internal topic has, and so how many tasks each sub-topology gets:
-/// external topics as the cluster (or test driver) says; a repartition topic as many as the tasks of the
+/// external topics as the cluster (or test driver) says; a repartition topic with a chosen count (explicit
+/// <c>Repartition</c>) that count; any other repartition topic as many as the external topics read with it in one
+/// sub-topology (as Kafka Streams' co-partitioning enforcer does for joins), else as many as the tasks of the
 /// sub-topology writing it. Topics read by one sub-topology must be co-partitioned (equal counts).
 /// </summary>
 internal static class PartitionCountResolver
@@ -32,21 +34,37 @@ internal static class PartitionCountResolver
                 }
 
                 var counts = new List<(string Topic, int Count)>();
+                var followers = new List<string>();
                 foreach (var topic in subtopology.SourceTopics)
                 {
                     if (!builder.InternalTopics.Contains(topic))
                     {
                         counts.Add((topic, externalPartitions(topic)));
                     }
-                    else if (writers.TryGetValue(topic, out var writer) && tasks.TryGetValue(writer, out var writerTasks))
+                    else if (builder.InternalTopicPartitions.TryGetValue(topic, out var chosen))
                     {
-                        counts.Add((topic, writerTasks));
+                        counts.Add((topic, chosen));
+                    }
+                    else
+                    {
+                        followers.Add(topic);
                     }
                 }
 
-                if (counts.Count < subtopology.SourceTopics.Count)
+                if (counts.Count == 0)
                 {
-                    continue;
+                    foreach (var topic in followers)
+                    {
+                        if (writers.TryGetValue(topic, out var writer) && tasks.TryGetValue(writer, out var writerTasks))
+                        {
+                            counts.Add((topic, writerTasks));
+                        }
+                    }
+
+                    if (counts.Count < followers.Count)
+                    {
+                        continue;
+                    }
                 }
 
                 var distinct = counts.Select(c => c.Count).Distinct().ToList();
@@ -62,6 +80,12 @@ internal static class PartitionCountResolver
                 foreach (var (topic, count) in counts)
                 {
                     topics[builder.ResolveTopic(applicationId, topic)] = count;
+                }
+
+                // Repartition topics read with topics of known size take that size, so that they co-partition.
+                foreach (var topic in followers)
+                {
+                    topics[builder.ResolveTopic(applicationId, topic)] = distinct[0];
                 }
 
                 progress = true;

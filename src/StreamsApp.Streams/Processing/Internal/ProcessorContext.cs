@@ -35,6 +35,14 @@ internal sealed class ProcessorContext<TKeyOut, TValueOut>(
     public TStore GetStateStore<TStore>(string name)
         where TStore : IStateStore
     {
+        // Global stores are readable from every processor without a connection, as in Kafka Streams.
+        if (!connectedStores.Contains(name) && task.GlobalState?.TryGetStore(name, out var global) == true)
+        {
+            return global is TStore typedGlobal
+                ? typedGlobal
+                : throw new StreamsException($"State store '{name}' is a {global.GetType().Name}, not a {typeof(TStore).Name}");
+        }
+
         if (!connectedStores.Contains(name))
         {
             throw new StreamsException(

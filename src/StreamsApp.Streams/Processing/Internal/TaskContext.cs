@@ -64,6 +64,9 @@ internal sealed class TaskContext(
 
     public bool CommitRequested { get; set; }
 
+    /// <summary>The global stores every processor may read without being connected to them; null when there are none.</summary>
+    public GlobalStateUpdater? GlobalState { get; set; }
+
     public void RequestCommit() => CommitRequested = true;
 
     public void Register(IStateStore store, IBatchingStateRestoreCallback restoreCallback) =>

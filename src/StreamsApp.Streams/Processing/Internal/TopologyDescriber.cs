@@ -25,20 +25,27 @@ internal static class TopologyDescriber
         IReadOnlyList<string> Sorted(IEnumerable<string> names) =>
             [.. names.Select(builder.Node).OrderByDescending(Size).ThenBy(n => n.Name, StringComparer.Ordinal).Select(n => n.Name)];
 
-        var subtopologies = new List<SubtopologyDescription>();
-        foreach (var subtopology in builder.Subtopologies())
+        NodeDescription Node(string name)
         {
-            var nodes = Sorted(subtopology.NodeNames).Select(builder.Node).Select(node => new NodeDescription(
+            var node = builder.Node(name);
+            return new NodeDescription(
                 Kind(node),
                 node.Name,
                 Topics(node),
                 node is ProcessorNodeFactory p ? [.. p.Stores] : [],
                 Sorted(node.Successors),
-                Sorted(node.Predecessors)));
-            subtopologies.Add(new SubtopologyDescription(subtopology.Id, [.. nodes]));
+                Sorted(node.Predecessors));
         }
 
-        return new TopologyDescription(subtopologies);
+        var subtopologies = builder.Subtopologies()
+            .Select(subtopology => new SubtopologyDescription(subtopology.Id, [.. Sorted(subtopology.NodeNames).Select(Node)]));
+        var globalStores = builder.GlobalSubtopologies().Select(global =>
+        {
+            var nodes = Sorted(global.NodeNames).Select(Node).ToList();
+            return new GlobalStoreDescription(
+                global.Id, nodes.Single(n => n.Kind == NodeKind.Source), nodes.Single(n => n.Kind == NodeKind.Processor));
+        });
+        return new TopologyDescription([.. subtopologies]) { GlobalStores = [.. globalStores] };
     }
 
     private static NodeKind Kind(NodeFactory node) => node switch

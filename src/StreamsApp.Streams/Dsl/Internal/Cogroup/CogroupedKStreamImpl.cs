@@ -51,7 +51,7 @@ internal sealed class CogroupedKStreamImpl<TKey, TAggregate>(InternalStreamsBuil
         var aggregateNames = _inputs.Select((_, i) => NodeName(named, $"-cogroup-agg-{i}", AggregateName)).ToList();
         var mergeName = NodeName(named, "-cogroup-merge", MergeName);
 
-        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, mergeName, queryable, keys, aggregates);
+        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, mergeName, queryable, keys, aggregates, storeName);
         for (var i = 0; i < _inputs.Count; i++)
         {
             _inputs[i].AddAggregateProcessor(aggregateNames[i], parents[i], storeName, initializer, table.SendOldValues);

@@ -1,0 +1,87 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State;
+using StreamsApp.Streams.State.Internal;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// Keeps the global stores up to date (Kafka Streams' global state task): every record of a global topic, from any
+/// partition, goes through its global source and processor at once, and caches are flushed after each, so that
+/// every task reads the update. The test driver feeds it piped records; the runtime is to feed it from a consumer of
+/// all global partitions, reading each to its end offset before tasks start processing (bootstrap).
+/// </summary>
+internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext context)
+{
+    private readonly List<IStateStore> _stores = [];
+
+    /// <summary>The global topics, as the consumer sees them.</summary>
+    public IEnumerable<string> Topics => topology.SourcesByTopic.Keys;
+
+    /// <summary>Opens the global stores, then initializes the global sources and processors.</summary>
+    public void Initialize()
+    {
+        foreach (var builder in topology.StoreBuilders)
+        {
+            var store = builder.Build();
+            store.Init(context, store);
+            context.AddStore(store);
+            _stores.Add(store);
+        }
+
+        foreach (var node in topology.Nodes)
+        {
+            node.Init(context);
+        }
+    }
+
+    public bool TryGetStore(string name, out IStateStore store)
+    {
+        store = null!;
+        return context.HasStore(name) && (store = context.GetStore(name)) is not null;
+    }
+
+    /// <summary>Applies one record of a global topic to its store.</summary>
+    public void Update(ConsumeResult<byte[]?, byte[]?> record)
+    {
+        var source = topology.SourcesByTopic[record.Topic];
+        if (source.Stamp(record, -1) is not { } stamped)
+        {
+            return;
+        }
+
+        context.CurrentRecord = record;
+        context.CurrentTimestamp = stamped.Timestamp;
+        try
+        {
+            source.Process(stamped);
+        }
+        finally
+        {
+            context.CurrentRecord = null;
+        }
+
+        foreach (var store in _stores)
+        {
+            (store as ICachingStateStore)?.FlushCache();
+        }
+    }
+
+    /// <summary>Flushes and closes the global stores.</summary>
+    public void Close()
+    {
+        foreach (var node in topology.Nodes)
+        {
+            node.Close();
+        }
+
+        foreach (var store in _stores)
+        {
+            if (store.IsOpen)
+            {
+                store.Flush();
+                store.Close();
+            }
+        }
+    }
+}
