@@ -35,26 +35,26 @@ internal sealed class ProcessorContext<TKeyOut, TValueOut>(
     public TStore GetStateStore<TStore>(string name)
         where TStore : IStateStore
     {
-        // Global stores are readable from every processor without a connection, as in Kafka Streams.
-        if (!connectedStores.Contains(name) && task.GlobalState?.TryGetStore(name, out var global) == true)
+        IStateStore store;
+        if (connectedStores.Contains(name))
         {
-            return global is TStore typedGlobal
-                ? typedGlobal
-                : throw new StreamsException($"State store '{name}' is a {global.GetType().Name}, not a {typeof(TStore).Name}");
+            store = task.GetStore(name);
         }
-
-        if (!connectedStores.Contains(name))
+        else if (task.GlobalState?.TryGetStore(name, out var global) == true)
+        {
+            // Global stores are readable from every processor without a connection, as in Kafka Streams.
+            store = global;
+        }
+        else
         {
             throw new StreamsException(
                 $"Processor '{nodeName}' has no access to state store '{name}': connect it when adding the processor " +
                 "(Topology.AddProcessor stores, ConnectProcessorAndStateStores, or the DSL's store names)");
         }
 
-        var store = task.GetStore(name);
         return store is TStore typed
             ? typed
-            : throw new StreamsException(
-                $"State store '{name}' is a {store.GetType().Name}, not a {typeof(TStore).Name}");
+            : throw new StreamsException($"State store '{name}' is a {store.GetType().Name}, not a {typeof(TStore).Name}");
     }
 
     public ICancellable Schedule(TimeSpan interval, PunctuationType type, Action<long> punctuator) =>
