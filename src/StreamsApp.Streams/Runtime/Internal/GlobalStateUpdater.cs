@@ -21,18 +21,7 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
     /// <summary>Opens the global stores, then initializes the global sources and processors.</summary>
     public void Initialize()
     {
-        foreach (var builder in topology.StoreBuilders)
-        {
-            var store = builder.Build();
-            store.Init(context, store);
-            context.AddStore(store);
-            _stores.Add(store);
-        }
-
-        foreach (var node in topology.Nodes)
-        {
-            node.Init(context);
-        }
+        _stores.AddRange(topology.Initialize(context));
     }
 
     public bool TryGetStore(string name, out IStateStore store)

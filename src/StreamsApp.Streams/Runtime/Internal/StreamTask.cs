@@ -47,18 +47,7 @@ internal sealed class StreamTask
     /// <summary>Opens the stores (they register for restoration), then initializes every node, parents first.</summary>
     public void Initialize()
     {
-        foreach (var builder in _topology.StoreBuilders)
-        {
-            var store = builder.Build();
-            store.Init(_context, store);
-            _context.AddStore(store);
-            _stores.Add(store);
-        }
-
-        foreach (var node in _topology.Nodes)
-        {
-            node.Init(_context);
-        }
+        _stores.AddRange(_topology.Initialize(_context));
 
         _initialized = true;
     }
