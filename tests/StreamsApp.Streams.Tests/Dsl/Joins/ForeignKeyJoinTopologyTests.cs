@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Dsl.Internal.ForeignKeyJoin;
+using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Tests.Dsl.Joins;
@@ -95,6 +96,18 @@ public class ForeignKeyJoinTopologyTests
 
         Assert.Empty(afterStale);
         Assert.Null(f.Output.ReadValue());
+    }
+
+    [Fact]
+    public void Subscription_topic_takes_the_right_sides_partition_count_and_response_topic_the_lefts()
+    {
+        using var f = new ForeignKeyJoinTests.Fixture(leftJoin: false, orderPartitions: 3, productPartitions: 2, named: Named.As("fk"));
+
+        var (topics, _) = PartitionCountResolver.Resolve(
+            f.Topology.Builder, "app", topic => topic switch { "orders" => 3, "products" => 2, _ => throw new ArgumentException(topic) });
+
+        Assert.Equal(2, topics["app-fk-subscription-registration-topic"]);
+        Assert.Equal(3, topics["app-fk-subscription-response-topic"]);
     }
 
     private static SubscriptionResponse<string> Response(string forLeftValue, string rightValue) =>
