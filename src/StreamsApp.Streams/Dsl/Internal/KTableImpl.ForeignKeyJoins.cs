@@ -99,17 +99,33 @@ internal sealed partial class KTableImpl<TKey, TValue>
             outputParents = [resolverName, nullKeyName];
         }
 
+        // Responses carry no old result, so only a store can supply old values: an unmaterialized result gets one
+        // when downstream asks for old values (as Kafka Streams' KTableSource materializes itself then). The
+        // processor's supplier reads storeName when the topology is instantiated, after that decision.
+        void Materialize(Materialized<TKey, TResult>? options)
+        {
+            var resultValues = InternalStreamsBuilder.SerdeOrDefault(options?.ValueSerde, usage);
+            _builder.Topology.AddStateStore(
+                MaterializedResolver.StoreBuilder(options, storeName!, options?.KeySerde ?? keys, resultValues), [outputName]);
+        }
+
+        Action? materializeForOldValues = storeName is not null ? null : () =>
+        {
+            if (storeName is null)
+            {
+                storeName = _builder.NewStoreName("KTABLE-FK-JOIN-OUTPUT-");
+                Materialize(null);
+            }
+        };
         var result = new KTableImpl<TKey, TResult>(
-            _builder, outputName, queryable, materialized?.KeySerde ?? _keySerde, materialized?.ValueSerde, true, null,
-            storeName is null ? null : new StoreValueGetterSupplier<TKey, TResult>(storeName));
+            _builder, outputName, queryable, materialized?.KeySerde ?? _keySerde, materialized?.ValueSerde, true,
+            materializeForOldValues, storeName is null ? null : new StoreValueGetterSupplier<TKey, TResult>(storeName));
         var resultSendOld = result.SendOldValues;
         _builder.AddProcessor(
             outputName, () => new KTableKTableJoinMergeProcessor<TKey, TResult>(storeName, resultSendOld), outputParents);
         if (storeName is not null)
         {
-            var resultValues = InternalStreamsBuilder.SerdeOrDefault(materialized!.ValueSerde, usage);
-            _builder.Topology.AddStateStore(
-                MaterializedResolver.StoreBuilder(materialized, storeName, materialized.KeySerde ?? keys, resultValues), [outputName]);
+            Materialize(materialized);
         }
 
         return result;

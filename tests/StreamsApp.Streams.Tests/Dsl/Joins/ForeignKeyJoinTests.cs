@@ -218,4 +218,30 @@ public class ForeignKeyJoinTests
         Assert.All(Enumerable.Range(0, 30), i => Assert.Equal($"p{i % 10}:{i}+namep{i % 10}", joined["o" + i]));
         Assert.Equal([("o13", "p3:13+renamed"), ("o23", "p3:23+renamed"), ("o3", "p3:3+renamed")], renamed);
     }
+
+    [Fact]
+    public void Regrouping_the_unmaterialized_result_subtracts_old_rows()
+    {
+        var builder = new StreamsBuilder();
+        var orders = builder.Table("orders", Strings);
+        var products = builder.Table("products", Strings);
+        orders.Join(products, order => order.Split(':')[0], (_, product) => product)
+            .GroupBy((order, product) => new KeyValue<string, string>(product, order), Grouped.With(Serdes.String(), Serdes.String()))
+            .Count()
+            .ToStream()
+            .To("counts", Produced.With(Serdes.String(), Serdes.Int64()));
+        using var driver = new TopologyTestDriver(builder.Build());
+        var orderInput = driver.CreateInputTopic("orders", Serdes.String(), Serdes.String());
+        var productInput = driver.CreateInputTopic("products", Serdes.String(), Serdes.String());
+        var counts = driver.CreateOutputTopic("counts", Serdes.String(), Serdes.Int64());
+        productInput.PipeInput("p1", "apple");
+        orderInput.PipeInput("o1", "p1:1");
+        orderInput.PipeInput("o2", "p1:2");
+
+        productInput.PipeInput("p1", "pear");
+
+        Assert.Equal(
+            new Dictionary<string, long> { ["apple"] = 0, ["pear"] = 2 },
+            counts.ReadKeyValuesToMap());
+    }
 }
