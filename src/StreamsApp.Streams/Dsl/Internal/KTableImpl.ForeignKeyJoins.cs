@@ -36,13 +36,17 @@ internal sealed partial class KTableImpl<TKey, TValue>
         // Names are drawn in Kafka Streams' order so that generated numbers (and so Describe()) line up.
         string Name(string suffix, string prefix) => named is null ? _builder.NewProcessorName(prefix) : named.Name + suffix;
         var registrationTopic = Name("-subscription-registration", "KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-") + "-topic";
-        var subscriptionStore = Name("-subscription-store", "KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-");
-        var responseTopic = Name("-subscription-response", "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-") + "-topic";
         var sendName = Name("-subscription-registration-processor", "KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-");
         var registrationSink = Name("-subscription-registration-sink", "KTABLE-SINK-");
         var registrationSource = Name("-subscription-registration-source", "KTABLE-SOURCE-");
+        var subscriptionStore = Name("-subscription-store", "KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-");
         var receiveName = Name("-subscription-receive", "KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-");
+
+        // Kafka Streams' separate join node; the receive node does its work here (decision 0007), but its number is
+        // still drawn so that every generated name after it is the same as there.
+        _ = Name("-subscription-join-foreign", "KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-");
         var foreignJoinName = Name("-foreign-join-subscription", "KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-");
+        var responseTopic = Name("-subscription-response", "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-") + "-topic";
         var responseSink = Name("-subscription-response-sink", "KTABLE-SINK-");
         var responseSource = Name("-subscription-response-source", "KTABLE-SOURCE-");
         var resolverName = Name("-subscription-response-resolver", "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-");
@@ -53,6 +57,9 @@ internal sealed partial class KTableImpl<TKey, TValue>
         {
             (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, "KTABLE-FK-JOIN-OUTPUT-");
         }
+
+        // Our own node (left join only), drawn last so that Kafka Streams' names above keep their numbers.
+        var nullKeyName = leftJoin ? Name("-null-foreign-key", "KTABLE-FK-JOIN-NULL-FOREIGN-KEY-") : null;
 
         var usage = $"Foreign-key join '{outputName}'";
         var keys = InternalStreamsBuilder.SerdeOrDefault(_keySerde, usage);
@@ -89,9 +96,8 @@ internal sealed partial class KTableImpl<TKey, TValue>
             responseSource);
         ConnectStores(resolverName, leftGetter.StoreNames);
         string[] outputParents = [resolverName];
-        if (leftJoin)
+        if (nullKeyName is not null)
         {
-            var nullKeyName = Name("-null-foreign-key", "KTABLE-FK-JOIN-NULL-FOREIGN-KEY-");
             _builder.AddProcessor(
                 nullKeyName,
                 () => new NullForeignKeyProcessor<TKey, TValue, TForeignKey, TForeignValue, TResult>(foreignKeyExtractor, joiner),

@@ -23,21 +23,21 @@ public class ForeignKeyJoinTopologyTests
         var description = f.Topology.Describe().ToString();
 
         Assert.Contains(
-            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000009 (stores: [])\n      --> KTABLE-SINK-0000000010", description);
-        Assert.Contains("Sink: KTABLE-SINK-0000000010 (topic: KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic)", description);
+            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000007 (stores: [])\n      --> KTABLE-SINK-0000000008", description);
+        Assert.Contains("Sink: KTABLE-SINK-0000000008 (topic: KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic)", description);
         Assert.Contains(
-            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-0000000012 (stores: [KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000007, products-STATE-STORE-0000000003])",
+            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-0000000011 (stores: [KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010, products-STATE-STORE-0000000003])",
             description);
         Assert.Contains(
-            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-0000000013 (stores: [KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000007])\n      --> KTABLE-SINK-0000000014\n      <-- KTABLE-SOURCE-0000000005",
+            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-0000000013 (stores: [KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010])\n      --> KTABLE-SINK-0000000015\n      <-- KTABLE-SOURCE-0000000005",
             description);
-        Assert.Contains("Sink: KTABLE-SINK-0000000014 (topic: KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000008-topic)", description);
+        Assert.Contains("Sink: KTABLE-SINK-0000000015 (topic: KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000014-topic)", description);
         Assert.Contains(
-            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-0000000016 (stores: [orders-STATE-STORE-0000000000])\n      --> KTABLE-FK-JOIN-OUTPUT-0000000017",
+            "Processor: KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-0000000017 (stores: [orders-STATE-STORE-0000000000])\n      --> KTABLE-FK-JOIN-OUTPUT-0000000018",
             description);
         Assert.Contains("test-driver-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic", f.Driver.ProducedTopicNames);
-        Assert.Contains("test-driver-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000008-topic", f.Driver.ProducedTopicNames);
-        Assert.Contains("test-driver-KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000007-changelog", f.Driver.ProducedTopicNames);
+        Assert.Contains("test-driver-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000014-topic", f.Driver.ProducedTopicNames);
+        Assert.Contains("test-driver-KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010-changelog", f.Driver.ProducedTopicNames);
     }
 
     [Fact]
