@@ -5,6 +5,3 @@ namespace StreamsApp.Streams.Dsl.Internal.ForeignKeyJoin;
 /// deleted row) and what the right side should do with it.
 /// </summary>
 internal readonly record struct SubscriptionWrapper<TKey>(byte[]? ValueHash, SubscriptionInstruction Instruction, TKey PrimaryKey);
-
-/// <summary>A right row's answer to a subscription: the hash it answers and the right value, if any.</summary>
-internal readonly record struct SubscriptionResponse<TValue>(byte[]? ValueHash, bool HasValue, TValue ForeignValue);
