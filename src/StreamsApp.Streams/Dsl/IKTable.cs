@@ -55,16 +55,44 @@ public interface IKTable<TKey, TValue>
         IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
 
     /// <summary>
-    /// Like <see cref="Join"/>, but every row of this table has a result row: without an other row the joiner gets
+    /// Like <see cref="Join{TOther, TResult}"/>, but every row of this table has a result row: without an other row the joiner gets
     /// <c>default</c> (null; use a nullable type for value types) as the other value.
     /// </summary>
     IKTable<TKey, TResult> LeftJoin<TOther, TResult>(
         IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
 
     /// <summary>
-    /// Like <see cref="Join"/>, but a row of either table has a result row; the absent side reaches the joiner as
+    /// Like <see cref="Join{TOther, TResult}"/>, but a row of either table has a result row; the absent side reaches the joiner as
     /// <c>default</c>.
     /// </summary>
     IKTable<TKey, TResult> OuterJoin<TOther, TResult>(
         IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
+
+    /// <summary>
+    /// Joins each row with the row of <paramref name="other"/> whose key the row's foreign key names (KIP-213); the
+    /// tables need not be co-partitioned. Subscriptions and responses travel through the internal topics
+    /// <c>&lt;name&gt;-subscription-registration-topic</c> and <c>&lt;name&gt;-subscription-response-topic</c> (or
+    /// <c>KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-n-topic</c> / <c>KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-n-topic</c>),
+    /// and the other side remembers them in <c>&lt;name&gt;-subscription-store</c>. A result row exists while the row's
+    /// foreign key has a row in the other table; a row moving to another foreign key is re-joined there (or deleted
+    /// when there is none), a deleted row or a row with a null foreign key gives a tombstone. Both tables must be
+    /// readable (sources, or materialized).
+    /// </summary>
+    /// <param name="other">The table the foreign key points into.</param>
+    /// <param name="foreignKeyExtractor">The row's foreign key: a key of <paramref name="other"/>, or null for none.</param>
+    /// <param name="joiner">Makes the result row from this row and the other table's row.</param>
+    /// <param name="named">Prefixes the names of the join's nodes, topics and subscription store.</param>
+    /// <param name="materialized">Stores the result (queryable when named); null leaves it unmaterialized.</param>
+    IKTable<TKey, TResult> Join<TForeignKey, TForeignValue, TResult>(
+        IKTable<TForeignKey, TForeignValue> other, Func<TValue, TForeignKey?> foreignKeyExtractor,
+        Func<TValue, TForeignValue, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
+
+    /// <summary>
+    /// Like the foreign-key <see cref="Join{TForeignKey, TForeignValue, TResult}"/>, but every row of this table has a
+    /// result row: without a row for its foreign key (or with a null foreign key) the joiner gets <c>default</c> as the
+    /// other value.
+    /// </summary>
+    IKTable<TKey, TResult> LeftJoin<TForeignKey, TForeignValue, TResult>(
+        IKTable<TForeignKey, TForeignValue> other, Func<TValue, TForeignKey?> foreignKeyExtractor,
+        Func<TValue, TForeignValue, TResult> joiner, Named? named = null, Materialized<TKey, TResult>? materialized = null);
 }

@@ -61,10 +61,21 @@ internal sealed class InternalStreamsBuilder
             parent = filterName;
         }
 
-        Topology.AddInternalTopic(topic, partitions);
-        Topology.AddSink(sinkName, topic, null, keySerde, valueSerde, partitioner, [parent]);
-        Topology.AddSource<TKey, TValue>(sourceName, [topic], keySerde, valueSerde, null);
+        ThroughInternalTopic([parent], topic, sinkName, sourceName, keySerde, valueSerde, partitioner, partitions);
         return sourceName;
+    }
+
+    /// <summary>
+    /// Writes the parents' records to an internal topic (its partition count chosen, or resolved at build time) through
+    /// the named sink, and reads them back through the named source.
+    /// </summary>
+    public void ThroughInternalTopic<TKey, TValue>(
+        string[] parents, string topic, string sinkName, string sourceName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        StreamPartitioner<TKey, TValue>? partitioner = null, int? partitions = null)
+    {
+        Topology.AddInternalTopic(topic, partitions);
+        Topology.AddSink(sinkName, topic, null, keySerde, valueSerde, partitioner, parents);
+        Topology.AddSource<TKey, TValue>(sourceName, [topic], keySerde, valueSerde, null);
     }
 
     /// <summary>The given serde, else the built-in one for the type, else a build-time error saying where one is needed.</summary>

@@ -1,0 +1,45 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Dsl.Internal.ForeignKeyJoin;
+
+/// <summary>
+/// Fans a right row's update out to its subscribers (<c>KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-</c> on the right
+/// table): one prefix scan of the subscription store finds every left key subscribed to the foreign key, and each
+/// gets a response carrying the hash it subscribed with (so the left side can still tell stale answers).
+/// </summary>
+internal sealed class ForeignTableJoinProcessor<TForeignKey, TForeignValue, TKey>(
+    string storeName, ISerde<TForeignKey> foreignKeySerde, ISerde<TKey> keySerde)
+    : IProcessor<TForeignKey, Change<TForeignValue>, TKey, SubscriptionResponse<TForeignValue>>
+{
+    private IProcessorContext<TKey, SubscriptionResponse<TForeignValue>>? _context;
+    private ITimestampedKeyValueStore<byte[], byte[]>? _store;
+
+    public void Init(IProcessorContext<TKey, SubscriptionResponse<TForeignValue>> context)
+    {
+        _context = context;
+        _store = context.GetStateStore<ITimestampedKeyValueStore<byte[], byte[]>>(storeName);
+    }
+
+    public void Process(Record<TForeignKey, Change<TForeignValue>> record)
+    {
+        if (record.Key is null)
+        {
+            return;
+        }
+
+        var change = record.Value;
+        var prefix = SubscriptionKey.Prefix(foreignKeySerde.Serializer.Serialize(record.Key, SerializationContext.Empty));
+        using var subscribers = _store!.PrefixScan(prefix, Serdes.ByteArray().Serializer);
+        foreach (var subscriber in subscribers)
+        {
+            var primaryKey = keySerde.Deserializer.Deserialize(SubscriptionKey.PrimaryKey(subscriber.Key), false, SerializationContext.Empty);
+            var hash = subscriber.Value.Value.Length == 0 ? null : subscriber.Value.Value;
+            _context!.Forward(record.With(
+                primaryKey, new SubscriptionResponse<TForeignValue>(hash, change.HasNew, change.NewValue)));
+        }
+    }
+}
