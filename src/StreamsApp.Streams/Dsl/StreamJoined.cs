@@ -63,6 +63,9 @@ public static class StreamJoined
         IWindowBytesStoreSupplier thisStoreSupplier, IWindowBytesStoreSupplier otherStoreSupplier) =>
         new() { ThisStoreSupplier = thisStoreSupplier, OtherStoreSupplier = otherStoreSupplier };
 
-    /// <summary>Names the join's processors and repartition topics.</summary>
-    public static StreamJoined<TKey, TValue, TOtherValue> As<TKey, TValue, TOtherValue>(string name) => new() { Name = name };
+    /// <summary>
+    /// Names the join's stores (as Kafka Streams' <c>StreamJoined.as</c>, which sets the store name); use
+    /// <see cref="StreamJoined{TKey, TValue, TOtherValue}.WithName"/> for the processors and repartition topics.
+    /// </summary>
+    public static StreamJoined<TKey, TValue, TOtherValue> As<TKey, TValue, TOtherValue>(string storeName) => new() { StoreName = storeName };
 }

@@ -5,7 +5,7 @@ using StreamsApp.Streams.Testing;
 namespace StreamsApp.Streams.Tests.Dsl.Joins;
 
 /// <summary>A stream-stream join of topics "left" and "right" into "out", with values joined as "l+r" (absent: "null").</summary>
-internal sealed class StreamStreamJoinSupport : IDisposable
+public sealed class StreamStreamJoinSupport : IDisposable
 {
     public enum Kind
     {
