@@ -82,8 +82,9 @@ internal sealed partial class KStreamImpl<TKey, TValue>
 
         var names = StreamJoinNames.Draw(builder, name, streamJoined?.StoreName, leftOuter, rightOuter);
         var logging = streamJoined?.LoggingEnabled ?? true;
-        var thisStore = JoinStore(streamJoined?.ThisStoreSupplier, names.ThisStore, windows, keys, thisValues, logging);
-        var otherStore = JoinStore(streamJoined?.OtherStoreSupplier, names.OtherStore, windows, keys, otherValues, logging);
+        // The other side looks back AfterMs into this side's store, this side BeforeMs into the other's.
+        var thisStore = JoinStore(streamJoined?.ThisStoreSupplier, names.ThisStore, windows, windows.AfterMs, keys, thisValues, logging);
+        var otherStore = JoinStore(streamJoined?.OtherStoreSupplier, names.OtherStore, windows, windows.BeforeMs, keys, otherValues, logging);
 
         builder.AddFixedKeyProcessor(names.ThisWindowed, () => new KStreamJoinWindowProcessor<TKey, TValue>(names.ThisStore), thisSource);
         builder.AddFixedKeyProcessor(names.OtherWindowed, () => new KStreamJoinWindowProcessor<TKey, TOtherValue>(names.OtherStore), otherSource);
@@ -121,18 +122,20 @@ internal sealed partial class KStreamImpl<TKey, TValue>
     }
 
     private static IStoreBuilder<IWindowStore<TKey, TStoreValue>> JoinStore<TStoreValue>(
-        IWindowBytesStoreSupplier? supplier, string name, JoinWindows windows, ISerde<TKey> keys, ISerde<TStoreValue> values, bool logging)
+        IWindowBytesStoreSupplier? supplier, string name, JoinWindows windows, long lookBackMs, ISerde<TKey> keys,
+        ISerde<TStoreValue> values, bool logging)
     {
         if (supplier is { RetainDuplicates: false })
         {
             throw new TopologyException($"The store supplier '{supplier.Name}' of a stream-stream join must retain duplicates");
         }
 
-        // One millisecond more than window + grace: the join accepts a record exactly at that bound, and the store
-        // hides windows at or before stream time - retention.
+        // The join accepts records down to stream time - window - grace, and such a record looks back lookBackMs
+        // further into this store, which hides windows at or before stream time - retention: keep them all, so that
+        // an accepted record finds every match (Kafka Streams keeps window + grace).
         supplier ??= Stores.PersistentWindowStore(
             name,
-            TimeSpan.FromMilliseconds(windows.SizeMs + windows.GraceMs + 1),
+            TimeSpan.FromMilliseconds(windows.SizeMs + windows.GraceMs + Math.Max(0, lookBackMs) + 1),
             TimeSpan.FromMilliseconds(Math.Max(1, windows.SizeMs)),
             retainDuplicates: true);
         var store = Stores.WindowStoreBuilder(supplier, keys, values);

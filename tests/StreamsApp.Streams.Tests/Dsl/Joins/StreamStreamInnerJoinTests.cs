@@ -89,6 +89,20 @@ public class StreamStreamInnerJoinTests
     }
 
     [Fact]
+    public void The_oldest_record_still_accepted_finds_matches_stored_before_stream_time_moved_on()
+    {
+        using var join = new StreamStreamJoinSupport(Kind.Inner, TenMs);
+
+        join.Right.PipeInput("a", "R50", 50);
+        join.Right.PipeInput("x", "advance", 80);
+        // 60 + window 20 >= stream time 80: accepted, and its window reaches back to 50.
+        join.Left.PipeInput("a", "L60", 60);
+
+        Assert.Equal([("a", "L60+R50", 60L)], join.ReadAll());
+        Assert.Equal(0, join.Driver.DroppedRecords());
+    }
+
+    [Fact]
     public void Records_with_a_null_key_or_value_are_dropped_and_counted()
     {
         using var join = new StreamStreamJoinSupport(Kind.Outer, TenMs);
