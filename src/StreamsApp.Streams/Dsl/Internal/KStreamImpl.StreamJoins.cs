@@ -86,8 +86,10 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         var thisStore = JoinStore(streamJoined?.ThisStoreSupplier, names.ThisStore, windows, windows.AfterMs, keys, thisValues, logging);
         var otherStore = JoinStore(streamJoined?.OtherStoreSupplier, names.OtherStore, windows, windows.BeforeMs, keys, otherValues, logging);
 
-        builder.AddFixedKeyProcessor(names.ThisWindowed, () => new KStreamJoinWindowProcessor<TKey, TValue>(names.ThisStore), thisSource);
-        builder.AddFixedKeyProcessor(names.OtherWindowed, () => new KStreamJoinWindowProcessor<TKey, TOtherValue>(names.OtherStore), otherSource);
+        // A given supplier names its store.
+        var (thisStoreName, otherStoreName) = (thisStore.Name, otherStore.Name);
+        builder.AddFixedKeyProcessor(names.ThisWindowed, () => new KStreamJoinWindowProcessor<TKey, TValue>(thisStoreName), thisSource);
+        builder.AddFixedKeyProcessor(names.OtherWindowed, () => new KStreamJoinWindowProcessor<TKey, TOtherValue>(otherStoreName), otherSource);
 
         // A waiting record of either side becomes a result with default for the side that never came.
         Func<TKey, LeftOrRightValue<TValue, TOtherValue>, TResult> unmatched =
@@ -96,13 +98,13 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         builder.AddProcessor(
             names.JoinThis,
             () => new KStreamKStreamJoinProcessor<TKey, TValue, TOtherValue, TValue, TOtherValue, TResult>(
-                names.OtherStore, outerStore, thisIsLeft: true, windows, leftOuter, joiner,
+                otherStoreName, outerStore, thisIsLeft: true, windows, leftOuter, joiner,
                 LeftOrRightValue<TValue, TOtherValue>.OfLeft, unmatched),
             names.ThisWindowed);
         builder.AddProcessor(
             names.JoinOther,
             () => new KStreamKStreamJoinProcessor<TKey, TOtherValue, TValue, TValue, TOtherValue, TResult>(
-                names.ThisStore, outerStore, thisIsLeft: false, windows.Reversed, rightOuter,
+                thisStoreName, outerStore, thisIsLeft: false, windows.Reversed, rightOuter,
                 (key, otherValue, thisValue) => joiner(key, thisValue, otherValue),
                 LeftOrRightValue<TValue, TOtherValue>.OfRight, unmatched),
             names.OtherWindowed);
