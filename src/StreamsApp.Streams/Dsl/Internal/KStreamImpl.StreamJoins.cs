@@ -76,7 +76,8 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         var usage = $"Stream-stream join of '{NodeName}' and '{otherImpl.NodeName}'";
         var keys = InternalStreamsBuilder.SerdeOrDefault(streamJoined?.KeySerde ?? keySerde ?? otherImpl.KeySerde, usage);
         var thisSource = JoinSource(name, "left", keys, streamJoined?.ValueSerde);
-        var otherSource = otherImpl.JoinSource(name, "right", keys, streamJoined?.OtherValueSerde);
+        // A self-join reads both sides from one repartition topic, as Kafka Streams does.
+        var otherSource = ReferenceEquals(this, other) ? thisSource : otherImpl.JoinSource(name, "right", keys, streamJoined?.OtherValueSerde);
         var thisValues = InternalStreamsBuilder.SerdeOrDefault(streamJoined?.ValueSerde ?? valueSerde, usage);
         var otherValues = InternalStreamsBuilder.SerdeOrDefault(streamJoined?.OtherValueSerde ?? otherImpl.ValueSerde, usage);
 
