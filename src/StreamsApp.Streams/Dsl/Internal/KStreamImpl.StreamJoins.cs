@@ -54,7 +54,8 @@ internal sealed partial class KStreamImpl<TKey, TValue>
 
         // As in Kafka Streams: <join name>-left|right-repartition, else <this node>-repartition.
         var topicPrefix = joinName is null ? NodeName : $"{joinName}-{side}";
-        var repartitionValues = InternalStreamsBuilder.SerdeOrDefault(values ?? valueSerde, $"The repartition topic before stream-stream join '{topicPrefix}'");
+        var repartitionValues = InternalStreamsBuilder.SerdeOrDefault(
+            values ?? valueSerde, $"The repartition topic before stream-stream join '{topicPrefix}'");
         return builder.Repartition(NodeName, topicPrefix, joinName is not null, dropNullKeys: true, keys, repartitionValues);
     }
 

@@ -87,7 +87,8 @@ public class StreamStreamJoinTopologyTests
             ["out", "test-driver-KSTREAM-JOINTHIS-0000000004-store-changelog", "test-driver-KSTREAM-OUTEROTHER-0000000005-store-changelog",
                 "test-driver-KSTREAM-OUTERSHARED-0000000004-store-changelog"],
             join.Driver.ProducedTopicNames.Order(StringComparer.Ordinal));
-        var leftChangelog = join.Driver.CreateOutputTopic("test-driver-KSTREAM-JOINTHIS-0000000004-store-changelog", Serdes.String(), Serdes.String());
+        var leftChangelog = join.Driver.CreateOutputTopic(
+            "test-driver-KSTREAM-JOINTHIS-0000000004-store-changelog", Serdes.String(), Serdes.String());
         Assert.Equal(2, leftChangelog.ReadAll().Count);
     }
 
@@ -96,7 +97,8 @@ public class StreamStreamJoinTopologyTests
     [InlineData(2)]
     public void A_rekeyed_side_is_repartitioned_before_the_join(int partitions)
     {
-        var topology = Build(Kind.Inner, TenMs, left => left.SelectKey((_, value) => value), StreamJoined.As<string, string, string>("s").WithName("j"));
+        var topology = Build(
+            Kind.Inner, TenMs, left => left.SelectKey((_, value) => value), StreamJoined.As<string, string, string>("s").WithName("j"));
         Assert.Contains("Sink: j-left-repartition-sink (topic: j-left-repartition)", topology.Describe().ToString());
 
         using var driver = DslTestSupport.Driver(topology, ("left", partitions), ("right", partitions));

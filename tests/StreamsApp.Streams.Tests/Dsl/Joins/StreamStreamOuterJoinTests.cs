@@ -70,6 +70,21 @@ public class StreamStreamOuterJoinTests
         Assert.Equal([("l", "L+null", 101L)], join.ReadAll());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Outer_join_drops_a_waiting_right_record_once_a_left_record_matches_it(int partitions)
+    {
+        using var join = new StreamStreamJoinSupport(Kind.Outer, TenMsGraceFive, partitions);
+
+        join.Right.PipeInput("a", "R", 100);
+        join.Left.PipeInput("a", "L", 95);
+        join.Left.PipeInput("x", "advance", 200);
+        join.Right.PipeInput("x", "advance", 200);
+
+        Assert.Equal([("a", "L+R", 100L), ("x", "advance+advance", 200L)], join.ReadAll());
+    }
+
     [Fact]
     public void An_unmatched_out_of_order_record_whose_window_already_closed_is_emitted_at_once()
     {
