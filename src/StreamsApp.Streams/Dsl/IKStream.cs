@@ -96,6 +96,53 @@ public interface IKStream<TKey, TValue>
         IKTable<TKey, TTableValue> table, Func<TValue, TTableValue, TResult> joiner, Joined<TKey, TValue, TTableValue>? joined = null);
 
     /// <summary>
+    /// Joins this stream with another within time windows (Kafka Streams' windowed <c>KStream#join</c>): a record of
+    /// this stream at time <c>t</c> meets every record of <paramref name="other"/> with the same key from
+    /// <c>t - Before</c> to <c>t + After</c>, and each pair is emitted once, stamped with the larger timestamp. Both
+    /// streams are repartitioned first if their key may have changed, and must be co-partitioned. Records with a null
+    /// key or value, and records later than the window plus grace, are dropped and counted.
+    /// </summary>
+    /// <param name="other">The other stream.</param>
+    /// <param name="joiner">Makes the output value from a pair of values.</param>
+    /// <param name="windows">The join windows.</param>
+    /// <param name="streamJoined">Serdes, names and store suppliers; null uses the defaults.</param>
+    IKStream<TKey, TResult> Join<TOtherValue, TResult>(
+        IKStream<TKey, TOtherValue> other, Func<TValue, TOtherValue, TResult> joiner, JoinWindows windows,
+        StreamJoined<TKey, TValue, TOtherValue>? streamJoined = null);
+
+    /// <summary>As the windowed stream-stream <c>Join</c>, with a joiner that also sees the key.</summary>
+    IKStream<TKey, TResult> Join<TOtherValue, TResult>(
+        IKStream<TKey, TOtherValue> other, Func<TKey, TValue, TOtherValue, TResult> joiner, JoinWindows windows,
+        StreamJoined<TKey, TValue, TOtherValue>? streamJoined = null);
+
+    /// <summary>
+    /// As the windowed stream-stream <c>Join</c>, but a record of this stream that found no match is emitted with
+    /// <c>default</c> for the other side once its window and grace have closed by stream time (never before: a
+    /// match arriving in time replaces it).
+    /// </summary>
+    IKStream<TKey, TResult> LeftJoin<TOtherValue, TResult>(
+        IKStream<TKey, TOtherValue> other, Func<TValue, TOtherValue, TResult> joiner, JoinWindows windows,
+        StreamJoined<TKey, TValue, TOtherValue>? streamJoined = null);
+
+    /// <summary>As the windowed stream-stream <c>LeftJoin</c>, with a joiner that also sees the key.</summary>
+    IKStream<TKey, TResult> LeftJoin<TOtherValue, TResult>(
+        IKStream<TKey, TOtherValue> other, Func<TKey, TValue, TOtherValue, TResult> joiner, JoinWindows windows,
+        StreamJoined<TKey, TValue, TOtherValue>? streamJoined = null);
+
+    /// <summary>
+    /// As the windowed stream-stream <c>LeftJoin</c>, for both sides: an unmatched record of either stream is emitted
+    /// with <c>default</c> for the other once its window and grace have closed.
+    /// </summary>
+    IKStream<TKey, TResult> OuterJoin<TOtherValue, TResult>(
+        IKStream<TKey, TOtherValue> other, Func<TValue, TOtherValue, TResult> joiner, JoinWindows windows,
+        StreamJoined<TKey, TValue, TOtherValue>? streamJoined = null);
+
+    /// <summary>As the windowed stream-stream <c>OuterJoin</c>, with a joiner that also sees the key.</summary>
+    IKStream<TKey, TResult> OuterJoin<TOtherValue, TResult>(
+        IKStream<TKey, TOtherValue> other, Func<TKey, TValue, TOtherValue, TResult> joiner, JoinWindows windows,
+        StreamJoined<TKey, TValue, TOtherValue>? streamJoined = null);
+
+    /// <summary>
     /// Joins each record with the global table's row for the key <paramref name="keySelector"/> picks. No
     /// repartitioning or co-partitioning is needed; output keeps the record's key and timestamp; records without a
     /// row are dropped.

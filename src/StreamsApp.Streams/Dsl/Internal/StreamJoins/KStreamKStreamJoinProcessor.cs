@@ -1,0 +1,131 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
+
+/// <summary>
+/// One side of a stream-stream join (Kafka Streams 3.1+'s <c>KStreamKStreamJoin</c>): each record meets the other
+/// side's stored records within its window and emits one result per match, stamped max(this, other). With
+/// <paramref name="outerStoreName"/> (left and outer joins) a record of an outer side without a match waits in the
+/// shared outer store until its window and grace have closed by stream time, then is emitted with <c>default</c> for
+/// the other side; a match arriving meanwhile removes it, so no spurious null results are emitted. Records with a
+/// null key or value, and records too late for any window still kept, are dropped and counted.
+/// </summary>
+/// <param name="otherStoreName">The other side's window store.</param>
+/// <param name="outerStoreName">The shared outer store; null for inner joins.</param>
+/// <param name="thisIsLeft">Whether this processor is the join's left (this) side.</param>
+/// <param name="windows">The windows as this side sees them (the right side gets them reversed).</param>
+/// <param name="outer">Whether this side's unmatched records are emitted.</param>
+/// <param name="joiner">The joiner with this side's value first.</param>
+/// <param name="thisValue">Wraps this side's value for the outer store.</param>
+/// <param name="unmatched">The result of a waiting record of either side, with <c>default</c> for the other.</param>
+internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TRight, TResult>(
+    string otherStoreName,
+    string? outerStoreName,
+    bool thisIsLeft,
+    JoinWindows windows,
+    bool outer,
+    Func<TKey, TThis, TOther, TResult> joiner,
+    Func<TThis, LeftOrRightValue<TLeft, TRight>> thisValue,
+    Func<TKey, LeftOrRightValue<TLeft, TRight>, TResult> unmatched) : IProcessor<TKey, TThis, TKey, TResult>
+{
+    private IProcessorContext<TKey, TResult>? _context;
+    private IWindowStore<TKey, TOther>? _otherStore;
+    private IKeyValueStore<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>? _outerStore;
+    private DslProcessorSupport? _support;
+
+    public void Init(IProcessorContext<TKey, TResult> context)
+    {
+        _context = context;
+        _otherStore = context.GetStateStore<IWindowStore<TKey, TOther>>(otherStoreName);
+        _outerStore = outerStoreName is null
+            ? null
+            : context.GetStateStore<IKeyValueStore<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>>(outerStoreName);
+        _support = new DslProcessorSupport(context);
+    }
+
+    public void Process(Record<TKey, TThis> record)
+    {
+        if (record.Key is null || record.Value is null)
+        {
+            _support!.Skip(record.Key is null ? "null key in a stream-stream join" : "null value in a stream-stream join");
+            return;
+        }
+
+        var timestamp = record.Timestamp;
+        var streamTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp);
+        // The join stores keep a record for window size + grace past its time: an older record could not find all
+        // its matches any more, so it is dropped.
+        if (timestamp + windows.SizeMs + windows.GraceMs < streamTime)
+        {
+            _support!.Skip("expired window in a stream-stream join");
+            return;
+        }
+
+        EmitClosedOuterRecords(streamTime);
+        var matched = false;
+        using (var matches = _otherStore!.Fetch(record.Key, Math.Max(0, timestamp - windows.BeforeMs), Math.Max(0, timestamp + windows.AfterMs)))
+        {
+            while (matches.MoveNext())
+            {
+                matched = true;
+                var (otherTimestamp, otherValue) = (matches.Current.Key, matches.Current.Value);
+                // The other record found its match: it must not be emitted alone when its window closes.
+                _outerStore?.Delete(new TimestampedKeyAndJoinSide<TKey>(otherTimestamp, !thisIsLeft, record.Key), out _);
+                _context.Forward(new Record<TKey, TResult>(
+                    record.Key, joiner(record.Key, record.Value, otherValue), Math.Max(timestamp, otherTimestamp), record.Headers));
+            }
+        }
+
+        if (matched || !outer)
+        {
+            return;
+        }
+
+        if (_outerStore is null || timestamp + windows.AfterMs + windows.GraceMs < streamTime)
+        {
+            // No later record of the other side can match any more (an out-of-order record): emit at once.
+            _context.Forward(record.WithValue(joiner(record.Key, record.Value, default!)));
+        }
+        else
+        {
+            _outerStore.Put(new TimestampedKeyAndJoinSide<TKey>(timestamp, thisIsLeft, record.Key), thisValue(record.Value));
+        }
+    }
+
+    private void EmitClosedOuterRecords(long streamTime)
+    {
+        if (_outerStore is null)
+        {
+            return;
+        }
+
+        // Waiting records are ordered by time; a left record's window reaches the left side's 'after' ahead, a
+        // right record's the left side's 'before'.
+        var (leftAfter, rightAfter) = thisIsLeft ? (windows.AfterMs, windows.BeforeMs) : (windows.BeforeMs, windows.AfterMs);
+        var closed = new List<KeyValue<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>>();
+        using (var waiting = _outerStore.All())
+        {
+            while (waiting.MoveNext())
+            {
+                var key = waiting.Current.Key;
+                if (key.Timestamp + Math.Min(leftAfter, rightAfter) + windows.GraceMs >= streamTime)
+                {
+                    break;
+                }
+
+                if (key.Timestamp + (key.LeftSide ? leftAfter : rightAfter) + windows.GraceMs < streamTime)
+                {
+                    closed.Add(waiting.Current);
+                }
+            }
+        }
+
+        foreach (var (key, value) in closed)
+        {
+            _outerStore.Delete(key, out _);
+            _context!.Forward(new Record<TKey, TResult>(key.Key, unmatched(key.Key, value), key.Timestamp, new Headers()));
+        }
+    }
+}
