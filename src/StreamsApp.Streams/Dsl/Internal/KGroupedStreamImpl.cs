@@ -49,6 +49,12 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         return new TimeWindowedKStreamImpl<TKey, TValue>(this, windows);
     }
 
+    public ITimeWindowedKStream<TKey, TValue> WindowedBy(SlidingWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new TimeWindowedKStreamImpl<TKey, TValue>(this, windows);
+    }
+
     public ISessionWindowedKStream<TKey, TValue> WindowedBy(SessionWindows windows)
     {
         ArgumentNullException.ThrowIfNull(windows);

@@ -8,7 +8,7 @@ namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 
 /// <summary>What differs between a time-windowed and a session aggregation of a grouped stream.</summary>
 /// <param name="WindowedKeys">The serde of the table's windowed keys, from the key serde.</param>
-/// <param name="GraceMs">How long after its end a window still accepts records.</param>
+/// <param name="GraceMs">How long after its end (as in its key) stream time must go before a window is closed.</param>
 /// <param name="MayDelete">Whether the table forwards deletes (session merges always do).</param>
 /// <param name="Processor">The aggregate processor, given the store name and the table's old-values switch.</param>
 /// <param name="Store">The store builder, given the store name and the key and aggregate serdes.</param>

@@ -12,15 +12,15 @@ namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 internal static class WindowedStoreResolver
 {
     public static IStoreBuilder<IStateStore> WindowStore<TKey, TAggregate>(
-        Materialized<TKey, TAggregate>? materialized, string storeName, TimeWindows windows, ISerde<TKey> keys, ISerde<TAggregate> aggregates)
+        Materialized<TKey, TAggregate>? materialized, string storeName, WindowSpec windows, ISerde<TKey> keys, ISerde<TAggregate> aggregates)
     {
         RejectOtherSuppliers(materialized, storeName, materialized?.SessionStoreSupplier is not null, "a session store");
         var supplier = materialized?.WindowStoreSupplier ?? Stores.PersistentTimestampedWindowStore(
             storeName,
-            TimeSpan.FromMilliseconds(Retention(materialized, storeName, windows.SizeMs, windows.GraceMs)),
+            TimeSpan.FromMilliseconds(Retention(materialized, storeName, windows.RetainedMs, windows.GraceMs)),
             TimeSpan.FromMilliseconds(windows.SizeMs),
             retainDuplicates: false);
-        ValidateRetention(storeName, supplier.RetentionPeriodMs, windows.SizeMs, windows.GraceMs);
+        ValidateRetention(storeName, supplier.RetentionPeriodMs, windows.RetainedMs, windows.GraceMs);
         if (supplier.WindowSizeMs != windows.SizeMs || supplier.RetainDuplicates)
         {
             throw new TopologyException(
@@ -54,8 +54,8 @@ internal static class WindowedStoreResolver
         if (retentionMs < sizeMs + graceMs)
         {
             throw new TopologyException(
-                $"The retention period of the windowed store '{storeName}' must be no smaller than its window size (or " +
-                $"inactivity gap) plus the grace period: size={sizeMs} ms, grace={graceMs} ms, retention={retentionMs} ms");
+                $"The retention period of the windowed store '{storeName}' must be no smaller than its window size (inactivity " +
+                $"gap; twice the time difference for sliding windows) plus the grace period: size={sizeMs} ms, grace={graceMs} ms, retention={retentionMs} ms");
         }
     }
 
