@@ -50,6 +50,10 @@ public abstract class DriverBenchmarkBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The input topic as a stream of strings, the way the benchmarked topologies read it.</summary>
+    protected static IKStream<string, string> Orders(StreamsBuilder builder) =>
+        builder.Stream("orders", Consumed.With(Serdes.String(), Serdes.String()));
+
     /// <summary>The serialized key of the customer with this number, as the orders use it.</summary>
     protected static byte[] CustomerKey(int customer) => Encoding.UTF8.GetBytes($"customer-{customer}");
 

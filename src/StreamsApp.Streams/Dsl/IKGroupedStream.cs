@@ -21,4 +21,13 @@ public interface IKGroupedStream<TKey, TValue>
     /// <paramref name="aggregator"/>; more grouped streams join with <see cref="ICogroupedKStream{TKey, TAggregate}.Cogroup"/>.
     /// </summary>
     ICogroupedKStream<TKey, TAggregate> Cogroup<TAggregate>(Func<TKey, TValue, TAggregate, TAggregate> aggregator);
+
+    /// <summary>Cuts the stream into tumbling or hopping time windows for windowed aggregations.</summary>
+    ITimeWindowedKStream<TKey, TValue> WindowedBy(TimeWindows windows);
+
+    /// <summary>Cuts the stream into sliding windows (both ends inclusive) for windowed aggregations.</summary>
+    ITimeWindowedKStream<TKey, TValue> WindowedBy(SlidingWindows windows);
+
+    /// <summary>Cuts the stream into sessions of activity for session aggregations.</summary>
+    ISessionWindowedKStream<TKey, TValue> WindowedBy(SessionWindows windows);
 }

@@ -17,6 +17,18 @@ public sealed record Materialized<TKey, TValue>
     /// <summary>The byte store to use; null means RocksDB under the generated or given name.</summary>
     public IKeyValueBytesStoreSupplier? StoreSupplier { get; init; }
 
+    /// <summary>The window byte store of a time-windowed aggregation; null means RocksDB.</summary>
+    public IWindowBytesStoreSupplier? WindowStoreSupplier { get; init; }
+
+    /// <summary>The session byte store of a session aggregation; null means RocksDB.</summary>
+    public ISessionBytesStoreSupplier? SessionStoreSupplier { get; init; }
+
+    /// <summary>
+    /// How long a windowed aggregation keeps its windows; null keeps them for window size (or gap) plus grace, the
+    /// least that works. Ignored when a store supplier brings its own retention.
+    /// </summary>
+    public TimeSpan? Retention { get; init; }
+
     /// <summary>The key serde; null uses the stream's known serde or the built-in one.</summary>
     public ISerde<TKey>? KeySerde { get; init; }
 
@@ -34,6 +46,9 @@ public sealed record Materialized<TKey, TValue>
 
     /// <summary>Returns a copy with a key serde.</summary>
     public Materialized<TKey, TValue> WithKeySerde(ISerde<TKey> keySerde) => this with { KeySerde = keySerde };
+
+    /// <summary>Returns a copy that keeps windows for <paramref name="retention"/> (windowed aggregations only).</summary>
+    public Materialized<TKey, TValue> WithRetention(TimeSpan retention) => this with { Retention = retention };
 
     /// <summary>Returns a copy with a value serde.</summary>
     public Materialized<TKey, TValue> WithValueSerde(ISerde<TValue> valueSerde) => this with { ValueSerde = valueSerde };
@@ -60,6 +75,20 @@ public static class Materialized
     {
         ArgumentNullException.ThrowIfNull(supplier);
         return new Materialized<TKey, TValue> { StoreName = supplier.Name, StoreSupplier = supplier };
+    }
+
+    /// <summary>Stores a time-windowed aggregation in <paramref name="supplier"/>, under its name.</summary>
+    public static Materialized<TKey, TValue> As<TKey, TValue>(IWindowBytesStoreSupplier supplier)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        return new Materialized<TKey, TValue> { StoreName = supplier.Name, WindowStoreSupplier = supplier };
+    }
+
+    /// <summary>Stores a session aggregation in <paramref name="supplier"/>, under its name.</summary>
+    public static Materialized<TKey, TValue> As<TKey, TValue>(ISessionBytesStoreSupplier supplier)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        return new Materialized<TKey, TValue> { StoreName = supplier.Name, SessionStoreSupplier = supplier };
     }
 
     /// <summary>Materializes with the given serdes under a generated name.</summary>

@@ -66,6 +66,15 @@ public static class Serdes
     public static ISerde<T> For<T>()
     {
         object? serde = Resolve(typeof(T));
+        if (serde is null && typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(Windowed<>))
+        {
+            // A windowed key's bytes depend on the window kind (and a time window's size), which the type does not tell.
+            string inner = SerdeErrors.DisplayName(typeof(T).GetGenericArguments()[0]);
+            throw new StreamsException(
+                "No default serde for windowed keys (Windowed<" + inner + ">); pass WindowedSerdes.TimeWindowed(innerSerde, windowSize) "
+                + "or WindowedSerdes.SessionWindowed(innerSerde), e.g. Produced.With(WindowedSerdes.TimeWindowed(Serdes.String(), size), ...).");
+        }
+
         if (serde is null)
         {
             string name = SerdeErrors.DisplayName(typeof(T));

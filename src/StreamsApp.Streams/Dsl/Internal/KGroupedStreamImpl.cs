@@ -1,5 +1,6 @@
 using StreamsApp.Streams.Dsl.Internal.Cogroup;
 using StreamsApp.Streams.Dsl.Internal.Processors;
+using StreamsApp.Streams.Dsl.Internal.Windowing;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Dsl.Internal;
@@ -42,9 +43,29 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
     public ICogroupedKStream<TKey, TAggregate> Cogroup<TAggregate>(Func<TKey, TValue, TAggregate, TAggregate> aggregator) =>
         new CogroupedKStreamImpl<TKey, TAggregate>(builder).Cogroup(this, aggregator);
 
+    public ITimeWindowedKStream<TKey, TValue> WindowedBy(TimeWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new TimeWindowedKStreamImpl<TKey, TValue>(this, windows);
+    }
+
+    public ITimeWindowedKStream<TKey, TValue> WindowedBy(SlidingWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new TimeWindowedKStreamImpl<TKey, TValue>(this, windows);
+    }
+
+    public ISessionWindowedKStream<TKey, TValue> WindowedBy(SessionWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new SessionWindowedKStreamImpl<TKey, TValue>(this, windows);
+    }
+
     public InternalStreamsBuilder Builder => builder;
 
     public ISerde<TKey>? KeySerde => keySerde;
+
+    public ISerde<TValue>? ValueSerde => valueSerde;
 
     /// <summary>Whether an aggregation must repartition first (the key changed upstream).</summary>
     public bool RepartitionRequired => repartitionRequired;

@@ -1,0 +1,17 @@
+using StreamsApp.Streams.Dsl.Internal.Suppress;
+using StreamsApp.Streams.Serialization;
+
+namespace StreamsApp.Streams.Dsl.Internal;
+
+internal sealed partial class KTableImpl<TKey, TValue>
+{
+    /// <summary>
+    /// The table of a windowed aggregation, keyed by <see cref="Windowed{TKey}"/>: its windows close at window end
+    /// plus grace, which <see cref="Suppressed.UntilWindowCloses{TKey}"/> waits for. It has no value getter (yet),
+    /// so it cannot be joined.
+    /// </summary>
+    public static KTableImpl<TKey, TValue> WindowAggregated(
+        InternalStreamsBuilder builder, string name, string? queryableName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
+        bool mayDelete, WindowCloseTime<TKey> windowClose) =>
+        new(builder, name, queryableName, keySerde, valueSerde, mayDelete, null, null) { WindowClose = windowClose };
+}

@@ -1,0 +1,93 @@
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Dsl.Internal.Processors;
+
+/// <summary>
+/// Aggregates a grouped stream per key and session (Kafka Streams' KStreamSessionWindowAggregate): a record at t
+/// joins every session of its key that ends at or after t - gap and starts at or before t + gap; their aggregates
+/// merge (with <paramref name="merge"/>, starting from <paramref name="initializer"/> when there is one), the old
+/// sessions are removed with a tombstone each, and the merged session is put and forwarded, timestamped with its end.
+/// A record whose merged session ends before stream time minus grace is late: dropped, logged and counted.
+/// </summary>
+/// <param name="storeName">The session store.</param>
+/// <param name="windows">The gap and grace.</param>
+/// <param name="initializer">The empty aggregate, or null for Reduce, whose first value is its aggregate.</param>
+/// <param name="first">The aggregate of a first value when there is no initializer.</param>
+/// <param name="next">Folds a value into an aggregate.</param>
+/// <param name="merge">Folds a merged session's aggregate into the running one.</param>
+/// <param name="sendOldValues">Whether tombstones carry the removed session's aggregate as old value.</param>
+internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggregate>(
+    string storeName,
+    SessionWindows windows,
+    Func<TAggregate>? initializer,
+    Func<TKey, TValue, TAggregate> first,
+    Func<TKey, TValue, TAggregate, TAggregate> next,
+    Func<TKey, TAggregate, TAggregate, TAggregate> merge,
+    OldValuesSwitch sendOldValues) : IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>>
+{
+    private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
+    private ISessionStore<TKey, TAggregate>? _store;
+    private DslProcessorSupport? _support;
+
+    public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
+    {
+        _context = context;
+        _store = context.GetStateStore<ISessionStore<TKey, TAggregate>>(storeName);
+        _support = new DslProcessorSupport(context);
+    }
+
+    public void Process(Record<TKey, TValue> record)
+    {
+        if (record.Key is null || record.Value is null)
+        {
+            _support!.Skip(record.Key is null ? "null key in a session aggregation" : "null value in a session aggregation");
+            return;
+        }
+
+        var timestamp = record.Timestamp;
+        var closeTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp) - windows.GraceMs;
+        var merged = new List<KeyValue<Windowed<TKey>, TAggregate>>();
+        var hasAggregate = initializer is not null;
+        var aggregate = hasAggregate ? initializer!() : default!;
+        var start = timestamp;
+        var end = timestamp;
+        using (var overlapping = _store!.FindSessions(record.Key, timestamp - windows.InactivityGapMs, timestamp + windows.InactivityGapMs))
+        {
+            while (overlapping.MoveNext())
+            {
+                var session = overlapping.Current;
+                merged.Add(session);
+                aggregate = hasAggregate ? merge(record.Key, aggregate, session.Value) : session.Value;
+                hasAggregate = true;
+                start = Math.Min(start, session.Key.Window.StartMs);
+                end = Math.Max(end, session.Key.Window.EndMs);
+            }
+        }
+
+        if (end < closeTime)
+        {
+            _support!.Skip($"late record for session [{start}, {end}] closed at stream time {closeTime + windows.GraceMs} with grace {windows.GraceMs} ms");
+            return;
+        }
+
+        var mergedKey = new Windowed<TKey>(record.Key, new SessionWindow(start, end));
+        foreach (var session in merged)
+        {
+            // The record's own session [t, t] is simply overwritten, as in Kafka Streams.
+            if (session.Key != mergedKey)
+            {
+                _store.Remove(session.Key);
+                Forward(record, session.Key, new Change<TAggregate>(default!, false, session.Value, sendOldValues.Enabled));
+            }
+        }
+
+        aggregate = hasAggregate ? next(record.Key, record.Value, aggregate) : first(record.Key, record.Value);
+        _store.Put(mergedKey, aggregate);
+        Forward(record, mergedKey, new Change<TAggregate>(aggregate, aggregate is not null, default!, false));
+    }
+
+    private void Forward(Record<TKey, TValue> record, Windowed<TKey> sessionKey, Change<TAggregate> change) =>
+        _context!.Forward(new Record<Windowed<TKey>, Change<TAggregate>>(sessionKey, change, sessionKey.Window.EndMs, record.Headers));
+}

@@ -1,0 +1,69 @@
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Streams.Dsl.Internal.Processors;
+
+/// <summary>
+/// Aggregates a grouped stream per key and time window (Kafka Streams' KStreamWindowAggregate): a record updates
+/// every window it falls into that is still open, i.e. whose end is after stream time minus grace. A record for a
+/// closed window is late: dropped, logged and counted in the task's <c>dropped-records-total</c> sensor, the sensor
+/// Kafka Streams 3.x counts late records in. An aggregate's timestamp is the largest of its inputs'. The window store
+/// has no cache, so every update is forwarded as it happens.
+/// </summary>
+internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
+    string storeName,
+    TimeWindows windows,
+    Func<TKey, TValue, TAggregate> first,
+    Func<TKey, TValue, TAggregate, TAggregate> next,
+    OldValuesSwitch sendOldValues) : IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>>
+{
+    private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
+    private ITimestampedWindowStore<TKey, TAggregate>? _store;
+    private DslProcessorSupport? _support;
+
+    public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
+    {
+        _context = context;
+        _store = context.GetStateStore<ITimestampedWindowStore<TKey, TAggregate>>(storeName);
+        _support = new DslProcessorSupport(context);
+    }
+
+    public void Process(Record<TKey, TValue> record)
+    {
+        if (record.Key is null || record.Value is null)
+        {
+            _support!.Skip(record.Key is null ? "null key in a windowed aggregation" : "null value in a windowed aggregation");
+            return;
+        }
+
+        if (record.Timestamp < 0)
+        {
+            _support!.Skip("negative timestamp in a windowed aggregation");
+            return;
+        }
+
+        var closeTime = Math.Max(_context!.CurrentStreamTimeMs, record.Timestamp) - windows.GraceMs;
+        foreach (var window in windows.WindowsFor(record.Timestamp))
+        {
+            if (window.EndMs <= closeTime)
+            {
+                _support!.Skip($"late record for window [{window.StartMs}, {window.EndMs}) closed at stream time {closeTime + windows.GraceMs} with grace {windows.GraceMs} ms");
+                continue;
+            }
+
+            Update(record, window);
+        }
+    }
+
+    private void Update(Record<TKey, TValue> record, TimeWindow window)
+    {
+        var hadOld = _store!.TryFetch(record.Key, window.StartMs, out var old);
+        var aggregate = hadOld ? next(record.Key, record.Value, old.Value) : first(record.Key, record.Value);
+        var timestamp = hadOld ? Math.Max(record.Timestamp, old.Timestamp) : record.Timestamp;
+        _store.Put(record.Key, new ValueAndTimestamp<TAggregate>(aggregate, timestamp), window.StartMs);
+        var change = new Change<TAggregate>(aggregate, aggregate is not null, old.Value, hadOld && sendOldValues.Enabled);
+        _context!.Forward(new Record<Windowed<TKey>, Change<TAggregate>>(
+            new Windowed<TKey>(record.Key, window), change, timestamp, record.Headers));
+    }
+}

@@ -1,0 +1,113 @@
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.Testing;
+
+namespace StreamsApp.Streams.Tests.Dsl.Windowing;
+
+/// <summary>
+/// Session aggregations through the driver: a record within the gap of a session extends it, one that bridges two
+/// sessions merges them (a tombstone per old session, then the merged aggregate, timestamped with the session end),
+/// and a record whose session would end before stream time minus grace is dropped and counted.
+/// </summary>
+public class SessionWindowedAggregationTests
+{
+    private static readonly Consumed<string, string> Strings = Consumed.With(Serdes.String(), Serdes.String());
+    private static readonly ISerde<Windowed<string>> SessionKeys = WindowedSerdes.SessionWindowed(Serdes.String());
+
+    [Fact]
+    public void A_record_bridging_two_sessions_deletes_both_and_puts_the_merged_aggregate()
+    {
+        using var driver = new TopologyTestDriver(Sessions(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100))));
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+        var output = Output(driver);
+
+        input.PipeInput("a", "x", 0);
+        input.PipeInput("a", "y", 20);
+        Assert.Equal([(S("a", 0, 0), "x", 0L), (S("a", 20, 20), "y", 20L)], output.ReadAll());
+
+        // 10 is within the gap of both: the merger folds the sessions' aggregates from the initializer, then the value.
+        input.PipeInput("a", "z", 10);
+        Assert.Equal(
+            [(S("a", 0, 0), (string?)null, 0L), (S("a", 20, 20), null, 20L), (S("a", 0, 20), "x+y+z", 20L)],
+            output.ReadAll());
+
+        using var sessions = driver.GetSessionStore<string, string>("sessions").Fetch("a");
+        Assert.Equal([new KeyValue<Windowed<string>, string>(S("a", 0, 20), "x+y+z")], sessions.ToList());
+    }
+
+    [Fact]
+    public void A_record_within_the_gap_extends_the_session_and_other_keys_keep_their_own()
+    {
+        using var driver = new TopologyTestDriver(Sessions(SessionWindows.OfInactivityGapWithNoGrace(TimeSpan.FromMilliseconds(10))));
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "x", 0);
+        input.PipeInput("b", "u", 5);
+        input.PipeInput("a", "y", 10);
+        input.PipeInput("a", "w", 21);
+
+        Assert.Equal(
+            [(S("a", 0, 0), "x", 0L), (S("b", 5, 5), "u", 5L), (S("a", 0, 0), null, 0L), (S("a", 0, 10), "x+y", 10L), (S("a", 21, 21), "w", 21L)],
+            Output(driver).ReadAll());
+    }
+
+    [Fact]
+    public void Records_for_sessions_ending_before_stream_time_minus_grace_are_dropped_and_counted()
+    {
+        using var driver = new TopologyTestDriver(Sessions(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(5))));
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+        var output = Output(driver);
+        input.PipeInput("b", "u", 30);
+        output.ReadAll();
+
+        // Close time 30 - 5 = 25: a new session at 16 is late, one at 25 is not.
+        input.PipeInput("a", "x", 16);
+        Assert.Empty(output.ReadAll());
+        Assert.Equal(1, driver.DroppedRecords());
+        input.PipeInput("a", "y", 25);
+        Assert.Equal([(S("a", 25, 25), "y", 25L)], output.ReadAll());
+
+        // Extending a still-open session backwards stays allowed: the merged session ends at 25.
+        input.PipeInput("a", "z", 18);
+        Assert.Equal([(S("a", 25, 25), null, 25L), (S("a", 18, 25), "y+z", 25L)], output.ReadAll());
+        Assert.Equal(1, driver.DroppedRecords());
+    }
+
+    [Fact]
+    public void Session_count_and_reduce_merge_with_addition_and_the_reducer()
+    {
+        var builder = new StreamsBuilder();
+        var sessions = builder.Stream("input", Strings).GroupByKey()
+            .WindowedBy(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100)));
+        sessions.Count(materialized: Materialized.As<string, long>("counts"));
+        sessions.Reduce((aggregate, value) => aggregate + value, materialized: Materialized.As<string, string>("reduced"));
+        using var driver = new TopologyTestDriver(builder.Build());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "1", 0);
+        input.PipeInput("a", "2", 20);
+        input.PipeInput("a", "3", 20);
+        input.PipeInput("a", "4", 10);
+
+        Assert.True(driver.GetSessionStore<string, long>("counts").TryFetchSession("a", 0, 20, out var count));
+        Assert.Equal(4L, count);
+        Assert.True(driver.GetSessionStore<string, string>("reduced").TryFetchSession("a", 0, 20, out var reduced));
+        Assert.Equal("1234", reduced);
+    }
+
+    private static Windowed<string> S(string key, long start, long end) => new(key, new SessionWindow(start, end));
+
+    private static Topology Sessions(SessionWindows windows)
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("input", Strings).GroupByKey().WindowedBy(windows)
+            .Aggregate(() => "", (_, value, aggregate) => aggregate + value, (_, left, right) => left + right + "+",
+                materialized: Materialized.As<string, string>("sessions"))
+            .ToStream()
+            .To("output", Produced.With(SessionKeys, Serdes.String()));
+        return builder.Build();
+    }
+
+    private static TestOutputTopic<Windowed<string>, string?> Output(TopologyTestDriver driver) =>
+        driver.CreateOutputTopic("output", SessionKeys, Serdes.String())!;
+}
