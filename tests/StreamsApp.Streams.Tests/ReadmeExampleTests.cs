@@ -9,6 +9,10 @@ public sealed class ReadmeExampleTests
 {
     private sealed record Order(string CustomerId, decimal Total);
 
+    private sealed record Customer(string Name);
+
+    private sealed record EnrichedOrder(Order Order, Customer Customer);
+
     [Fact]
     public void The_readme_topology_counts_orders_per_customer()
     {
@@ -30,5 +34,38 @@ public sealed class ReadmeExampleTests
 
         Assert.Equal([KeyValue.Pair("c-1", 1L), KeyValue.Pair("c-1", 2L)], counts.ReadKeyValuesToList());
         Assert.Equal(2, topology.Describe().Subtopologies.Count);
+    }
+
+    [Fact]
+    public void The_readme_window_and_join_example_emits_one_final_count_per_closed_window()
+    {
+        var builder = new StreamsBuilder();
+        var customers = builder.Table("customers", Consumed.With(Serdes.String(), Serdes.Json<Customer>()));
+        builder.Stream("orders", Consumed.With(Serdes.String(), Serdes.Json<Order>()))
+            .Join(customers, (order, customer) => new EnrichedOrder(order, customer))
+            .GroupByKey(Grouped.With(Serdes.String(), Serdes.Json<EnrichedOrder>()))
+            .WindowedBy(TimeWindows.OfSizeAndGrace(TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)))
+            .Count()
+            .Suppress(Suppressed.UntilWindowCloses<Windowed<string>>(BufferConfig.Unbounded()))
+            .ToStream()
+            .To("orders-per-customer-per-hour", Produced.With(WindowedSerdes.TimeWindowed(Serdes.String(), TimeSpan.FromHours(1)), Serdes.Int64()));
+
+        using var driver = new TopologyTestDriver(builder.Build());
+        var customerTopic = driver.CreateInputTopic("customers", Serdes.String(), Serdes.Json<Customer>());
+        var orders = driver.CreateInputTopic("orders", Serdes.String(), Serdes.Json<Order>());
+        var counts = driver.CreateOutputTopic(
+            "orders-per-customer-per-hour", WindowedSerdes.TimeWindowed(Serdes.String(), TimeSpan.FromHours(1)), Serdes.Int64());
+        const long hour = 3_600_000;
+        customerTopic.PipeInput("c-1", new Customer("Ada"), 0);
+        orders.PipeInput("c-1", new Order("c-1", 10m), 10);
+        orders.PipeInput("c-1", new Order("c-1", 20m), 20);
+        orders.PipeInput("c-2", new Order("c-2", 5m), 30); // no such customer: the inner join drops it
+        Assert.True(counts.IsEmpty); // the window [0, 1h) is still open
+
+        orders.PipeInput("c-1", new Order("c-1", 1m), hour + (6 * 60_000)); // stream time passes window end + grace
+
+        var final = Assert.Single(counts.ReadKeyValuesToList());
+        Assert.Equal(new Windowed<string>("c-1", new TimeWindow(0, hour)), final.Key);
+        Assert.Equal(2L, final.Value);
     }
 }
