@@ -52,9 +52,19 @@ public sealed partial class TopologyTestDriver : IDisposable
 
         _time = new ManualTimeProvider(_options.InitialWallClockTime);
         Metrics = new StreamsMetrics(_config.MetricsRecordingLevel);
-        var (topics, tasks) = PartitionCountResolver.Resolve(_builder, _config.ApplicationId, ExternalPartitions);
-        _sourcePartitions = topics;
-        CreateTasks(tasks, _options.LoggerFactory ?? NullLoggerFactory.Instance);
+        try
+        {
+            var (topics, tasks) = PartitionCountResolver.Resolve(_builder, _config.ApplicationId, ExternalPartitions);
+            _sourcePartitions = topics;
+            CreateTasks(tasks, _options.LoggerFactory ?? NullLoggerFactory.Instance);
+        }
+        catch
+        {
+            // A topology that fails to start (co-partitioning, a throwing Init) must not leave open RocksDB stores,
+            // whose locks would block the next driver, nor a temporary directory behind.
+            CloseAll(clean: false);
+            throw;
+        }
     }
 
     /// <summary>The driver's wall clock.</summary>
@@ -108,9 +118,14 @@ public sealed partial class TopologyTestDriver : IDisposable
         }
 
         _disposed = true;
+        CloseAll(clean: true);
+    }
+
+    private void CloseAll(bool clean)
+    {
         foreach (var task in _taskOrder)
         {
-            task.Close(clean: true);
+            task.Close(clean);
         }
 
         _globalState?.Close();

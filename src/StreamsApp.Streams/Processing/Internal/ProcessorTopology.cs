@@ -9,24 +9,23 @@ internal sealed record ProcessorTopology(
     IReadOnlyDictionary<string, SourceNode> SourcesByTopic,
     IReadOnlyList<IStoreBuilder<IStateStore>> StoreBuilders)
 {
-    /// <summary>Opens the stores (each registers itself for restoration), then initializes the nodes, parents first.</summary>
-    /// <returns>The opened stores, outermost layers, in flush order.</returns>
-    public IReadOnlyList<IStateStore> Initialize(TaskContext context)
+    /// <summary>
+    /// Opens the stores (each registers itself for restoration), then initializes the nodes, parents first. Each store
+    /// is added to <paramref name="opened"/> as soon as it is open, so a node whose Init throws leaves nothing unclosed.
+    /// </summary>
+    public void Initialize(TaskContext context, ICollection<IStateStore> opened)
     {
-        var stores = new List<IStateStore>(StoreBuilders.Count);
         foreach (var builder in StoreBuilders)
         {
             var store = builder.Build();
             store.Init(context, store);
             context.AddStore(store);
-            stores.Add(store);
+            opened.Add(store);
         }
 
         foreach (var node in Nodes)
         {
             node.Init(context);
         }
-
-        return stores;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
     /// <summary>Opens the global stores, then initializes the global sources and processors.</summary>
     public void Initialize()
     {
-        _stores.AddRange(topology.Initialize(context));
+        topology.Initialize(context, _stores);
     }
 
     public bool TryGetStore(string name, out IStateStore store)

@@ -47,7 +47,7 @@ internal sealed class StreamTask
     /// <summary>Opens the stores (they register for restoration), then initializes every node, parents first.</summary>
     public void Initialize()
     {
-        _stores.AddRange(_topology.Initialize(_context));
+        _topology.Initialize(_context, _stores);
 
         _initialized = true;
     }
@@ -133,9 +133,12 @@ internal sealed class StreamTask
         }
 
         _partitions.Clear();
-        foreach (var node in _topology.Nodes)
+        if (_initialized)
         {
-            node.Close();
+            foreach (var node in _topology.Nodes)
+            {
+                node.Close();
+            }
         }
 
         foreach (var store in _stores)
