@@ -1,0 +1,20 @@
+namespace StreamsApp.Streams.Runtime;
+
+/// <summary>
+/// The runtime's only view of topic administration: it looks up partition counts and creates internal topics at
+/// start. Real clusters use Kafka's admin API; the embedded (mock) cluster has none, so it supplies its own.
+/// </summary>
+public interface ITopicAdmin : IDisposable
+{
+    /// <summary>The partition counts of those of <paramref name="topics"/> that exist; missing topics are absent.</summary>
+    /// <param name="topics">Topic names.</param>
+    /// <param name="cancellationToken">Stops waiting for the cluster.</param>
+    /// <remarks>Must never create a topic as a side effect (a producer's metadata request may).</remarks>
+    Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(
+        IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the topics that do not exist yet; existing topics are left as they are.</summary>
+    /// <param name="topics">The topics to create.</param>
+    /// <param name="cancellationToken">Stops waiting for the cluster.</param>
+    Task CreateTopicsAsync(IReadOnlyCollection<TopicDefinition> topics, CancellationToken cancellationToken = default);
+}
