@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Serialization;
@@ -10,7 +11,8 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// </summary>
 internal abstract class RecordCollectorBase : IRecordCollector
 {
-    private readonly Dictionary<(string Topic, int Partition), long> _offsets = [];
+    // The runtime tracks offsets from delivery reports, on librdkafka's thread.
+    private readonly ConcurrentDictionary<(string Topic, int Partition), long> _offsets = new();
 
     public bool TryGetOffset(string topic, int partition, out long offset) => _offsets.TryGetValue((topic, partition), out offset);
 
