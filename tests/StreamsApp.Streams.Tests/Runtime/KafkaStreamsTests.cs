@@ -1,0 +1,69 @@
+using StreamsApp.Kafka.Embedded;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.Serialization;
+using static StreamsApp.Streams.Tests.Runtime.KafkaTestKit;
+
+namespace StreamsApp.Streams.Tests.Runtime;
+
+public sealed class KafkaStreamsTests
+{
+    private static Topology CountTopology()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("words", Consumed.With(Serdes.String(), Serdes.String()))
+            .GroupBy((_, word) => word, Grouped.With(Serdes.String(), Serdes.String()))
+            .Count(materialized: Materialized.As<string, long>("word-counts"))
+            .ToStream()
+            .To("word-counts", Produced.With(Serdes.String(), Serdes.Int64()));
+        return builder.Build();
+    }
+
+    private static IEnumerable<(string Key, string Value)> Words(int count, int distinct) =>
+        Enumerable.Range(0, count).Select(i => ($"k{i}", $"w{i % distinct}"));
+
+    [Fact]
+    public async Task A_stateful_topology_counts_end_to_end_through_a_repartition_topic()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("words", 2);
+        cluster.CreateTopic("word-counts", 2);
+        using var dir = new TempDir();
+        await using var streams = new KafkaStreams(CountTopology(), Config(cluster, "count-app", dir.Path), Options(cluster));
+        await streams.StartAsync();
+
+        Produce(cluster, "words", Words(300, 10));
+
+        var counts = Latest(ReadUntil(cluster, "word-counts", r => Latest(r, Int64).Count == 10 && Latest(r, Int64).Values.All(c => c == 30)), Int64);
+        Assert.Equal(Enumerable.Range(0, 10).ToDictionary(i => $"w{i}", _ => 30L), counts);
+        await streams.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
+        Assert.Equal([new(0, 0), new(0, 1), new(1, 0), new(1, 1)], streams.LocalActiveTasks);
+        await streams.CloseAsync();
+        Assert.Equal(KafkaStreamsState.NotRunning, streams.State);
+    }
+
+    [Fact]
+    public async Task Start_fails_naming_missing_source_topics()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        using var dir = new TempDir();
+        await using var streams = new KafkaStreams(CountTopology(), Config(cluster, "missing-app", dir.Path), Options(cluster));
+
+        var error = await Assert.ThrowsAsync<StreamsException>(() => streams.StartAsync());
+
+        Assert.Contains("[words]", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KafkaStreamsState.NotRunning, streams.State);
+    }
+
+    [Fact]
+    public void A_bad_configuration_fails_at_construction_naming_the_key()
+    {
+        var config = new StreamsConfig { ApplicationId = "bad app", BootstrapServers = "localhost:9092", NumStreamThreads = 0 };
+
+        var error = Assert.Throws<StreamsConfigException>(() => new KafkaStreams(CountTopology(), config));
+
+        Assert.Contains("ApplicationId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NumStreamThreads", error.Message, StringComparison.Ordinal);
+    }
+}
