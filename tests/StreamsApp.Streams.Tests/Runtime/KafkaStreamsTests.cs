@@ -66,4 +66,63 @@ public sealed class KafkaStreamsTests
         Assert.Contains("ApplicationId", error.Message, StringComparison.Ordinal);
         Assert.Contains("NumStreamThreads", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_instances_in_one_group_split_the_tasks_and_together_count_right()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("words", 4);
+        cluster.CreateTopic("word-counts", 4);
+        using var dir1 = new TempDir();
+        using var dir2 = new TempDir();
+        await using var first = new KafkaStreams(CountTopology(), Config(cluster, "split-app", dir1.Path), Options(cluster));
+        await using var second = new KafkaStreams(CountTopology(), Config(cluster, "split-app", dir2.Path), Options(cluster));
+        await first.StartAsync();
+        await second.StartAsync();
+        await WaitUntil(() => first.LocalActiveTasks.Count > 0 && second.LocalActiveTasks.Count > 0
+            && first.State == KafkaStreamsState.Running && second.State == KafkaStreamsState.Running);
+
+        Produce(cluster, "words", Words(400, 20));
+
+        var counts = Latest(ReadUntil(cluster, "word-counts", r => Latest(r, Int64) is var l && l.Count == 20 && l.Values.All(c => c == 20)), Int64);
+        Assert.Equal(20, counts.Count);
+        var all = first.LocalActiveTasks.Concat(second.LocalActiveTasks).Order().ToList();
+        Assert.Equal(8, all.Count);
+        Assert.Equal(8, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_broker_going_down_and_up_mid_stream_loses_nothing()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("words", 2);
+        cluster.CreateTopic("word-counts", 2);
+        using var dir = new TempDir();
+        await using var streams = new KafkaStreams(CountTopology(), Config(cluster, "broker-app", dir.Path), Options(cluster));
+        await streams.StartAsync();
+        Produce(cluster, "words", Words(100, 5));
+        ReadUntil(cluster, "word-counts", r => Latest(r, Int64) is var l && l.Count == 5 && l.Values.All(c => c == 20));
+
+        cluster.SetBrokerDown(1);
+        await WaitUntil(() => !Deliverable(cluster));
+        cluster.SetBrokerUp(1);
+        Produce(cluster, "words", Words(100, 5));
+
+        var counts = Latest(ReadUntil(cluster, "word-counts", r => Latest(r, Int64) is var l && l.Values.All(c => c >= 40)), Int64);
+        Assert.All(counts.Values, c => Assert.Equal(40, c));
+    }
+
+    /// <summary>Whether a record can be delivered within a second (false while the broker is down).</summary>
+    private static bool Deliverable(EmbeddedKafkaCluster cluster)
+    {
+        using var probe = new Confluent.Kafka.ProducerBuilder<string, string>(new Confluent.Kafka.ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            MessageTimeoutMs = 1000,
+        }).Build();
+        var delivered = false;
+        probe.Produce("probe", new Confluent.Kafka.Message<string, string> { Value = "x" }, r => delivered = !r.Error.IsError);
+        probe.Flush(WaitTimeout);
+        return delivered;
+    }
 }
