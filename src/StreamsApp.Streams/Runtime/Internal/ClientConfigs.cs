@@ -49,7 +49,12 @@ internal static class ClientConfigs
     public static ProducerConfig Producer(StreamsConfig config, string clientId, string? transactionalId)
     {
         // Java's default partitioner for records without a key the engine did not place; a short linger batches.
-        var producer = new ProducerConfig(WithDefaults(Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5")));
+        var producer = new ProducerConfig(WithDefaults(Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5")))
+        {
+            // Delivery reports carry the offset and error only: copying each record's key and value back into
+            // .NET would cost more than producing it.
+            DeliveryReportFields = "status",
+        };
         if (transactionalId is not null)
         {
             producer.TransactionalId = transactionalId;
