@@ -8,7 +8,9 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// </summary>
 internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
 {
-    public static bool ShouldHandle(Exception exception) => exception is not FailedProcessingException;
+    /// <summary>Task migration (another member owns the task now) is the runtime's business, never the handler's.</summary>
+    public static bool ShouldHandle(Exception exception) =>
+        exception is not (FailedProcessingException or Runtime.Internal.TaskMigratedException);
 
     public void Handle(Exception exception, object? key, object? value, long timestamp)
     {

@@ -46,14 +46,7 @@ internal sealed class KafkaRecordCollector : RecordCollectorBase
             Headers = headers,
             Timestamp = new Timestamp(timestamp, TimestampType.CreateTime),
         };
-        if (partition is { } p)
-        {
-            _producer.Send(new TopicPartition(topic, p), message, _onDelivery);
-        }
-        else
-        {
-            _producer.Send(topic, message, _onDelivery);
-        }
+        _producer.Send(new TopicPartition(topic, partition ?? Partition.Any), message, _onDelivery);
 
         return null;
     }

@@ -70,7 +70,7 @@ internal sealed class StreamThread
                 catch (TaskMigratedException e)
                 {
                     RuntimeLog.TasksMigrated(_log, e, Name);
-                    _tasks.HandleLost();
+                    _tasks.HandleMigrated();
                     Rejoin(consumer);
                 }
             }

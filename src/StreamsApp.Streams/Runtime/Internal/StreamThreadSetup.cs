@@ -28,7 +28,8 @@ internal sealed class StreamThreadSetup(
     public StreamsProducer CreateProducer(string threadName)
     {
         var transactionalId = Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? $"{Config.ApplicationId}-{processId}-{threadName}" : null;
-        return new StreamsProducer(ClientConfigs.Producer(Config, $"{threadName}-producer", transactionalId));
+        return new StreamsProducer(
+            ClientConfigs.Producer(Config, $"{threadName}-producer", transactionalId), LoggerFactory.CreateLogger<StreamsProducer>());
     }
 
     public ThreadResources Resources(string threadName, StreamsProducer producer) =>

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using StreamsApp.Streams.Errors;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
@@ -11,34 +10,45 @@ namespace StreamsApp.Streams.Runtime.Internal;
 internal sealed class StreamsProducer : IDisposable
 {
     private static readonly TimeSpan TransactionTimeout = TimeSpan.FromSeconds(60);
-    private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly ProducerConfig _config;
+    private readonly Microsoft.Extensions.Logging.ILogger _log;
+    private IProducer<byte[]?, byte[]?> _producer;
     private bool _inTransaction;
 
-    public StreamsProducer(ProducerConfig config)
+    public StreamsProducer(ProducerConfig config, Microsoft.Extensions.Logging.ILogger log)
     {
+        _config = config;
+        _log = log;
         Transactional = config.TransactionalId is not null;
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(config).Build();
-        if (Transactional)
-        {
-            _producer.InitTransactions(TransactionTimeout);
-        }
+        _producer = Build();
     }
 
     public bool Transactional { get; }
 
-    /// <summary>Sends a record; the handler runs on librdkafka's delivery thread.</summary>
+    /// <summary>Sends a record (to <see cref="Partition.Any"/> to let the producer pick); the handler runs on librdkafka's delivery thread.</summary>
     public void Send(TopicPartition partition, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivery)
     {
         MaybeBeginTransaction();
-        _producer.Produce(partition, message, onDelivery);
+        while (true)
+        {
+            try
+            {
+                _producer.Produce(partition, message, onDelivery);
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                WaitForQueueSpace();
+            }
+            catch (KafkaException e) when (IsTaskMigrated(e))
+            {
+                throw new TaskMigratedException($"The producer cannot send because the tasks moved to another member: {e.Error.Reason}", e);
+            }
+        }
     }
 
-    /// <summary>Sends a record to a partition the producer picks (no key).</summary>
-    public void Send(string topic, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivery)
-    {
-        MaybeBeginTransaction();
-        _producer.Produce(topic, message, onDelivery);
-    }
+    /// <summary>The local send queue is full (output outpaces the brokers): let part of it drain.</summary>
+    private void WaitForQueueSpace() => _producer.Flush(TimeSpan.FromMilliseconds(100));
 
     /// <summary>Waits until every record sent is acknowledged (or failed).</summary>
     public void Flush(CancellationToken cancellationToken = default) => _producer.Flush(cancellationToken);
@@ -79,13 +89,50 @@ internal sealed class StreamsProducer : IDisposable
         }
     }
 
+    /// <summary>
+    /// After its tasks migrated: a fenced transactional producer is unusable, so it is replaced by a new one with the
+    /// same transactional id, whose initialization aborts whatever the old one left open.
+    /// </summary>
+    public void Reset()
+    {
+        if (!Transactional)
+        {
+            return;
+        }
+
+        _inTransaction = false;
+        _producer.Dispose();
+        _producer = Build();
+    }
+
     public void Dispose() => _producer.Dispose();
+
+    private IProducer<byte[]?, byte[]?> Build()
+    {
+        var producer = new ProducerBuilder<byte[]?, byte[]?>(_config)
+            .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .Build();
+        if (Transactional)
+        {
+            producer.InitTransactions(TransactionTimeout);
+        }
+
+        return producer;
+    }
 
     private void MaybeBeginTransaction()
     {
         if (Transactional && !_inTransaction)
         {
-            _producer.BeginTransaction();
+            try
+            {
+                _producer.BeginTransaction();
+            }
+            catch (KafkaException e) when (IsTaskMigrated(e) || e.Error.IsFatal)
+            {
+                throw new TaskMigratedException($"The producer cannot begin a transaction: {e.Error.Reason}", e);
+            }
+
             _inTransaction = true;
         }
     }
@@ -100,8 +147,4 @@ internal sealed class StreamsProducer : IDisposable
             or ErrorCode.UnknownMemberId or ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress
             or ErrorCode.FencedInstanceId
         || (e is KafkaTxnRequiresAbortException);
-
-    /// <summary>Wraps a fatal producer error.</summary>
-    public static StreamsException Fatal(KafkaException e) =>
-        new($"The stream thread's producer failed and cannot continue: {e.Error.Reason}", e);
 }

@@ -37,7 +37,7 @@ internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, Stream
                 consumer.Commit(offsets);
             }
         }
-        catch (KafkaException e) when (StreamsProducer.IsTaskMigrated(e))
+        catch (KafkaException e) when (StreamsProducer.IsTaskMigrated(e) || (producer.Transactional && e.Error.IsFatal))
         {
             throw new TaskMigratedException($"Commit failed because the tasks moved to another member: {e.Error.Reason}", e);
         }

@@ -87,6 +87,17 @@ internal sealed class TaskManager(
         _pending.Clear();
     }
 
+    /// <summary>
+    /// The tasks moved to another member (fenced, stale generation): close them dirty without touching the
+    /// transaction, and replace a fenced producer before new tasks use it.
+    /// </summary>
+    public void HandleMigrated()
+    {
+        CloseAll(clean: false);
+        _pending.Clear();
+        resources.Producer.Reset();
+    }
+
     /// <summary>The task of a consumed record; null when the task is still pending.</summary>
     public StreamTask? TaskOf(TopicPartition partition) => _tasks.GetValueOrDefault(topology.TaskFor(partition));
 
