@@ -135,5 +135,6 @@ public sealed class ExactlyOnceTests
         ReadUntil(cluster, "out", r => r.Any(x => System.Text.Encoding.UTF8.GetString(x.Message.Value) == "THIRD"));
         Assert.Equal(0, failures);
         Assert.NotEqual(KafkaStreamsState.Error, streams.State);
+        Assert.Equal(1, streams.Metrics.Find("task-migrations-total").Sum(s => s.Count));
     }
 }

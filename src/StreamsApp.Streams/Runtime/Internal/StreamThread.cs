@@ -13,6 +13,7 @@ internal sealed class StreamThread
     private const int MaxPollRecords = 500;
     private const int MaxProcessPerTask = 1000;
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CommittedTimeout = TimeSpan.FromSeconds(30);
 
     private readonly StreamThreadSetup _setup;
     private readonly ILogger _log;
@@ -70,6 +71,7 @@ internal sealed class StreamThread
                 catch (TaskMigratedException e)
                 {
                     RuntimeLog.TasksMigrated(_log, e, Name);
+                    _setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", Name).Increment();
                     _tasks.HandleMigrated();
                     Rejoin(consumer);
                 }
@@ -191,13 +193,24 @@ internal sealed class StreamThread
         ActiveTasks = [];
     }
 
+    /// <summary>
+    /// After tasks migrated: restart the tasks of the partitions the consumer still holds from their committed
+    /// offsets. If the group did move on, the consumer's next poll brings the rebalance that takes them away;
+    /// leaving and rejoining instead would cost a full rebalance, and the mock cluster stalls a rejoin that races
+    /// its own leave for a session timeout.
+    /// </summary>
     private void Rejoin(IConsumer<byte[]?, byte[]?> consumer)
     {
-        SetState(StreamThreadState.PartitionsRevoked);
         _paused.Clear();
         ActiveTasks = [];
-        consumer.Unsubscribe();
-        consumer.Subscribe(_setup.Topology.SourceTopics);
+        var assignment = consumer.Assignment;
+        consumer.Resume(assignment);
+        foreach (var committed in consumer.Committed(assignment, CommittedTimeout))
+        {
+            consumer.Seek(committed.Offset == Offset.Unset ? new TopicPartitionOffset(committed.TopicPartition, Offset.Beginning) : committed);
+        }
+
+        OnAssigned(assignment);
     }
 
     private void CloseAfterFailure()

@@ -24,6 +24,8 @@ internal sealed class StreamThreadSetup(
 
     public TimeProvider Time => time;
 
+    public StreamsMetrics Metrics => metrics;
+
     /// <summary>The thread's producer; transactional under exactly-once, with an id unique to this process and thread.</summary>
     public StreamsProducer CreateProducer(string threadName)
     {
