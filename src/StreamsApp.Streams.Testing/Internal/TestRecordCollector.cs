@@ -8,14 +8,14 @@ internal sealed class TestRecordCollector(Func<string, int> partitionCount, Acti
 {
     private readonly Dictionary<(string Topic, int Partition), long> _nextOffsets = [];
 
-    public override void Flush()
+    protected override void FlushSends()
     {
     }
 
     protected override int PartitionCount(string topic) => partitionCount(topic);
 
     protected override (int Partition, long Offset)? SendSerialized(
-        string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
+        string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp, SendOrigin? origin)
     {
         var target = partition ?? 0;
         var offset = _nextOffsets.GetValueOrDefault((topic, target));
