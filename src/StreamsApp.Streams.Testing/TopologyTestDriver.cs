@@ -236,7 +236,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     private void CreateTasks(IReadOnlyDictionary<int, int> taskCounts, ILoggerFactory loggerFactory)
     {
         var cache = new ThreadCache(_config.CacheMaxBytesBuffering);
-        var collector = new TestRecordCollector(PartitionCount, OnProduced);
+        var collector = new TestRecordCollector(PartitionCount, OnProduced, _options.RejectSend);
         var changelogs = _builder.ChangelogTopics(_config.ApplicationId);
         var logger = loggerFactory.CreateLogger<TopologyTestDriver>();
         var stateRoot = Path.Combine(_ownedStateDir ?? _config.StateDir, _config.ApplicationId);
