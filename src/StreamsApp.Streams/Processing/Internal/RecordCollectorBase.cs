@@ -71,6 +71,7 @@ internal abstract class RecordCollectorBase : IRecordCollector
 
     public void Flush()
     {
+        ThrowIfSendFailed();
         FlushSends();
         ThrowIfSendFailed();
     }
