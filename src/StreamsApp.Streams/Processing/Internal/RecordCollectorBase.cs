@@ -37,13 +37,7 @@ internal abstract class RecordCollectorBase : IRecordCollector
         }
         catch (StreamsException e)
         {
-            origin.Task.Log.SerializationFailed(e, origin.SinkName, topic);
-            if (ApplyHandler(origin, topic, e, c => Handler(origin).HandleSerializationException(c, topic, record.Key, record.Value, e))
-                is { } failure)
-            {
-                throw failure;
-            }
-
+            OnSerializationFailed(origin, topic, record.Key, record.Value, e);
             return;
         }
 
@@ -121,6 +115,16 @@ internal abstract class RecordCollectorBase : IRecordCollector
         if (ApplyHandler(o, destination.Topic, error, c => Handler(o).Handle(c, destination, record, error)) is { } failure)
         {
             Remember(failure);
+        }
+    }
+
+    /// <summary>Out of <c>Send</c>, whose parameters the handler's lambda would otherwise hoist into a closure on every call.</summary>
+    private static void OnSerializationFailed(SendOrigin origin, string topic, object? key, object? value, StreamsException error)
+    {
+        origin.Task.Log.SerializationFailed(error, origin.SinkName, topic);
+        if (ApplyHandler(origin, topic, error, c => Handler(origin).HandleSerializationException(c, topic, key, value, error)) is { } failure)
+        {
+            throw failure;
         }
     }
 
