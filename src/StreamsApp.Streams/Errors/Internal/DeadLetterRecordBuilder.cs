@@ -45,7 +45,7 @@ internal static class DeadLetterRecordBuilder
     }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/>, cut to at most <paramref name="maxBytes"/> without splitting a character.</summary>
-    internal static byte[] Utf8Prefix(string text, int maxBytes)
+    private static byte[] Utf8Prefix(string text, int maxBytes)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         if (bytes.Length <= maxBytes)
