@@ -59,6 +59,16 @@ public sealed class StreamsConfig
     /// <summary>What happens when a processor throws. Default: fail.</summary>
     public IProcessingExceptionHandler ProcessingExceptionHandler { get; set; } = ExceptionHandlers.LogAndFail;
 
+    /// <summary>What happens when a sink record cannot be serialized or the broker rejects it. Default: fail.</summary>
+    public IProductionExceptionHandler ProductionExceptionHandler { get; set; } = ExceptionHandlers.LogAndFail;
+
+    /// <summary>
+    /// What a <see cref="ExceptionHandlerResponse.DeadLetter"/> response becomes when the failure has no source record
+    /// to dead-letter (inside a punctuation): <see cref="ExceptionHandlerResponse.Fail"/> (default, nothing is lost) or
+    /// <see cref="ExceptionHandlerResponse.Continue"/> (dropped, logged and counted).
+    /// </summary>
+    public ExceptionHandlerResponse DeadLetterFallback { get; set; } = ExceptionHandlerResponse.Fail;
+
     /// <summary>The commit interval in force: <see cref="CommitInterval"/> or the guarantee's default.</summary>
     public TimeSpan EffectiveCommitInterval =>
         CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
@@ -112,6 +122,11 @@ public sealed class StreamsConfig
         foreach (var key in KafkaProperties.Keys.Where(Runtime.Internal.ClientConfigs.IsOwnedByRuntime))
         {
             problems.Add($"KafkaProperties:{key} is set by the runtime and cannot be overridden");
+        }
+
+        if (DeadLetterFallback is not (ExceptionHandlerResponse.Fail or ExceptionHandlerResponse.Continue))
+        {
+            problems.Add($"DeadLetterFallback must be Fail or Continue, not {DeadLetterFallback}");
         }
 
         problems.AddRange(RocksDb.Validate());

@@ -193,7 +193,7 @@ internal sealed class StreamTask
         {
             schedule.Punctuator(timestamp);
         }
-        catch (Exception e) when (e is not FailedProcessingException)
+        catch (Exception e) when (NodeErrorGuard.ShouldHandle(e))
         {
             throw new StreamsException(
                 $"Exception caught while punctuating processor '{schedule.NodeName}' in task {Id}: {e.Message}", e);

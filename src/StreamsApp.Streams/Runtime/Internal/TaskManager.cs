@@ -166,7 +166,7 @@ internal sealed class TaskManager(
     private StreamTask CreateTask(TaskId id)
     {
         var stateDir = resources.StateDirectory.TaskDirectory(id);
-        var collector = new KafkaRecordCollector(resources.Producer, resources.PartitionCounts, id);
+        var collector = new KafkaRecordCollector(resources.Producer, resources.PartitionCounts);
         var context = new TaskContext(
             id, config, stateDir, collector, new ProcessorStateManager(id, topology.ChangelogTopics), resources.Time, log,
             new TaskMetrics(resources.Metrics, resources.ThreadId, id), _cache)

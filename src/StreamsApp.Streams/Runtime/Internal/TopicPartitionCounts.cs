@@ -16,8 +16,6 @@ internal sealed class TopicPartitionCounts(IReadOnlyDictionary<string, int> know
 
     public int Get(string topic) => _counts.GetOrAdd(topic, Lookup);
 
-    private const string DeadLetterSuffix = ".DLT";
-
     private int Lookup(string topic)
     {
         var found = admin.GetPartitionCountsAsync([topic]).GetAwaiter().GetResult();
@@ -26,9 +24,9 @@ internal sealed class TopicPartitionCounts(IReadOnlyDictionary<string, int> know
             return count;
         }
 
-        if (topic.EndsWith(DeadLetterSuffix, StringComparison.Ordinal))
+        if (topic.EndsWith(DeadLetterTopic.Suffix, StringComparison.Ordinal))
         {
-            var partitions = Get(topic[..^DeadLetterSuffix.Length]);
+            var partitions = Get(topic[..^DeadLetterTopic.Suffix.Length]);
             admin.CreateTopicsAsync([new TopicDefinition(topic, partitions)]).GetAwaiter().GetResult();
             return partitions;
         }
