@@ -49,7 +49,9 @@ internal static class ClientConfigs
     public static ProducerConfig Producer(StreamsConfig config, string clientId, string? transactionalId)
     {
         // Java's default partitioner for records without a key the engine did not place; a short linger batches.
-        var producer = new ProducerConfig(WithDefaults(Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5")))
+        // Idempotence (Java's default since Kafka 3.0) keeps retried sends in order and free of duplicates.
+        var producer = new ProducerConfig(WithDefaults(
+            Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5"), ("enable.idempotence", "true")))
         {
             // Delivery reports carry the offset and error only: copying each record's key and value back into
             // .NET would cost more than producing it.
@@ -58,7 +60,6 @@ internal static class ClientConfigs
         if (transactionalId is not null)
         {
             producer.TransactionalId = transactionalId;
-            producer.EnableIdempotence = true;
         }
 
         return producer;
