@@ -16,39 +16,57 @@ public sealed class EmbeddedKafkaClusterOptions
     public IList<TopicDefinition> Topics { get; set; } = [];
 #pragma warning restore CA2227
 
-    /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad setting.</summary>
-    internal void Validate()
+    /// <summary>Checks every setting; <see cref="EmbeddedKafkaCluster.Start"/> calls it.</summary>
+    /// <exception cref="ArgumentException">One or more settings are invalid; the message names each.</exception>
+    public void Validate()
     {
+        var problems = new List<string>();
         if (BrokerCount < 1)
         {
-            throw new ArgumentException(
-                $"{nameof(BrokerCount)} must be at least 1 (was {BrokerCount}).", nameof(BrokerCount));
+            problems.Add($"{nameof(BrokerCount)} must be at least 1 (was {BrokerCount})");
         }
 
         if (Topics is null)
         {
-            throw new ArgumentException($"{nameof(Topics)} must not be null.", nameof(Topics));
+            problems.Add($"{nameof(Topics)} must not be null");
+        }
+        else
+        {
+            problems.AddRange(TopicProblems(Topics));
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var topic in Topics)
+        if (problems.Count > 0)
         {
+            throw new ArgumentException(
+                $"Invalid {nameof(EmbeddedKafkaClusterOptions)}: {string.Join("; ", problems)}.");
+        }
+    }
+
+    private static IEnumerable<string> TopicProblems(IList<TopicDefinition> topics)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var topic = topics[i];
             if (topic is null)
             {
-                throw new ArgumentException($"{nameof(Topics)} must not contain null.", nameof(Topics));
+                yield return $"{nameof(Topics)}[{i}] is null";
+                continue;
             }
 
-            TopicNames.Validate(topic.Name, nameof(Topics));
+            if (TopicNames.Problem(topic.Name) is { } nameProblem)
+            {
+                yield return $"{nameof(Topics)}[{i}]: {nameProblem}";
+            }
+
             if (topic.Partitions < 1)
             {
-                throw new ArgumentException(
-                    $"Topic '{topic.Name}' in {nameof(Topics)} needs at least 1 partition (was {topic.Partitions}).",
-                    nameof(Topics));
+                yield return $"{nameof(Topics)}[{i}] '{topic.Name}' needs at least 1 partition (was {topic.Partitions})";
             }
 
             if (!names.Add(topic.Name))
             {
-                throw new ArgumentException($"Topic '{topic.Name}' appears twice in {nameof(Topics)}.", nameof(Topics));
+                yield return $"{nameof(Topics)}[{i}] '{topic.Name}' appears more than once";
             }
         }
     }
