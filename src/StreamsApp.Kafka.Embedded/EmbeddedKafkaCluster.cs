@@ -39,7 +39,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
         options ??= new EmbeddedKafkaClusterOptions();
         options.Validate();
         var cluster = new EmbeddedKafkaCluster(
-            MockClusterHandle.Create(options.BrokerCount, ClusterLogging.OwnerConfig), options.BrokerCount);
+            MockClusterHandle.Create(options.BrokerCount, options.Logger), options.BrokerCount);
         try
         {
             foreach (var topic in options.Topics)

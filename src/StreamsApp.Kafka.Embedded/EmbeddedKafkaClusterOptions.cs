@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StreamsApp.Kafka.Embedded.Internal;
 using StreamsApp.Streams.Runtime;
 
@@ -15,6 +16,12 @@ public sealed class EmbeddedKafkaClusterOptions
 #pragma warning disable CA2227 // Settable so callers can write Topics = [...] as well as Topics = { ... }.
     public IList<TopicDefinition> Topics { get; set; } = [];
 #pragma warning restore CA2227
+
+    /// <summary>
+    /// Receives the cluster's own librdkafka log (broker threads, connections). Null, the default, turns it off;
+    /// clients connecting to the cluster log as they are configured to.
+    /// </summary>
+    public ILogger? Logger { get; set; }
 
     /// <summary>Checks every setting; <see cref="EmbeddedKafkaCluster.Start"/> calls it.</summary>
     /// <exception cref="ArgumentException">One or more settings are invalid; the message names each.</exception>

@@ -34,6 +34,10 @@ public sealed class ServerProcessTests
             await server.WaitForExitAsync(timeout.Token);
             Assert.Equal(0, server.ExitCode);
             Assert.Equal(string.Empty, await server.StandardOutput.ReadToEndAsync(timeout.Token));
+
+            // One human line; librdkafka's own log stays off.
+            var stderr = await server.StandardError.ReadToEndAsync(timeout.Token);
+            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
         finally
         {
