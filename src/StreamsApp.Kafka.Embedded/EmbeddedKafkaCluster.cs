@@ -31,7 +31,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
     /// <summary>The number of brokers; their ids are 1 to <see cref="BrokerCount"/>.</summary>
     public int BrokerCount { get; }
 
-    /// <summary>Starts a cluster and creates <see cref="EmbeddedKafkaClusterOptions.Topics"/>.</summary>
+    /// <summary>Starts a cluster, applies the options and creates <see cref="EmbeddedKafkaClusterOptions.Topics"/>.</summary>
     /// <param name="options">Broker count and topics; the defaults give one broker and no topics.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public static EmbeddedKafkaCluster Start(EmbeddedKafkaClusterOptions? options = null)
@@ -42,6 +42,11 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
             MockClusterHandle.Create(options.BrokerCount, options.Logger), options.BrokerCount);
         try
         {
+            if (options.GroupInitialRebalanceDelay is { } delay)
+            {
+                NativeMethods.MockGroupInitialRebalanceDelayMs(cluster._handle, (int)delay.TotalMilliseconds);
+            }
+
             foreach (var topic in options.Topics)
             {
                 cluster.CreateTopic(topic.Name, topic.Partitions);

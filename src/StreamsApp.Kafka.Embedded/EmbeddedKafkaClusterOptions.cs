@@ -18,6 +18,12 @@ public sealed class EmbeddedKafkaClusterOptions
 #pragma warning restore CA2227
 
     /// <summary>
+    /// How long a new classic-protocol consumer group waits for more members before its first rebalance (the
+    /// broker's group.initial.rebalance.delay.ms). Null keeps the mock's 3 seconds; tests may want zero.
+    /// </summary>
+    public TimeSpan? GroupInitialRebalanceDelay { get; set; }
+
+    /// <summary>
     /// Receives the cluster's own librdkafka log (broker threads, connections). Null, the default, turns it off;
     /// clients connecting to the cluster log as they are configured to.
     /// </summary>
@@ -31,6 +37,11 @@ public sealed class EmbeddedKafkaClusterOptions
         if (BrokerCount < 1)
         {
             problems.Add($"{nameof(BrokerCount)} must be at least 1 (was {BrokerCount})");
+        }
+
+        if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
+        {
+            problems.Add($"{nameof(GroupInitialRebalanceDelay)} must be between zero and {int.MaxValue} ms (was {delay})");
         }
 
         if (Topics is null)

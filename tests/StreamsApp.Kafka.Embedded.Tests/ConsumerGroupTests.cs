@@ -28,6 +28,26 @@ public sealed class ConsumerGroupTests
     }
 
     [Fact]
+    public async Task The_initial_rebalance_delay_option_reaches_the_cluster()
+    {
+        var delay = TimeSpan.FromSeconds(5);
+        await using var cluster = EmbeddedKafkaCluster.Start(new() { GroupInitialRebalanceDelay = delay, Topics = [new("clicks", 1)] });
+        using var consumer = Clients.Consumer(cluster.BootstrapServers, "patient");
+        consumer.Subscribe("clicks");
+        var started = TimeProvider.System.GetTimestamp();
+
+        var deadline = DateTime.UtcNow + Clients.Timeout;
+        while (consumer.Assignment.Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No assignment after {Clients.Timeout}.");
+            consumer.Consume(TimeSpan.FromMilliseconds(100));
+        }
+
+        // A lower bound only, and above the mock's default of 3 s, so it shows the setting took effect.
+        Assert.True(TimeProvider.System.GetElapsedTime(started) >= delay * 0.9);
+    }
+
+    [Fact]
     public async Task Committed_offsets_are_kept_for_the_group()
     {
         await using var cluster = EmbeddedKafkaCluster.Start(new() { Topics = [new("audit", 1)] });

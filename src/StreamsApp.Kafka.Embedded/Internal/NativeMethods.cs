@@ -92,6 +92,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_broker_set_rtt")]
     internal static partial int MockBrokerSetRtt(MockClusterHandle mockCluster, int brokerId, int rttMs);
 
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_group_initial_rebalance_delay_ms")]
+    internal static partial void MockGroupInitialRebalanceDelayMs(MockClusterHandle mockCluster, int delayMs);
+
     /// <summary>The array form of the C varargs function rd_kafka_mock_push_request_errors, which P/Invoke cannot call.</summary>
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     internal static partial void MockPushRequestErrorsArray(MockClusterHandle mockCluster, short apiKey, nuint count, int[] errors);
