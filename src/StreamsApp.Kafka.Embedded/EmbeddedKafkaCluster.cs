@@ -18,11 +18,11 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
 {
     private readonly MockClusterHandle _handle;
 
-    private EmbeddedKafkaCluster(MockClusterHandle handle, int brokerCount)
+    private EmbeddedKafkaCluster(MockClusterHandle handle, int brokerCount, string bootstrapServers)
     {
         _handle = handle;
         BrokerCount = brokerCount;
-        BootstrapServers = handle.Bootstraps();
+        BootstrapServers = bootstrapServers;
     }
 
     /// <summary>The brokers' <c>127.0.0.1:port</c> list, for a client's <c>bootstrap.servers</c>.</summary>
@@ -38,27 +38,28 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
     {
         options ??= new EmbeddedKafkaClusterOptions();
         options.Validate();
-        var cluster = new EmbeddedKafkaCluster(
-            MockClusterHandle.Create(options.BrokerCount, options.Logger), options.BrokerCount);
+        var handle = MockClusterHandle.Create(options.BrokerCount, options.Logger);
         try
         {
             if (options.GroupInitialRebalanceDelay is { } delay)
             {
-                NativeMethods.MockGroupInitialRebalanceDelayMs(cluster._handle, (int)delay.TotalMilliseconds);
+                NativeMethods.MockGroupInitialRebalanceDelayMs(handle, (int)delay.TotalMilliseconds);
             }
 
+            var cluster = new EmbeddedKafkaCluster(handle, options.BrokerCount, handle.Bootstraps());
             foreach (var topic in options.Topics)
             {
                 cluster.CreateTopic(topic.Name, topic.Partitions);
             }
+
+            return cluster;
         }
         catch
         {
-            cluster.Dispose();
+            // The handle is all a cluster owns.
+            handle.Dispose();
             throw;
         }
-
-        return cluster;
     }
 
     /// <summary>Creates a topic.</summary>
