@@ -9,7 +9,7 @@ public sealed class ServerArgumentsTests
     {
         Assert.True(ServerArguments.TryParse(["--brokers", "3", "--topic", "orders:6", "--topic", "a.b-c_d:1"], out var parsed, out _));
 
-        Assert.False(parsed!.ShowHelp);
+        Assert.False(parsed.ShowHelp);
         Assert.Equal(3, parsed.Options.BrokerCount);
         Assert.Equal([("orders", 6), ("a.b-c_d", 1)], parsed.Options.Topics.Select(t => (t.Name, t.Partitions)));
     }
@@ -19,7 +19,7 @@ public sealed class ServerArgumentsTests
     {
         Assert.True(ServerArguments.TryParse([], out var parsed, out _));
 
-        Assert.Equal(1, parsed!.Options.BrokerCount);
+        Assert.Equal(1, parsed.Options.BrokerCount);
         Assert.Empty(parsed.Options.Topics);
     }
 
@@ -28,7 +28,7 @@ public sealed class ServerArgumentsTests
     {
         Assert.True(ServerArguments.TryParse(["--help"], out var parsed, out _));
 
-        Assert.True(parsed!.ShowHelp);
+        Assert.True(parsed.ShowHelp);
     }
 
     [Theory]
