@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Confluent.Kafka;
 
 namespace StreamsApp.Kafka.Embedded.Tests;
@@ -38,6 +39,34 @@ public sealed class ServerProcessTests
             // One human line; librdkafka's own log stays off.
             var stderr = await server.StandardError.ReadToEndAsync(timeout.Token);
             Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            StopIfRunning(server);
+        }
+    }
+
+    [Fact]
+    public async Task SIGTERM_stops_the_server_cleanly()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(Clients.Timeout);
+        using var server = StartServer();
+        try
+        {
+            Assert.StartsWith(BootstrapPrefix, await server.StandardOutput.ReadLineAsync(timeout.Token), StringComparison.Ordinal);
+
+            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(timeout.Token);
+            }
+
+            await server.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, server.ExitCode);
         }
         finally
         {
