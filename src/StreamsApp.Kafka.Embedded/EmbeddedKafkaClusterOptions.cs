@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StreamsApp.Kafka.Embedded.Internal;
 using StreamsApp.Streams.Runtime;
 
@@ -16,39 +17,74 @@ public sealed class EmbeddedKafkaClusterOptions
     public IList<TopicDefinition> Topics { get; set; } = [];
 #pragma warning restore CA2227
 
-    /// <summary>Throws an <see cref="ArgumentException"/> naming the first bad setting.</summary>
-    internal void Validate()
+    /// <summary>
+    /// How long a new classic-protocol consumer group waits for more members before its first rebalance (the
+    /// broker's group.initial.rebalance.delay.ms). Null keeps the mock's 3 seconds; tests may want zero.
+    /// </summary>
+    public TimeSpan? GroupInitialRebalanceDelay { get; set; }
+
+    /// <summary>
+    /// Receives the cluster's own librdkafka log (broker threads, connections). Null, the default, turns it off;
+    /// clients connecting to the cluster log as they are configured to.
+    /// </summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>Checks every setting; <see cref="EmbeddedKafkaCluster.Start"/> calls it.</summary>
+    /// <exception cref="ArgumentException">One or more settings are invalid; the message names each.</exception>
+    public void Validate()
     {
+        var problems = new List<string>();
         if (BrokerCount < 1)
         {
-            throw new ArgumentException(
-                $"{nameof(BrokerCount)} must be at least 1 (was {BrokerCount}).", nameof(BrokerCount));
+            problems.Add($"{nameof(BrokerCount)} must be at least 1 (was {BrokerCount})");
+        }
+
+        if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
+        {
+            problems.Add($"{nameof(GroupInitialRebalanceDelay)} must be between zero and {int.MaxValue} ms (was {delay})");
         }
 
         if (Topics is null)
         {
-            throw new ArgumentException($"{nameof(Topics)} must not be null.", nameof(Topics));
+            problems.Add($"{nameof(Topics)} must not be null");
+        }
+        else
+        {
+            problems.AddRange(TopicProblems(Topics));
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var topic in Topics)
+        if (problems.Count > 0)
         {
+            throw new ArgumentException(
+                $"Invalid {nameof(EmbeddedKafkaClusterOptions)}: {string.Join("; ", problems)}.");
+        }
+    }
+
+    private static IEnumerable<string> TopicProblems(IList<TopicDefinition> topics)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var topic = topics[i];
             if (topic is null)
             {
-                throw new ArgumentException($"{nameof(Topics)} must not contain null.", nameof(Topics));
+                yield return $"{nameof(Topics)}[{i}] is null";
+                continue;
             }
 
-            TopicNames.Validate(topic.Name, nameof(Topics));
+            if (TopicNames.Problem(topic.Name) is { } nameProblem)
+            {
+                yield return $"{nameof(Topics)}[{i}]: {nameProblem}";
+            }
+
             if (topic.Partitions < 1)
             {
-                throw new ArgumentException(
-                    $"Topic '{topic.Name}' in {nameof(Topics)} needs at least 1 partition (was {topic.Partitions}).",
-                    nameof(Topics));
+                yield return $"{nameof(Topics)}[{i}] '{topic.Name}' needs at least 1 partition (was {topic.Partitions})";
             }
 
             if (!names.Add(topic.Name))
             {
-                throw new ArgumentException($"Topic '{topic.Name}' appears twice in {nameof(Topics)}.", nameof(Topics));
+                yield return $"{nameof(Topics)}[{i}] '{topic.Name}' appears more than once";
             }
         }
     }
