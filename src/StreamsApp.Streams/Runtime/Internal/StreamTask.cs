@@ -9,7 +9,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// <summary>
 /// One sub-topology working on one partition number: buffers the records of its input partitions, processes them
 /// in timestamp order through its nodes, runs punctuators, and flushes its stores and output on commit. Its life:
-/// <see cref="InitializeStateStores"/>, restoration by the changelog reader,
+/// <see cref="InitializeStateStores"/>, restoration by the <see cref="StoreChangelogReader"/>,
 /// <see cref="CompleteRestoration"/>, then processing and commits, then <see cref="Close"/>.
 /// </summary>
 internal sealed class StreamTask

@@ -1,0 +1,29 @@
+using Confluent.Kafka;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>The configuration of a stream thread's restore consumer, which <see cref="StoreChangelogReader"/> owns.</summary>
+internal static class RestoreConsumerConfig
+{
+    /// <summary>
+    /// A consumer that joins no group (partitions are assigned by hand and no offsets are committed), reads only
+    /// committed changelog records under exactly-once, starts at the earliest record left when a checkpointed offset
+    /// was deleted, and reports the end of each partition, so that restoration completes even when the last offsets
+    /// are transaction markers.
+    /// </summary>
+    public static ConsumerConfig Create(StreamsConfig config, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new ConsumerConfig
+        {
+            BootstrapServers = config.BootstrapServers,
+            ClientId = clientId,
+            EnableAutoCommit = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = true,
+            IsolationLevel = config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
+                ? IsolationLevel.ReadCommitted
+                : IsolationLevel.ReadUncommitted,
+        };
+    }
+}
