@@ -6,7 +6,8 @@ namespace StreamsApp.Streams.Runtime.Internal;
 internal static class RestoreConsumerConfig
 {
     /// <summary>
-    /// A consumer that joins no group (partitions are assigned by hand and no offsets are committed), reads only
+    /// A consumer that joins no group (partitions are assigned by hand and no offsets are committed; Confluent.Kafka
+    /// still wants a group id, so it gets one of its own, apart from the application's group), reads only
     /// committed changelog records under exactly-once, starts at the earliest record left when a checkpointed offset
     /// was deleted, and reports the end of each partition, so that restoration completes even when the last offsets
     /// are transaction markers.
@@ -18,6 +19,7 @@ internal static class RestoreConsumerConfig
         {
             BootstrapServers = config.BootstrapServers,
             ClientId = clientId,
+            GroupId = config.ApplicationId + "-restore-consumer",
             EnableAutoCommit = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = true,
