@@ -29,7 +29,7 @@ internal sealed class RestoreScenario : IDisposable
         var consumer = new ConsumerBuilder<byte[]?, byte[]?>(RestoreConsumerConfig.Create(Config, "restore-consumer"))
             .SetLogHandler((_, _) => { })
             .Build();
-        Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", maxRecordsPerStep: maxRecordsPerStep);
+        Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", Log, maxRecordsPerStep);
     }
 
     public EmbeddedKafkaCluster Cluster { get; } = EmbeddedKafkaCluster.Start();
@@ -39,6 +39,8 @@ internal sealed class RestoreScenario : IDisposable
     public StateDirectory Directory { get; }
 
     public StreamsMetrics Metrics { get; } = new();
+
+    public ListLogger Log { get; } = new();
 
     public StoreChangelogReader Reader { get; }
 
@@ -77,6 +79,14 @@ internal sealed class RestoreScenario : IDisposable
         task.Task.InitializeStateStores();
         Reader.Register(task.StateManager);
         return task;
+    }
+
+    /// <summary>Closes a task as its stream thread would: the reader forgets it, then it closes.</summary>
+    public void Close(TaskHarness task, bool clean)
+    {
+        _tasks.Remove(task);
+        Reader.Unregister(task.Task.Id);
+        task.Task.Close(clean);
     }
 
     /// <summary>Runs restore steps until every given task completed, then lets the tasks process.</summary>

@@ -72,6 +72,58 @@ public sealed class StoreChangelogReaderTests
     }
 
     [Fact]
+    public void After_a_clean_close_a_restart_restores_only_what_was_logged_since_and_logs_its_progress()
+    {
+        using var scenario = new RestoreScenario(AppId);
+        scenario.Cluster.CreateTopic(Changelog("s"), 1);
+        scenario.Produce(Changelog("s"), 0, ("a", "1"), ("b", "2"), ("c", "3"));
+        var first = scenario.OpenAndRegister(Scripted(KeyValue("s", persistent: true)));
+        scenario.RestoreUntilComplete(first);
+        scenario.Close(first, clean: true);
+
+        scenario.Produce(Changelog("s"), 0, ("a", "new"), ("b", null));
+        var second = scenario.OpenAndRegister(Scripted(KeyValue("s", persistent: true)));
+        scenario.RestoreUntilComplete(second);
+
+        Assert.Equal([KeyValue.Pair("a", "new"), KeyValue.Pair("c", "3")], All(second));
+        Assert.Equal(5, scenario.Sensor("restore-total", Task0).Sum);
+        var changelog = $"{Changelog("s")}-0";
+        Assert.Equal(
+            [
+                $"Task 0_0: restoring changelog {changelog} from offset 0 to end offset 3",
+                $"Task 0_0: restoring changelog {changelog} from offset 3 to end offset 5",
+            ],
+            scenario.Log.Messages.Where(m => m.Contains("restoring", StringComparison.Ordinal)));
+        Assert.Equal(
+            [$"restored changelog {changelog}, 3 records", $"restored changelog {changelog}, 2 records"],
+            scenario.Log.Messages.Where(m => m.Contains("restored", StringComparison.Ordinal)).Select(m => m[(m.IndexOf("restored", StringComparison.Ordinal))..m.IndexOf(" in ", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void A_changelog_written_in_transactions_completes_after_its_last_record()
+    {
+        using var scenario = new RestoreScenario(AppId);
+        scenario.Cluster.CreateTopic(Changelog("s"), 1);
+        using (var producer = new ProducerBuilder<string, string>(
+            new ProducerConfig { BootstrapServers = scenario.Cluster.BootstrapServers, TransactionalId = "changelog-writer" }).Build())
+        {
+            producer.InitTransactions(RestoreScenario.Timeout);
+            producer.BeginTransaction();
+            producer.Produce(new TopicPartition(Changelog("s"), 0), new Message<string, string> { Key = "a", Value = "1" });
+            producer.Produce(new TopicPartition(Changelog("s"), 0), new Message<string, string> { Key = "b", Value = "2" });
+            producer.CommitTransaction(RestoreScenario.Timeout);
+        }
+
+        var task = scenario.OpenAndRegister(Scripted(KeyValue("s", persistent: true)));
+        scenario.RestoreUntilComplete(task);
+
+        Assert.Equal([KeyValue.Pair("a", "1"), KeyValue.Pair("b", "2")], All(task));
+
+        // The commit marker takes offset 2: the end offset is 3, one past the last record's.
+        Assert.Equal(3, scenario.Sensor("restore-remaining-records-total", Task0).Max);
+    }
+
+    [Fact]
     public void Two_tasks_restore_at_once_each_from_its_own_changelog_partition()
     {
         using var scenario = new RestoreScenario(AppId, maxRecordsPerStep: 3);

@@ -69,7 +69,7 @@ internal sealed class ChangelogRestoration(
         AdvanceTo(_lastOffset + 1);
     }
 
-    /// <summary>Moves the position forward (to the consumer's position, past markers and compacted gaps).</summary>
+    /// <summary>Moves the position forward (to the consumer's position, which passes markers and compacted gaps).</summary>
     public void AdvanceTo(long position)
     {
         var clamped = Math.Min(position, EndOffset);

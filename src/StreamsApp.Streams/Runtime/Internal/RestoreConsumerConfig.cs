@@ -8,9 +8,8 @@ internal static class RestoreConsumerConfig
     /// <summary>
     /// A consumer that joins no group (partitions are assigned by hand and no offsets are committed; Confluent.Kafka
     /// still wants a group id, so it gets one of its own, apart from the application's group), reads only
-    /// committed changelog records under exactly-once, starts at the earliest record left when a checkpointed offset
-    /// was deleted, and reports the end of each partition, so that restoration completes even when the last offsets
-    /// are transaction markers.
+    /// committed changelog records under exactly-once, and starts at the earliest record left when a checkpointed
+    /// offset was deleted.
     /// </summary>
     public static ConsumerConfig Create(StreamsConfig config, string clientId)
     {
@@ -22,7 +21,6 @@ internal static class RestoreConsumerConfig
             GroupId = config.ApplicationId + "-restore-consumer",
             EnableAutoCommit = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnablePartitionEof = true,
             IsolationLevel = config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
                 ? IsolationLevel.ReadCommitted
                 : IsolationLevel.ReadUncommitted,

@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamsApp.Streams.Processing;
 
@@ -16,10 +15,10 @@ internal static partial class StateLog
     public static partial void WipingWithoutCheckpoint(this ILogger logger, TaskId taskId);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Information,
-        Message = "Task {TaskId}: restoring changelog {Changelog} from offset {StartOffset} to end offset {EndOffset}")]
-    public static partial void RestoreStarting(this ILogger logger, TaskId taskId, TopicPartition changelog, long startOffset, long endOffset);
+        Message = "Task {TaskId}: restoring changelog {Topic}-{Partition} from offset {StartOffset} to end offset {EndOffset}")]
+    public static partial void RestoreStarting(this ILogger logger, TaskId taskId, string topic, int partition, long startOffset, long endOffset);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Information,
-        Message = "Task {TaskId}: restored changelog {Changelog}, {Records} records in {ElapsedMs} ms")]
-    public static partial void RestoreCompleted(this ILogger logger, TaskId taskId, TopicPartition changelog, long records, long elapsedMs);
+        Message = "Task {TaskId}: restored changelog {Topic}-{Partition}, {Records} records in {ElapsedMs} ms")]
+    public static partial void RestoreCompleted(this ILogger logger, TaskId taskId, string topic, int partition, long records, long elapsedMs);
 }

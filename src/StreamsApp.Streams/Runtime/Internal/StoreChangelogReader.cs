@@ -91,7 +91,8 @@ internal sealed class StoreChangelogReader : IDisposable
         {
             _active.Add(changelog.Partition, changelog);
             changelog.Start();
-            _log.RestoreStarting(taskId, changelog.Partition, changelog.Position, changelog.EndOffset);
+            _log.RestoreStarting(
+                taskId, changelog.Partition.Topic, changelog.Partition.Partition.Value, changelog.Position, changelog.EndOffset);
         }
 
         _consumer.IncrementalAssign(pending.Select(c => new TopicPartitionOffset(c.Partition, c.Position)));
@@ -132,16 +133,8 @@ internal sealed class StoreChangelogReader : IDisposable
         {
             // Only the first poll waits: the rest take what the consumer has fetched already.
             timeout = TimeSpan.Zero;
-            if (!_active.TryGetValue(record.TopicPartition, out var changelog))
-            {
-                continue;
-            }
-
-            if (record.IsPartitionEOF)
-            {
-                changelog.AdvanceTo(record.Offset.Value);
-            }
-            else
+            // An end-of-partition event (if the consumer reports them) carries no record: positions tell the end.
+            if (!record.IsPartitionEOF && _active.TryGetValue(record.TopicPartition, out var changelog))
             {
                 changelog.Add(record);
             }
@@ -179,7 +172,9 @@ internal sealed class StoreChangelogReader : IDisposable
         {
             _active.Remove(changelog.Partition);
             var taskId = changelog.StateManager.TaskId;
-            _log.RestoreCompleted(taskId, changelog.Partition, changelog.RecordsRestored, (long)changelog.Elapsed.TotalMilliseconds);
+            _log.RestoreCompleted(
+                taskId, changelog.Partition.Topic, changelog.Partition.Partition.Value, changelog.RecordsRestored,
+                (long)changelog.Elapsed.TotalMilliseconds);
             var pending = _pendingByTask[taskId];
             pending.Remove(changelog);
             if (pending.Count == 0)
