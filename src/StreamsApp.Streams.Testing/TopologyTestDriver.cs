@@ -31,6 +31,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     private readonly TopologyTestDriverOptions _options;
     private readonly string? _ownedStateDir;
     private bool _disposed;
+    private bool _failed;
 
     /// <summary>Creates a driver and initializes every task (stores opened, processors initialized).</summary>
     /// <param name="topology">The topology under test.</param>
@@ -101,15 +102,26 @@ public sealed partial class TopologyTestDriver : IDisposable
     {
         ThrowIfDisposed();
         _time.Advance(advance);
-        foreach (var task in _taskOrder)
+        try
         {
-            task.MaybePunctuateSystemTime();
-        }
+            foreach (var task in _taskOrder)
+            {
+                task.MaybePunctuateSystemTime();
+            }
 
-        RunUntilIdle();
+            RunUntilIdle();
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
     }
 
-    /// <summary>Closes every task cleanly (stores flushed and closed) and deletes a temporary state directory.</summary>
+    /// <summary>
+    /// Closes every task (stores flushed and closed) and deletes a temporary state directory. After a processing
+    /// error the tasks close dirty, as the runtime closes a failed task: a failed send would only fail the flush again.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -118,7 +130,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         }
 
         _disposed = true;
-        CloseAll(clean: true);
+        CloseAll(clean: !_failed);
     }
 
     private void CloseAll(bool clean)
@@ -151,8 +163,16 @@ public sealed partial class TopologyTestDriver : IDisposable
             return;
         }
 
-        Enqueue(topic, target, key, value, headers, timestamp);
-        RunUntilIdle();
+        try
+        {
+            Enqueue(topic, target, key, value, headers, timestamp);
+            RunUntilIdle();
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
     }
 
     private void Enqueue(string topic, int partition, byte[]? key, byte[]? value, Headers? headers, long timestamp) =>
@@ -178,52 +198,6 @@ public sealed partial class TopologyTestDriver : IDisposable
         };
     }
 
-    /// <summary>
-    /// Processes every buffered record (including records fed back through internal topics), committing the task
-    /// after each one, as Kafka Streams' driver does: then a cache never coalesces two updates of a key, even when
-    /// both arrive through a repartition topic while handling one piped record, so caching does not change output.
-    /// </summary>
-    private void RunUntilIdle()
-    {
-        do
-        {
-            foreach (var task in _taskOrder)
-            {
-                while (task.Process())
-                {
-                    task.MaybePunctuateStreamTime();
-                    Commit(task);
-                }
-
-                // A wall-clock punctuation or a requested commit with no record after it.
-                if (task.CommitNeeded || task.Context.CommitRequested)
-                {
-                    Commit(task);
-                }
-            }
-        }
-        while (AnyBuffered());
-    }
-
-    private bool AnyBuffered()
-    {
-        foreach (var task in _taskOrder)
-        {
-            if (task.HasBufferedRecords)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void Commit(StreamTask task)
-    {
-        task.PrepareCommit();
-        task.PostCommit();
-    }
-
     private void OnProduced(ProducedRecord record)
     {
         Output(record.Topic).Enqueue(record);
@@ -236,7 +210,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     private void CreateTasks(IReadOnlyDictionary<int, int> taskCounts, ILoggerFactory loggerFactory)
     {
         var cache = new ThreadCache(_config.CacheMaxBytesBuffering);
-        var collector = new TestRecordCollector(PartitionCount, OnProduced);
+        var collector = new TestRecordCollector(PartitionCount, OnProduced, _options.RejectSend);
         var changelogs = _builder.ChangelogTopics(_config.ApplicationId);
         var logger = loggerFactory.CreateLogger<TopologyTestDriver>();
         var stateRoot = Path.Combine(_ownedStateDir ?? _config.StateDir, _config.ApplicationId);

@@ -15,6 +15,13 @@ public sealed class TopologyTestDriverOptions
     /// <summary>Partitions of a topic not listed in <see cref="TopicPartitions"/>. Default 1, as in Kafka Streams' driver.</summary>
     public int DefaultPartitions { get; set; } = 1;
 
+    /// <summary>
+    /// Simulates the broker rejecting records: called with the topic and partition of every record the topology
+    /// writes (sink, repartition, changelog and dead-letter records); a non-null exception is reported as that
+    /// record's failed delivery, at once, and the record is not written. Default: null, every record is accepted.
+    /// </summary>
+    public Func<string, int, Exception?>? RejectSend { get; set; }
+
     /// <summary>Where the engine logs. Default: nowhere.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

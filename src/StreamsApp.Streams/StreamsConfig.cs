@@ -37,6 +37,19 @@ public sealed class StreamsConfig
     /// <summary>Metrics detail. Default <see cref="MetricsRecordingLevel.Info"/>.</summary>
     public MetricsRecordingLevel MetricsRecordingLevel { get; set; } = MetricsRecordingLevel.Info;
 
+    /// <summary>
+    /// librdkafka properties passed to every client (consumer, producer, admin) as they are, e.g.
+    /// <c>security.protocol</c>, <c>sasl.*</c>, <c>ssl.*</c>. Properties the runtime owns (group id, isolation,
+    /// transactions, auto-commit) cannot be set here; <see cref="Validate"/> names them.
+    /// </summary>
+    public Dictionary<string, string> KafkaProperties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records buffered per input partition before the thread pauses fetching it. Default 1000.</summary>
+    public int BufferedRecordsPerPartition { get; set; } = 1000;
+
+    /// <summary>Replication factor of the internal topics the runtime creates; -1 (default) takes the broker's default.</summary>
+    public short ReplicationFactor { get; set; } = -1;
+
     /// <summary>RocksDB memory bounds shared by every RocksDB store in the process.</summary>
     public RocksDbConfig RocksDb { get; set; } = new();
 
@@ -45,6 +58,16 @@ public sealed class StreamsConfig
 
     /// <summary>What happens when a processor throws. Default: fail.</summary>
     public IProcessingExceptionHandler ProcessingExceptionHandler { get; set; } = ExceptionHandlers.LogAndFail;
+
+    /// <summary>What happens when a sink record cannot be serialized or the broker rejects it. Default: fail.</summary>
+    public IProductionExceptionHandler ProductionExceptionHandler { get; set; } = ExceptionHandlers.LogAndFail;
+
+    /// <summary>
+    /// What a <see cref="ExceptionHandlerResponse.DeadLetter"/> response becomes when the failure has no source record
+    /// to dead-letter (inside a punctuation): <see cref="ExceptionHandlerResponse.Fail"/> (default, nothing is lost) or
+    /// <see cref="ExceptionHandlerResponse.Continue"/> (dropped, logged and counted).
+    /// </summary>
+    public ExceptionHandlerResponse DeadLetterFallback { get; set; } = ExceptionHandlerResponse.Fail;
 
     /// <summary>The commit interval in force: <see cref="CommitInterval"/> or the guarantee's default.</summary>
     public TimeSpan EffectiveCommitInterval =>
@@ -86,12 +109,35 @@ public sealed class StreamsConfig
             problems.Add("NumStreamThreads must be at least 1");
         }
 
+        if (BufferedRecordsPerPartition < 1)
+        {
+            problems.Add("BufferedRecordsPerPartition must be at least 1");
+        }
+
+        if (ReplicationFactor is 0 or < -1)
+        {
+            problems.Add("ReplicationFactor must be -1 (broker default) or at least 1");
+        }
+
+        foreach (var key in KafkaProperties.Keys.Where(Runtime.Internal.ClientConfigs.IsOwnedByRuntime))
+        {
+            problems.Add($"KafkaProperties:{key} is set by the runtime and cannot be overridden");
+        }
+
+        if (DeadLetterFallback is not (ExceptionHandlerResponse.Fail or ExceptionHandlerResponse.Continue))
+        {
+            problems.Add($"DeadLetterFallback must be Fail or Continue, not {DeadLetterFallback}");
+        }
+
         problems.AddRange(RocksDb.Validate());
         if (problems.Count > 0)
         {
             throw new StreamsConfigException(problems);
         }
     }
+
+    /// <summary>A shallow copy, so that the runtime can adjust settings (the guarantee) without touching the caller's.</summary>
+    internal StreamsConfig Copy() => (StreamsConfig)MemberwiseClone();
 
     private static bool IsValidTopicChars(string name) =>
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');

@@ -11,6 +11,11 @@ internal sealed class EmbeddedTopicAdmin : ITopicAdmin
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
 
+    /// <inheritdoc />
+    public string? ExactlyOnceUnsupportedReason =>
+        "the embedded (mock) cluster does not store offsets committed in transactions and does not filter aborted records, " +
+        "so exactly-once cannot hold on it; use a real Kafka cluster for exactly-once";
+
     private readonly EmbeddedKafkaCluster _cluster;
     private readonly IAdminClient _metadataClient;
 

@@ -12,4 +12,15 @@ namespace StreamsApp.Streams.Errors;
 /// <param name="ProcessorNodeId">The node that failed.</param>
 /// <param name="TaskId">The task.</param>
 public sealed record ErrorHandlerContext(
-    string? Topic, int Partition, long Offset, long Timestamp, Headers? Headers, string ProcessorNodeId, TaskId TaskId);
+    string? Topic, int Partition, long Offset, long Timestamp, Headers? Headers, string ProcessorNodeId, TaskId TaskId)
+{
+    /// <summary>The raw source record, which a dead-letter record copies; null inside a punctuation.</summary>
+    internal ConsumeResult<byte[]?, byte[]?>? SourceRecord { get; init; }
+
+    /// <summary>The context of a failure while <paramref name="source"/> (null: a punctuation) was being processed.</summary>
+    internal static ErrorHandlerContext Of(
+        ConsumeResult<byte[]?, byte[]?>? source, string nodeName, long timestamp, TaskId taskId) =>
+        source is { } r
+            ? new(r.Topic, r.Partition.Value, r.Offset.Value, timestamp, r.Message.Headers, nodeName, taskId) { SourceRecord = r }
+            : new(null, -1, -1, timestamp, null, nodeName, taskId);
+}

@@ -13,6 +13,10 @@ internal sealed class TaskMetrics(StreamsMetrics registry, string threadId, Task
     public Sensor DroppedRecords { get; } =
         registry.Sensor("dropped-records-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
 
+    /// <summary>Failed records a handler sent to their dead-letter topic.</summary>
+    public Sensor DeadLetterRecords { get; } =
+        registry.Sensor("dead-letter-records-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
+
     public Sensor Processed { get; } =
         registry.Sensor("process-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
 

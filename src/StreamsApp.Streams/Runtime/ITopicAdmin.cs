@@ -17,4 +17,10 @@ public interface ITopicAdmin : IDisposable
     /// <param name="topics">The topics to create.</param>
     /// <param name="cancellationToken">Stops waiting for the cluster.</param>
     Task CreateTopicsAsync(IReadOnlyCollection<TopicDefinition> topics, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Why exactly-once cannot work on this cluster, or null when it can. The embedded (mock) cluster does not store
+    /// offsets committed inside transactions, so the runtime falls back to at-least-once there and logs this reason.
+    /// </summary>
+    string? ExactlyOnceUnsupportedReason => null;
 }

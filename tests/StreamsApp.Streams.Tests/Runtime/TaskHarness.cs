@@ -24,7 +24,7 @@ internal sealed class TaskHarness
         var builder = topology.Builder;
         StateManager = new ProcessorStateManager(
             taskId, builder.ChangelogTopics(config.ApplicationId), directory, config.ProcessingGuarantee);
-        Collector = new TestRecordCollector(_ => 1, Produced.Add);
+        Collector = new TestRecordCollector(_ => 1, Produced.Add, rejectSend: null);
         Context = new TaskContext(
             taskId, config, StateManager.TaskDirectory!, Collector, StateManager, TimeProvider.System, NullLogger.Instance,
             new TaskMetrics(Metrics, "test-thread", taskId), new ThreadCache(0));

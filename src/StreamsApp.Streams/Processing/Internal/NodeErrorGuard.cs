@@ -1,4 +1,5 @@
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Errors.Internal;
 
 namespace StreamsApp.Streams.Processing.Internal;
 
@@ -8,7 +9,12 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// </summary>
 internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
 {
-    public static bool ShouldHandle(Exception exception) => exception is not FailedProcessingException;
+    /// <summary>
+    /// False for failures already decided by a handler (a downstream node's, or a sink's production handler) and for
+    /// task migration (another member owns the task now), which is the runtime's business, never the handler's.
+    /// </summary>
+    public static bool ShouldHandle(Exception exception) =>
+        exception is not (FailedProcessingException or FailedProductionException or Runtime.Internal.TaskMigratedException);
 
     public void Handle(Exception exception, object? key, object? value, long timestamp)
     {
@@ -25,11 +31,9 @@ internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
             throw new FailedProcessingException(context, handlerError, "Fatal user code error in processing error callback");
         }
 
-        if (response == ExceptionHandlerResponse.Fail)
+        if (!FailedRecordRouter.TryRoute(task, response, context, exception))
         {
             throw new FailedProcessingException(context, exception);
         }
-
-        task.Metrics.DroppedRecords.Increment();
     }
 }

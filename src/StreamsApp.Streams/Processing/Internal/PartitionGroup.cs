@@ -19,6 +19,9 @@ internal sealed class PartitionGroup(IReadOnlyList<RecordQueue> queues)
 
     public IReadOnlyList<RecordQueue> Queues => queues;
 
+    /// <summary>Records buffered for one input topic.</summary>
+    public int Buffered(string topic) => _byTopic[topic].Count;
+
     public void Add(ConsumeResult<byte[]?, byte[]?> raw)
     {
         var queue = _byTopic[raw.Topic];

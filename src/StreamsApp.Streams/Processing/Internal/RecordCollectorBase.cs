@@ -1,52 +1,88 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Confluent.Kafka;
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Errors.Internal;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Processing.Internal;
 
 /// <summary>
-/// Serializes sink records and picks their partition the same way in the runtime and the test driver; subclasses
-/// only move bytes.
+/// Serializes sink records, picks their partition and applies the production exception handler the same way in the
+/// runtime and the test driver; subclasses only move bytes and report failed deliveries through
+/// <see cref="OnDeliveryFailed"/>.
 /// </summary>
 internal abstract class RecordCollectorBase : IRecordCollector
 {
-    private readonly Dictionary<(string Topic, int Partition), long> _offsets = [];
+    // The runtime tracks offsets from delivery reports, on librdkafka's thread.
+    private readonly ConcurrentDictionary<(string Topic, int Partition), long> _offsets = new();
+
+    // Kafka's RecordCollectorImpl.sendException: a failed delivery is reported on the producer's thread, and the task
+    // learns of it on its next send or flush.
+    private Exception? _sendException;
 
     public bool TryGetOffset(string topic, int partition, out long offset) => _offsets.TryGetValue((topic, partition), out offset);
 
     public void Send<TKey, TValue>(
         string topic, Record<TKey, TValue> record, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
-        StreamPartitioner<TKey, TValue>? partitioner, string sinkName)
+        StreamPartitioner<TKey, TValue>? partitioner, SendOrigin origin)
     {
-        var keyBytes = Serialize(keySerde, record.Key, topic, MessageComponentType.Key, record.Headers, sinkName);
-        var valueBytes = Serialize(valueSerde, record.Value, topic, MessageComponentType.Value, record.Headers, sinkName);
-        int? partition = null;
-        if (partitioner is not null)
+        ThrowIfSendFailed();
+        byte[]? keyBytes;
+        byte[]? valueBytes;
+        try
         {
-            partition = partitioner(topic, record.Key, record.Value, PartitionCount(topic));
+            keyBytes = Serialize(keySerde, record.Key, topic, MessageComponentType.Key, record.Headers, origin.SinkName);
+            valueBytes = Serialize(valueSerde, record.Value, topic, MessageComponentType.Value, record.Headers, origin.SinkName);
+        }
+        catch (StreamsException e)
+        {
+            OnSerializationFailed(origin, topic, record.Key, record.Value, e);
+            return;
         }
 
-        if (partition is null && keyBytes is not null)
-        {
-            var count = PartitionCount(topic);
-            partition = count == 1 ? 0 : Murmur2Partitioner.Partition(keyBytes, count);
-        }
-
+        var partition = partitioner?.Invoke(topic, record.Key, record.Value, PartitionCount(topic)) ?? KeyPartition(topic, keyBytes);
         var headers = record.Headers.Count == 0 ? null : record.Headers;
-        Track(topic, SendSerialized(topic, partition, keyBytes, valueBytes, headers, record.Timestamp));
+        Track(topic, SendSerialized(topic, partition, keyBytes, valueBytes, headers, record.Timestamp, origin));
     }
 
-    public void Send(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
-        Track(topic, SendSerialized(topic, partition, key, value, null, timestamp));
+    public void Send(string topic, int partition, byte[] key, byte[]? value, long timestamp)
+    {
+        ThrowIfSendFailed();
+        Track(topic, SendSerialized(topic, partition, key, value, null, timestamp, null));
+    }
 
-    public abstract void Flush();
+    public void SendDeadLetter(DeadLetterRecord record)
+    {
+        // No sticky-failure check: this may run on the delivery thread, and the task fails on its next send anyway.
+        // Spring's convention: the same partition number, so a DLT partitioned like its source keeps records apart
+        // the same way; a DLT with fewer partitions gets the key's partition instead.
+        var partition = record.SourcePartition < PartitionCount(record.Topic)
+            ? record.SourcePartition
+            : KeyPartition(record.Topic, record.Key);
+        Track(record.Topic, SendSerialized(record.Topic, partition, record.Key, record.Value, record.Headers, record.Timestamp, null));
+    }
+
+    public void Flush()
+    {
+        ThrowIfSendFailed();
+        FlushSends();
+        ThrowIfSendFailed();
+    }
+
+    /// <summary>Waits until everything sent so far is acknowledged (delivery failures reported).</summary>
+    protected abstract void FlushSends();
 
     /// <summary>The number of partitions of an output topic.</summary>
     protected abstract int PartitionCount(string topic);
 
-    /// <summary>Sends the bytes; a null partition lets the producer choose. Returns the partition and offset when known.</summary>
+    /// <summary>
+    /// Sends the bytes; a null partition lets the producer choose. Returns the partition and offset when known.
+    /// <paramref name="origin"/> is null for the engine's own records (changelog, dead-letter); a subclass that learns
+    /// of failures later keeps it for <see cref="OnDeliveryFailed"/>.
+    /// </summary>
     protected abstract (int Partition, long Offset)? SendSerialized(
-        string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp);
+        string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp, SendOrigin? origin);
 
     /// <summary>Records an acknowledged offset (the runtime calls this from delivery reports).</summary>
     protected void Track(string topic, (int Partition, long Offset)? sent)
@@ -55,6 +91,83 @@ internal abstract class RecordCollectorBase : IRecordCollector
         {
             _offsets[(topic, s.Partition)] = s.Offset;
         }
+    }
+
+    /// <summary>
+    /// Applies the production exception handler to a record the broker rejected; a subclass calls it from its
+    /// delivery handler, on any thread. Fail is remembered and thrown by the task's next send or flush; Continue
+    /// drops and counts the record; DeadLetter dead-letters the source record captured in <paramref name="origin"/>
+    /// (failing when there is none and the fallback is Fail). A record without origin (changelog, dead-letter) always fails.
+    /// </summary>
+    /// <param name="destination">Where the record was sent.</param>
+    /// <param name="record">The rejected record.</param>
+    /// <param name="error">The producer's error.</param>
+    /// <param name="origin">What <see cref="SendSerialized"/> was given.</param>
+    protected void OnDeliveryFailed(TopicPartition destination, Message<byte[]?, byte[]?> record, Exception error, SendOrigin? origin)
+    {
+        if (origin is not { } o)
+        {
+            Remember(new FailedProductionException(null, destination.Topic, error));
+            return;
+        }
+
+        o.Task.Log.DeliveryFailed(error, o.SinkName, destination.Topic, destination.Partition.Value);
+        if (ApplyHandler(o, destination.Topic, error, c => Handler(o).Handle(c, destination, record, error)) is { } failure)
+        {
+            Remember(failure);
+        }
+    }
+
+    /// <summary>Out of <c>Send</c>, whose parameters the handler's lambda would otherwise hoist into a closure on every call.</summary>
+    private static void OnSerializationFailed(SendOrigin origin, string topic, object? key, object? value, StreamsException error)
+    {
+        origin.Task.Log.SerializationFailed(error, origin.SinkName, topic);
+        if (ApplyHandler(origin, topic, error, c => Handler(origin).HandleSerializationException(c, topic, key, value, error)) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static IProductionExceptionHandler Handler(SendOrigin origin) => origin.Task.Config.ProductionExceptionHandler;
+
+    /// <summary>Asks the handler and carries out its response; returns the exception that must fail the task, if any.</summary>
+    private static FailedProductionException? ApplyHandler(
+        SendOrigin origin, string topic, Exception error, Func<ErrorHandlerContext, ExceptionHandlerResponse> handle)
+    {
+        var context = origin.ErrorContext();
+        try
+        {
+            return FailedRecordRouter.TryRoute(origin.Task, handle(context), context, error)
+                ? null
+                : new FailedProductionException(context, topic, error);
+        }
+        catch (Exception handlerOrDeadLetterError)
+        {
+            // A throwing handler, or a dead-letter send that failed at once: failing is the only way not to lose the record.
+            return new FailedProductionException(context, topic, handlerOrDeadLetterError);
+        }
+    }
+
+    private void Remember(Exception failure) => Interlocked.CompareExchange(ref _sendException, failure, null);
+
+    private void ThrowIfSendFailed()
+    {
+        if (Volatile.Read(ref _sendException) is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>The sink's default partitioning: murmur2 of the key bytes, as Kafka's producer; null (producer's choice) without a key.</summary>
+    private int? KeyPartition(string topic, byte[]? keyBytes)
+    {
+        if (keyBytes is null)
+        {
+            return null;
+        }
+
+        var count = PartitionCount(topic);
+        return count == 1 ? 0 : Murmur2Partitioner.Partition(keyBytes, count);
     }
 
     private static byte[]? Serialize<T>(

@@ -30,7 +30,7 @@ internal sealed class SinkNode<TKey, TValue>(
             throw new StreamsException($"Sink '{Name}': the topic name extractor returned no topic");
         }
 
-        context.Collector.Send(target, record, keySerde, valueSerde, partitioner, Name);
+        context.Collector.Send(target, record, keySerde, valueSerde, partitioner, context.Origin(Name, record.Timestamp));
     }
 
     public override void Close()

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Errors.Internal;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Processing.Internal;
@@ -13,7 +14,7 @@ internal abstract class SourceNode(string name) : ProcessorNode(name)
     /// </summary>
     public abstract StampedRecord? Stamp(ConsumeResult<byte[]?, byte[]?> raw, long partitionTime);
 
-    /// <summary>Deserializes and forwards a record; a record the handler chose to skip is dropped and counted.</summary>
+    /// <summary>Deserializes and forwards a record; one the handler chose to skip is dropped or dead-lettered, and counted.</summary>
     public abstract void Process(in StampedRecord record);
 }
 
@@ -87,8 +88,10 @@ internal sealed class SourceNode<TKey, TValue>(
             record = default;
             var context = _context!;
             context.Log.DeserializationFailed(e, raw.Topic, raw.Partition.Value, raw.Offset.Value);
-            var errorContext = context.ErrorContext(Name, raw.Timestamp());
-            if (context.Config.DeserializationExceptionHandler.Handle(errorContext, raw, e) == ExceptionHandlerResponse.Fail)
+            // From raw, not the task's current record: Stamp runs while the record is buffered, before it is current.
+            var errorContext = ErrorHandlerContext.Of(raw, Name, raw.Timestamp(), context.TaskId);
+            var response = context.Config.DeserializationExceptionHandler.Handle(errorContext, raw, e);
+            if (!FailedRecordRouter.TryRoute(context, response, errorContext, e))
             {
                 throw new StreamsException(
                     $"Deserialization exception handler is set to fail upon a deserialization error: record from " +
@@ -96,7 +99,6 @@ internal sealed class SourceNode<TKey, TValue>(
                     $"<{typeof(TKey).Name}, {typeof(TValue).Name}>: {e.Message}", e);
             }
 
-            context.Metrics.DroppedRecords.Increment();
             return false;
         }
     }

@@ -98,7 +98,8 @@ internal sealed class TaskContext(
     }
 
     public ErrorHandlerContext ErrorContext(string nodeName, long timestamp) =>
-        CurrentRecord is { } r
-            ? new ErrorHandlerContext(r.Topic, r.Partition.Value, r.Offset.Value, timestamp, r.Message.Headers, nodeName, TaskId)
-            : new ErrorHandlerContext(null, -1, -1, timestamp, null, nodeName, TaskId);
+        ErrorHandlerContext.Of(CurrentRecord, nodeName, timestamp, TaskId);
+
+    /// <summary>What a sink's send carries so that a failure reported later is handled against the current source record.</summary>
+    public SendOrigin Origin(string sinkName, long timestamp) => new(this, sinkName, CurrentRecord, timestamp);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Errors;
 
 namespace StreamsApp.Streams.Processing.Internal;
 
@@ -20,4 +21,21 @@ internal static partial class TaskLog
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning,
         Message = "Out-of-order table update for store {Store}: timestamp {NewTimestamp} is older than {OldTimestamp}; applying it")]
     public static partial void OutOfOrderTableUpdate(this ILogger logger, string store, long newTimestamp, long oldTimestamp);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning,
+        Message = "Dead-lettered record from {Topic}-{Partition} at offset {Offset} to {DeadLetterTopic} after {ExceptionType}")]
+    public static partial void DeadLettered(
+        this ILogger logger, string deadLetterTopic, string topic, int partition, long offset, string? exceptionType);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Error,
+        Message = "Cannot dead-letter the {ExceptionType} of {Node}: it happened in a punctuation, with no source record; applying DeadLetterFallback {Fallback}")]
+    public static partial void DeadLetterWithoutSource(this ILogger logger, string node, string? exceptionType, ExceptionHandlerResponse fallback);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Error,
+        Message = "Sink {Node} cannot serialize a record for topic {Topic}")]
+    public static partial void SerializationFailed(this ILogger logger, Exception exception, string node, string topic);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Error,
+        Message = "The broker rejected a record of sink {Node} for {Topic}-{Partition}")]
+    public static partial void DeliveryFailed(this ILogger logger, Exception exception, string node, string topic, int partition);
 }

@@ -90,6 +90,15 @@ internal sealed class StreamTask
 
     public void AddRecord(ConsumeResult<byte[]?, byte[]?> record) => _partitions.Add(record);
 
+    /// <summary>Records buffered for one input partition (the runtime pauses fetching it when this grows too large).</summary>
+    public int BufferedRecords(TopicPartition partition) => _partitions.Buffered(partition.Topic);
+
+    /// <summary>
+    /// Drops the buffered, unprocessed records when the task's partitions are revoked: the consumer will fetch them
+    /// again from the committed offsets if the task comes back, so keeping them would process them twice.
+    /// </summary>
+    public void ClearBuffers() => _partitions.Clear();
+
     /// <summary>Processes the buffered record with the smallest timestamp; false when nothing is buffered.</summary>
     /// <exception cref="InvalidOperationException">Restoration has not completed.</exception>
     public bool Process()
@@ -225,7 +234,7 @@ internal sealed class StreamTask
         {
             schedule.Punctuator(timestamp);
         }
-        catch (Exception e) when (e is not FailedProcessingException)
+        catch (Exception e) when (NodeErrorGuard.ShouldHandle(e))
         {
             throw new StreamsException(
                 $"Exception caught while punctuating processor '{schedule.NodeName}' in task {Id}: {e.Message}", e);

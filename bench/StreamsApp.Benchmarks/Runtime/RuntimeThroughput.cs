@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using Confluent.Kafka;
+using StreamsApp.Kafka.Embedded;
+using StreamsApp.Streams;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.Serialization;
+
+namespace StreamsApp.Benchmarks.Runtime;
+
+/// <summary>
+/// Issue 4's runtime benchmarks on one embedded cluster, in one run, so that the figures compare: (a) a raw
+/// Confluent.Kafka consume→produce loop, (b) the same stateless pipeline through <see cref="KafkaStreams"/>, (c) a
+/// stateful count with a changelog. Rates are taken between the first and the last record seen, so group joins
+/// and start-up do not count.
+/// </summary>
+internal static class RuntimeThroughput
+{
+    private const int Partitions = 16;
+    private const string Input = "bench-in";
+
+    public static void Run(int records)
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic(Input, Partitions);
+        foreach (var topic in new[] { "out-raw", "out-streams", "out-count" })
+        {
+            cluster.CreateTopic(topic, Partitions);
+        }
+
+        Fill(cluster, records);
+        using var watermarks = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "bench-watch" }).Build();
+        var rawLoop = Task.Run(() => RawLoop(cluster, records));
+        var raw = Measure(records, () => Watermarks(watermarks, "out-raw"));
+        rawLoop.GetAwaiter().GetResult();
+        var streams = Streams(cluster, records, "bench-stateless", b => b.Stream(Input, Consumed.With(Serdes.ByteArray(), Serdes.ByteArray()))
+            .To("out-streams", Produced.With(Serdes.ByteArray(), Serdes.ByteArray())), () => Watermarks(watermarks, "out-streams"));
+        var count = Streams(cluster, records, "bench-count", b => b.Stream(Input, Consumed.With(Serdes.String(), Serdes.ByteArray()))
+            .GroupByKey(Grouped.With(Serdes.String(), Serdes.ByteArray()))
+            .Count(materialized: Materialized.As<string, long>("counts"))
+            .ToStream().To("out-count", Produced.With(Serdes.String(), Serdes.Int64())), null);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records: {records:N0} over {Partitions} partitions"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(a) raw Confluent.Kafka consume->produce loop: {raw:N0} records/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) KafkaStreams stream->to:                  {streams:N0} records/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    ratio (b)/(a): {streams / raw:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(c) KafkaStreams count, RocksDB + changelog:  {count:N0} records/s"));
+    }
+
+    private static void Fill(EmbeddedKafkaCluster cluster, int records)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers, LingerMs = 20, Partitioner = Partitioner.Murmur2,
+        }).Build();
+        var value = new byte[20];
+        for (var i = 0; i < records; i++)
+        {
+            var key = System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"key-{i % 10_000}"));
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(Input, new Message<byte[], byte[]> { Key = key, Value = value });
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(10));
+                }
+            }
+        }
+
+        producer.Flush();
+    }
+
+    /// <summary>Consumes the input and produces every record to <c>out-raw</c>, as a hand-written service would.</summary>
+    private static void RawLoop(EmbeddedKafkaCluster cluster, int records)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers, GroupId = "bench-raw", AutoOffsetReset = AutoOffsetReset.Earliest,
+        }).Build();
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers, LingerMs = 5,
+        }).Build();
+        consumer.Subscribe(Input);
+        for (var consumed = 0; consumed < records;)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { } record)
+            {
+                continue;
+            }
+
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(new TopicPartition("out-raw", record.Partition), record.Message);
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(10));
+                }
+            }
+
+            consumed++;
+        }
+
+        producer.Flush();
+        consumer.Close();
+    }
+
+    /// <summary>Records per second between the first and the last record seen by <paramref name="progress"/>.</summary>
+    private static double Measure(int records, Func<long> progress)
+    {
+        var clock = new Stopwatch();
+        while (progress() < records)
+        {
+            if (!clock.IsRunning && progress() > 0)
+            {
+                clock.Start();
+            }
+
+            Thread.Sleep(5);
+        }
+
+        clock.Stop();
+        return records / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Streams(
+        EmbeddedKafkaCluster cluster, int records, string applicationId, Action<StreamsBuilder> build, Func<long>? outputCount)
+    {
+        var builder = new StreamsBuilder();
+        build(builder);
+        var stateDir = Directory.CreateTempSubdirectory("streamsapp-bench-").FullName;
+        try
+        {
+            using var streams = new KafkaStreams(builder.Build(), new StreamsConfig
+            {
+                ApplicationId = applicationId, BootstrapServers = cluster.BootstrapServers, StateDir = stateDir,
+            }, new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
+            streams.Start();
+            return Measure(records, outputCount ?? (() => streams.Metrics.Find("process-total").Sum(s => s.Count)));
+        }
+        finally
+        {
+            Directory.Delete(stateDir, recursive: true);
+        }
+    }
+
+    private static long Watermarks(IConsumer<byte[], byte[]> consumer, string topic)
+    {
+        long total = 0;
+        for (var p = 0; p < Partitions; p++)
+        {
+            total += consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(5)).High.Value;
+        }
+
+        return total;
+    }
+}

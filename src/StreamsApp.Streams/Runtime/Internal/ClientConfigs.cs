@@ -1,0 +1,93 @@
+using Confluent.Kafka;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// Builds the librdkafka configurations of the runtime's clients: the user's pass-through properties first, then
+/// the settings the runtime's correctness depends on, which always win.
+/// </summary>
+internal static class ClientConfigs
+{
+    private static readonly HashSet<string> OwnedKeys = new(StringComparer.Ordinal)
+    {
+        "bootstrap.servers", "group.id", "group.protocol", "partition.assignment.strategy", "enable.auto.commit",
+        "enable.auto.offset.store", "isolation.level", "transactional.id", "enable.partition.eof",
+    };
+
+    /// <summary>Whether a pass-through property would break the runtime (see <see cref="StreamsConfig.KafkaProperties"/>).</summary>
+    public static bool IsOwnedByRuntime(string key) => OwnedKeys.Contains(key);
+
+    /// <summary>The main consumer of a stream thread: one group per application, range assignment, manual commits.</summary>
+    public static ConsumerConfig MainConsumer(StreamsConfig config, string clientId) =>
+        new(WithDefaults(Base(config, clientId), ("auto.offset.reset", "earliest")))
+        {
+            GroupId = config.ApplicationId,
+            // Range assigns partition p of every co-partitioned topic to the same member, which tasks rely on.
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            IsolationLevel = Isolation(config),
+        };
+
+    /// <summary>A consumer that is only assigned partitions (restoration, global topics): it never joins a group.</summary>
+    public static ConsumerConfig AssignedConsumer(StreamsConfig config, string clientId) =>
+        new(Base(config, clientId))
+        {
+            // librdkafka requires a group id even for assign-only use; it is never used to join or commit.
+            GroupId = config.ApplicationId + "-restore",
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            IsolationLevel = Isolation(config),
+            AllowAutoCreateTopics = false,
+        };
+
+    /// <summary>
+    /// A stream thread's producer. Exactly-once gives it a transactional id unique to this process and thread;
+    /// fencing of zombies comes from the consumer group metadata sent with the offsets (EOS v2).
+    /// </summary>
+    public static ProducerConfig Producer(StreamsConfig config, string clientId, string? transactionalId)
+    {
+        // Java's default partitioner for records without a key the engine did not place; a short linger batches.
+        var producer = new ProducerConfig(WithDefaults(Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5")))
+        {
+            // Delivery reports carry the offset and error only: copying each record's key and value back into
+            // .NET would cost more than producing it.
+            DeliveryReportFields = "status",
+        };
+        if (transactionalId is not null)
+        {
+            producer.TransactionalId = transactionalId;
+            producer.EnableIdempotence = true;
+        }
+
+        return producer;
+    }
+
+    /// <summary>The admin client that creates internal topics on a real cluster.</summary>
+    public static AdminClientConfig Admin(StreamsConfig config, string clientId) => new(Base(config, clientId));
+
+    private static Dictionary<string, string> Base(StreamsConfig config, string clientId)
+    {
+        var properties = new Dictionary<string, string>(config.KafkaProperties, StringComparer.Ordinal)
+        {
+            ["bootstrap.servers"] = config.BootstrapServers,
+            ["client.id"] = clientId,
+        };
+        return properties;
+    }
+
+    /// <summary>Adds settings the user may override.</summary>
+    private static Dictionary<string, string> WithDefaults(Dictionary<string, string> properties, params (string Key, string Value)[] defaults)
+    {
+        foreach (var (key, value) in defaults)
+        {
+            properties.TryAdd(key, value);
+        }
+
+        return properties;
+    }
+
+    private static IsolationLevel Isolation(StreamsConfig config) =>
+        config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
+}

@@ -1,0 +1,56 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using StreamsApp.Streams.Errors;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>Topic administration on a real cluster, through Kafka's admin API.</summary>
+internal sealed class KafkaTopicAdmin(AdminClientConfig config, short replicationFactor) : ITopicAdmin
+{
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(30);
+    private readonly IAdminClient _admin = new AdminClientBuilder(config).Build();
+
+    public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(
+        IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default)
+    {
+        // A metadata request for all topics never auto-creates one (a request naming a missing topic might).
+        var metadata = _admin.GetMetadata(MetadataTimeout);
+        var wanted = topics.ToHashSet(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, int> counts = metadata.Topics
+            .Where(t => wanted.Contains(t.Topic) && t.Error.Code == ErrorCode.NoError)
+            .ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
+        return Task.FromResult(counts);
+    }
+
+    public async Task CreateTopicsAsync(IReadOnlyCollection<TopicDefinition> topics, CancellationToken cancellationToken = default)
+    {
+        if (topics.Count == 0)
+        {
+            return;
+        }
+
+        var specifications = topics.Select(t => new TopicSpecification
+        {
+            Name = t.Name,
+            NumPartitions = t.Partitions,
+            ReplicationFactor = replicationFactor,
+            Configs = t.Configs.ToDictionary(c => c.Key, c => c.Value),
+        }).ToList();
+        try
+        {
+            await _admin.CreateTopicsAsync(specifications).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CreateTopicsException e)
+        {
+            // Another instance of the application may have created them first.
+            var failed = e.Results.Where(r => r.Error.Code is not (ErrorCode.NoError or ErrorCode.TopicAlreadyExists)).ToList();
+            if (failed.Count > 0)
+            {
+                throw new StreamsException(
+                    "Cannot create internal topics: " + string.Join("; ", failed.Select(r => $"{r.Topic}: {r.Error.Reason}")), e);
+            }
+        }
+    }
+
+    public void Dispose() => _admin.Dispose();
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Processing;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>Source-generated log messages of the runtime.</summary>
+internal static partial class RuntimeLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Created task {TaskId}")]
+    public static partial void TaskCreated(ILogger logger, TaskId taskId);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Closed task {TaskId} (clean: {Clean})")]
+    public static partial void TaskClosed(ILogger logger, TaskId taskId, bool clean);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Commit failed transiently, retrying at the next commit: {Reason}")]
+    public static partial void CommitRetry(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Aborting the transaction failed: {Reason}")]
+    public static partial void AbortFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Stream thread {Thread} state {From} -> {To}")]
+    public static partial void ThreadStateChanged(ILogger logger, string thread, StreamThreadState from, StreamThreadState to);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Partitions assigned to {Thread}: {Partitions}")]
+    public static partial void PartitionsAssigned(ILogger logger, string thread, IReadOnlyList<Confluent.Kafka.TopicPartition> partitions);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Partitions revoked from {Thread}")]
+    public static partial void PartitionsRevoked(ILogger logger, string thread);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Partitions lost by {Thread}; closing its tasks dirty")]
+    public static partial void PartitionsLost(ILogger logger, string thread);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Tasks of {Thread} migrated to another member; rejoining the group")]
+    public static partial void TasksMigrated(ILogger logger, Exception exception, string thread);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Error, Message = "Stream thread {Thread} failed")]
+    public static partial void ThreadFailed(ILogger logger, Exception exception, string thread);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Application state {From} -> {To}")]
+    public static partial void StateChanged(ILogger logger, KafkaStreamsState from, KafkaStreamsState to);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "{Reason}")]
+    public static partial void GuaranteeDowngraded(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Information, Message = "Global stores bootstrapped: {Records} records from {Partitions} partitions")]
+    public static partial void GlobalBootstrapped(ILogger logger, long records, int partitions);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "Shutdown signal {Signal} received; closing cleanly")]
+    public static partial void ShutdownSignal(ILogger logger, System.Runtime.InteropServices.PosixSignal signal);
+}

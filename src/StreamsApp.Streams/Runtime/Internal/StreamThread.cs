@@ -1,0 +1,242 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// One processing thread: a consumer in the application's group and a producer, the tasks of the partitions the
+/// group gives it, and the loop poll → buffer → process → punctuate → commit. Rebalance callbacks run inside
+/// <c>Consume</c>, on this thread, so tasks are only ever touched here.
+/// </summary>
+internal sealed class StreamThread
+{
+    private const int MaxPollRecords = 500;
+    private const int MaxProcessPerTask = 1000;
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CommittedTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly StreamThreadSetup _setup;
+    private readonly ILogger _log;
+    private readonly Action<StreamThread, StreamThreadState> _onStateChange;
+    private readonly Action<StreamThread, Exception> _onFailure;
+    private readonly HashSet<TopicPartition> _paused = [];
+    private readonly Thread _thread;
+    private volatile bool _shutdownRequested;
+    private TaskManager? _tasks;
+    private long _lastCommit;
+
+    public StreamThread(
+        StreamThreadSetup setup, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure)
+    {
+        _setup = setup;
+        Name = name;
+        _log = setup.LoggerFactory.CreateLogger<StreamThread>();
+        _onStateChange = onStateChange;
+        _onFailure = onFailure;
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+    }
+
+    public string Name { get; }
+
+    public StreamThreadState State { get; private set; } = StreamThreadState.Created;
+
+    /// <summary>The tasks this thread runs now (a snapshot, safe to read from any thread).</summary>
+    public IReadOnlyCollection<Processing.TaskId> ActiveTasks { get; private set; } = [];
+
+    public void Start() => _thread.Start();
+
+    public void RequestShutdown() => _shutdownRequested = true;
+
+    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
+
+    private void Run()
+    {
+        IConsumer<byte[]?, byte[]?>? consumer = null;
+        StreamsProducer? producer = null;
+        try
+        {
+            SetState(StreamThreadState.Starting);
+            consumer = BuildConsumer();
+            producer = _setup.CreateProducer(Name);
+            var resources = _setup.Resources(Name, producer);
+            _tasks = new TaskManager(_setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _log), _log);
+            consumer.Subscribe(_setup.Topology.SourceTopics);
+            _lastCommit = _setup.Time.GetTimestamp();
+            while (!_shutdownRequested)
+            {
+                try
+                {
+                    RunOnce(consumer);
+                }
+                catch (TaskMigratedException e)
+                {
+                    RuntimeLog.TasksMigrated(_log, e, Name);
+                    _setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", Name).Increment();
+                    _tasks.HandleMigrated();
+                    Rejoin(consumer);
+                }
+            }
+
+            SetState(StreamThreadState.PendingShutdown);
+            _tasks.CloseAll(clean: true);
+            consumer.Close();
+            SetState(StreamThreadState.Dead);
+        }
+        catch (Exception e)
+        {
+            RuntimeLog.ThreadFailed(_log, e, Name);
+            CloseAfterFailure();
+            SetState(StreamThreadState.Dead);
+            _onFailure(this, e);
+        }
+        finally
+        {
+            consumer?.Dispose();
+            producer?.Dispose();
+        }
+    }
+
+    private void RunOnce(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        var tasks = _tasks!;
+        if (State == StreamThreadState.PartitionsAssigned)
+        {
+            tasks.CreatePendingTasks();
+            ActiveTasks = [.. tasks.ActiveTaskIds];
+            if (!tasks.HasPendingTasks)
+            {
+                SetState(StreamThreadState.Running);
+            }
+        }
+
+        var timeout = tasks.Tasks.Any(t => t.HasBufferedRecords) ? TimeSpan.Zero : PollTimeout;
+        for (var polled = 0; polled < MaxPollRecords && consumer.Consume(polled == 0 ? timeout : TimeSpan.Zero) is { } record; polled++)
+        {
+            Buffer(consumer, record);
+        }
+
+        tasks.Process(MaxProcessPerTask);
+        ResumeDrained(consumer);
+        tasks.PunctuateWallClock();
+        var now = _setup.Time.GetTimestamp();
+        if (_setup.Time.GetElapsedTime(_lastCommit, now) >= _setup.Config.EffectiveCommitInterval || tasks.CommitRequested)
+        {
+            tasks.Commit();
+            _lastCommit = now;
+        }
+    }
+
+    private void Buffer(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> record)
+    {
+        var partition = record.TopicPartition;
+        if (_tasks!.TaskOf(partition) is not { } task)
+        {
+            // The task waits for another thread to release its directory: fetch this record again later.
+            consumer.Pause([partition]);
+            consumer.Seek(record.TopicPartitionOffset);
+            _paused.Add(partition);
+            return;
+        }
+
+        task.AddRecord(record);
+        if (task.BufferedRecords(partition) >= _setup.Config.BufferedRecordsPerPartition && _paused.Add(partition))
+        {
+            consumer.Pause([partition]);
+        }
+    }
+
+    private void ResumeDrained(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        if (_paused.Count == 0)
+        {
+            return;
+        }
+
+        var resume = _paused.Where(p => _tasks!.TaskOf(p) is { } task && task.BufferedRecords(p) < _setup.Config.BufferedRecordsPerPartition).ToList();
+        if (resume.Count > 0)
+        {
+            consumer.Resume(resume);
+            _paused.ExceptWith(resume);
+        }
+    }
+
+    private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
+        new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_setup.Config, $"{Name}-consumer"))
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((_, _) => OnRevoked())
+            .SetPartitionsLostHandler((_, _) => OnLost())
+            .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .Build();
+
+    private void OnAssigned(List<TopicPartition> partitions)
+    {
+        RuntimeLog.PartitionsAssigned(_log, Name, partitions);
+        SetState(StreamThreadState.PartitionsAssigned);
+        _tasks!.HandleAssignment(partitions);
+        ActiveTasks = [.. _tasks.ActiveTaskIds];
+    }
+
+    private void OnRevoked()
+    {
+        RuntimeLog.PartitionsRevoked(_log, Name);
+        SetState(StreamThreadState.PartitionsRevoked);
+        _paused.Clear();
+        _tasks!.HandleRevocation();
+    }
+
+    private void OnLost()
+    {
+        RuntimeLog.PartitionsLost(_log, Name);
+        SetState(StreamThreadState.PartitionsRevoked);
+        _paused.Clear();
+        _tasks!.HandleLost();
+        ActiveTasks = [];
+    }
+
+    /// <summary>
+    /// After tasks migrated: restart the tasks of the partitions the consumer still holds from their committed
+    /// offsets. If the group did move on, the consumer's next poll brings the rebalance that takes them away;
+    /// leaving and rejoining instead would cost a full rebalance, and the mock cluster stalls a rejoin that races
+    /// its own leave for a session timeout.
+    /// </summary>
+    private void Rejoin(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        _paused.Clear();
+        ActiveTasks = [];
+        var assignment = consumer.Assignment;
+        consumer.Resume(assignment);
+        foreach (var committed in consumer.Committed(assignment, CommittedTimeout))
+        {
+            consumer.Seek(committed.Offset == Offset.Unset ? new TopicPartitionOffset(committed.TopicPartition, Offset.Beginning) : committed);
+        }
+
+        OnAssigned(assignment);
+    }
+
+    private void CloseAfterFailure()
+    {
+        try
+        {
+            _tasks?.HandleLost();
+        }
+        catch (Exception e)
+        {
+            RuntimeLog.ThreadFailed(_log, e, Name);
+        }
+
+        ActiveTasks = [];
+    }
+
+    private void SetState(StreamThreadState state)
+    {
+        var from = State;
+        if (from == state)
+        {
+            return;
+        }
+
+        State = state;
+        RuntimeLog.ThreadStateChanged(_log, Name, from, state);
+        _onStateChange(this, state);
+    }
+}

@@ -1,0 +1,57 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Metrics;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>What every stream thread of an instance is built from; the instance creates it once at start.</summary>
+internal sealed class StreamThreadSetup(
+    TopologyMetadata topology,
+    StreamsConfig config,
+    ILoggerFactory loggerFactory,
+    TimeProvider time,
+    StreamsMetrics metrics,
+    TopicPartitionCounts partitionCounts,
+    GlobalStateUpdater? globalState,
+    StateDirectory stateDirectory,
+    string processId)
+{
+    public TopologyMetadata Topology { get; } = topology;
+
+    public StreamsConfig Config { get; } = config;
+
+    public ILoggerFactory LoggerFactory { get; } = loggerFactory;
+
+    public TimeProvider Time => time;
+
+    public StreamsMetrics Metrics => metrics;
+
+    /// <summary>The thread's producer; transactional under exactly-once, with an id unique to this process and thread.</summary>
+    public StreamsProducer CreateProducer(string threadName)
+    {
+        var transactionalId = Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? $"{Config.ApplicationId}-{processId}-{threadName}" : null;
+        return new StreamsProducer(
+            ClientConfigs.Producer(Config, $"{threadName}-producer", transactionalId), LoggerFactory.CreateLogger<StreamsProducer>());
+    }
+
+    public ThreadResources Resources(string threadName, StreamsProducer producer) =>
+        new(threadName, producer, partitionCounts, time, metrics, globalState, stateDirectory);
+
+    /// <summary>Routes librdkafka's own log lines to the logger, at the matching level.</summary>
+    public static void KafkaLog(ILogger logger, LogMessage message)
+    {
+        var level = message.Level switch
+        {
+            SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical or SyslogLevel.Error => LogLevel.Error,
+            SyslogLevel.Warning => LogLevel.Warning,
+            SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+            _ => LogLevel.Debug,
+        };
+        if (logger.IsEnabled(level))
+        {
+#pragma warning disable CA1848, CA2254 // librdkafka's lines are preformatted; they are not a hot path.
+            logger.Log(level, "[librdkafka {Facility}] {Message}", message.Facility, message.Message);
+#pragma warning restore CA1848, CA2254
+        }
+    }
+}

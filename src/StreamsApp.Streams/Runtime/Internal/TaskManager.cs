@@ -1,0 +1,176 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State.Internal.Caching;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// A stream thread's tasks: created when their partitions are assigned, suspended (committed, buffers dropped) when
+/// revoked, closed cleanly when not reassigned, closed dirty when lost. Commits go through <see cref="TaskCommitter"/>.
+/// </summary>
+internal sealed class TaskManager(
+    TopologyMetadata topology,
+    StreamsConfig config,
+    ThreadResources resources,
+    TaskCommitter committer,
+    ILogger log)
+{
+    private readonly Dictionary<TaskId, StreamTask> _tasks = [];
+    private readonly HashSet<TaskId> _suspended = [];
+    // Assigned tasks whose directory another thread of this instance still holds (it closes them in its own
+    // rebalance callback); created on a later loop.
+    private readonly SortedSet<TaskId> _pending = [];
+    private readonly ThreadCache _cache = new(config.CacheMaxBytesBuffering);
+
+    public IReadOnlyCollection<StreamTask> Tasks => _tasks.Values;
+
+    public IReadOnlyCollection<TaskId> ActiveTaskIds => _tasks.Keys;
+
+    /// <summary>Creates the tasks of newly assigned partitions and closes suspended tasks that did not come back.</summary>
+    public void HandleAssignment(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        var assigned = partitions.Select(topology.TaskFor).ToHashSet();
+        foreach (var id in _suspended.Where(id => !assigned.Contains(id)).ToList())
+        {
+            CloseTask(id, clean: true);
+        }
+
+        _suspended.Clear();
+        _pending.Clear();
+        _pending.UnionWith(assigned.Where(id => !_tasks.ContainsKey(id)));
+        CreatePendingTasks();
+    }
+
+    /// <summary>Whether assigned tasks still wait for their state directory.</summary>
+    public bool HasPendingTasks => _pending.Count > 0;
+
+    /// <summary>Creates the assigned tasks whose state directory is free by now.</summary>
+    public void CreatePendingTasks()
+    {
+        foreach (var id in _pending.ToList())
+        {
+            if (!resources.StateDirectory.TryLock(id, this))
+            {
+                continue;
+            }
+
+            _pending.Remove(id);
+            var task = CreateTask(id);
+            _tasks.Add(id, task);
+            task.Initialize();
+            RuntimeLog.TaskCreated(log, id);
+        }
+    }
+
+    /// <summary>
+    /// Before partitions are taken away (eager rebalance: all of them), commits every task and drops its buffered
+    /// records; the tasks stay open in case they are assigned back, which saves reopening and restoring their stores.
+    /// </summary>
+    public void HandleRevocation()
+    {
+        committer.Commit(_tasks.Values, force: true);
+        foreach (var (id, task) in _tasks)
+        {
+            task.ClearBuffers();
+            _suspended.Add(id);
+        }
+    }
+
+    /// <summary>Partitions lost without a revocation (session timeout, fencing): another member may own them already.</summary>
+    public void HandleLost()
+    {
+        committer.Abort();
+        CloseAll(clean: false);
+        _pending.Clear();
+    }
+
+    /// <summary>
+    /// The tasks moved to another member (fenced, stale generation): close them dirty without touching the
+    /// transaction, and replace a fenced producer before new tasks use it.
+    /// </summary>
+    public void HandleMigrated()
+    {
+        CloseAll(clean: false);
+        _pending.Clear();
+        resources.Producer.Reset();
+    }
+
+    /// <summary>The task of a consumed record; null when the task is still pending.</summary>
+    public StreamTask? TaskOf(TopicPartition partition) => _tasks.GetValueOrDefault(topology.TaskFor(partition));
+
+    /// <summary>Processes up to <paramref name="maxPerTask"/> buffered records of each task; returns how many.</summary>
+    public int Process(int maxPerTask)
+    {
+        var processed = 0;
+        foreach (var task in _tasks.Values)
+        {
+            for (var i = 0; i < maxPerTask && task.Process(); i++)
+            {
+                task.MaybePunctuateStreamTime();
+                processed++;
+            }
+        }
+
+        return processed;
+    }
+
+    /// <summary>Runs due wall-clock punctuators.</summary>
+    public void PunctuateWallClock()
+    {
+        foreach (var task in _tasks.Values)
+        {
+            task.MaybePunctuateSystemTime();
+        }
+    }
+
+    public bool CommitRequested => _tasks.Values.Any(t => t.Context.CommitRequested);
+
+    /// <summary>Commits the tasks that processed or punctuated since the last commit.</summary>
+    public void Commit() => committer.Commit(_tasks.Values, force: false);
+
+    /// <summary>Closes every task: cleanly after a final commit, or dirty (state as it is, buffers dropped).</summary>
+    public void CloseAll(bool clean)
+    {
+        if (clean)
+        {
+            committer.Commit(_tasks.Values, force: true);
+        }
+
+        foreach (var id in _tasks.Keys.ToList())
+        {
+            CloseTask(id, clean);
+        }
+
+        _suspended.Clear();
+    }
+
+    private void CloseTask(TaskId id, bool clean)
+    {
+        var task = _tasks[id];
+        _tasks.Remove(id);
+        try
+        {
+            task.Close(clean);
+        }
+        finally
+        {
+            resources.StateDirectory.Unlock(id, this);
+        }
+
+        RuntimeLog.TaskClosed(log, id, clean);
+    }
+
+    private StreamTask CreateTask(TaskId id)
+    {
+        var stateDir = resources.StateDirectory.TaskDirectory(id);
+        var collector = new KafkaRecordCollector(resources.Producer, resources.PartitionCounts);
+        var context = new TaskContext(
+            id, config, stateDir, collector, new ProcessorStateManager(id, topology.ChangelogTopics), resources.Time, log,
+            new TaskMetrics(resources.Metrics, resources.ThreadId, id), _cache)
+        { GlobalState = resources.GlobalState };
+        return new StreamTask(topology.Builder.BuildTask(topology.Subtopology(id.Subtopology), topology.ApplicationId), context);
+    }
+}

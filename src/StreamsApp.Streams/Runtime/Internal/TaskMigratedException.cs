@@ -1,0 +1,9 @@
+using StreamsApp.Streams.Errors;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// The thread's tasks were taken over by another member (fenced producer, stale generation): they are closed as
+/// migrated (dirty) and the thread rejoins the group. Never reaches the uncaught-exception handler.
+/// </summary>
+internal sealed class TaskMigratedException(string message, Exception inner) : StreamsException(message, inner);

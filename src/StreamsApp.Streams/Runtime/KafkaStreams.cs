@@ -1,0 +1,240 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.Runtime.Internal;
+
+namespace StreamsApp.Streams.Runtime;
+
+/// <summary>
+/// Runs a topology against Kafka: instances started with the same application id share the input partitions
+/// (one consumer group), each running its share as tasks on its stream threads, and take over each other's tasks —
+/// state restored from changelogs — when one leaves or fails.
+/// </summary>
+public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultCloseTimeout = TimeSpan.FromMinutes(1);
+    private readonly InternalTopologyBuilder _builder;
+    private readonly StreamsConfig _config;
+    private readonly KafkaStreamsOptions _options;
+    private readonly ILogger _log;
+    private readonly string _processId = Guid.NewGuid().ToString("N");
+    private readonly List<StreamThread> _threads = [];
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<PosixSignalRegistration> _signals = [];
+    private ITopicAdmin? _admin;
+    private StateDirectory? _stateDirectory;
+    private StreamThreadSetup? _setup;
+    private GlobalStreamThread? _globalThread;
+    private int _nextThreadIndex = 1;
+
+    /// <summary>Creates an instance; nothing connects until <see cref="StartAsync"/>.</summary>
+    /// <param name="topology">The topology to run.</param>
+    /// <param name="config">The configuration; validated here.</param>
+    /// <param name="options">Logging, topic administration, clock and failure handling.</param>
+    /// <exception cref="Errors.StreamsConfigException">A setting is missing or invalid; the message names it.</exception>
+    public KafkaStreams(Topology topology, StreamsConfig config, KafkaStreamsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        if (string.IsNullOrWhiteSpace(config.BootstrapServers))
+        {
+            throw new Errors.StreamsConfigException(["BootstrapServers is required to run against Kafka"]);
+        }
+
+        _builder = topology.Builder;
+        _config = config.Copy();
+        _options = options ?? new KafkaStreamsOptions();
+        _log = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<KafkaStreams>();
+        Metrics = new StreamsMetrics(config.MetricsRecordingLevel);
+    }
+
+    /// <summary>The instance's metrics.</summary>
+    public StreamsMetrics Metrics { get; }
+
+    /// <summary>The guarantee in force: the configured one, or at-least-once where the cluster cannot do exactly-once.</summary>
+    public ProcessingGuarantee ProcessingGuarantee => _config.ProcessingGuarantee;
+
+    /// <summary>The tasks this instance runs now, over all its stream threads.</summary>
+    public IReadOnlyCollection<TaskId> LocalActiveTasks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _threads.SelectMany(t => t.ActiveTasks).Order()];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Prepares the cluster (checks source topics, creates internal topics), bootstraps global stores, then starts
+    /// the stream threads. Returns once they are started; <see cref="State"/> turns Running when they own their tasks.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for the cluster during preparation.</param>
+    /// <exception cref="InvalidOperationException">The instance was started before.</exception>
+    /// <exception cref="Errors.StreamsException">A source topic is missing, or topics are not co-partitioned.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!TryTransition(KafkaStreamsState.Created, KafkaStreamsState.Rebalancing))
+        {
+            throw new InvalidOperationException($"KafkaStreams can only be started once; its state is {State}");
+        }
+
+        try
+        {
+            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await CloseAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Synchronous <see cref="StartAsync"/>.</summary>
+    public void Start() => StartAsync().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Closes cleanly: every thread commits, flushes and checkpoints its stores and leaves the group. Safe to call
+    /// more than once and from any thread; later calls wait for the first.
+    /// </summary>
+    /// <param name="timeout">How long to wait for the threads; default one minute.</param>
+    public Task CloseAsync(TimeSpan? timeout = null)
+    {
+        if (TryBeginShutdown())
+        {
+            _ = Task.Run(() => Shutdown(timeout ?? DefaultCloseTimeout, KafkaStreamsState.NotRunning));
+        }
+
+        return _closed.Task;
+    }
+
+    /// <summary>Synchronous <see cref="CloseAsync"/>.</summary>
+    public void Close(TimeSpan? timeout = null) => CloseAsync(timeout).GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public void Dispose() => Close();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        var loggerFactory = _options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _admin = _options.TopicAdmin ?? new KafkaTopicAdmin(ClientConfigs.Admin(_config, $"{ClientIdPrefix}-admin"), _config.ReplicationFactor);
+        if (_config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 && _admin.ExactlyOnceUnsupportedReason is { } reason)
+        {
+            RuntimeLog.GuaranteeDowngraded(_log, $"Running at-least-once instead of exactly-once: {reason}");
+            _config.ProcessingGuarantee = ProcessingGuarantee.AtLeastOnce;
+        }
+
+        RegisterSignals();
+        var metadata = await InternalTopicManager.PrepareAsync(_builder, _config.ApplicationId, _admin, cancellationToken).ConfigureAwait(false);
+        _stateDirectory = new StateDirectory(_config.StateDir, _config.ApplicationId);
+        var globalState = CreateGlobalState(loggerFactory);
+        _setup = new StreamThreadSetup(
+            metadata, _config, loggerFactory, _options.Time ?? TimeProvider.System, Metrics,
+            new TopicPartitionCounts(metadata.PartitionCounts, _admin), globalState, _stateDirectory, _processId);
+        if (globalState is not null)
+        {
+            _globalThread = new GlobalStreamThread(globalState, _setup, metadata.PartitionCounts, $"{ClientIdPrefix}-GlobalStreamThread", OnGlobalFailure);
+            await _globalThread.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            if (_state != KafkaStreamsState.Rebalancing)
+            {
+                return;
+            }
+
+            for (var i = 0; i < _config.NumStreamThreads; i++)
+            {
+                StartThread();
+            }
+        }
+    }
+
+    private string ClientIdPrefix => $"{_config.ApplicationId}-{_processId}";
+
+    private GlobalStateUpdater? CreateGlobalState(ILoggerFactory loggerFactory)
+    {
+        if (_builder.BuildGlobal(_config.ApplicationId) is not { } topology)
+        {
+            return null;
+        }
+
+        var globalId = new TaskId(-1, -1);
+        var directory = Directory.CreateDirectory(Path.Combine(_config.StateDir, _config.ApplicationId, "global")).FullName;
+        var context = new TaskContext(
+            globalId, _config, directory, NoOutputCollector.Instance, new ProcessorStateManager(globalId, new Dictionary<string, string>()),
+            _options.Time ?? TimeProvider.System, loggerFactory.CreateLogger<GlobalStreamThread>(),
+            new TaskMetrics(Metrics, "global", globalId), new State.Internal.Caching.ThreadCache(0));
+        return new GlobalStateUpdater(topology, context);
+    }
+
+    /// <summary>Caller holds the gate.</summary>
+    private void StartThread()
+    {
+        var thread = new StreamThread(_setup!, $"{ClientIdPrefix}-StreamThread-{_nextThreadIndex++}", OnThreadStateChange, OnThreadFailure);
+        _threads.Add(thread);
+        thread.Start();
+    }
+
+    private void RegisterSignals()
+    {
+        if (!_options.HandleShutdownSignals)
+        {
+            return;
+        }
+
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            _signals.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                // Keep the process alive until the clean close is done.
+                context.Cancel = true;
+                RuntimeLog.ShutdownSignal(_log, context.Signal);
+                _ = CloseAsync();
+            }));
+        }
+    }
+
+    private void Shutdown(TimeSpan timeout, KafkaStreamsState finalState)
+    {
+        StreamThread[] threads;
+        lock (_gate)
+        {
+            threads = [.. _threads];
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.RequestShutdown();
+        }
+
+        _globalThread?.RequestShutdown();
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var thread in threads)
+        {
+            thread.Join(Remaining(deadline));
+        }
+
+        _globalThread?.Join(Remaining(deadline));
+        foreach (var registration in _signals)
+        {
+            registration.Dispose();
+        }
+
+        _stateDirectory?.Dispose();
+        _admin?.Dispose();
+        SetState(finalState);
+        _closed.TrySetResult();
+    }
+
+    private static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace StreamsApp.Streams.Tests.ErrorHandling;
+
+/// <summary>Keeps every formatted log line, so tests can check what the engine logs.</summary>
+internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
+{
+    public List<(LogLevel Level, EventId Id, string Message)> Lines { get; } = [];
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Lines.Add((logLevel, eventId, formatter(state, exception)));
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using Confluent.Kafka;
+using StreamsApp.Kafka.Embedded;
+using StreamsApp.Streams.Runtime;
+
+namespace StreamsApp.Streams.Tests.Runtime;
+
+/// <summary>Raw clients and condition waits for runtime tests on the embedded cluster.</summary>
+internal static class KafkaTestKit
+{
+    public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>A configuration for an instance on the cluster, with its own state directory.</summary>
+    public static StreamsConfig Config(EmbeddedKafkaCluster cluster, string applicationId, string stateDir) => new()
+    {
+        ApplicationId = applicationId,
+        BootstrapServers = cluster.BootstrapServers,
+        StateDir = stateDir,
+        CommitInterval = TimeSpan.FromMilliseconds(100),
+    };
+
+    public static KafkaStreamsOptions Options(EmbeddedKafkaCluster cluster, Func<Exception, StreamThreadExceptionResponse>? handler = null) => new()
+    {
+        TopicAdmin = cluster.CreateTopicAdmin(),
+        HandleShutdownSignals = false,
+        UncaughtExceptionHandler = handler,
+    };
+
+    /// <summary>Produces string records, keyed partitioning by murmur2 (as the engine does), and waits for acknowledgement.</summary>
+    public static void Produce(EmbeddedKafkaCluster cluster, string topic, IEnumerable<(string Key, string Value)> records, long? timestamp = null)
+    {
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            Partitioner = Partitioner.Murmur2,
+        }).Build();
+        foreach (var (key, value) in records)
+        {
+            var message = new Message<string, string> { Key = key, Value = value };
+            if (timestamp is { } ts)
+            {
+                message.Timestamp = new Timestamp(ts, TimestampType.CreateTime);
+            }
+
+            producer.Produce(topic, message, report =>
+            {
+                if (report.Error.IsError)
+                {
+                    throw new InvalidOperationException(report.Error.Reason);
+                }
+            });
+        }
+
+        Assert.Equal(0, producer.Flush(WaitTimeout));
+    }
+
+    /// <summary>Reads a topic from the beginning until <paramref name="done"/> holds for what was read, or fails at the timeout.</summary>
+    public static List<ConsumeResult<byte[], byte[]>> ReadUntil(
+        EmbeddedKafkaCluster cluster, string topic, Func<IReadOnlyList<ConsumeResult<byte[], byte[]>>, bool> done)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = "test-reader-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        }).Build();
+        consumer.Subscribe(topic);
+        var records = new List<ConsumeResult<byte[], byte[]>>();
+        var deadline = DateTime.UtcNow + WaitTimeout;
+        while (!done(records))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out reading '{topic}': {records.Count} records read");
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        consumer.Close();
+        return records;
+    }
+
+    /// <summary>The latest value per key, decoded with <paramref name="value"/>.</summary>
+    public static Dictionary<string, T> Latest<T>(IEnumerable<ConsumeResult<byte[], byte[]>> records, Func<byte[], T> value) =>
+        records.GroupBy(r => Encoding.UTF8.GetString(r.Message.Key))
+            .ToDictionary(g => g.Key, g => value(g.Last().Message.Value));
+
+    public static long Int64(byte[] bytes) => System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes);
+
+    /// <summary>Polls a condition every 50 ms until it holds; fails after <see cref="WaitTimeout"/>.</summary>
+    public static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + WaitTimeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for a condition");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A fresh state directory, deleted on dispose.</summary>
+    public sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("streamsapp-rt-").FullName;
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+    }
+}
