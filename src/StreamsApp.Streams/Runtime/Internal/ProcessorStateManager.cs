@@ -38,9 +38,6 @@ internal sealed class ProcessorStateManager(
 
     public IReadOnlyList<RegisteredStore> Stores => _stores;
 
-    /// <summary>The offset of the last changelog record each logged store holds, for those that hold any.</summary>
-    public IReadOnlyDictionary<TopicPartition, long> ChangelogOffsets => _offsets;
-
     /// <summary>The changelog topic of a logged store, or null when the store is not logged.</summary>
     public string? ChangelogTopic(string storeName) => changelogTopicsByStore.GetValueOrDefault(storeName);
 
