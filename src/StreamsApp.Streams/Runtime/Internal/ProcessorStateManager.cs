@@ -71,6 +71,10 @@ internal sealed class ProcessorStateManager(
         }
     }
 
+    /// <summary>
+    /// Registers a store's data layer (each store does from its Init); a persistent store takes its offset from the
+    /// checkpoint loaded before, so that its restoration resumes there.
+    /// </summary>
     public void Register(IStateStore store, IBatchingStateRestoreCallback restoreCallback)
     {
         if (_stores.Exists(s => s.Store.Name == store.Name))
