@@ -4,6 +4,6 @@ namespace StreamsApp.Streams.State;
 public interface IBatchingStateRestoreCallback
 {
     /// <summary>Applies the records in order; a null value deletes its key.</summary>
-    /// <param name="records">Raw changelog keys and values.</param>
-    void RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records);
+    /// <param name="records">Changelog records, in offset order.</param>
+    void RestoreBatch(IReadOnlyList<ChangelogRecord> records);
 }

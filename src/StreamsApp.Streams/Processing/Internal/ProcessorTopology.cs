@@ -9,11 +9,18 @@ internal sealed record ProcessorTopology(
     IReadOnlyDictionary<string, SourceNode> SourcesByTopic,
     IReadOnlyList<IStoreBuilder<IStateStore>> StoreBuilders)
 {
-    /// <summary>
-    /// Opens the stores (each registers itself for restoration), then initializes the nodes, parents first. Each store
-    /// is added to <paramref name="opened"/> as soon as it is open, so a node whose Init throws leaves nothing unclosed.
-    /// </summary>
+    /// <summary>Opens the stores, then initializes the nodes (see <see cref="InitializeStores"/> and <see cref="InitializeNodes"/>).</summary>
     public void Initialize(TaskContext context, ICollection<IStateStore> opened)
+    {
+        InitializeStores(context, opened);
+        InitializeNodes(context);
+    }
+
+    /// <summary>
+    /// Opens the stores; each registers itself for restoration. Each store is added to <paramref name="opened"/> as
+    /// soon as it is open, so a store whose Init throws leaves nothing unclosed.
+    /// </summary>
+    public void InitializeStores(TaskContext context, ICollection<IStateStore> opened)
     {
         foreach (var builder in StoreBuilders)
         {
@@ -22,7 +29,11 @@ internal sealed record ProcessorTopology(
             context.AddStore(store);
             opened.Add(store);
         }
+    }
 
+    /// <summary>Initializes the nodes, parents first (their Init may read the stores, so after restoration).</summary>
+    public void InitializeNodes(TaskContext context)
+    {
         foreach (var node in Nodes)
         {
             node.Init(context);

@@ -1,23 +1,80 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
-/// A task's registry of its stores' data layers: which changelog partition backs each one and how to restore it.
+/// A task's registry of its stores' data layers: which changelog partition backs each one, how to restore it, and
+/// the offset of the last changelog record each store holds (loaded from the task's checkpoint file, advanced by
+/// restoration and by the collector's writes). Persistent stores' offsets go to the checkpoint file; in-memory
+/// stores start empty, so they always restore from the beginning. Without a <see cref="StateDirectory"/> (the test
+/// driver) nothing is read or written on disk.
 /// </summary>
-internal sealed class ProcessorStateManager(TaskId taskId, IReadOnlyDictionary<string, string> changelogTopicsByStore)
+internal sealed class ProcessorStateManager(
+    TaskId taskId,
+    IReadOnlyDictionary<string, string> changelogTopicsByStore,
+    StateDirectory? stateDirectory = null,
+    ProcessingGuarantee guarantee = ProcessingGuarantee.AtLeastOnce,
+    ILogger? log = null)
 {
     private readonly List<RegisteredStore> _stores = [];
+    private readonly Dictionary<TopicPartition, RegisteredStore> _storesByChangelog = [];
+    private readonly Dictionary<TopicPartition, long> _offsets = [];
+    private readonly OffsetCheckpoint? _checkpointFile = stateDirectory is null
+        ? null
+        : new OffsetCheckpoint(Path.Combine(stateDirectory.TaskDirectory(taskId), OffsetCheckpoint.FileName));
+    private readonly ILogger _log = log ?? NullLogger.Instance;
+    private IReadOnlyDictionary<TopicPartition, long> _loaded = new Dictionary<TopicPartition, long>();
+    private Dictionary<TopicPartition, long> _checkpointed = [];
 
     public TaskId TaskId { get; } = taskId;
+
+    /// <summary>The task's directory (created); null without a state directory.</summary>
+    public string? TaskDirectory => _checkpointFile is null ? null : Path.GetDirectoryName(_checkpointFile.Path);
 
     public IReadOnlyList<RegisteredStore> Stores => _stores;
 
     /// <summary>The changelog topic of a logged store, or null when the store is not logged.</summary>
     public string? ChangelogTopic(string storeName) => changelogTopicsByStore.GetValueOrDefault(storeName);
 
+    /// <summary>
+    /// Reads the task's checkpoint; to be called before the stores open. A corrupt checkpoint tells nothing about
+    /// what the stores hold, and under exactly-once a missing one means they may hold writes of aborted
+    /// transactions: in both cases the task directory is wiped, so the stores restore from scratch.
+    /// </summary>
+    public void LoadCheckpoint()
+    {
+        if (_checkpointFile is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _loaded = _checkpointFile.Read();
+        }
+        catch (InvalidDataException e)
+        {
+            _log.CorruptCheckpoint(e, TaskId);
+            Wipe();
+            return;
+        }
+
+        if (_loaded.Count == 0 && guarantee == ProcessingGuarantee.ExactlyOnceV2 && HoldsState())
+        {
+            _log.WipingWithoutCheckpoint(TaskId);
+            Wipe();
+        }
+    }
+
+    /// <summary>
+    /// Registers a store's data layer (each store does from its Init); a persistent store takes its offset from the
+    /// checkpoint loaded before, so that its restoration resumes there.
+    /// </summary>
     public void Register(IStateStore store, IBatchingStateRestoreCallback restoreCallback)
     {
         if (_stores.Exists(s => s.Store.Name == store.Name))
@@ -27,7 +84,76 @@ internal sealed class ProcessorStateManager(TaskId taskId, IReadOnlyDictionary<s
 
         var topic = ChangelogTopic(store.Name);
         var changelog = topic is null ? null : new TopicPartition(topic, TaskId.Partition);
-        _stores.Add(new RegisteredStore(store, restoreCallback, changelog));
+        var registered = new RegisteredStore(store, restoreCallback, changelog);
+        _stores.Add(registered);
+        if (changelog is null)
+        {
+            return;
+        }
+
+        _storesByChangelog.Add(changelog, registered);
+        if (store.Persistent && _loaded.TryGetValue(changelog, out var offset))
+        {
+            _offsets[changelog] = offset;
+            _checkpointed[changelog] = offset;
+        }
+    }
+
+    /// <summary>Where restoration of each changelog starts: one past the checkpointed offset, or the beginning.</summary>
+    public IReadOnlyList<TopicPartitionOffset> ChangelogStartOffsets() =>
+        [.. _storesByChangelog.Keys.Select(changelog => new TopicPartitionOffset(
+            changelog, _offsets.TryGetValue(changelog, out var offset) ? new Offset(offset + 1) : Offset.Beginning))];
+
+    /// <summary>Applies a batch of changelog records to the store behind <paramref name="changelog"/>.</summary>
+    /// <param name="changelog">The changelog partition the records were read from.</param>
+    /// <param name="records">The records, in offset order.</param>
+    /// <param name="lastOffset">The offset of the last record, which the store now holds.</param>
+    public void Restore(TopicPartition changelog, IReadOnlyList<ChangelogRecord> records, long lastOffset)
+    {
+        _storesByChangelog[changelog].Restore.RestoreBatch(records);
+        _offsets[changelog] = lastOffset;
+    }
+
+    /// <summary>Takes the offsets of what the task itself logged since it started (they follow any restored ones).</summary>
+    public void UpdateChangelogOffsets(IRecordCollector collector)
+    {
+        foreach (var changelog in _storesByChangelog.Keys)
+        {
+            if (collector.TryGetOffset(changelog.Topic, changelog.Partition.Value, out var offset))
+            {
+                _offsets[changelog] = offset;
+            }
+        }
+    }
+
+    /// <summary>Changelog records the stores took in (restored or logged) since the last checkpoint.</summary>
+    public long RecordsSinceCheckpoint() =>
+        _offsets.Sum(entry => entry.Value - _checkpointed.GetValueOrDefault(entry.Key, -1));
+
+    /// <summary>
+    /// Records the current offsets as checkpointed and writes those of persistent stores to the checkpoint file.
+    /// The stores must have been flushed first: the file promises that they hold everything up to these offsets.
+    /// </summary>
+    public void Checkpoint()
+    {
+        _checkpointed = new Dictionary<TopicPartition, long>(_offsets);
+        _checkpointFile?.Write(_offsets
+            .Where(entry => _storesByChangelog[entry.Key].Store.Persistent)
+            .ToDictionary(entry => entry.Key, entry => entry.Value));
+    }
+
+    /// <summary>
+    /// Deletes the checkpoint file: under exactly-once a task deletes it when it starts processing, so a crash
+    /// before the next clean close finds none and wipes the stores, which may hold uncommitted writes.
+    /// </summary>
+    public void DeleteCheckpoint() => _checkpointFile?.Delete();
+
+    private bool HoldsState() => Directory.EnumerateFileSystemEntries(TaskDirectory!).Any();
+
+    private void Wipe()
+    {
+        stateDirectory!.Wipe(TaskId);
+        _loaded = new Dictionary<TopicPartition, long>();
     }
 
     /// <summary>A registered store's data layer, its restore callback and its changelog partition (null if not logged).</summary>

@@ -1,20 +1,141 @@
-using System.Collections.Concurrent;
+using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
-/// <summary>Placeholder until the full state directory lands: task directories and in-process task locks.</summary>
-internal sealed class StateDirectory(string stateDir, string applicationId) : IDisposable
+/// <summary>
+/// An application's local state, <c>&lt;state dir&gt;/&lt;application id&gt;/</c>, with one directory per task
+/// (<c>&lt;subtopology&gt;_&lt;partition&gt;/</c>). Creating it takes a lock on the whole directory for this
+/// instance (a <c>.lock</c> file held open without sharing), so a second process, or a second instance in this
+/// process, cannot open the same RocksDB files; dispose to release it. Within the instance, a task's directory is
+/// locked by the thread that owns the task, so that during a rebalance hand-over two threads never open one task's
+/// stores at once.
+/// </summary>
+internal sealed class StateDirectory : IDisposable
 {
-    private readonly ConcurrentDictionary<TaskId, object> _owners = new();
+    private const string LockFileName = ".lock";
 
-    public string TaskDirectory(TaskId id) => Directory.CreateDirectory(Path.Combine(stateDir, applicationId, id.ToString())).FullName;
+    private readonly FileStream _processLock;
+    private readonly Dictionary<TaskId, object> _taskOwners = [];
+    private bool _disposed;
 
-    public bool TryLock(TaskId id, object owner) => _owners.GetOrAdd(id, owner) == owner;
+    /// <summary>Creates the application's directory if needed and locks it for this instance.</summary>
+    /// <exception cref="StreamsException">Another process or instance holds the directory.</exception>
+    public StateDirectory(string stateDir, string applicationId)
+    {
+        Root = Directory.CreateDirectory(Path.Combine(stateDir, applicationId)).FullName;
+        var lockPath = Path.Combine(Root, LockFileName);
+        try
+        {
+            _processLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StreamsException(
+                $"State directory '{Root}' is in use by another process or another instance in this process. "
+                + "Give each instance of the application on this machine its own StateDir.", e);
+        }
+    }
 
-    public void Unlock(TaskId id, object owner) => _owners.TryRemove(new KeyValuePair<TaskId, object>(id, owner));
+    /// <summary>The application's directory, <c>&lt;state dir&gt;/&lt;application id&gt;</c>.</summary>
+    public string Root { get; }
 
+    /// <summary>The task's directory, <c>&lt;root&gt;/&lt;subtopology&gt;_&lt;partition&gt;</c>, created if missing.</summary>
+    public string TaskDirectory(TaskId id) => Directory.CreateDirectory(TaskPath(id)).FullName;
+
+    /// <summary>
+    /// Locks a task's directory for <paramref name="owner"/> (a stream thread); true if it now holds the lock, also
+    /// when it held it already. False while another owner holds it: the caller retries after that owner closes the task.
+    /// </summary>
+    public bool TryLock(TaskId id, object owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        lock (_taskOwners)
+        {
+            ThrowIfDisposed();
+            if (_taskOwners.TryGetValue(id, out var current))
+            {
+                return ReferenceEquals(current, owner);
+            }
+
+            _taskOwners.Add(id, owner);
+            return true;
+        }
+    }
+
+    /// <summary>Releases a task's lock if <paramref name="owner"/> holds it; a lock held by another owner stays.</summary>
+    public void Unlock(TaskId id, object owner)
+    {
+        lock (_taskOwners)
+        {
+            if (_taskOwners.TryGetValue(id, out var current) && ReferenceEquals(current, owner))
+            {
+                _taskOwners.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes everything in a task's directory (its stores' files and its checkpoint), so that its stores restore
+    /// from scratch: exactly-once needs this when a store may hold writes of an aborted transaction. The task's
+    /// stores must be closed.
+    /// </summary>
+    public void Wipe(TaskId id) => DeleteContents(TaskPath(id), keep: null);
+
+    /// <summary>
+    /// Deletes the application's whole local state (every task directory), as Kafka Streams' <c>cleanUp()</c>:
+    /// the next start restores everything from the changelogs. Only while no task is open.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A task's directory is locked.</exception>
+    public void CleanUp()
+    {
+        lock (_taskOwners)
+        {
+            ThrowIfDisposed();
+            if (_taskOwners.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Cannot clean up state directory '{Root}' while tasks {string.Join(", ", _taskOwners.Keys)} are open");
+            }
+
+            // The lock file stays: this instance holds it open.
+            DeleteContents(Root, keep: LockFileName);
+        }
+    }
+
+    /// <summary>Releases the directory for other instances.</summary>
     public void Dispose()
     {
+        lock (_taskOwners)
+        {
+            _disposed = true;
+            _processLock.Dispose();
+            _taskOwners.Clear();
+        }
     }
+
+    private static void DeleteContents(string path, string? keep)
+    {
+        var directory = new DirectoryInfo(path);
+        if (!directory.Exists)
+        {
+            return;
+        }
+
+        foreach (var entry in directory.EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo subdirectory)
+            {
+                subdirectory.Delete(recursive: true);
+            }
+            else if (entry.Name != keep)
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    private string TaskPath(TaskId id) => Path.Combine(Root, id.ToString());
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

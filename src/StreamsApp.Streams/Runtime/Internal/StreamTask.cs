@@ -8,7 +8,9 @@ namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
 /// One sub-topology working on one partition number: buffers the records of its input partitions, processes them
-/// in timestamp order through its nodes, runs punctuators, and flushes its stores and output on commit.
+/// in timestamp order through its nodes, runs punctuators, and flushes its stores and output on commit. Its life:
+/// <see cref="InitializeStateStores"/>, restoration by the <see cref="StoreChangelogReader"/>,
+/// <see cref="CompleteRestoration"/>, then processing and commits, then <see cref="Close"/>.
 /// </summary>
 internal sealed class StreamTask
 {
@@ -16,8 +18,7 @@ internal sealed class StreamTask
     private readonly TaskContext _context;
     private readonly PartitionGroup _partitions;
     private readonly List<State.IStateStore> _stores = [];
-    private bool _initialized;
-    private long _loggedAtCheckpoint;
+    private bool _storesOpen;
 
     /// <summary>Changelog records after which a commit also flushes the stores (Kafka Streams' offset delta threshold).</summary>
     public const long CheckpointRecordThreshold = 10_000;
@@ -44,12 +45,47 @@ internal sealed class StreamTask
 
     public long StreamTime => _partitions.StreamTime;
 
-    /// <summary>Opens the stores (they register for restoration), then initializes every node, parents first.</summary>
+    /// <summary>True once restoration completed: the nodes are initialized and the task may process.</summary>
+    public bool IsRunning { get; private set; }
+
+    /// <summary>
+    /// Opens the task's stores, which register with the state manager for restoration; the state manager first
+    /// reads the checkpoint (and may wipe the task's state, see <see cref="ProcessorStateManager.LoadCheckpoint"/>).
+    /// Nothing is processed until <see cref="CompleteRestoration"/>.
+    /// </summary>
+    public void InitializeStateStores()
+    {
+        _context.StateManager.LoadCheckpoint();
+        _storesOpen = true;
+        _topology.InitializeStores(_context, _stores);
+    }
+
+    /// <summary>
+    /// Ends restoration: initializes every node, parents first (their Init may read the restored stores), and lets the
+    /// task process. Under exactly-once the checkpoint is deleted first, so that a crash from now on, with stores that
+    /// may hold uncommitted writes, is followed by a wipe and a full restore.
+    /// </summary>
+    public void CompleteRestoration()
+    {
+        if (!_storesOpen || IsRunning)
+        {
+            throw new InvalidOperationException($"Task {Id} is not restoring");
+        }
+
+        if (ExactlyOnce)
+        {
+            _context.StateManager.DeleteCheckpoint();
+        }
+
+        _topology.InitializeNodes(_context);
+        IsRunning = true;
+    }
+
+    /// <summary>Opens the stores and completes restoration at once, for a task with nothing to restore (the test driver).</summary>
     public void Initialize()
     {
-        _topology.Initialize(_context, _stores);
-
-        _initialized = true;
+        InitializeStateStores();
+        CompleteRestoration();
     }
 
     public void AddRecord(ConsumeResult<byte[]?, byte[]?> record) => _partitions.Add(record);
@@ -64,8 +100,14 @@ internal sealed class StreamTask
     public void ClearBuffers() => _partitions.Clear();
 
     /// <summary>Processes the buffered record with the smallest timestamp; false when nothing is buffered.</summary>
+    /// <exception cref="InvalidOperationException">Restoration has not completed.</exception>
     public bool Process()
     {
+        if (!IsRunning)
+        {
+            throw new InvalidOperationException($"Task {Id} cannot process before its restoration completed");
+        }
+
         if (!_partitions.TryNext(out var queue, out var record))
         {
             return false;
@@ -112,37 +154,49 @@ internal sealed class StreamTask
         _partitions.Queues.Where(q => q.LastProcessedOffset >= 0).ToDictionary(q => q.Partition, q => q.LastProcessedOffset + 1);
 
     /// <summary>
-    /// Ends a commit. The stores themselves (RocksDB memtables) are flushed only when forced (clean close) or when
-    /// more than <see cref="CheckpointRecordThreshold"/> changelog records were written since the last flush, as
-    /// Kafka Streams does: flushing on every commit would write a table file per commit.
+    /// Ends a commit: takes the changelog offsets the collector wrote, and under at-least-once flushes the stores
+    /// (RocksDB memtables) and writes the checkpoint when more than <see cref="CheckpointRecordThreshold"/> changelog
+    /// records arrived since the last one, as Kafka Streams does: flushing on every commit would write a table file
+    /// per commit. Under exactly-once only a clean close checkpoints (see <see cref="CompleteRestoration"/>).
     /// </summary>
+    /// <param name="enforceCheckpoint">Flush and checkpoint whatever the threshold and guarantee (clean close).</param>
     public void PostCommit(bool enforceCheckpoint = false)
     {
         CommitNeeded = false;
         _context.CommitRequested = false;
-        var logged = ChangelogRecordsWritten();
-        if (enforceCheckpoint || logged - _loggedAtCheckpoint > CheckpointRecordThreshold)
+        var state = _context.StateManager;
+        state.UpdateChangelogOffsets(_context.Collector);
+        if (enforceCheckpoint || (!ExactlyOnce && state.RecordsSinceCheckpoint() > CheckpointRecordThreshold))
         {
             foreach (var store in _stores)
             {
                 store.Flush();
             }
 
-            _loggedAtCheckpoint = logged;
+            state.Checkpoint();
         }
     }
 
-    /// <summary>Closes nodes, then stores. A clean close flushes first; a dirty one (task lost) drops buffers.</summary>
+    /// <summary>
+    /// Closes nodes, then stores. A clean close flushes the caches (if processing), the output and the stores, and
+    /// writes the checkpoint, also for a task closed while restoring; under exactly-once the caller commits the task's
+    /// transaction first, since the checkpoint vouches for what the changelogs hold. A dirty close (task lost) drops
+    /// buffers and leaves the checkpoint as it was.
+    /// </summary>
     public void Close(bool clean)
     {
-        if (clean && _initialized)
+        if (clean && _storesOpen)
         {
-            PrepareCommit();
+            if (IsRunning)
+            {
+                PrepareCommit();
+            }
+
             PostCommit(enforceCheckpoint: true);
         }
 
         _partitions.Clear();
-        if (_initialized)
+        if (IsRunning)
         {
             foreach (var node in _topology.Nodes)
             {
@@ -169,20 +223,7 @@ internal sealed class StreamTask
         return punctuated;
     }
 
-    private long ChangelogRecordsWritten()
-    {
-        long total = 0;
-        foreach (var store in _context.StateManager.Stores)
-        {
-            if (store.Changelog is { } changelog
-                && _context.Collector.TryGetOffset(changelog.Topic, changelog.Partition.Value, out var offset))
-            {
-                total += offset + 1;
-            }
-        }
-
-        return total;
-    }
+    private bool ExactlyOnce => _context.Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2;
 
     private void Punctuate(PunctuationSchedule schedule, long timestamp)
     {

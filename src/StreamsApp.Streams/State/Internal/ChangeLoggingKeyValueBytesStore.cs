@@ -9,7 +9,7 @@ internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueStore<byte[], byt
     public override void Init(IStateStoreContext context, IStateStore root)
     {
         _changelog.Init(context);
-        base.Init(context, root);
+        base.Init(_changelog.ContextBelow(context), root);
     }
 
     public override void Put(byte[] key, byte[] value)

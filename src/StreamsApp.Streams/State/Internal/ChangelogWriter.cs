@@ -24,6 +24,13 @@ internal sealed class ChangelogWriter(string storeName, bool timestamped)
             ?? throw new StreamsException($"Store '{storeName}' is change-logged but its task knows no changelog topic for it");
     }
 
+    /// <summary>
+    /// The context the layers below open with: for a timestamped store, one that re-stamps restored values (see
+    /// <see cref="TimestampedRestoreContext"/>), since this writer strips the timestamp from what it logs.
+    /// </summary>
+    public IStateStoreContext ContextBelow(IStateStoreContext context) =>
+        timestamped ? new TimestampedRestoreContext(context) : context;
+
     /// <summary>Logs a change; a null value is a tombstone at the current record's timestamp.</summary>
     public void Log(byte[] key, byte[]? value)
     {

@@ -8,6 +8,15 @@ namespace StreamsApp.Streams.State.Internal;
 internal static class ValueAndTimestampSerde
 {
     public const int TimestampSize = 8;
+
+    /// <summary>The stored form of a value and its timestamp: the timestamp's 8 big-endian bytes, then the value.</summary>
+    public static byte[] Combine(long timestamp, ReadOnlySpan<byte> value)
+    {
+        var result = new byte[TimestampSize + value.Length];
+        BinaryPrimitives.WriteInt64BigEndian(result, timestamp);
+        value.CopyTo(result.AsSpan(TimestampSize));
+        return result;
+    }
 }
 
 /// <summary>
@@ -27,15 +36,7 @@ internal sealed class ValueAndTimestampSerde<TValue>(ISerde<TValue> valueSerde)
     {
         // A null value is a delete, as ValueAndTimestamp.make(null, ts) is null in Kafka Streams.
         var value = ValueSerde.Serializer.Serialize(data.Value, context);
-        if (value is null)
-        {
-            return null!;
-        }
-
-        var result = new byte[ValueAndTimestampSerde.TimestampSize + value.Length];
-        BinaryPrimitives.WriteInt64BigEndian(result, data.Timestamp);
-        value.CopyTo(result, ValueAndTimestampSerde.TimestampSize);
-        return result;
+        return value is null ? null! : ValueAndTimestampSerde.Combine(data.Timestamp, value);
     }
 
     public ValueAndTimestamp<TValue> Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context)

@@ -5,6 +5,7 @@ using StreamsApp.Streams.Dsl.Internal;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
 using StreamsApp.Streams.State.Internal.Suppress;
 using StreamsApp.Streams.Testing;
 using StreamsApp.Streams.Tests.State.Internal;
@@ -51,7 +52,7 @@ public class SuppressionBufferChangelogTests
         input.PipeInput(new TestRecord<string, string>("b", "x", 12, new Headers { { "trace", Encoding.UTF8.GetBytes("t") } }));
         Assert.Equal([("a", 2L, 10L)], SuppressTests.Counts(driver).ReadAll());
         var changelog = driver.CreateOutputTopic(Changelog, Serdes.String(), Serdes.ByteArray()).ReadRecordsToList()
-            .Select(r => KeyValue.Pair(Encoding.UTF8.GetBytes(r.Key), (byte[]?)r.Value))
+            .Select(r => new ChangelogRecord(Encoding.UTF8.GetBytes(r.Key), r.Value, r.Timestamp!.Value))
             .ToList();
 
         using var context = new TestStateStoreContext();

@@ -281,12 +281,12 @@ public abstract class KeyValueStoreContractTests : IDisposable
         Store.Put(S("old"), S("x"));
         Context.RestoreCallback.RestoreBatch(
         [
-            KeyValue.Pair<byte[], byte[]?>(S("a"), S("1")),
-            KeyValue.Pair<byte[], byte[]?>(S("b"), S("2")),
-            KeyValue.Pair<byte[], byte[]?>(S("a"), null),
-            KeyValue.Pair<byte[], byte[]?>(S("c"), S("3")),
-            KeyValue.Pair<byte[], byte[]?>(S("b"), S("4")),
-            KeyValue.Pair<byte[], byte[]?>(S("old"), null),
+            new ChangelogRecord(S("a"), S("1"), 0),
+            new ChangelogRecord(S("b"), S("2"), 0),
+            new ChangelogRecord(S("a"), null, 0),
+            new ChangelogRecord(S("c"), S("3"), 0),
+            new ChangelogRecord(S("b"), S("4"), 0),
+            new ChangelogRecord(S("old"), null, 0),
         ]);
 
         Assert.Equal([Hex(S("b")), Hex(S("c"))], Keys(Store.All()));
@@ -304,7 +304,7 @@ public abstract class KeyValueStoreContractTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => Store.PutAll([KeyValue.Pair((byte[])null!, S("v"))]));
         Assert.Throws<ArgumentNullException>(() => Store.PrefixScan<string>(null!, Serializers.Utf8));
         Assert.Throws<ArgumentNullException>(
-            () => Context.RestoreCallback.RestoreBatch([KeyValue.Pair<byte[], byte[]?>(null!, S("v"))]));
+            () => Context.RestoreCallback.RestoreBatch([new ChangelogRecord(null!, S("v"), 0)]));
     }
 
     [Fact]

@@ -69,10 +69,10 @@ public sealed class RocksDbKeyValueStoreTests : KeyValueStoreContractTests
     [Fact]
     public void A_large_restore_batch_is_fully_applied()
     {
-        var records = new List<KeyValue<byte[], byte[]?>>();
+        var records = new List<ChangelogRecord>();
         for (var i = 0; i < 20_000; i++)
         {
-            records.Add(KeyValue.Pair<byte[], byte[]?>(BitConverter.GetBytes(i), BitConverter.GetBytes(-i)));
+            records.Add(new ChangelogRecord(BitConverter.GetBytes(i), BitConverter.GetBytes(-i), 0));
         }
 
         var store = Store;
@@ -90,8 +90,8 @@ public sealed class RocksDbKeyValueStoreTests : KeyValueStoreContractTests
         var store = Store;
         Assert.Throws<ArgumentNullException>(() => Context.RestoreCallback.RestoreBatch(
         [
-            KeyValue.Pair<byte[], byte[]?>(S("a"), S("1")),
-            KeyValue.Pair<byte[], byte[]?>(null!, S("2")),
+            new ChangelogRecord(S("a"), S("1"), 0),
+            new ChangelogRecord(null!, S("2"), 0),
         ]));
 
         Assert.Null(store.Get(S("a")));

@@ -102,9 +102,9 @@ public abstract class SessionStoreContractTests : IDisposable
         _ = Store;
         Context.RestoreCallback.RestoreBatch(
         [
-            KeyValue.Pair<byte[], byte[]?>(SessionKeySchema.ToBinary(S("a"), 0, 10), S("1")),
-            KeyValue.Pair<byte[], byte[]?>(SessionKeySchema.ToBinary(S("a"), 700, 800), S("2")),
-            KeyValue.Pair<byte[], byte[]?>(SessionKeySchema.ToBinary(S("a"), 0, 10), null),
+            new ChangelogRecord(SessionKeySchema.ToBinary(S("a"), 0, 10), S("1"), 0),
+            new ChangelogRecord(SessionKeySchema.ToBinary(S("a"), 700, 800), S("2"), 0),
+            new ChangelogRecord(SessionKeySchema.ToBinary(S("a"), 0, 10), null, 0),
         ]);
 
         Assert.Equal(["a[700,800]=2"], Sessions(Store.Fetch(S("a"))));

@@ -139,11 +139,11 @@ public abstract class WindowStoreContractTests : IDisposable
         _ = Store; // opens and registers the store
         Context.RestoreCallback.RestoreBatch(
         [
-            KeyValue.Pair<byte[], byte[]?>(WindowKeySchema.ToStoreKeyBinary(S("a"), 0, 0), S("expired")),
-            KeyValue.Pair<byte[], byte[]?>(WindowKeySchema.ToStoreKeyBinary(S("a"), 1_500, 0), S("x")),
-            KeyValue.Pair<byte[], byte[]?>(WindowKeySchema.ToStoreKeyBinary(S("b"), 1_600, 0), S("y")),
-            KeyValue.Pair<byte[], byte[]?>(WindowKeySchema.ToStoreKeyBinary(S("b"), 1_600, 0), null),
-            KeyValue.Pair<byte[], byte[]?>(WindowKeySchema.ToStoreKeyBinary(S("c"), 2_000, 0), S("z")),
+            new ChangelogRecord(WindowKeySchema.ToStoreKeyBinary(S("a"), 0, 0), S("expired"), 0),
+            new ChangelogRecord(WindowKeySchema.ToStoreKeyBinary(S("a"), 1_500, 0), S("x"), 0),
+            new ChangelogRecord(WindowKeySchema.ToStoreKeyBinary(S("b"), 1_600, 0), S("y"), 0),
+            new ChangelogRecord(WindowKeySchema.ToStoreKeyBinary(S("b"), 1_600, 0), null, 0),
+            new ChangelogRecord(WindowKeySchema.ToStoreKeyBinary(S("c"), 2_000, 0), S("z"), 0),
         ]);
 
         Assert.Equal(["a@1500/1600=x", "c@2000/2100=z"], Windows(Store.All()));

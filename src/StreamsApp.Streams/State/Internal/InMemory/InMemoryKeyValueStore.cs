@@ -178,7 +178,7 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
         return Snapshot(prefixBytes, KeyBytes.NextPrefix(prefixBytes), reverse: false, prefixBytes);
     }
 
-    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records)
+    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         lock (_gate)
@@ -186,7 +186,7 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
             ThrowIfClosed();
             for (var i = 0; i < records.Count; i++)
             {
-                var (key, value) = records[i];
+                var (key, value, _) = records[i];
                 ArgumentNullException.ThrowIfNull(key, nameof(records));
                 PutLocked(key, value);
             }

@@ -207,7 +207,7 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
     }
 
     /// <summary>Applies the whole batch as one RocksDB write batch, so a restore costs one write per batch.</summary>
-    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records)
+    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         using var batch = new WriteBatch();

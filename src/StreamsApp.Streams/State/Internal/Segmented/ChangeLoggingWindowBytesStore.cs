@@ -24,7 +24,7 @@ internal sealed class ChangeLoggingWindowBytesStore(IWindowStore<byte[], byte[]>
     public void Init(IStateStoreContext context, IStateStore root)
     {
         _changelog.Init(context);
-        inner.Init(context, root);
+        inner.Init(_changelog.ContextBelow(context), root);
     }
 
     public void Flush() => inner.Flush();

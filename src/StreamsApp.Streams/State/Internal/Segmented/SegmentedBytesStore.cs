@@ -129,13 +129,13 @@ internal sealed class SegmentedBytesStore
     /// Replays changelog records: stream time first advances to the batch's largest time (so records already out
     /// of retention are skipped), then each live segment gets its records in one write (a RocksDB write batch).
     /// </summary>
-    public void Restore(IReadOnlyList<KeyValue<byte[], byte[]?>> records)
+    public void Restore(IReadOnlyList<ChangelogRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         lock (_gate)
         {
             ThrowIfClosed();
-            foreach (var (key, _) in records)
+            foreach (var (key, _, _) in records)
             {
                 ArgumentNullException.ThrowIfNull(key, nameof(records));
                 ObservedStreamTime = Math.Max(ObservedStreamTime, _schema.SegmentTimestamp(key));
@@ -144,7 +144,7 @@ internal sealed class SegmentedBytesStore
             _segments.CleanupEarlierThan(MinLiveSegmentId());
             var minLive = MinLiveTime();
             var batches = new Dictionary<long, List<KeyValue<byte[], byte[]>>>();
-            foreach (var (key, value) in records)
+            foreach (var (key, value, _) in records)
             {
                 var timestamp = _schema.SegmentTimestamp(key);
                 if (timestamp < minLive)

@@ -61,7 +61,7 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
 
     public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => BackwardFindSessions(keyFrom, keyTo, 0, long.MaxValue);
 
-    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records) => _bytes.Restore(records);
+    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records) => _bytes.Restore(records);
 
     /// <summary>The store (and changelog) key of a session.</summary>
     public static byte[] StoreKey(Windowed<byte[]> sessionKey)

@@ -94,7 +94,7 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
 
     public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardAll() => Windows(_bytes.All(forward: false));
 
-    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records) => _bytes.Restore(records);
+    void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records) => _bytes.Restore(records);
 
     private MappedWindowStoreIterator<byte[], byte[], byte[]> FetchKey(byte[] key, long timeFromMs, long timeToMs, bool forward)
     {

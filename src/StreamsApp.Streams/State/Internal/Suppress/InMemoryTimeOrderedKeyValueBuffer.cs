@@ -89,7 +89,7 @@ internal sealed class InMemoryTimeOrderedKeyValueBuffer<TKey, TValue>(
     }
 
     /// <summary>Rebuilds entries from changelog records (a null value removes its key); nothing is logged.</summary>
-    public void RestoreBatch(IReadOnlyList<KeyValue<byte[], byte[]?>> records)
+    public void RestoreBatch(IReadOnlyList<ChangelogRecord> records)
     {
         foreach (var record in records)
         {

@@ -1,0 +1,23 @@
+using StreamsApp.Streams.Processing;
+
+namespace StreamsApp.Streams.Metrics;
+
+/// <summary>
+/// A task's restoration sensors (group <c>stream-task-metrics</c>, named as Kafka Streams' KIP-869 task metrics).
+/// </summary>
+internal sealed class RestoreMetrics(StreamsMetrics registry, string threadId, TaskId taskId)
+{
+    private const string Group = "stream-task-metrics";
+
+    /// <summary>Each restore batch records its size: the sum is the records restored, the count the batches.</summary>
+    public Sensor Restored { get; } =
+        registry.Sensor("restore-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
+
+    /// <summary>
+    /// The sum is the changelog offsets left to restore: a changelog adds its range when restoration starts and
+    /// subtracts its progress, down to zero when it completes or the task leaves (as Kafka Streams' cumulative
+    /// <c>restore-remaining-records-total</c>).
+    /// </summary>
+    public Sensor Remaining { get; } =
+        registry.Sensor("restore-remaining-records-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
+}

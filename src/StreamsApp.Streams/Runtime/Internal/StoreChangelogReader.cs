@@ -1,0 +1,201 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing;
+
+namespace StreamsApp.Streams.Runtime.Internal;
+
+/// <summary>
+/// Restores a stream thread's tasks from their changelogs before they process (Kafka Streams' changelog reader).
+/// It owns the thread's restore consumer (see <see cref="RestoreConsumerConfig"/>), which it assigns manually to the
+/// changelog partitions still to restore. <see cref="Restore"/> does one bounded step: one poll of up to
+/// <c>maxRecordsPerStep</c> records, applied per changelog partition in one restore call each. A task whose
+/// changelogs are all restored (or empty) is in <see cref="CompletedTasks"/>; the thread then calls
+/// <see cref="StreamTask.CompleteRestoration"/>. Used by one thread.
+/// </summary>
+internal sealed class StoreChangelogReader : IDisposable
+{
+    /// <summary>Records per step unless told otherwise: large batches make RocksDB restoration fast.</summary>
+    public const int DefaultMaxRecordsPerStep = 10_000;
+
+    /// <summary>How long a step waits for the first record unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultPollTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long registration waits for a changelog's offsets from the broker.</summary>
+    public static readonly TimeSpan WatermarkTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly StreamsMetrics _metrics;
+    private readonly string _threadId;
+    private readonly ILogger _log;
+    private readonly int _maxRecordsPerStep;
+    private readonly TimeSpan _pollTimeout;
+    private readonly Dictionary<TaskId, List<ChangelogRestoration>> _pendingByTask = [];
+    private readonly Dictionary<TopicPartition, ChangelogRestoration> _active = [];
+    private readonly HashSet<TaskId> _completed = [];
+
+    public StoreChangelogReader(
+        IConsumer<byte[]?, byte[]?> consumer, StreamsMetrics metrics, string threadId, ILogger? log = null,
+        int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerStep, 1);
+        _consumer = consumer;
+        _metrics = metrics;
+        _threadId = threadId;
+        _log = log ?? NullLogger.Instance;
+        _maxRecordsPerStep = maxRecordsPerStep;
+        _pollTimeout = pollTimeout ?? DefaultPollTimeout;
+    }
+
+    /// <summary>Registered tasks whose changelogs are all restored; a task stays here until it is unregistered.</summary>
+    public IReadOnlyCollection<TaskId> CompletedTasks => _completed;
+
+    /// <summary>
+    /// Registers a task whose stores are open (<see cref="StreamTask.InitializeStateStores"/>): reads each changelog's
+    /// offsets and starts restoring from the checkpoint (or the beginning) to the end offset of now. A task with
+    /// nothing to restore is complete at once.
+    /// </summary>
+    /// <exception cref="StreamsException">A changelog's offsets cannot be read (a missing topic, an unreachable broker).</exception>
+    public void Register(ProcessorStateManager stateManager)
+    {
+        var taskId = stateManager.TaskId;
+        if (_pendingByTask.ContainsKey(taskId))
+        {
+            throw new InvalidOperationException($"Task {taskId} is already registered for restoration");
+        }
+
+        var metrics = new RestoreMetrics(_metrics, _threadId, taskId);
+        var pending = new List<ChangelogRestoration>();
+        foreach (var start in stateManager.ChangelogStartOffsets())
+        {
+            var offsets = QueryWatermarks(taskId, start.TopicPartition);
+
+            // Retention may have deleted the checkpointed offset's successors: start at the first one left.
+            var from = Math.Max(start.Offset == Offset.Beginning ? 0 : start.Offset.Value, offsets.Low.Value);
+            if (from < offsets.High.Value)
+            {
+                pending.Add(new ChangelogRestoration(stateManager, start.TopicPartition, from, offsets.High.Value, metrics));
+            }
+        }
+
+        _pendingByTask.Add(taskId, pending);
+        if (pending.Count == 0)
+        {
+            _completed.Add(taskId);
+            return;
+        }
+
+        foreach (var changelog in pending)
+        {
+            _active.Add(changelog.Partition, changelog);
+            changelog.Start();
+            _log.RestoreStarting(
+                taskId, changelog.Partition.Topic, changelog.Partition.Partition.Value, changelog.Position, changelog.EndOffset);
+        }
+
+        _consumer.IncrementalAssign(pending.Select(c => new TopicPartitionOffset(c.Partition, c.Position)));
+    }
+
+    /// <summary>Forgets a task (closed, or revoked while restoring) and stops reading its changelogs.</summary>
+    public void Unregister(TaskId taskId)
+    {
+        _completed.Remove(taskId);
+        if (!_pendingByTask.Remove(taskId, out var pending) || pending.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var changelog in pending)
+        {
+            _active.Remove(changelog.Partition);
+            changelog.Abandon();
+        }
+
+        _consumer.IncrementalUnassign(pending.Select(c => c.Partition));
+    }
+
+    /// <summary>
+    /// One restoration step: waits up to the poll timeout for records, reads up to the step's maximum, applies each
+    /// changelog's records with one restore call, and completes the changelogs whose position reached their end.
+    /// </summary>
+    /// <returns>True when nothing is left to restore for any registered task.</returns>
+    public bool Restore()
+    {
+        if (_active.Count == 0)
+        {
+            return true;
+        }
+
+        var timeout = _pollTimeout;
+        for (var polled = 0; polled < _maxRecordsPerStep && _consumer.Consume(timeout) is { } record; polled++)
+        {
+            // Only the first poll waits: the rest take what the consumer has fetched already.
+            timeout = TimeSpan.Zero;
+            // An end-of-partition event (if the consumer reports them) carries no record: positions tell the end.
+            if (!record.IsPartitionEOF && _active.TryGetValue(record.TopicPartition, out var changelog))
+            {
+                changelog.Add(record);
+            }
+        }
+
+        var completed = new List<ChangelogRestoration>();
+        foreach (var changelog in _active.Values)
+        {
+            changelog.ApplyBatch();
+            changelog.AdvanceTo(_consumer.Position(changelog.Partition).Value);
+            if (changelog.IsComplete)
+            {
+                completed.Add(changelog);
+            }
+        }
+
+        if (completed.Count > 0)
+        {
+            Complete(completed);
+        }
+
+        return _active.Count == 0;
+    }
+
+    /// <summary>Closes the restore consumer.</summary>
+    public void Dispose()
+    {
+        _consumer.Close();
+        _consumer.Dispose();
+    }
+
+    private void Complete(List<ChangelogRestoration> completed)
+    {
+        foreach (var changelog in completed)
+        {
+            _active.Remove(changelog.Partition);
+            var taskId = changelog.StateManager.TaskId;
+            _log.RestoreCompleted(
+                taskId, changelog.Partition.Topic, changelog.Partition.Partition.Value, changelog.RecordsRestored,
+                (long)changelog.Elapsed.TotalMilliseconds);
+            var pending = _pendingByTask[taskId];
+            pending.Remove(changelog);
+            if (pending.Count == 0)
+            {
+                _completed.Add(taskId);
+            }
+        }
+
+        _consumer.IncrementalUnassign(completed.Select(c => c.Partition));
+    }
+
+    private WatermarkOffsets QueryWatermarks(TaskId taskId, TopicPartition changelog)
+    {
+        try
+        {
+            return _consumer.QueryWatermarkOffsets(changelog, WatermarkTimeout);
+        }
+        catch (KafkaException e)
+        {
+            throw new StreamsException(
+                $"Task {taskId}: cannot read the offsets of changelog {changelog} to restore from it: {e.Error.Reason}", e);
+        }
+    }
+}

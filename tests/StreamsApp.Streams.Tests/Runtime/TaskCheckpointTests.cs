@@ -1,0 +1,172 @@
+using System.Text;
+using Confluent.Kafka;
+using StreamsApp.Streams.Runtime.Internal;
+using StreamsApp.Streams.State;
+using static StreamsApp.Streams.Tests.State.StoreTopologies;
+
+namespace StreamsApp.Streams.Tests.Runtime;
+
+/// <summary>
+/// How a task's checkpoint follows its stores: what is written when, under each guarantee, where restoration
+/// resumes, and when the task's state is wiped.
+/// </summary>
+public sealed class TaskCheckpointTests : IDisposable
+{
+    private static readonly string StoreChangelog = Changelog("s");
+    private static readonly TopicPartition ChangelogPartition = new(StoreChangelog, 0);
+
+    private readonly TempStateRoot _root = new();
+    private readonly StateDirectory _directory;
+    private readonly List<TaskHarness> _tasks = [];
+
+    public TaskCheckpointTests() => _directory = _root.Open(AppId);
+
+    private string CheckpointPath => Path.Combine(_directory.TaskDirectory(new(0, 0)), ".checkpoint");
+
+    [Fact]
+    public void A_clean_close_checkpoints_the_last_logged_offset_and_a_restart_resumes_one_past_it()
+    {
+        var first = Start(ProcessingGuarantee.AtLeastOnce);
+        first.Process(Input, "r", "put a 1; put b 2", 1);
+        first.Process(Input, "r", "put c 3", 2);
+        Close(first, clean: true);
+
+        Assert.Equal(["0", "1", $"{StoreChangelog} 0 2"], File.ReadAllLines(CheckpointPath));
+        var second = Open(ProcessingGuarantee.AtLeastOnce);
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, 3)], second.StateManager.ChangelogStartOffsets());
+        Assert.Equal("3", Store(second).Get("c"));
+    }
+
+    [Fact]
+    public void A_task_closed_while_restoring_checkpoints_what_it_restored()
+    {
+        var task = Open(ProcessingGuarantee.AtLeastOnce);
+        task.Restore(StoreChangelog, [Record("a", "1"), Record("a", "2")], firstOffset: 10);
+
+        Close(task, clean: true);
+
+        Assert.Equal(new Dictionary<TopicPartition, long> { [ChangelogPartition] = 11 }, new OffsetCheckpoint(CheckpointPath).Read());
+    }
+
+    [Fact]
+    public void In_memory_stores_are_not_checkpointed_and_always_restore_from_the_beginning()
+    {
+        var first = Start(ProcessingGuarantee.AtLeastOnce, persistent: false);
+        first.Process(Input, "r", "put a 1", 1);
+        Close(first, clean: true);
+
+        Assert.False(File.Exists(CheckpointPath));
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, Offset.Beginning)], Open(ProcessingGuarantee.AtLeastOnce, persistent: false).StateManager.ChangelogStartOffsets());
+    }
+
+    [Fact]
+    public void At_least_once_commits_checkpoint_once_more_records_than_the_threshold_were_logged()
+    {
+        var task = Start(ProcessingGuarantee.AtLeastOnce);
+        task.Process(Input, "r", "put a 1", 1);
+        Assert.False(File.Exists(CheckpointPath));
+
+        task.Process(Input, "r", PutAll((int)StreamTask.CheckpointRecordThreshold), 2);
+
+        Assert.Equal(StreamTask.CheckpointRecordThreshold, new OffsetCheckpoint(CheckpointPath).Read()[ChangelogPartition]);
+    }
+
+    [Fact]
+    public void Exactly_once_deletes_the_checkpoint_when_processing_starts_and_writes_it_only_on_a_clean_close()
+    {
+        new OffsetCheckpoint(CheckpointPath).Write(new Dictionary<TopicPartition, long> { [ChangelogPartition] = 4 });
+        var task = Open(ProcessingGuarantee.ExactlyOnceV2);
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, 5)], task.StateManager.ChangelogStartOffsets());
+        Assert.True(File.Exists(CheckpointPath));
+
+        task.Task.CompleteRestoration();
+        Assert.False(File.Exists(CheckpointPath));
+        task.Process(Input, "r", PutAll((int)StreamTask.CheckpointRecordThreshold + 1), 1);
+        Assert.False(File.Exists(CheckpointPath));
+
+        Close(task, clean: true);
+        Assert.Equal(StreamTask.CheckpointRecordThreshold, new OffsetCheckpoint(CheckpointPath).Read()[ChangelogPartition]);
+    }
+
+    [Theory]
+    [InlineData(ProcessingGuarantee.AtLeastOnce, "1")]
+    [InlineData(ProcessingGuarantee.ExactlyOnceV2, null)]
+    public void After_a_dirty_close_only_exactly_once_wipes_the_stores_before_they_open(ProcessingGuarantee guarantee, string? expected)
+    {
+        var first = Start(guarantee);
+        first.Process(Input, "r", "put a 1", 1);
+        Close(first, clean: false);
+
+        var second = Open(guarantee);
+
+        Assert.Equal(expected, Store(second).Get("a"));
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, Offset.Beginning)], second.StateManager.ChangelogStartOffsets());
+    }
+
+    [Fact]
+    public void A_corrupt_checkpoint_wipes_the_task_state_and_restores_from_the_beginning()
+    {
+        var first = Start(ProcessingGuarantee.AtLeastOnce);
+        first.Process(Input, "r", "put a 1", 1);
+        Close(first, clean: true);
+        File.WriteAllText(CheckpointPath, "0\n2\nhalf-written");
+
+        var second = Open(ProcessingGuarantee.AtLeastOnce);
+
+        Assert.Null(Store(second).Get("a"));
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, Offset.Beginning)], second.StateManager.ChangelogStartOffsets());
+    }
+
+    [Fact]
+    public void A_task_processes_only_after_its_restoration_completed()
+    {
+        var task = Open(ProcessingGuarantee.AtLeastOnce);
+
+        Assert.Throws<InvalidOperationException>(() => task.Task.Process());
+        task.Task.CompleteRestoration();
+        Assert.False(task.Task.Process());
+        Assert.Throws<InvalidOperationException>(task.Task.CompleteRestoration);
+    }
+
+    public void Dispose()
+    {
+        foreach (var task in _tasks.ToList())
+        {
+            Close(task, clean: false);
+        }
+
+        _directory.Dispose();
+        _root.Dispose();
+    }
+
+    /// <summary>A task of a scripted RocksDB (or in-memory) store "s" with its stores open, still restoring.</summary>
+    private TaskHarness Open(ProcessingGuarantee guarantee, bool persistent = true)
+    {
+        var config = Config();
+        config.ProcessingGuarantee = guarantee;
+        var task = new TaskHarness(Scripted(KeyValue("s", persistent: persistent)), config, _directory);
+        _tasks.Add(task);
+        task.Task.InitializeStateStores();
+        return task;
+    }
+
+    private TaskHarness Start(ProcessingGuarantee guarantee, bool persistent = true)
+    {
+        var task = Open(guarantee, persistent);
+        task.Task.CompleteRestoration();
+        return task;
+    }
+
+    private void Close(TaskHarness task, bool clean)
+    {
+        _tasks.Remove(task);
+        task.Task.Close(clean);
+    }
+
+    private static IKeyValueStore<string, string> Store(TaskHarness task) => task.Store<IKeyValueStore<string, string>>("s");
+
+    private static ChangelogRecord Record(string key, string value) => new(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value), 0);
+
+    /// <summary>A script that puts <paramref name="count"/> keys, each logged as one changelog record.</summary>
+    private static string PutAll(int count) => "putall " + string.Join(' ', Enumerable.Range(0, count).Select(i => $"k{i} v"));
+}
