@@ -36,7 +36,7 @@ public sealed class FaultInjectionTests
 
     private static EmbeddedKafkaCluster Cluster()
     {
-        var cluster = EmbeddedKafkaCluster.Start();
+        var cluster = StartCluster();
         cluster.CreateTopic("in", 1);
         cluster.CreateTopic("out", 1);
         return cluster;

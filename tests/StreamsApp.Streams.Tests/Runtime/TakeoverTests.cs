@@ -14,22 +14,11 @@ public sealed class TakeoverTests
 {
     private const int Words = 10;
 
-    // A crashed member is noticed after its session timeout; a short one keeps the test short.
+    // A crashed member is noticed after its session timeout; the worker process gets the tests' short one.
     private static readonly string[] ShortSession = ["session.timeout.ms=6000", "heartbeat.interval.ms=500"];
 
     private static IEnumerable<(string Key, string Value)> Batch(int batch) =>
         Enumerable.Range(0, Words * 20).Select(i => ($"b{batch}-{i}", $"w{i % Words}"));
-
-    private static StreamsConfig ShortSessionConfig(EmbeddedKafkaCluster cluster, string appId, string dir)
-    {
-        var config = Config(cluster, appId, dir);
-        foreach (var property in ShortSession.Select(p => p.Split('=')))
-        {
-            config.KafkaProperties[property[0]] = property[1];
-        }
-
-        return config;
-    }
 
     private static Dictionary<string, long> CountsReaching(EmbeddedKafkaCluster cluster, string appId, long atLeast) =>
         Latest(ReadUntil(cluster, CountingTopology.Output(appId), r => Latest(r, Int64) is var l && l.Count == Words && l.Values.All(c => c >= atLeast)), Int64);
@@ -39,13 +28,13 @@ public sealed class TakeoverTests
     {
         const string App = "takeover-close";
         
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         cluster.CreateTopic(CountingTopology.Input(App), 2);
         cluster.CreateTopic(CountingTopology.Output(App), 2);
         using var dir1 = new TempDir();
         using var dir2 = new TempDir();
-        await using var stayer = new KafkaStreams(CountingTopology.Build(App), ShortSessionConfig(cluster, App, dir1.Path), Options(cluster));
-        var leaver = new KafkaStreams(CountingTopology.Build(App), ShortSessionConfig(cluster, App, dir2.Path), Options(cluster));
+        await using var stayer = new KafkaStreams(CountingTopology.Build(App), Config(cluster, App, dir1.Path), Options(cluster));
+        var leaver = new KafkaStreams(CountingTopology.Build(App), Config(cluster, App, dir2.Path), Options(cluster));
         await stayer.StartAsync();
         await leaver.StartAsync();
         await WaitUntil(() => leaver.LocalActiveTasks.Count > 0 && stayer.LocalActiveTasks.Count > 0 && stayer.State == KafkaStreamsState.Running);
@@ -66,12 +55,12 @@ public sealed class TakeoverTests
     {
         const string App = "takeover-kill";
         
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         cluster.CreateTopic(CountingTopology.Input(App), 2);
         cluster.CreateTopic(CountingTopology.Output(App), 2);
         using var dir1 = new TempDir();
         using var dir2 = new TempDir();
-        await using var survivor = new KafkaStreams(CountingTopology.Build(App), ShortSessionConfig(cluster, App, dir1.Path), Options(cluster));
+        await using var survivor = new KafkaStreams(CountingTopology.Build(App), Config(cluster, App, dir1.Path), Options(cluster));
         await survivor.StartAsync();
         await survivor.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
         using var victim = new WorkerProcess(cluster.BootstrapServers, App, dir2.Path, ProcessingGuarantee.AtLeastOnce, ShortSession);
