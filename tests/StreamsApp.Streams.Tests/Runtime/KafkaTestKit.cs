@@ -96,6 +96,15 @@ internal static class KafkaTestKit
 
     public static long Int64(byte[] bytes) => System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes);
 
+    public static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    /// <summary>The offset <paramref name="groupId"/> committed on partition 0 of <paramref name="topic"/>; negative when none.</summary>
+    public static long Committed(EmbeddedKafkaCluster cluster, string groupId, string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = groupId }).Build();
+        return consumer.Committed([new TopicPartition(topic, 0)], WaitTimeout)[0].Offset.Value;
+    }
+
     /// <summary>Polls a condition every 50 ms until it holds; fails after <see cref="WaitTimeout"/>.</summary>
     public static async Task WaitUntil(Func<bool> condition)
     {
