@@ -34,7 +34,10 @@ internal static class KafkaTestKit
         UncaughtExceptionHandler = handler,
     };
 
-    /// <summary>Produces string records, keyed partitioning by murmur2 (as the engine does), and waits for acknowledgement.</summary>
+    /// <summary>
+    /// Produces string records, keyed partitioning by murmur2 (as the engine does), and waits for acknowledgement.
+    /// A <paramref name="timestamp"/> of 0 means "now" to librdkafka, so event times in tests start above 0.
+    /// </summary>
     public static void Produce(EmbeddedKafkaCluster cluster, string topic, IEnumerable<(string Key, string Value)> records, long? timestamp = null)
     {
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig
@@ -101,7 +104,12 @@ internal static class KafkaTestKit
     /// <summary>The offset <paramref name="groupId"/> committed on partition 0 of <paramref name="topic"/>; negative when none.</summary>
     public static long Committed(EmbeddedKafkaCluster cluster, string groupId, string topic)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = groupId }).Build();
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = groupId,
+            EnableAutoCommit = false,
+        }).Build();
         return consumer.Committed([new TopicPartition(topic, 0)], WaitTimeout)[0].Offset.Value;
     }
 
