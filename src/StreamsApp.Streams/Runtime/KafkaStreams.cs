@@ -70,6 +70,18 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>The tasks of each live stream thread, by thread name (a reduced form of Kafka's local thread metadata).</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyCollection<TaskId>> TasksByThread
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _threads.ToDictionary(t => t.Name, t => t.ActiveTasks);
+            }
+        }
+    }
+
     /// <summary>
     /// Prepares the cluster (checks source topics, creates internal topics), bootstraps global stores, then starts
     /// the stream threads. Returns once they are started; <see cref="State"/> turns Running when they own their tasks.
