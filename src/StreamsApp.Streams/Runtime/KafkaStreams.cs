@@ -229,13 +229,15 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             thread.RequestShutdown();
         }
 
-        _globalThread?.RequestShutdown();
         var deadline = DateTime.UtcNow + timeout;
         foreach (var thread in threads)
         {
             thread.Join(Remaining(deadline));
         }
 
+        // Stream threads read global stores up to their last commit, which flushes caches downstream: the global
+        // thread closes those stores only once they are gone.
+        _globalThread?.RequestShutdown();
         _globalThread?.Join(Remaining(deadline));
         foreach (var registration in _signals)
         {

@@ -112,4 +112,35 @@ public sealed class GlobalKTableRuntimeTests
             new Dictionary<string, string> { ["o1"] = "c1@platinum", ["o2"] = "c2@gold2" },
             Joined(cluster, "enriched", "o1", "o2"));
     }
+
+    [Fact]
+    public async Task A_clean_close_flushes_cached_updates_through_the_global_join_before_the_global_store_closes()
+    {
+        using var cluster = StartClusterWithTopics();
+        Produce(cluster, "customers", CustomerRows());
+        var seen = 0;
+        var builder = new StreamsBuilder();
+        var customers = builder.GlobalTable("customers", Consumed.With(Serdes.String(), Serdes.String()));
+        builder.Stream("orders", Consumed.With(Serdes.String(), Serdes.String()))
+            .Peek((_, _) => Interlocked.Increment(ref seen))
+            .GroupByKey()
+            .Reduce((_, latest) => latest, materialized: Materialized.As<string, string>("latest-order"))
+            .ToStream()
+            .Join(customers, (_, customer) => customer, (customer, row) => $"{customer}@{row}")
+            .To("enriched", Produced.With(Serdes.String(), Serdes.String()));
+        using var dir = new TempDir();
+        var config = Config(cluster, "global-close", dir.Path);
+
+        // No commit before the close: the reduced orders stay in the cache until the close flushes them to the join.
+        config.CommitInterval = TimeSpan.FromHours(1);
+        await using var streams = new KafkaStreams(builder.Build(), config, Options(cluster));
+        await streams.StartAsync();
+        Produce(cluster, "orders", [("o1", "c1"), ("o2", "c2")]);
+        await WaitUntil(() => Volatile.Read(ref seen) == 2);
+
+        await streams.CloseAsync();
+
+        Assert.Equal(KafkaStreamsState.NotRunning, streams.State);
+        Assert.Equal(new Dictionary<string, string> { ["o1"] = "c1@gold1", ["o2"] = "c2@gold2" }, Joined(cluster, "enriched", "o1", "o2"));
+    }
 }
