@@ -21,5 +21,6 @@ public sealed class RestoreConsumerConfigTests
         Assert.Equal("broker:9092", consumer.BootstrapServers);
         Assert.Equal("app-thread-1-restore", consumer.ClientId);
         Assert.NotEqual("app", consumer.GroupId);
+        Assert.True(consumer.QueuedMinMessages >= 1_000_000);
     }
 }

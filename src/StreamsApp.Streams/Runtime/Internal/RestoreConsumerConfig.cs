@@ -21,6 +21,10 @@ internal static class RestoreConsumerConfig
             GroupId = config.ApplicationId + "-restore-consumer",
             EnableAutoCommit = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
+            // Prefetch deeply (still capped by queued.max.messages.kbytes, 64 MiB): with librdkafka's default of
+            // 100,000 a 400,000-record restore of 4 partitions on the embedded cluster ran at 125,000 records/s
+            // instead of 550,000, the consumer waiting on fetches between steps.
+            QueuedMinMessages = 1_000_000,
             IsolationLevel = config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
                 ? IsolationLevel.ReadCommitted
                 : IsolationLevel.ReadUncommitted,
