@@ -11,7 +11,7 @@ if (!ServerArguments.TryParse(args, out var arguments, out var error))
     return BadArguments;
 }
 
-if (arguments!.ShowHelp)
+if (arguments.ShowHelp)
 {
     await Console.Out.WriteLineAsync(ServerArguments.Usage);
     return 0;

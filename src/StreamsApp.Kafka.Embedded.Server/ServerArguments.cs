@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using StreamsApp.Streams.Runtime;
 
@@ -35,7 +36,10 @@ internal sealed class ServerArguments
     internal EmbeddedKafkaClusterOptions Options { get; }
 
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> names the bad argument.</summary>
-    internal static bool TryParse(IReadOnlyList<string> args, out ServerArguments? result, out string? error)
+    internal static bool TryParse(
+        IReadOnlyList<string> args,
+        [NotNullWhen(true)] out ServerArguments? result,
+        [NotNullWhen(false)] out string? error)
     {
         result = null;
         var showHelp = false;

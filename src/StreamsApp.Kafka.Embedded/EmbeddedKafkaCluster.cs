@@ -18,11 +18,11 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
 {
     private readonly MockClusterHandle _handle;
 
-    private EmbeddedKafkaCluster(MockClusterHandle handle, int brokerCount)
+    private EmbeddedKafkaCluster(MockClusterHandle handle, int brokerCount, string bootstrapServers)
     {
         _handle = handle;
         BrokerCount = brokerCount;
-        BootstrapServers = handle.Bootstraps();
+        BootstrapServers = bootstrapServers;
     }
 
     /// <summary>The brokers' <c>127.0.0.1:port</c> list, for a client's <c>bootstrap.servers</c>.</summary>
@@ -31,29 +31,35 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
     /// <summary>The number of brokers; their ids are 1 to <see cref="BrokerCount"/>.</summary>
     public int BrokerCount { get; }
 
-    /// <summary>Starts a cluster and creates <see cref="EmbeddedKafkaClusterOptions.Topics"/>.</summary>
+    /// <summary>Starts a cluster, applies the options and creates <see cref="EmbeddedKafkaClusterOptions.Topics"/>.</summary>
     /// <param name="options">Broker count and topics; the defaults give one broker and no topics.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public static EmbeddedKafkaCluster Start(EmbeddedKafkaClusterOptions? options = null)
     {
         options ??= new EmbeddedKafkaClusterOptions();
         options.Validate();
-        var cluster = new EmbeddedKafkaCluster(
-            MockClusterHandle.Create(options.BrokerCount, ClusterLogging.OwnerConfig), options.BrokerCount);
+        var handle = MockClusterHandle.Create(options.BrokerCount, options.Logger);
         try
         {
+            if (options.GroupInitialRebalanceDelay is { } delay)
+            {
+                NativeMethods.MockGroupInitialRebalanceDelayMs(handle, (int)delay.TotalMilliseconds);
+            }
+
+            var cluster = new EmbeddedKafkaCluster(handle, options.BrokerCount, handle.Bootstraps());
             foreach (var topic in options.Topics)
             {
                 cluster.CreateTopic(topic.Name, topic.Partitions);
             }
+
+            return cluster;
         }
         catch
         {
-            cluster.Dispose();
+            // The handle is all a cluster owns.
+            handle.Dispose();
             throw;
         }
-
-        return cluster;
     }
 
     /// <summary>Creates a topic.</summary>

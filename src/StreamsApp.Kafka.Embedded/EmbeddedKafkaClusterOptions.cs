@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StreamsApp.Kafka.Embedded.Internal;
 using StreamsApp.Streams.Runtime;
 
@@ -16,6 +17,18 @@ public sealed class EmbeddedKafkaClusterOptions
     public IList<TopicDefinition> Topics { get; set; } = [];
 #pragma warning restore CA2227
 
+    /// <summary>
+    /// How long a new classic-protocol consumer group waits for more members before its first rebalance (the
+    /// broker's group.initial.rebalance.delay.ms). Null keeps the mock's 3 seconds; tests may want zero.
+    /// </summary>
+    public TimeSpan? GroupInitialRebalanceDelay { get; set; }
+
+    /// <summary>
+    /// Receives the cluster's own librdkafka log (broker threads, connections). Null, the default, turns it off;
+    /// clients connecting to the cluster log as they are configured to.
+    /// </summary>
+    public ILogger? Logger { get; set; }
+
     /// <summary>Checks every setting; <see cref="EmbeddedKafkaCluster.Start"/> calls it.</summary>
     /// <exception cref="ArgumentException">One or more settings are invalid; the message names each.</exception>
     public void Validate()
@@ -24,6 +37,11 @@ public sealed class EmbeddedKafkaClusterOptions
         if (BrokerCount < 1)
         {
             problems.Add($"{nameof(BrokerCount)} must be at least 1 (was {BrokerCount})");
+        }
+
+        if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
+        {
+            problems.Add($"{nameof(GroupInitialRebalanceDelay)} must be between zero and {int.MaxValue} ms (was {delay})");
         }
 
         if (Topics is null)

@@ -49,7 +49,9 @@ public sealed class BrokerFaultTests
 
         var result = await producer.ProduceAsync("events", Record).WaitAsync(Clients.Timeout);
         Assert.Equal(PersistenceStatus.Persisted, result.Status);
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers })
+            .SetLogHandler((_, _) => { })
+            .Build();
         Assert.Equal(2, admin.GetMetadata("events", Clients.Timeout).Topics.Single().Partitions.Single().Leader);
     }
 

@@ -58,6 +58,7 @@ public sealed class ClusterLifecycleTests
         { new() { Topics = [new("a", 1), new("a", 2)] }, "Topics[1] 'a' appears more than once" },
         { new() { Topics = [new("bad name", 1)] }, "Topics[0]: 'bad name' is not a legal topic name" },
         { new() { Topics = [new("empty", 0)] }, "Topics[0] 'empty' needs at least 1 partition" },
+        { new() { GroupInitialRebalanceDelay = TimeSpan.FromSeconds(-1) }, "GroupInitialRebalanceDelay must be between" },
     };
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace StreamsApp.Kafka.Embedded.Internal;
 
@@ -9,10 +9,10 @@ namespace StreamsApp.Kafka.Embedded.Internal;
 /// </summary>
 internal sealed class MockClusterHandle : SafeHandle
 {
-    private const int ErrorBufferSize = 512;
-
     private IntPtr _owner;
+    private GCHandle? _logger;
 
+    /// <summary>Used by <see cref="Create"/> (and the P/Invoke marshaller's rules for SafeHandle types).</summary>
     internal MockClusterHandle()
         : base(IntPtr.Zero, ownsHandle: true)
     {
@@ -22,66 +22,59 @@ internal sealed class MockClusterHandle : SafeHandle
     public override bool IsInvalid => handle == IntPtr.Zero;
 
     /// <summary>Starts a mock cluster with brokers 1..<paramref name="brokerCount"/> on 127.0.0.1.</summary>
-    internal static MockClusterHandle Create(int brokerCount, IReadOnlyDictionary<string, string> ownerConfig)
+    internal static MockClusterHandle Create(int brokerCount, ILogger? logger)
     {
-        var owner = CreateProducer(ownerConfig);
-        var mockCluster = NativeMethods.MockClusterNew(owner, brokerCount);
+        var result = new MockClusterHandle();
+        var conf = NativeMethods.ConfNew();
+        try
+        {
+            result._logger = ClusterLogging.Configure(conf, logger);
+            var error = new byte[NativeMethods.ErrorBufferSize];
+            result._owner = NativeMethods.KafkaNew(NativeMethods.ProducerType, conf, error, (nuint)error.Length);
+            if (result._owner == IntPtr.Zero)
+            {
+                throw new InvalidOperationException(
+                    $"librdkafka could not create the handle that owns the mock cluster: {NativeMethods.ErrorText(error)}");
+            }
+        }
+        catch
+        {
+            // Until rd_kafka_new succeeds the configuration is ours to free.
+            NativeMethods.ConfDestroy(conf);
+            result._logger?.Free();
+            throw;
+        }
+
+        var mockCluster = NativeMethods.MockClusterNew(result._owner, brokerCount);
+        result.SetHandle(mockCluster);
         if (mockCluster == IntPtr.Zero)
         {
-            NativeMethods.KafkaDestroy(owner);
+            result.ReleaseOwner();
             throw new InvalidOperationException(
                 $"librdkafka could not start a mock cluster with {brokerCount} broker(s) (no free local ports?).");
         }
 
-        var result = new MockClusterHandle { _owner = owner };
-        result.SetHandle(mockCluster);
         return result;
     }
 
     /// <summary>The comma-separated <c>host:port</c> list of the brokers.</summary>
-    internal string Bootstraps()
-    {
-        // The string is owned by the cluster, which this handle keeps alive; it is copied before returning.
-        return Marshal.PtrToStringUTF8(NativeMethods.MockClusterBootstraps(this))
+    internal string Bootstraps() =>
+        // The string is owned by the cluster, which this handle keeps alive while the call runs; it is copied.
+        Marshal.PtrToStringUTF8(NativeMethods.MockClusterBootstraps(this))
             ?? throw new InvalidOperationException("librdkafka returned no bootstrap servers for the mock cluster.");
-    }
 
     /// <inheritdoc />
     protected override bool ReleaseHandle()
     {
-        // The cluster before its owner: destroying the owner first would leave the mock threads without a handle.
+        // The cluster before its owner: the mock's threads use the owner's handle until they are stopped.
         NativeMethods.MockClusterDestroy(handle);
-        NativeMethods.KafkaDestroy(_owner);
+        ReleaseOwner();
         return true;
     }
 
-    private static IntPtr CreateProducer(IReadOnlyDictionary<string, string> config)
+    private void ReleaseOwner()
     {
-        var conf = NativeMethods.ConfNew();
-        var error = new byte[ErrorBufferSize];
-        foreach (var (name, value) in config)
-        {
-            if (NativeMethods.ConfSet(conf, name, value, error, (nuint)error.Length) != NativeMethods.ConfOk)
-            {
-                NativeMethods.ConfDestroy(conf);
-                throw new InvalidOperationException($"librdkafka rejected {name}={value}: {ErrorText(error)}");
-            }
-        }
-
-        var producer = NativeMethods.KafkaNew(NativeMethods.ProducerType, conf, error, (nuint)error.Length);
-        if (producer == IntPtr.Zero)
-        {
-            NativeMethods.ConfDestroy(conf);
-            throw new InvalidOperationException(
-                $"librdkafka could not create the handle that owns the mock cluster: {ErrorText(error)}");
-        }
-
-        return producer;
-    }
-
-    private static string ErrorText(byte[] error)
-    {
-        var length = Array.IndexOf(error, (byte)0);
-        return Encoding.UTF8.GetString(error, 0, length < 0 ? error.Length : length);
+        NativeMethods.KafkaDestroy(_owner);
+        _logger?.Free();
     }
 }

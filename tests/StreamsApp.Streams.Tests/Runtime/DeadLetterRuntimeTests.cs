@@ -14,7 +14,7 @@ public sealed class DeadLetterRuntimeTests
     [Fact]
     public async Task A_poison_record_lands_in_the_DLT_on_its_partition_with_its_metadata_while_the_rest_flows()
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         cluster.CreateTopic("amounts", 2);
         cluster.CreateTopic("doubled", 2);
         var builder = new StreamsBuilder();

@@ -26,7 +26,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task A_stateful_topology_counts_end_to_end_through_a_repartition_topic()
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         cluster.CreateTopic("words", 2);
         cluster.CreateTopic("word-counts", 2);
         using var dir = new TempDir();
@@ -46,7 +46,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task Start_fails_naming_missing_source_topics()
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         using var dir = new TempDir();
         await using var streams = new KafkaStreams(CountTopology(), Config(cluster, "missing-app", dir.Path), Options(cluster));
 
@@ -70,7 +70,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task Two_instances_in_one_group_split_the_tasks_and_together_count_right()
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         cluster.CreateTopic("words", 4);
         cluster.CreateTopic("word-counts", 4);
         using var dir1 = new TempDir();
@@ -94,7 +94,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task A_broker_going_down_and_up_mid_stream_loses_nothing()
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = StartCluster();
         cluster.CreateTopic("words", 2);
         cluster.CreateTopic("word-counts", 2);
         using var dir = new TempDir();

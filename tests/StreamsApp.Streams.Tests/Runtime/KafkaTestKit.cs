@@ -10,13 +10,21 @@ internal static class KafkaTestKit
 {
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>A configuration for an instance on the cluster, with its own state directory.</summary>
+    /// <summary>A cluster whose new groups rebalance at once (the mock waits 3 s by default).</summary>
+    public static EmbeddedKafkaCluster StartCluster() =>
+        EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
+
+    /// <summary>
+    /// A configuration for an instance on the cluster, with its own state directory. The short session bounds the
+    /// mock's occasional stall of a classic-group rebalance (a SyncGroup race) to a few seconds.
+    /// </summary>
     public static StreamsConfig Config(EmbeddedKafkaCluster cluster, string applicationId, string stateDir) => new()
     {
         ApplicationId = applicationId,
         BootstrapServers = cluster.BootstrapServers,
         StateDir = stateDir,
         CommitInterval = TimeSpan.FromMilliseconds(100),
+        KafkaProperties = { ["session.timeout.ms"] = "6000", ["heartbeat.interval.ms"] = "500" },
     };
 
     public static KafkaStreamsOptions Options(EmbeddedKafkaCluster cluster, Func<Exception, StreamThreadExceptionResponse>? handler = null) => new()

@@ -26,7 +26,7 @@ internal sealed class RestoreScenario : IDisposable
         _producer = new ProducerBuilder<byte[], byte[]?>(new ProducerConfig { BootstrapServers = Cluster.BootstrapServers, LingerMs = 5 })
             .SetLogHandler((_, _) => { })
             .Build();
-        var consumer = new ConsumerBuilder<byte[]?, byte[]?>(RestoreConsumerConfig.Create(Config, "restore-consumer"))
+        var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.AssignedConsumer(Config, "restore-consumer"))
             .SetLogHandler((_, _) => { })
             .Build();
         Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", Log, maxRecordsPerStep);

@@ -97,18 +97,19 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         Func<TKey, LeftOrRightValue<TValue, TOtherValue>, TResult> unmatched =
             (key, waiting) => waiting.IsLeft ? joiner(key, waiting.Left, default!) : joiner(key, default!, waiting.Right);
         var outerStore = names.OuterStore;
+        var trackers = outerStore is null ? null : new OuterJoinTimeTrackers();
         builder.AddProcessor(
             names.JoinThis,
             () => new KStreamKStreamJoinProcessor<TKey, TValue, TOtherValue, TValue, TOtherValue, TResult>(
                 otherStoreName, outerStore, thisIsLeft: true, windows, leftOuter, joiner,
-                LeftOrRightValue<TValue, TOtherValue>.OfLeft, unmatched),
+                LeftOrRightValue<TValue, TOtherValue>.OfLeft, unmatched, trackers),
             names.ThisWindowed);
         builder.AddProcessor(
             names.JoinOther,
             () => new KStreamKStreamJoinProcessor<TKey, TOtherValue, TValue, TValue, TOtherValue, TResult>(
                 thisStoreName, outerStore, thisIsLeft: false, windows.Reversed, rightOuter,
                 (key, otherValue, thisValue) => joiner(key, thisValue, otherValue),
-                LeftOrRightValue<TValue, TOtherValue>.OfRight, unmatched),
+                LeftOrRightValue<TValue, TOtherValue>.OfRight, unmatched, trackers),
             names.OtherWindowed);
         builder.AddFixedKeyProcessor(names.Merge, () => new PassThroughProcessor<TKey, TResult>(), names.JoinThis, names.JoinOther);
 

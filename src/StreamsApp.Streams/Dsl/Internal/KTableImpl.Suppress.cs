@@ -1,4 +1,5 @@
 using StreamsApp.Streams.Dsl.Internal.Suppress;
+using StreamsApp.Streams.Dsl.Internal.ValueGetters;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.State.Internal.Suppress;
 
@@ -29,10 +30,12 @@ internal sealed partial class KTableImpl<TKey, TValue>
         var values = InternalStreamsBuilder.SerdeOrDefault(_valueSerde, $"Suppression '{name}'");
         var config = suppressed.BufferConfig;
 
-        // The emitted old value is the one before the buffered updates, so the parent sends old values only when
-        // downstream of the suppression asks for them. A suppressed table has no value getter (yet): reading the
-        // parent's would show updates the suppression still holds back, so joining it fails at build time.
-        var table = new KTableImpl<TKey, TValue>(_builder, name, null, _keySerde, _valueSerde, MayDelete, EnableSendingOldValues, null)
+        // The buffer keeps each key's row from before its buffered updates, from the parent's old values, as Kafka
+        // Streams does: the value getter shows that row while the key is held back (reading the parent alone would
+        // show updates downstream has not seen), and it is the old value emitted when downstream asks for one.
+        EnableSendingOldValues();
+        var getter = ValueGetterSupplier is { } parent ? new SuppressedValueGetterSupplier<TKey, TValue>(parent, storeName) : null;
+        var table = new KTableImpl<TKey, TValue>(_builder, name, null, _keySerde, _valueSerde, MayDelete, null, getter)
         {
             WindowClose = windowClose,
         };

@@ -112,7 +112,7 @@ internal sealed partial class InternalTopologyBuilder
             throw new TopologyException($"'{processorName}' is not a processor, so it cannot use state store '{storeName}'");
         }
 
-        processor.Stores.Add(storeName);
+        processor.ConnectStore(storeName);
     }
 
     /// <summary>

@@ -3,7 +3,21 @@ namespace StreamsApp.Streams.Processing.Internal;
 /// <summary>Blueprint of a processor node; the stores it may use are connected by name.</summary>
 internal abstract class ProcessorNodeFactory(string name, IReadOnlyList<string> predecessors) : NodeFactory(name, predecessors)
 {
-    public SortedSet<string> Stores { get; } = new(StringComparer.Ordinal);
+    private readonly List<string> _stores = [];
+
+    /// <summary>The connected stores in the order they were connected, which <c>Describe()</c> needs (Kafka Streams
+    /// prints them in its hash set's order, whose ties fall back to that order).</summary>
+    public IReadOnlyList<string> Stores => _stores;
+
+    public void ConnectStore(string storeName)
+    {
+        if (!_stores.Contains(storeName, StringComparer.Ordinal))
+        {
+            _stores.Add(storeName);
+        }
+    }
+
+    protected IReadOnlySet<string> StoreSet() => _stores.ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>Blueprint of a node running an <see cref="IProcessor{TKeyIn, TValueIn, TKeyOut, TValueOut}"/>.</summary>
@@ -16,7 +30,7 @@ internal sealed class ProcessorNodeFactory<TKeyIn, TValueIn, TKeyOut, TValueOut>
     public override (Type Key, Type Value)? OutputTypes => (typeof(TKeyOut), typeof(TValueOut));
 
     public override ProcessorNode Build(Func<string, string> resolveTopic) =>
-        new ProcessorAdapterNode<TKeyIn, TValueIn, TKeyOut, TValueOut>(Name, supplier(), Stores);
+        new ProcessorAdapterNode<TKeyIn, TValueIn, TKeyOut, TValueOut>(Name, supplier(), StoreSet());
 }
 
 /// <summary>Blueprint of a node running an <see cref="IFixedKeyProcessor{TKey, TValueIn, TValueOut}"/>.</summary>
@@ -30,5 +44,5 @@ internal sealed class FixedKeyProcessorNodeFactory<TKey, TValueIn, TValueOut>(
 
     public override ProcessorNode Build(Func<string, string> resolveTopic) =>
         new ProcessorAdapterNode<TKey, TValueIn, TKey, TValueOut>(
-            Name, new FixedKeyProcessorAdapter<TKey, TValueIn, TValueOut>(supplier()), Stores);
+            Name, new FixedKeyProcessorAdapter<TKey, TValueIn, TValueOut>(supplier()), StoreSet());
 }

@@ -17,8 +17,11 @@ internal abstract class RecordCollectorBase : IRecordCollector
     // The runtime tracks offsets from delivery reports, on librdkafka's thread.
     private readonly ConcurrentDictionary<(string Topic, int Partition), long> _offsets = new();
 
-    // Kafka's RecordCollectorImpl.sendException: a failed delivery is reported on the producer's thread, and the task
-    // learns of it on its next send or flush.
+    // Failed deliveries are reported on the producer's thread; the task handles them (handler, dead letter) on its
+    // own thread at its next send or flush, so handlers, metrics and dead-letter sends never run concurrently with it.
+    private readonly ConcurrentQueue<FailedDelivery> _failedDeliveries = new();
+
+    // Kafka's RecordCollectorImpl.sendException: the first failure the handler did not absorb fails the task.
     private Exception? _sendException;
 
     public bool TryGetOffset(string topic, int partition, out long offset) => _offsets.TryGetValue((topic, partition), out offset);
@@ -54,7 +57,7 @@ internal abstract class RecordCollectorBase : IRecordCollector
 
     public void SendDeadLetter(DeadLetterRecord record)
     {
-        // No sticky-failure check: this may run on the delivery thread, and the task fails on its next send anyway.
+        // No sticky-failure check: a dead letter is written while a failure is being handled.
         // Spring's convention: the same partition number, so a DLT partitioned like its source keeps records apart
         // the same way; a DLT with fewer partitions gets the key's partition instead.
         var partition = record.SourcePartition < PartitionCount(record.Topic)
@@ -67,6 +70,12 @@ internal abstract class RecordCollectorBase : IRecordCollector
     {
         ThrowIfSendFailed();
         FlushSends();
+        if (HandleFailedDeliveries())
+        {
+            // Dead letters written for failed deliveries must be acknowledged before the task commits.
+            FlushSends();
+        }
+
         ThrowIfSendFailed();
     }
 
@@ -94,16 +103,32 @@ internal abstract class RecordCollectorBase : IRecordCollector
     }
 
     /// <summary>
-    /// Applies the production exception handler to a record the broker rejected; a subclass calls it from its
-    /// delivery handler, on any thread. Fail is remembered and thrown by the task's next send or flush; Continue
-    /// drops and counts the record; DeadLetter dead-letters the source record captured in <paramref name="origin"/>
-    /// (failing when there is none and the fallback is Fail). A record without origin (changelog, dead-letter) always fails.
+    /// Reports a record the broker rejected; a subclass calls it from its delivery handler, on any thread. The task
+    /// applies the production exception handler at its next send or flush: Fail is thrown; Continue drops and counts
+    /// the record; DeadLetter dead-letters the source record captured in <paramref name="origin"/> (failing when there
+    /// is none and the fallback is Fail). A record without origin (changelog, dead-letter) always fails.
     /// </summary>
     /// <param name="destination">Where the record was sent.</param>
     /// <param name="record">The rejected record.</param>
     /// <param name="error">The producer's error.</param>
     /// <param name="origin">What <see cref="SendSerialized"/> was given.</param>
-    protected void OnDeliveryFailed(TopicPartition destination, Message<byte[]?, byte[]?> record, Exception error, SendOrigin? origin)
+    protected void OnDeliveryFailed(TopicPartition destination, Message<byte[]?, byte[]?> record, Exception error, SendOrigin? origin) =>
+        _failedDeliveries.Enqueue(new FailedDelivery(destination, record, error, origin));
+
+    /// <summary>Handles the failed deliveries reported so far, on the task's thread; true when there were any.</summary>
+    private bool HandleFailedDeliveries()
+    {
+        var any = false;
+        while (_failedDeliveries.TryDequeue(out var failed))
+        {
+            HandleFailedDelivery(failed.Destination, failed.Record, failed.Error, failed.Origin);
+            any = true;
+        }
+
+        return any;
+    }
+
+    private void HandleFailedDelivery(TopicPartition destination, Message<byte[]?, byte[]?> record, Exception error, SendOrigin? origin)
     {
         if (origin is not { } o)
         {
@@ -152,11 +177,15 @@ internal abstract class RecordCollectorBase : IRecordCollector
 
     private void ThrowIfSendFailed()
     {
+        HandleFailedDeliveries();
         if (Volatile.Read(ref _sendException) is { } failure)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
     }
+
+    private readonly record struct FailedDelivery(
+        TopicPartition Destination, Message<byte[]?, byte[]?> Record, Exception Error, SendOrigin? Origin);
 
     /// <summary>The sink's default partitioning: murmur2 of the key bytes, as Kafka's producer; null (producer's choice) without a key.</summary>
     private int? KeyPartition(string topic, byte[]? keyBytes)

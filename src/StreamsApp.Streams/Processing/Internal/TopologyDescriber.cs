@@ -4,7 +4,10 @@ namespace StreamsApp.Streams.Processing.Internal;
 
 /// <summary>
 /// Describes a blueprint the way Kafka Streams does: nodes of a sub-topology ordered by the size of their sub-tree
-/// (largest first), ties by name; successors and predecessors in the same order.
+/// (largest first), ties by name; successors in the same order. Predecessors are listed in the order they were
+/// connected: Kafka sorts them as nodes, but by sub-tree sizes taken while it links the nodes, when the first-linked
+/// parent has already grown by this node's sub-tree and the others not yet, so a merge's parents keep their order.
+/// Stores are listed in Kafka's hash set order (<see cref="JavaHashSetOrder"/>).
 /// </summary>
 internal static class TopologyDescriber
 {
@@ -32,9 +35,9 @@ internal static class TopologyDescriber
                 Kind(node),
                 node.Name,
                 Topics(node),
-                node is ProcessorNodeFactory p ? [.. p.Stores] : [],
+                node is ProcessorNodeFactory p ? JavaHashSetOrder.Of(p.Stores) : [],
                 Sorted(node.Successors),
-                Sorted(node.Predecessors));
+                node.Predecessors);
         }
 
         var subtopologies = builder.Subtopologies()

@@ -31,7 +31,10 @@ internal static class ClientConfigs
 
     /// <summary>A consumer that is only assigned partitions (restoration, global topics): it never joins a group.</summary>
     public static ConsumerConfig AssignedConsumer(StreamsConfig config, string clientId) =>
-        new(Base(config, clientId))
+        // Prefetch deeply (still capped by queued.max.messages.kbytes, 64 MiB): with librdkafka's default of 100,000
+        // a 400,000-record restore of 4 partitions on the embedded cluster ran at 125,000 records/s instead of
+        // 550,000, the consumer waiting on fetches between restore steps.
+        new(WithDefaults(Base(config, clientId), ("queued.min.messages", "1000000")))
         {
             // librdkafka requires a group id even for assign-only use; it is never used to join or commit.
             GroupId = config.ApplicationId + "-restore",
@@ -49,7 +52,9 @@ internal static class ClientConfigs
     public static ProducerConfig Producer(StreamsConfig config, string clientId, string? transactionalId)
     {
         // Java's default partitioner for records without a key the engine did not place; a short linger batches.
-        var producer = new ProducerConfig(WithDefaults(Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5")))
+        // Idempotence (Java's default since Kafka 3.0) keeps retried sends in order and free of duplicates.
+        var producer = new ProducerConfig(WithDefaults(
+            Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5"), ("enable.idempotence", "true")))
         {
             // Delivery reports carry the offset and error only: copying each record's key and value back into
             // .NET would cost more than producing it.
@@ -58,7 +63,6 @@ internal static class ClientConfigs
         if (transactionalId is not null)
         {
             producer.TransactionalId = transactionalId;
-            producer.EnableIdempotence = true;
         }
 
         return producer;

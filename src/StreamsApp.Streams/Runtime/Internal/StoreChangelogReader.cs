@@ -9,7 +9,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
 /// Restores a stream thread's tasks from their changelogs before they process (Kafka Streams' changelog reader).
-/// It owns the thread's restore consumer (see <see cref="RestoreConsumerConfig"/>), which it assigns manually to the
+/// It owns the thread's restore consumer (see <see cref="ClientConfigs.AssignedConsumer"/>), which it assigns manually to the
 /// changelog partitions still to restore. <see cref="Restore"/> does one bounded step: one poll of up to
 /// <c>maxRecordsPerStep</c> records, applied per changelog partition in one restore call each. A task whose
 /// changelogs are all restored (or empty) is in <see cref="CompletedTasks"/>; the thread then calls

@@ -53,13 +53,15 @@ internal sealed class StreamThread
     {
         IConsumer<byte[]?, byte[]?>? consumer = null;
         StreamsProducer? producer = null;
+        StoreChangelogReader? restorer = null;
         try
         {
             SetState(StreamThreadState.Starting);
             consumer = BuildConsumer();
             producer = _setup.CreateProducer(Name);
+            restorer = new StoreChangelogReader(BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>());
             var resources = _setup.Resources(Name, producer);
-            _tasks = new TaskManager(_setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _log), _log);
+            _tasks = new TaskManager(_setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _log), restorer, _log);
             consumer.Subscribe(_setup.Topology.SourceTopics);
             _lastCommit = _setup.Time.GetTimestamp();
             while (!_shutdownRequested)
@@ -93,23 +95,27 @@ internal sealed class StreamThread
         {
             consumer?.Dispose();
             producer?.Dispose();
+            restorer?.Dispose();
         }
     }
 
     private void RunOnce(IConsumer<byte[]?, byte[]?> consumer)
     {
         var tasks = _tasks!;
-        if (State == StreamThreadState.PartitionsAssigned)
+        var restoring = State == StreamThreadState.PartitionsAssigned;
+        if (restoring)
         {
             tasks.CreatePendingTasks();
+            tasks.Restore();
             ActiveTasks = [.. tasks.ActiveTaskIds];
-            if (!tasks.HasPendingTasks)
+            if (tasks.AllRunning)
             {
                 SetState(StreamThreadState.Running);
             }
         }
 
-        var timeout = tasks.Tasks.Any(t => t.HasBufferedRecords) ? TimeSpan.Zero : PollTimeout;
+        // Restoration waits for changelog records itself; the main consumer then only takes what is fetched.
+        var timeout = restoring || tasks.Tasks.Any(t => t.HasBufferedRecords) ? TimeSpan.Zero : PollTimeout;
         for (var polled = 0; polled < MaxPollRecords && consumer.Consume(polled == 0 ? timeout : TimeSpan.Zero) is { } record; polled++)
         {
             Buffer(consumer, record);
@@ -159,6 +165,11 @@ internal sealed class StreamThread
             _paused.ExceptWith(resume);
         }
     }
+
+    private IConsumer<byte[]?, byte[]?> BuildRestoreConsumer() =>
+        new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.AssignedConsumer(_setup.Config, $"{Name}-restore-consumer"))
+            .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .Build();
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_setup.Config, $"{Name}-consumer"))

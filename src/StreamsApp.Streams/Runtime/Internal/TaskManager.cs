@@ -8,14 +8,16 @@ using StreamsApp.Streams.State.Internal.Caching;
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
-/// A stream thread's tasks: created when their partitions are assigned, suspended (committed, buffers dropped) when
-/// revoked, closed cleanly when not reassigned, closed dirty when lost. Commits go through <see cref="TaskCommitter"/>.
+/// A stream thread's tasks: created when their partitions are assigned, restored from their changelogs before they
+/// process, suspended (committed, buffers dropped) when revoked, closed cleanly when not reassigned, closed dirty
+/// when lost. Commits go through <see cref="TaskCommitter"/>.
 /// </summary>
 internal sealed class TaskManager(
     TopologyMetadata topology,
     StreamsConfig config,
     ThreadResources resources,
     TaskCommitter committer,
+    StoreChangelogReader restorer,
     ILogger log)
 {
     private readonly Dictionary<TaskId, StreamTask> _tasks = [];
@@ -28,6 +30,9 @@ internal sealed class TaskManager(
     public IReadOnlyCollection<StreamTask> Tasks => _tasks.Values;
 
     public IReadOnlyCollection<TaskId> ActiveTaskIds => _tasks.Keys;
+
+    /// <summary>Tasks whose restoration completed: only they process, punctuate and commit.</summary>
+    private IEnumerable<StreamTask> RunningTasks => _tasks.Values.Where(t => t.IsRunning);
 
     /// <summary>Creates the tasks of newly assigned partitions and closes suspended tasks that did not come back.</summary>
     public void HandleAssignment(IReadOnlyCollection<TopicPartition> partitions)
@@ -60,8 +65,30 @@ internal sealed class TaskManager(
             _pending.Remove(id);
             var task = CreateTask(id);
             _tasks.Add(id, task);
-            task.Initialize();
+            task.InitializeStateStores();
+            restorer.Register(task.Context.StateManager);
             RuntimeLog.TaskCreated(log, id);
+        }
+    }
+
+    /// <summary>Whether every assigned task exists and has restored its state.</summary>
+    public bool AllRunning => _pending.Count == 0 && _tasks.Values.All(t => t.IsRunning);
+
+    /// <summary>One restoration step for the tasks still restoring; those whose changelogs are all read start running.</summary>
+    public void Restore()
+    {
+        if (_tasks.Values.All(t => t.IsRunning))
+        {
+            return;
+        }
+
+        restorer.Restore();
+        foreach (var id in restorer.CompletedTasks)
+        {
+            if (_tasks.TryGetValue(id, out var task) && !task.IsRunning)
+            {
+                task.CompleteRestoration();
+            }
         }
     }
 
@@ -71,7 +98,7 @@ internal sealed class TaskManager(
     /// </summary>
     public void HandleRevocation()
     {
-        committer.Commit(_tasks.Values, force: true);
+        committer.Commit(RunningTasks, force: true);
         foreach (var (id, task) in _tasks)
         {
             task.ClearBuffers();
@@ -105,7 +132,7 @@ internal sealed class TaskManager(
     public int Process(int maxPerTask)
     {
         var processed = 0;
-        foreach (var task in _tasks.Values)
+        foreach (var task in RunningTasks)
         {
             for (var i = 0; i < maxPerTask && task.Process(); i++)
             {
@@ -120,7 +147,7 @@ internal sealed class TaskManager(
     /// <summary>Runs due wall-clock punctuators.</summary>
     public void PunctuateWallClock()
     {
-        foreach (var task in _tasks.Values)
+        foreach (var task in RunningTasks)
         {
             task.MaybePunctuateSystemTime();
         }
@@ -129,14 +156,14 @@ internal sealed class TaskManager(
     public bool CommitRequested => _tasks.Values.Any(t => t.Context.CommitRequested);
 
     /// <summary>Commits the tasks that processed or punctuated since the last commit.</summary>
-    public void Commit() => committer.Commit(_tasks.Values, force: false);
+    public void Commit() => committer.Commit(RunningTasks, force: false);
 
     /// <summary>Closes every task: cleanly after a final commit, or dirty (state as it is, buffers dropped).</summary>
     public void CloseAll(bool clean)
     {
         if (clean)
         {
-            committer.Commit(_tasks.Values, force: true);
+            committer.Commit(RunningTasks, force: true);
         }
 
         foreach (var id in _tasks.Keys.ToList())
@@ -151,6 +178,7 @@ internal sealed class TaskManager(
     {
         var task = _tasks[id];
         _tasks.Remove(id);
+        restorer.Unregister(id);
         try
         {
             task.Close(clean);
@@ -168,7 +196,8 @@ internal sealed class TaskManager(
         var stateDir = resources.StateDirectory.TaskDirectory(id);
         var collector = new KafkaRecordCollector(resources.Producer, resources.PartitionCounts);
         var context = new TaskContext(
-            id, config, stateDir, collector, new ProcessorStateManager(id, topology.ChangelogTopics), resources.Time, log,
+            id, config, stateDir, collector,
+            new ProcessorStateManager(id, topology.ChangelogTopics, resources.StateDirectory, config.ProcessingGuarantee, log), resources.Time, log,
             new TaskMetrics(resources.Metrics, resources.ThreadId, id), _cache)
         { GlobalState = resources.GlobalState };
         return new StreamTask(topology.Builder.BuildTask(topology.Subtopology(id.Subtopology), topology.ApplicationId), context);

@@ -54,7 +54,7 @@ public class ForeignKeyJoinTopologyTests
         Assert.Contains("Processor: fk-foreign-join-subscription (stores: [fk-subscription-store])", description);
         Assert.Contains("Sink: fk-subscription-response-sink (topic: fk-subscription-response-topic)", description);
         Assert.Contains("Processor: fk-subscription-response-resolver (stores: [orders-STATE-STORE-0000000000])\n      --> fk-result", description);
-        Assert.Contains("<-- fk-null-foreign-key, fk-subscription-response-resolver", description);
+        Assert.Contains("<-- fk-subscription-response-resolver, fk-null-foreign-key", description);
         Assert.Equal(
             ["test-driver-fk-subscription-registration-topic", "test-driver-fk-subscription-response-topic", "test-driver-fk-subscription-store-changelog"],
             f.Driver.ProducedTopicNames.Where(t => t.StartsWith("test-driver-fk-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));

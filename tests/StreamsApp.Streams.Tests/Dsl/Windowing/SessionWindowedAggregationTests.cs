@@ -52,6 +52,18 @@ public class SessionWindowedAggregationTests
     }
 
     [Fact]
+    public void A_record_near_time_zero_extends_the_session_although_its_gap_reaches_before_zero()
+    {
+        using var driver = new TopologyTestDriver(Sessions(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100))));
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "x", 0);
+        input.PipeInput("a", "y", 5);
+
+        Assert.Equal([(S("a", 0, 0), "x", 0L), (S("a", 0, 0), null, 0L), (S("a", 0, 5), "x+y", 5L)], Output(driver).ReadAll());
+    }
+
+    [Fact]
     public void Records_for_sessions_ending_before_stream_time_minus_grace_are_dropped_and_counted()
     {
         using var driver = new TopologyTestDriver(Sessions(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(5))));

@@ -48,6 +48,32 @@ public class TimeWindowedAggregationTests
     }
 
     [Fact]
+    public void Hopping_reduce_and_aggregate_fold_each_record_into_every_window_overlapping_it()
+    {
+        var builder = new StreamsBuilder();
+        var windowed = builder.Stream("input", Strings).GroupByKey()
+            .WindowedBy(TimeWindows.OfSizeAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100)).AdvanceBy(TimeSpan.FromMilliseconds(5)));
+        windowed.Reduce((aggregate, value) => aggregate + value)
+            .ToStream().To("reduced", Produced.With(WindowedKeys, Serdes.String()));
+        windowed.Aggregate(() => "<", (_, value, aggregate) => aggregate + value, materialized: Materialized.With(Serdes.String(), Serdes.String()))
+            .ToStream().To("aggregated", Produced.With(WindowedKeys, Serdes.String()));
+        using var driver = new TopologyTestDriver(builder.Build());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        // Size 10, advance 5: 12 and 14 fall in [5, 15) and [10, 20); 7 in [0, 10) and [5, 15).
+        input.PipeInput("a", "1", 12);
+        input.PipeInput("a", "2", 7);
+        input.PipeInput("a", "3", 14);
+
+        Assert.Equal(
+            [(W("a", 5), "1", 12L), (W("a", 10), "1", 12L), (W("a", 0), "2", 7L), (W("a", 5), "12", 12L), (W("a", 5), "123", 14L), (W("a", 10), "13", 14L)],
+            driver.CreateOutputTopic("reduced", WindowedKeys, Serdes.String()).ReadAll());
+        Assert.Equal(
+            [(W("a", 5), "<1", 12L), (W("a", 10), "<1", 12L), (W("a", 0), "<2", 7L), (W("a", 5), "<12", 12L), (W("a", 5), "<123", 14L), (W("a", 10), "<13", 14L)],
+            driver.CreateOutputTopic("aggregated", WindowedKeys, Serdes.String()).ReadAll());
+    }
+
+    [Fact]
     public void Records_after_window_end_plus_grace_are_dropped_and_counted_while_in_grace_ones_still_count()
     {
         using var driver = new TopologyTestDriver(Counts(TimeWindows.OfSizeAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(5))));

@@ -9,7 +9,8 @@ namespace StreamsApp.Streams.Dsl.Internal.ForeignKeyJoin;
 /// <summary>
 /// The right side's receiver of subscriptions (<c>KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-</c>): records or removes the
 /// subscription in the subscription store and answers it with the current right row, as its instruction says. Kafka
-/// Streams splits this into a receive and a join processor; one node does both here (decision 0007).
+/// Streams splits this into a receive and a join processor; one node does both here (decision 0007). An answer is
+/// stamped with the later of the subscription's and the right row's timestamps, as table-table joins are.
 /// </summary>
 internal sealed class SubscriptionReceiveProcessor<TForeignKey, TKey, TForeignValue>(
     string storeName, IKTableValueGetterSupplier<TForeignKey, TForeignValue> foreignSupplier,
@@ -39,6 +40,8 @@ internal sealed class SubscriptionReceiveProcessor<TForeignKey, TKey, TForeignVa
         }
 
         var subscription = record.Value;
+        var hasForeign = _foreign!.TryGet(record.Key, out var foreign);
+        var resultTimestamp = hasForeign ? Math.Max(record.Timestamp, foreign.Timestamp) : record.Timestamp;
         var storeKey = SubscriptionKey.Combine(
             foreignKeySerde.Serializer.Serialize(record.Key, SerializationContext.Empty),
             keySerde.Serializer.Serialize(subscription.PrimaryKey, SerializationContext.Empty));
@@ -49,22 +52,24 @@ internal sealed class SubscriptionReceiveProcessor<TForeignKey, TKey, TForeignVa
                 return;
             case SubscriptionInstruction.DeleteKeyAndPropagate:
                 _store!.Delete(storeKey, out _);
-                Respond(record, false, default!);
+                Respond(record, false, default!, resultTimestamp);
                 return;
         }
 
         _store!.Put(storeKey, new ValueAndTimestamp<byte[]>(subscription.ValueHash ?? [], record.Timestamp));
-        if (_foreign!.TryGet(record.Key, out var foreign))
+        if (hasForeign)
         {
-            Respond(record, true, foreign.Value);
+            Respond(record, true, foreign.Value, resultTimestamp);
         }
         else if (subscription.Instruction == SubscriptionInstruction.PropagateNullIfNoForeignValue)
         {
-            Respond(record, false, default!);
+            Respond(record, false, default!, resultTimestamp);
         }
     }
 
-    private void Respond(Record<TForeignKey, SubscriptionWrapper<TKey>> record, bool hasValue, TForeignValue value) =>
+    private void Respond(
+        Record<TForeignKey, SubscriptionWrapper<TKey>> record, bool hasValue, TForeignValue value, long timestamp) =>
         _context!.Forward(record.With(
-            record.Value.PrimaryKey, new SubscriptionResponse<TForeignValue>(record.Value.ValueHash, hasValue, value)));
+            record.Value.PrimaryKey,
+            new SubscriptionResponse<TForeignValue>(record.Value.ValueHash, hasValue, value)) with { Timestamp = timestamp });
 }

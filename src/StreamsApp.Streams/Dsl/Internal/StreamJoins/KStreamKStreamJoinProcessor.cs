@@ -10,7 +10,8 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 /// <paramref name="outerStoreName"/> (left and outer joins) a record of an outer side without a match waits in the
 /// shared outer store until its window and grace have closed by stream time, then is emitted with <c>default</c> for
 /// the other side; a match arriving meanwhile removes it, so no spurious null results are emitted. Records with a
-/// null key or value, and records too late for any window still kept, are dropped and counted.
+/// null key or value, and records too late for any window still kept, are dropped and counted. The outer store is
+/// scanned for closed records only when the earliest waiting one may have closed (<see cref="OuterJoinTimeTracker"/>).
 /// </summary>
 /// <param name="otherStoreName">The other side's window store.</param>
 /// <param name="outerStoreName">The shared outer store; null for inner joins.</param>
@@ -20,6 +21,7 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 /// <param name="joiner">The joiner with this side's value first.</param>
 /// <param name="thisValue">Wraps this side's value for the outer store.</param>
 /// <param name="unmatched">The result of a waiting record of either side, with <c>default</c> for the other.</param>
+/// <param name="trackers">The join's outer-store time trackers; null for inner joins.</param>
 internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TRight, TResult>(
     string otherStoreName,
     string? outerStoreName,
@@ -28,11 +30,13 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
     bool outer,
     Func<TKey, TThis, TOther, TResult> joiner,
     Func<TThis, LeftOrRightValue<TLeft, TRight>> thisValue,
-    Func<TKey, LeftOrRightValue<TLeft, TRight>, TResult> unmatched) : IProcessor<TKey, TThis, TKey, TResult>
+    Func<TKey, LeftOrRightValue<TLeft, TRight>, TResult> unmatched,
+    OuterJoinTimeTrackers? trackers) : IProcessor<TKey, TThis, TKey, TResult>
 {
     private IProcessorContext<TKey, TResult>? _context;
     private IWindowStore<TKey, TOther>? _otherStore;
     private IKeyValueStore<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>? _outerStore;
+    private OuterJoinTimeTracker? _tracker;
     private DslProcessorSupport? _support;
 
     public void Init(IProcessorContext<TKey, TResult> context)
@@ -42,6 +46,8 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
         _outerStore = outerStoreName is null
             ? null
             : context.GetStateStore<IKeyValueStore<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>>(outerStoreName);
+        _tracker = _outerStore is null ? null : trackers!.For(_outerStore);
+        _tracker?.Start();
         _support = new DslProcessorSupport(context);
     }
 
@@ -91,6 +97,7 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
         else
         {
             _outerStore.Put(new TimestampedKeyAndJoinSide<TKey>(timestamp, thisIsLeft, record.Key), thisValue(record.Value));
+            _tracker!.Waiting(timestamp);
         }
     }
 
@@ -104,23 +111,36 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
         // Waiting records are ordered by time; a left record's window reaches the left side's 'after' ahead, a
         // right record's the left side's 'before'.
         var (leftAfter, rightAfter) = thisIsLeft ? (windows.AfterMs, windows.BeforeMs) : (windows.BeforeMs, windows.AfterMs);
+
+        // Records from this time on cannot have closed yet, whichever side they are (the scan would stop at them).
+        var stillOpenFrom = streamTime - Math.Min(leftAfter, rightAfter) - windows.GraceMs;
+        if (_tracker!.EarliestWaiting >= stillOpenFrom)
+        {
+            return;
+        }
+
         var closed = new List<KeyValue<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>>();
+        var earliestKept = long.MaxValue;
         using (var waiting = _outerStore.All())
         {
             while (waiting.MoveNext())
             {
                 var key = waiting.Current.Key;
-                if (key.Timestamp + Math.Min(leftAfter, rightAfter) + windows.GraceMs >= streamTime)
-                {
-                    break;
-                }
-
                 if (key.Timestamp + (key.LeftSide ? leftAfter : rightAfter) + windows.GraceMs < streamTime)
                 {
                     closed.Add(waiting.Current);
+                    continue;
+                }
+
+                earliestKept = Math.Min(earliestKept, key.Timestamp);
+                if (key.Timestamp >= stillOpenFrom)
+                {
+                    break;
                 }
             }
         }
+
+        _tracker.Scanned(earliestKept);
 
         foreach (var (key, value) in closed)
         {

@@ -1,3 +1,4 @@
+using StreamsApp.Streams.Dsl.Internal.ValueGetters;
 using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Serialization;
 
@@ -45,5 +46,6 @@ internal sealed class SessionWindowedKStreamImpl<TKey, TValue>(KGroupedStreamImp
             MayDelete: true,
             (storeName, sendOld) => new KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggregate>(
                 storeName, windows, initializer, first, next, merge, sendOld),
-            (storeName, keys, aggregates) => WindowedStoreResolver.SessionStore(materialized, storeName, windows, keys, aggregates)));
+            (storeName, keys, aggregates) => WindowedStoreResolver.SessionStore(materialized, storeName, windows, keys, aggregates),
+            storeName => new SessionStoreValueGetterSupplier<TKey, TAggregate>(storeName)));
 }

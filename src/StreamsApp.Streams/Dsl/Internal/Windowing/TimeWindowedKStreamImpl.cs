@@ -1,3 +1,4 @@
+using StreamsApp.Streams.Dsl.Internal.ValueGetters;
 using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Serialization;
 
@@ -59,5 +60,6 @@ internal sealed class TimeWindowedKStreamImpl<TKey, TValue> : ITimeWindowedKStre
             (storeName, sendOld) => _slidingWindows is { } sliding
                 ? new KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggregate>(storeName, sliding, first, next, sendOld)
                 : new KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(storeName, _timeWindows!, first, next, sendOld),
-            (storeName, keys, aggregates) => WindowedStoreResolver.WindowStore(materialized, storeName, _spec, keys, aggregates)));
+            (storeName, keys, aggregates) => WindowedStoreResolver.WindowStore(materialized, storeName, _spec, keys, aggregates),
+            storeName => new WindowStoreValueGetterSupplier<TKey, TAggregate>(storeName)));
 }

@@ -1,4 +1,5 @@
 using StreamsApp.Streams.Dsl.Internal.Suppress;
+using StreamsApp.Streams.Dsl.Internal.ValueGetters;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.Serialization;
@@ -12,12 +13,14 @@ namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 /// <param name="MayDelete">Whether the table forwards deletes (session merges always do).</param>
 /// <param name="Processor">The aggregate processor, given the store name and the table's old-values switch.</param>
 /// <param name="Store">The store builder, given the store name and the key and aggregate serdes.</param>
+/// <param name="ValueGetter">How joins read the table's rows, given the store name.</param>
 internal sealed record WindowedAggregation<TKey, TValue, TAggregate>(
     Func<ISerde<TKey>, ISerde<Windowed<TKey>>> WindowedKeys,
     long GraceMs,
     bool MayDelete,
     Func<string, OldValuesSwitch, IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>>> Processor,
-    Func<string, ISerde<TKey>, ISerde<TAggregate>, IStoreBuilder<IStateStore>> Store);
+    Func<string, ISerde<TKey>, ISerde<TAggregate>, IStoreBuilder<IStateStore>> Store,
+    Func<string, IKTableValueGetterSupplier<Windowed<TKey>, TAggregate>> ValueGetter);
 
 /// <summary>
 /// Adds a windowed aggregation of a grouped stream: repartition when needed, the aggregate node and its store, and
@@ -37,7 +40,7 @@ internal static class WindowedAggregationBuilder
         var parent = grouped.AggregationSource(storeName, queryable is not null, keys, name);
         var table = KTableImpl<Windowed<TKey>, TAggregate>.WindowAggregated(
             builder, name, queryable, aggregation.WindowedKeys(keys), aggregates, aggregation.MayDelete,
-            new WindowCloseTime<Windowed<TKey>>(static key => key.Window.EndMs, aggregation.GraceMs));
+            new WindowCloseTime<Windowed<TKey>>(static key => key.Window.EndMs, aggregation.GraceMs), aggregation.ValueGetter(storeName));
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => aggregation.Processor(storeName, sendOld), parent);
         builder.Topology.AddStateStore(aggregation.Store(storeName, keys, aggregates), [name]);

@@ -31,7 +31,9 @@ internal abstract class SegmentedKeySchema
             return null;
         }
 
-        return IsSingleKey(keyFrom, keyTo) ? Concat(keyFrom, suffix => WriteLowerSuffix(suffix, from)) : keyFrom;
+        // Stored times are never negative, while a query's lower time can be (t - gap near 0). As big-endian
+        // bytes a negative time sorts after every stored one, so it would start the scan past them all.
+        return IsSingleKey(keyFrom, keyTo) ? Concat(keyFrom, suffix => WriteLowerSuffix(suffix, Math.Max(0, from))) : keyFrom;
     }
 
     /// <summary>

@@ -74,6 +74,17 @@ internal sealed class InMemoryTimeOrderedKeyValueBuffer<TKey, TValue>(
         Log(key, value, record.Timestamp);
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is buffered; if so, <paramref name="prior"/>'s old value is the row downstream
+    /// last saw for it (absent when it saw none), which the suppressed table's value getter shows.
+    /// </summary>
+    public bool TryGetPriorValue(TKey key, out Change<TValue> prior)
+    {
+        var found = _index.TryGetValue(keySerde.Serializer.Serialize(key, _keyContext), out var entry);
+        prior = found ? ChangeOf(entry!) : default;
+        return found;
+    }
+
     /// <summary>Removes and hands over the oldest entries (by buffer time) while <paramref name="condition"/> holds.</summary>
     public void EvictWhile(Func<bool> condition, Action<Record<TKey, Change<TValue>>> emit)
     {

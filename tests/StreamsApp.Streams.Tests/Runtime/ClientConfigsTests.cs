@@ -1,0 +1,71 @@
+using Confluent.Kafka;
+using StreamsApp.Streams.Runtime.Internal;
+
+namespace StreamsApp.Streams.Tests.Runtime;
+
+public sealed class ClientConfigsTests
+{
+    private static StreamsConfig Config(ProcessingGuarantee guarantee = ProcessingGuarantee.AtLeastOnce) => new()
+    {
+        ApplicationId = "app",
+        BootstrapServers = "broker:9092",
+        ProcessingGuarantee = guarantee,
+        KafkaProperties = { ["security.protocol"] = "SASL_SSL", ["auto.offset.reset"] = "latest" },
+    };
+
+    [Theory]
+    [InlineData(ProcessingGuarantee.AtLeastOnce, IsolationLevel.ReadUncommitted)]
+    [InlineData(ProcessingGuarantee.ExactlyOnceV2, IsolationLevel.ReadCommitted)]
+    public void The_restore_consumer_commits_nothing_and_reads_committed_records_only_under_exactly_once(
+        ProcessingGuarantee guarantee, IsolationLevel isolation)
+    {
+        var consumer = ClientConfigs.AssignedConsumer(Config(guarantee), "app-thread-1-restore");
+
+        Assert.Equal(isolation, consumer.IsolationLevel);
+        Assert.False(consumer.EnableAutoCommit);
+        Assert.Equal(AutoOffsetReset.Earliest, consumer.AutoOffsetReset);
+        Assert.Equal("broker:9092", consumer.BootstrapServers);
+        Assert.Equal("app-thread-1-restore", consumer.ClientId);
+        Assert.NotEqual("app", consumer.GroupId);
+        Assert.Equal("SASL_SSL", consumer.Get("security.protocol"));
+        Assert.Equal(1_000_000, consumer.QueuedMinMessages);
+    }
+
+    [Fact]
+    public void The_main_consumer_joins_the_application_group_with_range_assignment_and_manual_commits_keeping_user_settings()
+    {
+        var consumer = ClientConfigs.MainConsumer(Config(), "app-thread-1");
+
+        Assert.Equal("app", consumer.GroupId);
+        Assert.Equal(PartitionAssignmentStrategy.Range, consumer.PartitionAssignmentStrategy);
+        Assert.False(consumer.EnableAutoCommit);
+        Assert.Equal(AutoOffsetReset.Latest, consumer.AutoOffsetReset);
+        Assert.Equal("SASL_SSL", consumer.Get("security.protocol"));
+    }
+
+    [Fact]
+    public void Producers_partition_like_java_are_idempotent_and_transactional_only_under_exactly_once()
+    {
+        var plain = ClientConfigs.Producer(Config(), "p", transactionalId: null);
+        var transactional = ClientConfigs.Producer(Config(ProcessingGuarantee.ExactlyOnceV2), "p", "app-1-StreamThread-1");
+
+        Assert.Equal(Partitioner.Murmur2Random, plain.Partitioner);
+        Assert.True(plain.EnableIdempotence);
+        Assert.Null(plain.TransactionalId);
+        Assert.Equal("app-1-StreamThread-1", transactional.TransactionalId);
+        Assert.Equal("SASL_SSL", transactional.Get("security.protocol"));
+    }
+
+    [Fact]
+    public void Properties_the_runtime_owns_are_rejected_by_name()
+    {
+        var config = Config();
+        config.KafkaProperties["group.id"] = "other";
+        config.KafkaProperties["transactional.id"] = "mine";
+
+        var error = Assert.Throws<Errors.StreamsConfigException>(config.Validate);
+
+        Assert.Contains("KafkaProperties:group.id", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KafkaProperties:transactional.id", error.Message, StringComparison.Ordinal);
+    }
+}
