@@ -31,7 +31,10 @@ internal static class ClientConfigs
 
     /// <summary>A consumer that is only assigned partitions (restoration, global topics): it never joins a group.</summary>
     public static ConsumerConfig AssignedConsumer(StreamsConfig config, string clientId) =>
-        new(Base(config, clientId))
+        // Prefetch deeply (still capped by queued.max.messages.kbytes, 64 MiB): with librdkafka's default of 100,000
+        // a 400,000-record restore of 4 partitions on the embedded cluster ran at 125,000 records/s instead of
+        // 550,000, the consumer waiting on fetches between restore steps.
+        new(WithDefaults(Base(config, clientId), ("queued.min.messages", "1000000")))
         {
             // librdkafka requires a group id even for assign-only use; it is never used to join or commit.
             GroupId = config.ApplicationId + "-restore",
