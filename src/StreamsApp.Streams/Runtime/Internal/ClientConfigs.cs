@@ -19,7 +19,9 @@ internal static class ClientConfigs
 
     /// <summary>The main consumer of a stream thread: one group per application, range assignment, manual commits.</summary>
     public static ConsumerConfig MainConsumer(StreamsConfig config, string clientId) =>
-        new(WithDefaults(Base(config, clientId), ("auto.offset.reset", "earliest")))
+        // A resumed partition joins the next fetch only when the one in flight returns; librdkafka's 500 ms long poll
+        // would make every resume after back-pressure (and every hop through a repartition topic) wait that long.
+        new(WithDefaults(Base(config, clientId), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100")))
         {
             GroupId = config.ApplicationId,
             // Range assigns partition p of every co-partitioned topic to the same member, which tasks rely on.
