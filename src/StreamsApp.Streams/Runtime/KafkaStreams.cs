@@ -107,6 +107,23 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes this application's local state (every task directory under <see cref="StreamsConfig.StateDir"/>), as
+    /// Kafka Streams' <c>cleanUp()</c>: the next start restores every store from its changelog. Only before start or
+    /// after close.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance is running.</exception>
+    public void CleanUp()
+    {
+        if (State is not (KafkaStreamsState.Created or KafkaStreamsState.NotRunning or KafkaStreamsState.Error))
+        {
+            throw new InvalidOperationException($"CleanUp() needs a stopped instance; its state is {State}");
+        }
+
+        using var directory = new StateDirectory(_config.StateDir, _config.ApplicationId);
+        directory.CleanUp();
+    }
+
     /// <summary>Synchronous <see cref="StartAsync"/>.</summary>
     public void Start() => StartAsync().GetAwaiter().GetResult();
 

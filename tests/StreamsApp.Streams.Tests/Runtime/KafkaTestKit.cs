@@ -113,14 +113,15 @@ internal static class KafkaTestKit
         return consumer.Committed([new TopicPartition(topic, 0)], WaitTimeout)[0].Offset.Value;
     }
 
-    /// <summary>Polls a condition every 50 ms until it holds; fails after <see cref="WaitTimeout"/>.</summary>
+    /// <summary>Checks a condition every 50 ms until it holds; fails after <see cref="WaitTimeout"/>.</summary>
     public static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + WaitTimeout;
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for a condition");
-            await Task.Delay(50);
+            await ticks.WaitForNextTickAsync();
         }
     }
 
