@@ -81,9 +81,14 @@ internal sealed class SchemaResolutionChecker
     private void CheckReaderUnion(UnionSchema reader, Schema writer, string path)
     {
         // The specification picks the first reader branch that matches the writer; "matches" is taken as "resolves".
+        // Branches are tried in this checker (not a fresh one) so recursive types still see the pairs in progress.
+        int before = _incompatibilities.Count;
         for (int i = 0; i < reader.Count; i++)
         {
-            if (Check(reader[i], writer).Count == 0)
+            CheckSchema(reader[i], writer, path);
+            bool resolves = _incompatibilities.Count == before;
+            _incompatibilities.RemoveRange(before, _incompatibilities.Count - before);
+            if (resolves)
             {
                 return;
             }
