@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Avro;
 using Avro.Generic;
 using Avro.IO;
@@ -11,13 +12,18 @@ namespace StreamsApp.Streams.Avro.Internal;
 /// Writes records in Confluent's wire format, registering (or looking up) each writer schema under the topic's
 /// subject once; later records of the same schema and subject use the cached id and Apache.Avro writer.
 /// </summary>
+/// <remarks>
+/// The cache is keyed by the schema instance, not by its structure: specific records share their type's static
+/// schema and generic records usually one parsed schema, and structural hashing would walk the whole schema for
+/// every record. A weak table lets schemas parsed per record be collected with their entries instead of piling up.
+/// </remarks>
 /// <typeparam name="T">A specific record type or <c>GenericRecord</c>.</typeparam>
 internal sealed class AvroSerializer<T> : ISerializer<T>
     where T : class
 {
     private readonly ISchemaRegistryClient _registry;
     private readonly bool _autoRegister;
-    private readonly ConcurrentDictionary<(string Subject, Schema Schema), (int Id, DatumWriter<T> Writer)> _writers = new();
+    private readonly ConditionalWeakTable<Schema, ConcurrentDictionary<(string Topic, MessageComponentType Component), SchemaWriter>> _writers = [];
     private readonly AvroDatum<T> _datum;
 
     public AvroSerializer(ISchemaRegistryClient registry, AvroDatum<T> datum, bool autoRegister)
@@ -40,12 +46,13 @@ internal sealed class AvroSerializer<T> : ISerializer<T>
                 context, typeof(T), "no topic to name the Schema Registry subject after", innerException: null);
         }
 
-        var subject = TopicNameStrategy.Subject(context.Topic, context.Component);
         var schema = AvroDatum<T>.WriterSchemaOf(data);
-        if (!_writers.TryGetValue((subject, schema), out var writer))
+        var byTopic = _writers.GetValue(schema, _ => new());
+        if (!byTopic.TryGetValue((context.Topic, context.Component), out var writer))
         {
-            writer = (ResolveId(subject, schema, context), _datum.CreateWriter(schema));
-            _writers.TryAdd((subject, schema), writer);
+            var subject = TopicNameStrategy.Subject(context.Topic, context.Component);
+            writer = new SchemaWriter(ResolveId(subject, schema, context), _datum.CreateWriter(schema));
+            byTopic.TryAdd((context.Topic, context.Component), writer);
         }
 
         using var stream = new MemoryStream();
@@ -80,4 +87,6 @@ internal sealed class AvroSerializer<T> : ISerializer<T>
                 ex);
         }
     }
+
+    private sealed record SchemaWriter(int Id, DatumWriter<T> Writer);
 }
