@@ -75,6 +75,17 @@ public class AvroSerdeErrorTests
         Assert.Contains("cannot find schema", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AGenericRecordThatDoesNotFillItsSchemaFailsSerialization()
+    {
+        var generic = new AvroSerde<GenericRecord>(_registry);
+
+        var ex = Assert.Throws<SerdeException>(() => generic.Serializer.Serialize(
+            Schemas.Generic(Schemas.PaymentV2WithCurrency, ("id", "p")), Value("payments")));
+
+        Assert.Contains("the record does not match its schema", ex.Message, StringComparison.Ordinal);
+    }
+
     private SerdeException Read(byte[] bytes) =>
         Assert.Throws<SerdeException>(() => _serde.Deserializer.Deserialize(bytes, isNull: false, Value("payments")));
 }
