@@ -49,7 +49,7 @@ internal sealed class AvroDeserializer<T> : IDeserializer<T>
         {
             return reader.Read(default!, new BinaryDecoder(stream));
         }
-        catch (Exception ex) when (ex is AvroException or EndOfStreamException)
+        catch (Exception ex) when (AvroDataErrors.Matches(ex))
         {
             throw SerdeErrors.Deserializing(
                 context,

@@ -61,7 +61,7 @@ internal sealed class AvroSerializer<T> : ISerializer<T>
         {
             writer.Writer.Write(data, new BinaryEncoder(stream));
         }
-        catch (AvroException ex)
+        catch (Exception ex) when (AvroDataErrors.Matches(ex))
         {
             throw SerdeErrors.Serializing(context, typeof(T), "the record does not match its schema: " + ex.Message, ex);
         }
