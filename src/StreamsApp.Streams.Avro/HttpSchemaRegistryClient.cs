@@ -7,8 +7,9 @@ namespace StreamsApp.Streams.Avro;
 /// A client of a Confluent-compatible Schema Registry over its REST API (<c>POST /subjects/{s}/versions</c>,
 /// <c>POST /subjects/{s}</c>, <c>GET /schemas/ids/{id}</c>, <c>GET /subjects/{s}/versions/latest</c>,
 /// <c>POST /compatibility/subjects/{s}/versions/latest</c>, <c>GET/PUT /config[/{s}]</c>). Schemas by id and ids by
-/// subject and schema never change once registered, so they are cached for the client's lifetime; the latest version,
-/// compatibility answers and levels are always asked. Thread-safe.
+/// subject and schema never change once registered, so they are cached for the client's lifetime (every answer that
+/// carries an id and its schema fills the id cache); the latest version, compatibility answers and levels are always
+/// asked. Thread-safe.
 /// </summary>
 public sealed class HttpSchemaRegistryClient : ISchemaRegistryClient, IDisposable
 {
@@ -85,8 +86,10 @@ public sealed class HttpSchemaRegistryClient : ISchemaRegistryClient, IDisposabl
         string subject, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
-        return ToRegistered(await _transport.SendAsync<SubjectVersionMessage>(
+        var latest = ToRegistered(await _transport.SendAsync<SubjectVersionMessage>(
             HttpMethod.Get, SubjectPath(subject) + "/versions/latest", body: null, cancellationToken).ConfigureAwait(false));
+        _schemasById.TryAdd(latest.Id, latest.Schema);
+        return latest;
     }
 
     /// <inheritdoc />

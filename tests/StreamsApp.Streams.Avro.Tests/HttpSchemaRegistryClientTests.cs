@@ -31,13 +31,14 @@ public sealed class HttpSchemaRegistryClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheLatestVersionIsAlwaysAsked()
+    public async Task TheLatestVersionIsAlwaysAskedAndFillsTheIdCache()
     {
-        await Server.Client.RegisterSchemaAsync("payments-value", Schema);
+        await Server.Registry.RegisterSchemaAsync("payments-value", Schema);
         await Server.Client.GetLatestSchemaAsync("payments-value");
-        await Server.Client.GetLatestSchemaAsync("payments-value");
+        var latest = await Server.Client.GetLatestSchemaAsync("payments-value");
+        await Server.Client.GetSchemaAsync(latest.Id);
 
-        Assert.Equal(3, Server.Requests);
+        Assert.Equal(2, Server.Requests);
     }
 
     [Fact]
