@@ -106,5 +106,15 @@ public abstract class RegistryContractTests
         Assert.NotEqual(0, await Client.RegisterSchemaAsync("orders-value", Breaking));
     }
 
+    [Theory]
+    [InlineData("orders.events-value")]
+    [InlineData("orders events_v2-key")]
+    public async Task SubjectsKeepTheirCharacters(string subject)
+    {
+        int id = await Client.RegisterSchemaAsync(subject, V1);
+
+        Assert.Equal(new RegisteredSchema(subject, 1, id, V1), await Client.GetLatestSchemaAsync(subject));
+    }
+
     private static Task<SchemaRegistryException> Fails<T>(Func<Task<T>> call) => Assert.ThrowsAsync<SchemaRegistryException>(call);
 }
