@@ -18,10 +18,6 @@ internal sealed class AvroConversion
         value => ((DateTimeOffset?)value)?.UtcDateTime,
         value => value is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null);
 
-    private static readonly AvroConversion List = new(
-        value => value as IList ?? ((IEnumerable)value!).Cast<object?>().ToList(),
-        value => value);
-
     private AvroConversion(Func<object?, object?> toAvro, Func<object?, object?> fromAvro)
     {
         ToAvro = toAvro;
@@ -52,7 +48,19 @@ internal sealed class AvroConversion
             return new AvroConversion(value => value, value => Enum.ToObject(propertyType, value!));
         }
 
-        return propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? List : Identity;
+        return propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)
+            ? List(propertyType.GetGenericArguments()[0])
+            : Identity;
+    }
+
+    private static AvroConversion List(Type itemType)
+    {
+        // The reader also calls Get, to reuse the list it then clears and fills: hand out a growable list of the
+        // item type, copying a fixed-size one such as an array or a collection expression.
+        var listType = typeof(List<>).MakeGenericType(itemType);
+        return new AvroConversion(
+            value => value is IList { IsFixedSize: false, IsReadOnly: false } list ? list : Activator.CreateInstance(listType, value),
+            value => value);
     }
 
     private static AvroConversion Decimal(Schema fieldSchema)
