@@ -7,9 +7,9 @@ namespace StreamsApp.Contracts.Saga;
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Avro symbols")]
 public enum SagaCompensation
 {
-    /// <summary>Release stock.</summary>
+    /// <summary>Give back reserved stock (ReleaseStock).</summary>
     RELEASE_STOCK,
 
-    /// <summary>Refund payment.</summary>
+    /// <summary>Refund a captured payment (RefundPayment).</summary>
     REFUND_PAYMENT
 }

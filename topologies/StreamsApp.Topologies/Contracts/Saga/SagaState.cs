@@ -25,10 +25,10 @@ public sealed class SagaState : ContractRecord<SagaState>
         .Field("failureReason", sagaState => sagaState.FailureReason, (sagaState, value) => sagaState.FailureReason = value)
         .Complete();
 
-    /// <summary>Saga instance this message belongs to (one saga per order).</summary>
+    /// <summary>Saga instance; the store key.</summary>
     public string SagaId { get; set; } = "";
 
-    /// <summary>Order the saga runs for.</summary>
+    /// <summary>Order the saga runs for; the correlation id.</summary>
     public string OrderId { get; set; } = "";
 
     /// <summary>Customer who placed the order.</summary>

@@ -7,24 +7,24 @@ namespace StreamsApp.Contracts.Saga;
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Avro symbols")]
 public enum SagaStatus
 {
-    /// <summary>Started.</summary>
+    /// <summary>The order arrived; stock is being reserved.</summary>
     STARTED,
 
-    /// <summary>Stock reserved.</summary>
+    /// <summary>Stock is reserved; payment is being charged.</summary>
     STOCK_RESERVED,
 
-    /// <summary>Payment done.</summary>
+    /// <summary>Payment is captured; shipment is being scheduled.</summary>
     PAYMENT_DONE,
 
-    /// <summary>Shipped.</summary>
+    /// <summary>Shipment is scheduled.</summary>
     SHIPPED,
 
-    /// <summary>Completed.</summary>
+    /// <summary>Every step succeeded; nothing is left to do.</summary>
     COMPLETED,
 
-    /// <summary>Compensating.</summary>
+    /// <summary>A step failed or the deadline passed; compensations are issued.</summary>
     COMPENSATING,
 
-    /// <summary>Failed.</summary>
+    /// <summary>The saga ended without completing.</summary>
     FAILED
 }

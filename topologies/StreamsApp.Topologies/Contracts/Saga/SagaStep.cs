@@ -7,12 +7,12 @@ namespace StreamsApp.Contracts.Saga;
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Avro symbols")]
 public enum SagaStep
 {
-    /// <summary>Reserve stock.</summary>
+    /// <summary>Inventory reserved the order's items (StockReserved).</summary>
     RESERVE_STOCK,
 
-    /// <summary>Charge payment.</summary>
+    /// <summary>Payment captured the amount (PaymentCaptured).</summary>
     CHARGE_PAYMENT,
 
-    /// <summary>Schedule shipment.</summary>
+    /// <summary>Shipping scheduled the delivery (ShipmentScheduled).</summary>
     SCHEDULE_SHIPMENT
 }
