@@ -13,8 +13,9 @@ public static class AvroCompatibility
     /// Lists why data written with <paramref name="writer"/> cannot be read with <paramref name="reader"/>: records
     /// match fields by name or reader alias and need defaults for fields the writer lacks; enums need the writer's
     /// symbols or a reader default; ints, longs and floats promote to wider numbers, strings and bytes to each
-    /// other; arrays, maps and unions resolve by their items, values and branches; named types match by full name or
-    /// full name (Apache.Avro does not expose their aliases), fixed types also by size.
+    /// other; arrays, maps and unions resolve by their items, values and branches; named types match by full name
+    /// (Apache.Avro keeps their aliases internal), fixed types also by size. Logical types resolve as their underlying
+    /// types.
     /// </summary>
     /// <param name="reader">The schema the data is read with.</param>
     /// <param name="writer">The schema the data was written with.</param>

@@ -43,7 +43,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
 
     /// <inheritdoc />
     public Task<CompatibilityLevel> GetCompatibilityAsync(string? subject, CancellationToken cancellationToken = default) =>
-        Complete(() => { lock (_lock) { return LevelOf(subject); } }, cancellationToken);
+        Complete(() => GetCompatibility(subject), cancellationToken);
 
     /// <inheritdoc />
     public Task SetCompatibilityAsync(
@@ -145,7 +145,15 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
         }
     }
 
-    private bool SetCompatibility(string? subject, CompatibilityLevel level)
+    private CompatibilityLevel GetCompatibility(string? subject)
+    {
+        lock (_lock)
+        {
+            return LevelOf(subject);
+        }
+    }
+
+    private CompatibilityLevel SetCompatibility(string? subject, CompatibilityLevel level)
     {
         if (!Enum.IsDefined(level))
         {
@@ -165,7 +173,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
             }
         }
 
-        return true;
+        return level;
     }
 
     private static Schema Parse(string subject, string schema)

@@ -3,6 +3,7 @@ using Avro;
 using Avro.Generic;
 using Avro.IO;
 using Confluent.Kafka;
+using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Serialization.Internal;
 
 namespace StreamsApp.Streams.Avro.Internal;
@@ -63,7 +64,7 @@ internal sealed class AvroDeserializer<T> : IDeserializer<T>
         Schema writer;
         try
         {
-            writer = Schema.Parse(Blocking.Wait(_registry.GetSchemaAsync(schemaId)));
+            writer = AvroSchemaText.Parse(Blocking.Wait(_registry.GetSchemaAsync(schemaId)));
         }
         catch (SchemaRegistryException ex)
         {
@@ -74,14 +75,25 @@ internal sealed class AvroDeserializer<T> : IDeserializer<T>
         var incompatibilities = AvroCompatibility.CheckCanRead(_datum.ReaderSchema(writer), writer);
         if (incompatibilities.Count > 0)
         {
-            throw SerdeErrors.Deserializing(
-                context,
-                typeof(T),
-                "reader schema cannot read writer schema id " + schemaId.ToInvariantString() + ": "
-                    + string.Join("; ", incompatibilities),
-                innerException: null);
+            throw Incompatible(context, schemaId, string.Join("; ", incompatibilities), innerException: null);
         }
 
-        return _datum.CreateReader(writer);
+        try
+        {
+            return _datum.CreateReader(writer);
+        }
+        catch (AvroException ex)
+        {
+            // Apache.Avro's own check, should it be stricter than ours somewhere.
+            throw Incompatible(context, schemaId, ex.Message, ex);
+        }
     }
+
+    private static SerdeException Incompatible(
+        SerializationContext context, int schemaId, string reason, Exception? innerException) =>
+        SerdeErrors.Deserializing(
+            context,
+            typeof(T),
+            "reader schema cannot read writer schema id " + schemaId.ToInvariantString() + ": " + reason,
+            innerException);
 }
