@@ -27,6 +27,9 @@ internal static class RestorationThroughput
     private const string Input = "bench-restore-in";
     private const string Changelog = $"{ApplicationId}-{Store}-changelog";
 
+    // A failed stream thread stops restoring: the run fails instead of waiting for ever.
+    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// The restore rate; for comparison, the rate over the whole start (group join included) and the rate at which
     /// a bare consumer reads the same changelog (what restoring could reach if applying records cost nothing).
@@ -44,9 +47,10 @@ internal static class RestorationThroughput
         var stateDir = Directory.CreateTempSubdirectory("streamsapp-bench-restore-").FullName;
         try
         {
-            var result = Restore(cluster, stateDir) with { BareConsumerRecordsPerSecond = bare };
+            var (restoration, startToRunning) = Restore(cluster, stateDir);
             Verify(stateDir);
-            return result;
+            return new Result(
+                Records / restoration.TotalSeconds, restoration, Records / startToRunning.TotalSeconds, startToRunning, bare);
         }
         finally
         {
@@ -100,7 +104,8 @@ internal static class RestorationThroughput
         return Records / clock.Elapsed.TotalSeconds;
     }
 
-    private static Result Restore(EmbeddedKafkaCluster cluster, string stateDir)
+    /// <summary>Starts the instance and returns how long restoring took, and how long from start to Running.</summary>
+    private static (TimeSpan Restoration, TimeSpan StartToRunning) Restore(EmbeddedKafkaCluster cluster, string stateDir)
     {
         var builder = new StreamsBuilder();
         builder.Stream(Input, Consumed.With(Serdes.String(), Serdes.ByteArray()))
@@ -111,22 +116,30 @@ internal static class RestorationThroughput
             ApplicationId = ApplicationId, BootstrapServers = cluster.BootstrapServers, StateDir = stateDir,
         }, new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
         using var running = new ManualResetEventSlim();
+        var started = new Stopwatch();
+        var startToRunning = TimeSpan.Zero;
         streams.StateChanged += (_, e) =>
         {
             if (e.NewState == KafkaStreamsState.Running)
             {
+                startToRunning = started.Elapsed;
                 running.Set();
             }
         };
 
         // The restore clock runs between the first and the last restored record (restore-total counts them as each
         // batch reaches its store), so the group join before restoration does not count, as in RuntimeThroughput.
-        var started = Stopwatch.StartNew();
+        started.Start();
         streams.Start();
         var restoration = new Stopwatch();
         long restored;
         while ((restored = streams.Metrics.Find("restore-total").Sum(s => (long)s.Sum)) < Records)
         {
+            if (started.Elapsed > RestoreTimeout)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Restored {restored:N0} of {Records:N0} records in {RestoreTimeout}"));
+            }
+
             if (!restoration.IsRunning && restored > 0)
             {
                 restoration.Start();
@@ -136,13 +149,12 @@ internal static class RestorationThroughput
         }
 
         restoration.Stop();
-        if (!running.Wait(TimeSpan.FromMinutes(1)))
+        if (!running.Wait(RestoreTimeout))
         {
             throw new InvalidOperationException("The instance restored everything but did not reach Running");
         }
 
-        var startToRunning = started.Elapsed;
-        return new Result(Records / restoration.Elapsed.TotalSeconds, restoration.Elapsed, Records / startToRunning.TotalSeconds, startToRunning, 0);
+        return (restoration.Elapsed, startToRunning);
     }
 
     /// <summary>
