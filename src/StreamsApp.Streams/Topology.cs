@@ -79,8 +79,9 @@ public sealed class Topology
     /// <summary>
     /// Adds a global store: fully replicated to every instance, kept up to date by <paramref name="stateUpdateSupplier"/>'s
     /// processor from every partition of <paramref name="topic"/>, and readable by every processor without being
-    /// connected. The topic is the store's changelog, so the store builder must have logging disabled. The processor
-    /// has no children: what it forwards goes nowhere.
+    /// connected. The topic is the store's changelog, so the store builder must have logging disabled; its caching is
+    /// turned off, since the global thread writes the store while stream threads read it. The processor has no
+    /// children: what it forwards goes nowhere.
     /// </summary>
     public Topology AddGlobalStore<TKey, TValue, TKeyOut, TValueOut>(
         IStoreBuilder<IStateStore> storeBuilder, string sourceName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,

@@ -1,4 +1,6 @@
+using StreamsApp.Kafka.Embedded;
 using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.Testing;
 
@@ -67,5 +69,35 @@ public sealed class ReadmeExampleTests
         var final = Assert.Single(counts.ReadKeyValuesToList());
         Assert.Equal(new Windowed<string>("c-1", new TimeWindow(0, hour)), final.Key);
         Assert.Equal(2L, final.Value);
+    }
+
+    [Fact]
+    public async Task The_readme_runtime_example_counts_on_the_embedded_cluster()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("orders", Consumed.With(Serdes.String(), Serdes.Json<Order>()))
+            .GroupBy((_, order) => order.CustomerId, Grouped.With(Serdes.String(), Serdes.Json<Order>()))
+            .Count(materialized: Materialized.As<string, long>("orders-per-customer"))
+            .ToStream()
+            .To("orders-per-customer", Produced.With(Serdes.String(), Serdes.Int64()));
+        var topology = builder.Build();
+        using var stateDir = new Runtime.KafkaTestKit.TempDir();
+
+        await using var cluster = EmbeddedKafkaCluster.Start(new() { Topics = [new("orders", 3), new("orders-per-customer", 3)] });
+        var config = new StreamsConfig
+        {
+            ApplicationId = "orders-app",
+            BootstrapServers = cluster.BootstrapServers,        // or a real cluster
+            NumStreamThreads = 2,
+            KafkaProperties = { ["session.timeout.ms"] = "6000" }, // any librdkafka client property
+            StateDir = stateDir.Path,
+        };
+        await using var streams = new KafkaStreams(topology, config, new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin() });
+        await streams.StartAsync();   // checks topics, creates internal ones, restores state, joins the group
+
+        Runtime.KafkaTestKit.Produce(cluster, "orders", [("o-1", """{"CustomerId":"c-1","Total":10}"""), ("o-2", """{"CustomerId":"c-1","Total":5}""")]);
+        var counts = Runtime.KafkaTestKit.ReadUntil(cluster, "orders-per-customer", r => r.Count > 0 && Runtime.KafkaTestKit.Int64(r[^1].Message.Value) == 2);
+        Assert.Equal("c-1", System.Text.Encoding.UTF8.GetString(counts[^1].Message.Key));
+        Assert.Equal(KafkaStreamsState.Running, streams.State);
     }
 }

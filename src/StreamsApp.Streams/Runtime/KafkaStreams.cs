@@ -70,6 +70,18 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>The tasks of each live stream thread, by thread name (a reduced form of Kafka's local thread metadata).</summary>
+    internal IReadOnlyDictionary<string, IReadOnlyCollection<TaskId>> TasksByThread
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _threads.ToDictionary(t => t.Name, t => t.ActiveTasks);
+            }
+        }
+    }
+
     /// <summary>
     /// Prepares the cluster (checks source topics, creates internal topics), bootstraps global stores, then starts
     /// the stream threads. Returns once they are started; <see cref="State"/> turns Running when they own their tasks.
@@ -93,6 +105,23 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             await CloseAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Deletes this application's local state (every task directory under <see cref="StreamsConfig.StateDir"/>), as
+    /// Kafka Streams' <c>cleanUp()</c>: the next start restores every store from its changelog. Only before start or
+    /// after close.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance is running.</exception>
+    public void CleanUp()
+    {
+        if (State is not (KafkaStreamsState.Created or KafkaStreamsState.NotRunning or KafkaStreamsState.Error))
+        {
+            throw new InvalidOperationException($"CleanUp() needs a stopped instance; its state is {State}");
+        }
+
+        using var directory = new StateDirectory(_config.StateDir, _config.ApplicationId);
+        directory.CleanUp();
     }
 
     /// <summary>Synchronous <see cref="StartAsync"/>.</summary>
@@ -217,13 +246,15 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             thread.RequestShutdown();
         }
 
-        _globalThread?.RequestShutdown();
         var deadline = DateTime.UtcNow + timeout;
         foreach (var thread in threads)
         {
             thread.Join(Remaining(deadline));
         }
 
+        // Stream threads read global stores up to their last commit, which flushes caches downstream: the global
+        // thread closes those stores only once they are gone.
+        _globalThread?.RequestShutdown();
         _globalThread?.Join(Remaining(deadline));
         foreach (var registration in _signals)
         {

@@ -28,6 +28,7 @@ public sealed class ClientConfigsTests
         Assert.Equal("app-thread-1-restore", consumer.ClientId);
         Assert.NotEqual("app", consumer.GroupId);
         Assert.Equal("SASL_SSL", consumer.Get("security.protocol"));
+        Assert.Equal(1_000_000, consumer.QueuedMinMessages);
     }
 
     [Fact]

@@ -112,6 +112,24 @@ public sealed class KafkaStreamsTests
         Assert.All(counts.Values, c => Assert.Equal(40, c));
     }
 
+    [Fact]
+    public async Task Partitions_paused_for_full_buffers_are_resumed_so_everything_is_processed()
+    {
+        using var cluster = StartCluster();
+        cluster.CreateTopic("words", 2);
+        cluster.CreateTopic("word-counts", 2);
+        using var dir = new TempDir();
+        var config = Config(cluster, "pause-app", dir.Path);
+        config.BufferedRecordsPerPartition = 50;
+        Produce(cluster, "words", Words(2_000, 4));
+        await using var streams = new KafkaStreams(CountTopology(), config, Options(cluster));
+        await streams.StartAsync();
+
+        var counts = Latest(ReadUntil(cluster, "word-counts", r => Latest(r, Int64) is var l && l.Count == 4 && l.Values.All(c => c >= 500)), Int64);
+        Assert.All(counts.Values, c => Assert.Equal(500, c));
+        Assert.True(streams.Metrics.Find("partition-pauses-total").Sum(s => s.Count) > 0, "no partition was paused");
+    }
+
     /// <summary>Whether a record can be delivered within a second (false while the broker is down).</summary>
     private static bool Deliverable(EmbeddedKafkaCluster cluster)
     {

@@ -34,7 +34,10 @@ internal static class KafkaTestKit
         UncaughtExceptionHandler = handler,
     };
 
-    /// <summary>Produces string records, keyed partitioning by murmur2 (as the engine does), and waits for acknowledgement.</summary>
+    /// <summary>
+    /// Produces string records, keyed partitioning by murmur2 (as the engine does), and waits for acknowledgement.
+    /// A <paramref name="timestamp"/> of 0 means "now" to librdkafka, so event times in tests start above 0.
+    /// </summary>
     public static void Produce(EmbeddedKafkaCluster cluster, string topic, IEnumerable<(string Key, string Value)> records, long? timestamp = null)
     {
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig
@@ -96,14 +99,29 @@ internal static class KafkaTestKit
 
     public static long Int64(byte[] bytes) => System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes);
 
-    /// <summary>Polls a condition every 50 ms until it holds; fails after <see cref="WaitTimeout"/>.</summary>
+    public static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    /// <summary>The offset <paramref name="groupId"/> committed on partition 0 of <paramref name="topic"/>; negative when none.</summary>
+    public static long Committed(EmbeddedKafkaCluster cluster, string groupId, string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = groupId,
+            EnableAutoCommit = false,
+        }).Build();
+        return consumer.Committed([new TopicPartition(topic, 0)], WaitTimeout)[0].Offset.Value;
+    }
+
+    /// <summary>Checks a condition every 50 ms until it holds; fails after <see cref="WaitTimeout"/>.</summary>
     public static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + WaitTimeout;
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for a condition");
-            await Task.Delay(50);
+            await ticks.WaitForNextTickAsync();
         }
     }
 

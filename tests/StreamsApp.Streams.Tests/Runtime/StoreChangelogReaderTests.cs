@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Runtime.Internal;
 using StreamsApp.Streams.Serialization;
@@ -121,6 +122,33 @@ public sealed class StoreChangelogReaderTests
 
         // The commit marker takes offset 2: the end offset is 3, one past the last record's.
         Assert.Equal(3, scenario.Sensor("restore-remaining-records-total", Task0).Max);
+    }
+
+    [Fact]
+    public void Records_written_after_registration_are_not_restored()
+    {
+        using var scenario = new RestoreScenario(AppId);
+        scenario.Cluster.CreateTopic(Changelog("s"), 1);
+        scenario.Produce(Changelog("s"), 0, ("a", "1"), ("b", "2"));
+        var task = scenario.OpenAndRegister(Scripted(KeyValue("s", persistent: true)));
+
+        // As from an instance that still thinks it owns the task: not part of the state handed over.
+        scenario.Produce(Changelog("s"), 0, ("a", "late"), ("c", "late"));
+        scenario.RestoreUntilComplete(task);
+
+        Assert.Equal([KeyValue.Pair("a", "1"), KeyValue.Pair("b", "2")], All(task));
+        Assert.Equal(2, scenario.Sensor("restore-total", Task0).Sum);
+    }
+
+    [Fact]
+    public void A_missing_changelog_topic_fails_registration_naming_it()
+    {
+        using var scenario = new RestoreScenario(AppId);
+
+        var error = Assert.Throws<StreamsException>(() => scenario.OpenAndRegister(Scripted(KeyValue("s", persistent: true))));
+
+        Assert.Contains(Changelog("s"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("0_0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

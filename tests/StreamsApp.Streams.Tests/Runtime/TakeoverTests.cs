@@ -48,6 +48,12 @@ public sealed class TakeoverTests
         // A clean close commits everything, so nothing is counted twice either.
         var counts = CountsReaching(cluster, App, 40);
         Assert.All(counts.Values, c => Assert.Equal(40, c));
+
+        // The leaver's local state can be deleted now; it would restore from the changelogs on its next start.
+        Assert.NotEmpty(Directory.GetDirectories(Path.Combine(dir2.Path, App)));
+        leaver.CleanUp();
+        Assert.Empty(Directory.GetDirectories(Path.Combine(dir2.Path, App)));
+        Assert.Throws<InvalidOperationException>(stayer.CleanUp);
     }
 
     [Fact]

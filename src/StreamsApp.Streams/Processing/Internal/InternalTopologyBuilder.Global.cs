@@ -19,7 +19,11 @@ internal sealed partial class InternalTopologyBuilder
 
     public bool IsGlobalStore(string storeName) => _globalStoreNames.Contains(storeName);
 
-    /// <summary>Adds a global store with the source reading its topic and the processor (a child of the source) updating it.</summary>
+    /// <summary>
+    /// Adds a global store with the source reading its topic and the processor (a child of the source) updating it.
+    /// The store gets no caching layer: the global thread writes it while stream threads read it, and the cache (which
+    /// a read also fills) is not thread-safe; reads must see each update at once anyway.
+    /// </summary>
     public void AddGlobalStore<TKey, TValue>(
         IStoreBuilder<IStateStore> storeBuilder, string sourceName, string topic, ISerde<TKey> keySerde, ISerde<TValue> valueSerde,
         TimestampExtractor<TKey, TValue>? extractor, ProcessorNodeFactory processor)
@@ -35,6 +39,7 @@ internal sealed partial class InternalTopologyBuilder
             throw new TopologyException($"the processor of global state store '{storeBuilder.Name}' must have source '{sourceName}' as its only parent");
         }
 
+        storeBuilder.WithCachingDisabled();
         AddSource(sourceName, [topic], keySerde, valueSerde, extractor);
         AddProcessor(processor);
         _globalNodeNames.Add(sourceName);

@@ -19,7 +19,9 @@ internal static class ClientConfigs
 
     /// <summary>The main consumer of a stream thread: one group per application, range assignment, manual commits.</summary>
     public static ConsumerConfig MainConsumer(StreamsConfig config, string clientId) =>
-        new(WithDefaults(Base(config, clientId), ("auto.offset.reset", "earliest")))
+        // A resumed partition joins the next fetch only when the one in flight returns; librdkafka's 500 ms long poll
+        // would make every resume after back-pressure (and every hop through a repartition topic) wait that long.
+        new(WithDefaults(Base(config, clientId), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100")))
         {
             GroupId = config.ApplicationId,
             // Range assigns partition p of every co-partitioned topic to the same member, which tasks rely on.
@@ -31,7 +33,10 @@ internal static class ClientConfigs
 
     /// <summary>A consumer that is only assigned partitions (restoration, global topics): it never joins a group.</summary>
     public static ConsumerConfig AssignedConsumer(StreamsConfig config, string clientId) =>
-        new(Base(config, clientId))
+        // Prefetch deeply (still capped by queued.max.messages.kbytes, 64 MiB): with librdkafka's default of 100,000
+        // a 400,000-record restore of 4 partitions on the embedded cluster ran at 125,000 records/s instead of
+        // 550,000, the consumer waiting on fetches between restore steps.
+        new(WithDefaults(Base(config, clientId), ("queued.min.messages", "1000000")))
         {
             // librdkafka requires a group id even for assign-only use; it is never used to join or commit.
             GroupId = config.ApplicationId + "-restore",

@@ -7,9 +7,10 @@ namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
 /// Keeps the global stores up to date (Kafka Streams' global state task): every record of a global topic, from any
-/// partition, goes through its global source and processor at once, and caches are flushed after each, so that
-/// every task reads the update. The test driver feeds it piped records; the runtime is to feed it from a consumer of
-/// all global partitions, reading each to its end offset before tasks start processing (bootstrap).
+/// partition, goes through its global source and processor at once. Global stores have no caching layer (see
+/// <c>InternalTopologyBuilder.AddGlobalStore</c>), so every task reads each update as soon as it is applied. The
+/// test driver feeds it piped records; the runtime's <see cref="GlobalStreamThread"/> feeds it from a consumer of all
+/// global partitions, reading each to its end offset before stream threads start (bootstrap).
 /// </summary>
 internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext context)
 {
@@ -48,11 +49,6 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
         finally
         {
             context.CurrentRecord = null;
-        }
-
-        foreach (var store in _stores)
-        {
-            (store as ICachingStateStore)?.FlushCache();
         }
     }
 

@@ -49,7 +49,10 @@ internal sealed class StoreChangelogReader : IDisposable
         _pollTimeout = pollTimeout ?? DefaultPollTimeout;
     }
 
-    /// <summary>Registered tasks whose changelogs are all restored; a task stays here until it is unregistered.</summary>
+    /// <summary>
+    /// Registered tasks whose changelogs are all restored; a task stays here until it is unregistered, so the thread
+    /// completes those not yet running (<see cref="StreamTask.IsRunning"/>). A live view: unregister after iterating.
+    /// </summary>
     public IReadOnlyCollection<TaskId> CompletedTasks => _completed;
 
     /// <summary>

@@ -22,6 +22,8 @@ internal sealed class StreamThread
     private readonly HashSet<TopicPartition> _paused = [];
     private readonly Thread _thread;
     private volatile bool _shutdownRequested;
+    private readonly Metrics.Sensor _pauses;
+    private readonly Metrics.Sensor _migrations;
     private TaskManager? _tasks;
     private long _lastCommit;
 
@@ -34,6 +36,8 @@ internal sealed class StreamThread
         _onStateChange = onStateChange;
         _onFailure = onFailure;
         _thread = new Thread(Run) { IsBackground = true, Name = name };
+        _pauses = setup.Metrics.Sensor("partition-pauses-total", "stream-thread-metrics", "thread-id", name);
+        _migrations = setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", name);
     }
 
     public string Name { get; }
@@ -73,7 +77,7 @@ internal sealed class StreamThread
                 catch (TaskMigratedException e)
                 {
                     RuntimeLog.TasksMigrated(_log, e, Name);
-                    _setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", Name).Increment();
+                    _migrations.Increment();
                     _tasks.HandleMigrated();
                     Rejoin(consumer);
                 }
@@ -147,7 +151,9 @@ internal sealed class StreamThread
         task.AddRecord(record);
         if (task.BufferedRecords(partition) >= _setup.Config.BufferedRecordsPerPartition && _paused.Add(partition))
         {
+            // librdkafka drops what it prefetched for a paused partition and fetches it again on resume.
             consumer.Pause([partition]);
+            _pauses.Increment();
         }
     }
 

@@ -3,6 +3,8 @@ using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.State;
+using StreamsApp.Streams.State.Internal;
+using StreamsApp.Streams.State.Internal.Caching;
 using StreamsApp.Streams.Testing;
 
 namespace StreamsApp.Streams.Tests.Dsl.GlobalTables;
@@ -72,6 +74,17 @@ public class GlobalKTableTests
         var store = driver.GetKeyValueStore<string, string>("products-store");
         Assert.Equal([KeyValue.Pair("p1", "green apple"), KeyValue.Pair("p2", "pear")], store.Contents());
         Assert.Empty(driver.ProducedTopicNames);
+    }
+
+    [Fact]
+    public void A_global_store_has_no_caching_layer_as_the_global_thread_writes_it_while_stream_threads_read_it()
+    {
+        var builder = new StreamsBuilder();
+        builder.GlobalTable("products", Strings, Materialized.As<string, string>("products-store"));
+
+        var store = builder.Build().Builder.Stores["products-store"].Builder.Build();
+
+        Assert.IsNotType<CachingKeyValueStore>(((MeteredTimestampedKeyValueStore<string, string>)store).Inner);
     }
 
     [Fact]
