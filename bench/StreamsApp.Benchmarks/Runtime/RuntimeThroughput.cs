@@ -12,8 +12,8 @@ namespace StreamsApp.Benchmarks.Runtime;
 /// <summary>
 /// Issue 4's runtime benchmarks on one embedded cluster, in one run, so that the figures compare: (a) a raw
 /// Confluent.Kafka consume→produce loop, (b) the same stateless pipeline through <see cref="KafkaStreams"/>, (c) a
-/// stateful count with a changelog. Rates are taken between the first and the last record seen, so group joins
-/// and start-up do not count.
+/// stateful count with a changelog, (d) restoration of a changelog into RocksDB (<see cref="RestorationThroughput"/>).
+/// Rates are taken between the first and the last record seen, so group joins and start-up do not count.
 /// </summary>
 internal static class RuntimeThroughput
 {
@@ -40,12 +40,19 @@ internal static class RuntimeThroughput
             .GroupByKey(Grouped.With(Serdes.String(), Serdes.ByteArray()))
             .Count(materialized: Materialized.As<string, long>("counts"))
             .ToStream().To("out-count", Produced.With(Serdes.String(), Serdes.Int64())), null);
+        var restore = RestorationThroughput.Run(cluster);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records: {records:N0} over {Partitions} partitions"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(a) raw Confluent.Kafka consume->produce loop: {raw:N0} records/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) KafkaStreams stream->to:                  {streams:N0} records/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    ratio (b)/(a): {streams / raw:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(c) KafkaStreams count, RocksDB + changelog:  {count:N0} records/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"(d) restoration of {RestorationThroughput.Records:N0} changelog records into RocksDB: {restore.RecordsPerSecond:N0} records/s ({restore.Restoration.TotalSeconds:F2} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    start to Running, group join included: {restore.StartToRunningRecordsPerSecond:N0} records/s ({restore.StartToRunning.TotalSeconds:F2} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    bare consumer reading the same changelog:  {restore.BareConsumerRecordsPerSecond:N0} records/s"));
     }
 
     private static void Fill(EmbeddedKafkaCluster cluster, int records)

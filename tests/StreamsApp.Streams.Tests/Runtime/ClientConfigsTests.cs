@@ -19,7 +19,7 @@ public sealed class ClientConfigsTests
     public void The_restore_consumer_commits_nothing_and_reads_committed_records_only_under_exactly_once(
         ProcessingGuarantee guarantee, IsolationLevel isolation)
     {
-        var consumer = ClientConfigs.AssignedConsumer(Config(guarantee), "app-thread-1-restore");
+        var consumer = ClientConfigs.RestoreConsumer(Config(guarantee), "app-thread-1-restore");
 
         Assert.Equal(isolation, consumer.IsolationLevel);
         Assert.False(consumer.EnableAutoCommit);
@@ -29,6 +29,7 @@ public sealed class ClientConfigsTests
         Assert.NotEqual("app", consumer.GroupId);
         Assert.Equal("SASL_SSL", consumer.Get("security.protocol"));
         Assert.Equal(1_000_000, consumer.QueuedMinMessages);
+        Assert.Equal("topic,timestamp", consumer.Get("dotnet.consumer.consume.result.fields"));
     }
 
     [Fact]

@@ -173,7 +173,7 @@ internal sealed class StreamThread
     }
 
     private IConsumer<byte[]?, byte[]?> BuildRestoreConsumer() =>
-        new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.AssignedConsumer(_setup.Config, $"{Name}-restore-consumer"))
+        new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.RestoreConsumer(_setup.Config, $"{Name}-restore-consumer"))
             .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
             .Build();
 
