@@ -71,15 +71,22 @@ internal sealed class SourceNode<TKey, TValue>(
         }
     }
 
+    /// <summary>
+    /// Bytes read as bytes are the consumer's own array, as Java's ByteArrayDeserializer returns it: the span-based
+    /// deserializer interface would copy every key and value.
+    /// </summary>
+    private static T Deserialize<T>(Serialization.ISerde<T> serde, byte[]? data, SerializationContext context) =>
+        ReferenceEquals(serde, Serialization.Internal.ByteArraySerde.Instance)
+            ? (T)(object)data!
+            : serde.Deserializer.Deserialize(data, data is null, context);
+
     private bool TryDeserialize(ConsumeResult<byte[]?, byte[]?> raw, out Record<TKey, TValue> record)
     {
         var headers = raw.Message.Headers ?? new Headers();
         try
         {
-            var key = keySerde.Deserializer.Deserialize(
-                raw.Message.Key, raw.Message.Key is null, new SerializationContext(MessageComponentType.Key, raw.Topic, headers));
-            var value = valueSerde.Deserializer.Deserialize(
-                raw.Message.Value, raw.Message.Value is null, new SerializationContext(MessageComponentType.Value, raw.Topic, headers));
+            var key = Deserialize(keySerde, raw.Message.Key, new SerializationContext(MessageComponentType.Key, raw.Topic, headers));
+            var value = Deserialize(valueSerde, raw.Message.Value, new SerializationContext(MessageComponentType.Value, raw.Topic, headers));
             record = new Record<TKey, TValue>(key, value, raw.Timestamp(), headers);
             return true;
         }

@@ -15,6 +15,9 @@ internal sealed class KafkaRecordCollector : RecordCollectorBase
     private readonly TopicPartitionCounts _partitionCounts;
     private readonly Action<DeliveryReport<byte[]?, byte[]?>> _onDelivery;
 
+    // A task writes to few partitions; reusing their TopicPartition saves an allocation per record.
+    private readonly Dictionary<(string Topic, int Partition), TopicPartition> _destinations = [];
+
     public KafkaRecordCollector(StreamsProducer producer, TopicPartitionCounts partitionCounts)
     {
         _producer = producer;
@@ -41,8 +44,19 @@ internal sealed class KafkaRecordCollector : RecordCollectorBase
         // production exception handler; the engine's own records (changelog, dead-letter) share one delegate, as
         // they fail the task whatever happens.
         var onDelivery = origin is null ? _onDelivery : report => OnDelivery(report, message, origin);
-        _producer.Send(new TopicPartition(topic, partition ?? Partition.Any), message, onDelivery);
+        _producer.Send(Destination(topic, partition ?? Partition.Any), message, onDelivery);
         return null;
+    }
+
+    private TopicPartition Destination(string topic, int partition)
+    {
+        if (!_destinations.TryGetValue((topic, partition), out var destination))
+        {
+            destination = new TopicPartition(topic, partition);
+            _destinations.Add((topic, partition), destination);
+        }
+
+        return destination;
     }
 
     private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report, Message<byte[]?, byte[]?>? sent, SendOrigin? origin)

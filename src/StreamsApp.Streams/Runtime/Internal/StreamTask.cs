@@ -91,7 +91,10 @@ internal sealed class StreamTask
     public void AddRecord(ConsumeResult<byte[]?, byte[]?> record) => _partitions.Add(record);
 
     /// <summary>Records buffered for one input partition (the runtime pauses fetching it when this grows too large).</summary>
-    public int BufferedRecords(TopicPartition partition) => _partitions.Buffered(partition.Topic);
+    public int BufferedRecords(TopicPartition partition) => BufferedRecords(partition.Topic);
+
+    /// <summary>Records buffered for the task's partition of one input topic.</summary>
+    public int BufferedRecords(string topic) => _partitions.Buffered(topic);
 
     /// <summary>
     /// Drops the buffered, unprocessed records when the task's partitions are revoked: the consumer will fetch them

@@ -138,21 +138,21 @@ internal sealed class StreamThread
 
     private void Buffer(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> record)
     {
-        var partition = record.TopicPartition;
-        if (_tasks!.TaskOf(partition) is not { } task)
+        // ConsumeResult.TopicPartition allocates on every call: the common path goes by topic and partition number.
+        if (_tasks!.TaskOf(record.Topic, record.Partition.Value) is not { } task)
         {
             // The task waits for another thread to release its directory: fetch this record again later.
-            consumer.Pause([partition]);
+            consumer.Pause([record.TopicPartition]);
             consumer.Seek(record.TopicPartitionOffset);
-            _paused.Add(partition);
+            _paused.Add(record.TopicPartition);
             return;
         }
 
         task.AddRecord(record);
-        if (task.BufferedRecords(partition) >= _setup.Config.BufferedRecordsPerPartition && _paused.Add(partition))
+        if (task.BufferedRecords(record.Topic) >= _setup.Config.BufferedRecordsPerPartition && _paused.Add(record.TopicPartition))
         {
             // librdkafka drops what it prefetched for a paused partition and fetches it again on resume.
-            consumer.Pause([partition]);
+            consumer.Pause([record.TopicPartition]);
             _pauses.Increment();
         }
     }

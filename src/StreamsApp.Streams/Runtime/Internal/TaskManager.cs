@@ -126,7 +126,10 @@ internal sealed class TaskManager(
     }
 
     /// <summary>The task of a consumed record; null when the task is still pending.</summary>
-    public StreamTask? TaskOf(TopicPartition partition) => _tasks.GetValueOrDefault(topology.TaskFor(partition));
+    public StreamTask? TaskOf(TopicPartition partition) => TaskOf(partition.Topic, partition.Partition.Value);
+
+    /// <summary>The task of a consumed record's topic and partition; null when the task is still pending.</summary>
+    public StreamTask? TaskOf(string topic, int partition) => _tasks.GetValueOrDefault(topology.TaskFor(topic, partition));
 
     /// <summary>Processes up to <paramref name="maxPerTask"/> buffered records of each task; returns how many.</summary>
     public int Process(int maxPerTask)

@@ -52,5 +52,8 @@ internal sealed class TopologyMetadata
     public Subtopology Subtopology(int id) => _subtopologies[id];
 
     /// <summary>The task a consumed partition feeds.</summary>
-    public TaskId TaskFor(TopicPartition partition) => new(_subtopologyByTopic[partition.Topic], partition.Partition.Value);
+    public TaskId TaskFor(TopicPartition partition) => TaskFor(partition.Topic, partition.Partition.Value);
+
+    /// <summary>The task a consumed record feeds (no <see cref="TopicPartition"/> to allocate per record).</summary>
+    public TaskId TaskFor(string topic, int partition) => new(_subtopologyByTopic[topic], partition);
 }
