@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Avro;
@@ -40,8 +41,9 @@ internal sealed class OrderIntakeDriver : IDisposable
 
     public TestOutputTopic<string, byte[]> DeadLetters { get; }
 
-    public void Pipe(OrderCreated order, DateTimeOffset? at = null) =>
-        Orders.PipeInput(order.OrderId, order, at ?? SampleOrders.PlacedAt);
+    public void Pipe(OrderCreated order, DateTimeOffset? at = null, Headers? headers = null) =>
+        Orders.PipeInput(new TestRecord<string, OrderCreated>(
+            order.OrderId, order, (at ?? SampleOrders.PlacedAt).ToUnixTimeMilliseconds(), headers));
 
     public void Dispose() => _driver.Dispose();
 }

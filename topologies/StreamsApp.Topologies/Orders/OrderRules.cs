@@ -85,5 +85,6 @@ public static class OrderRules
             : $"Total {Invariant(order.TotalAmount)} {order.Currency} is not the sum of the items, {Invariant(sum)}";
     }
 
-    private static string Invariant(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+    // Amounts keep the scale they were written with; reasons show cents and any further digits the schema allows.
+    private static string Invariant(decimal amount) => amount.ToString("0.00##", CultureInfo.InvariantCulture);
 }
