@@ -5,6 +5,7 @@ using StreamsApp.Contracts.Products;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.Testing;
 using StreamsApp.Topologies.Enrichment;
 using StreamsApp.Topologies.Messaging;
@@ -41,6 +42,9 @@ internal sealed class OrderEnrichmentDriver : IDisposable
     public TestOutputTopic<string, EnrichedOrder> Enriched { get; }
 
     public IReadOnlyCollection<string> ProducedTopicNames => _driver.ProducedTopicNames;
+
+    /// <summary>What the topology wrote to a topic, as raw values (repartition topics).</summary>
+    public TestOutputTopic<string, byte[]> Output(string topic) => _driver.CreateOutputTopic(topic, ContractSerdes.Key, Serdes.ByteArray());
 
     public void Pipe(OrderCreated order, Headers? headers = null) =>
         Orders.PipeInput(new TestRecord<string, OrderCreated>(
