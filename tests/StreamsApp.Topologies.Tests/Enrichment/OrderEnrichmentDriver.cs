@@ -43,6 +43,9 @@ internal sealed class OrderEnrichmentDriver : IDisposable
 
     public IReadOnlyCollection<string> ProducedTopicNames => _driver.ProducedTopicNames;
 
+    /// <summary>An input topic taking raw values, for records that are not what the topic's schema says.</summary>
+    public TestInputTopic<string, byte[]> RawInput(string topic) => _driver.CreateInputTopic(topic, ContractSerdes.Key, Serdes.ByteArray());
+
     /// <summary>What the topology wrote to a topic, as raw values (repartition topics).</summary>
     public TestOutputTopic<string, byte[]> Output(string topic) => _driver.CreateOutputTopic(topic, ContractSerdes.Key, Serdes.ByteArray());
 

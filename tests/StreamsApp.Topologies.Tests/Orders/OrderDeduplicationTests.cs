@@ -61,5 +61,29 @@ public sealed class OrderDeduplicationTests : IDisposable
         Assert.Equal("EUR", Assert.Single(_intake.Accepted.ReadValuesToList()).Currency);
     }
 
+    [Fact]
+    public void ARestartedApplicationStillKnowsTheEventIdsItAccepted()
+    {
+        var stateDir = Directory.CreateTempSubdirectory("order-intake-").FullName;
+        try
+        {
+            using (var before = new OrderIntakeDriver(stateDir))
+            {
+                before.Pipe(SampleOrders.Valid("o-1", "e-1"));
+                Assert.Single(before.Accepted.ReadValuesToList());
+            }
+
+            using var after = new OrderIntakeDriver(stateDir);
+            after.Pipe(SampleOrders.Valid("o-1", "e-1"), SampleOrders.PlacedAt + TimeSpan.FromMinutes(1));
+            after.Pipe(SampleOrders.Valid("o-2", "e-2"), SampleOrders.PlacedAt + TimeSpan.FromMinutes(1));
+
+            Assert.Equal("e-2", Assert.Single(after.Accepted.ReadValuesToList()).EventId);
+        }
+        finally
+        {
+            Directory.Delete(stateDir, recursive: true);
+        }
+    }
+
     public void Dispose() => _intake.Dispose();
 }

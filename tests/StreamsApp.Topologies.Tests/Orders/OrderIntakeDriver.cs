@@ -19,12 +19,14 @@ internal sealed class OrderIntakeDriver : IDisposable
 
     private readonly TopologyTestDriver _driver;
 
-    public OrderIntakeDriver()
+    /// <param name="stateDir">Where the stores live; null: a fresh directory the driver deletes.</param>
+    public OrderIntakeDriver(string? stateDir = null)
     {
         var serdes = new ContractSerdes(new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
         OrderIntakeTopology.AddTo(builder, serdes, Ttl);
-        _driver = new TopologyTestDriver(builder.Build(), new StreamsConfig { ApplicationId = ApplicationId }.UseDeadLetterTopics());
+        var config = new StreamsConfig { ApplicationId = ApplicationId, StateDir = stateDir ?? StreamsConfig.DefaultStateDir };
+        _driver = new TopologyTestDriver(builder.Build(), config.UseDeadLetterTopics());
         var orders = serdes.Value<OrderCreated>();
         Orders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, orders);
         RawOrders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, Serdes.ByteArray());
