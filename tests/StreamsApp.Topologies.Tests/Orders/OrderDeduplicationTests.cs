@@ -40,6 +40,16 @@ public sealed class OrderDeduplicationTests : IDisposable
     }
 
     [Fact]
+    public void AnEventOlderThanOneTtlBeforeTheNewestIsAlwaysAcceptedBecauseItCannotBeRemembered()
+    {
+        _intake.Pipe(SampleOrders.Valid("o-1", "e-1"), SampleOrders.PlacedAt + Ttl + Ttl);
+        _intake.Pipe(SampleOrders.Valid("o-2", "e-2"));
+        _intake.Pipe(SampleOrders.Valid("o-2", "e-2"));
+
+        Assert.Equal(["e-1", "e-2", "e-2"], _intake.Accepted.ReadValuesToList().Select(order => order.EventId));
+    }
+
+    [Fact]
     public void DistinctEventsOfOneOrderAreEachAccepted()
     {
         _intake.Pipe(SampleOrders.Valid("o-1", "e-1"));

@@ -9,7 +9,8 @@ namespace StreamsApp.Topologies.Orders;
 /// (event) time, as in Kafka Streams' deduplication example: a window store whose retention is the TTL remembers each
 /// id at its record's timestamp, so old ids expire with the store's segments and need no purging punctuator. The
 /// store is per task: duplicates must arrive on the same partition, which they do when the producer keys a
-/// redelivered event as it keyed the original (orders by order id).
+/// redelivered event as it keyed the original (orders by order id). A record more than one TTL older than the newest
+/// one remembered is always forwarded: the store has already dropped its time range, so its id cannot be kept.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
