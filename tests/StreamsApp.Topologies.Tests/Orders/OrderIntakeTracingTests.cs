@@ -41,17 +41,5 @@ public sealed class OrderIntakeTracingTests : IDisposable
         Assert.Equal("e-1", span.CausationId);
     }
 
-    [Fact]
-    public void TheSpanGoesOnACopyOfTheHeadersSoTheSourceRecordKeepsItsOwn()
-    {
-        var parent = TraceHeaders.Start("o-1");
-        var headers = parent.ToHeaders();
-
-        _intake.Pipe(SampleOrders.Valid("o-1", "e-1"), headers: headers);
-
-        Assert.NotEqual(parent, TraceHeaders.Read(_intake.Accepted.ReadRecord().Headers));
-        Assert.Equal(parent, TraceHeaders.Read(headers));
-    }
-
     public void Dispose() => _intake.Dispose();
 }
