@@ -6,6 +6,9 @@ public static class Topics
     /// <summary>Order events (<c>OrderCreated</c>), keyed by order id.</summary>
     public const string OrderEvents = "orders.events";
 
+    /// <summary>Orders that passed validation and deduplication (<c>OrderCreated</c>), keyed by order id.</summary>
+    public const string OrdersAccepted = "orders.accepted";
+
     /// <summary>Orders enriched with customer and product data.</summary>
     public const string OrdersEnriched = "orders.enriched";
 

@@ -1,0 +1,56 @@
+using StreamsApp.Contracts.Customers;
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Products;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Topologies.Messaging;
+
+namespace StreamsApp.Topologies.Enrichment;
+
+/// <summary>
+/// Enrichment (issue 5, point 6; event-carried state transfer, seed 000): each accepted order joined with its
+/// customer from the <c>customers.profiles</c> KTable and each item's product from the <c>products.catalog</c>
+/// GlobalKTable, written to <c>orders.enriched</c> keyed by order id, as a child span of the accepted order. The
+/// customer join is a left join and a missing product does not stop the order either: what was not found is left
+/// empty (<see cref="EnrichedOrders.Unknown"/>). The customers table is partitioned by customer id and the orders by
+/// order id, so the orders go through the repartition topic <c>{application id}-orders-by-customer-repartition</c>
+/// first; <c>customers.profiles</c> and that topic must have the same number of partitions, which the runtime gives
+/// the repartition topic.
+/// </summary>
+public static class OrderEnrichmentTopology
+{
+    /// <summary>The name of the customer join, and of its repartition topic (<c>{application id}-orders-by-customer-repartition</c>).</summary>
+    public const string CustomerJoin = "orders-by-customer";
+
+    /// <summary>The customers KTable's store.</summary>
+    public const string CustomerStore = "enrichment-customers";
+
+    /// <summary>The products GlobalKTable's store.</summary>
+    public const string ProductStore = "enrichment-products";
+
+    /// <summary>Adds the enrichment to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The application's builder.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    public static void AddTo(StreamsBuilder builder, ContractSerdes serdes)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(serdes);
+        var orders = serdes.Value<OrderCreated>();
+        var customerValues = serdes.Value<Customer>();
+        var customers = builder.Table(
+            Topics.CustomerProfiles, Consumed.With(ContractSerdes.Key, customerValues), Materialized.As<string, Customer>(CustomerStore));
+        builder.GlobalTable(
+            Topics.ProductCatalog, Consumed.With(ContractSerdes.Key, serdes.Value<Product>()), Materialized.As<string, Product>(ProductStore));
+
+        builder.Stream(Topics.OrdersAccepted, Consumed.With(ContractSerdes.Key, orders).WithName("orders-accepted-source"))
+            .SelectKey((_, order) => order.CustomerId, Named.As("orders-key-by-customer"))
+            .LeftJoin(
+                customers, (order, customer) => new CustomerOrder(order, customer),
+                Joined.With(ContractSerdes.Key, orders, customerValues).WithName(CustomerJoin))
+            .ProcessValues(() => new ProductLookup(ProductStore), Named.As("orders-lookup-products"))
+            .SelectKey((_, enriched) => enriched.OrderId, Named.As("orders-key-by-order"))
+            .ProcessValues(
+                () => new TraceSpanProcessor<string, EnrichedOrder>(enriched => enriched.OrderId, enriched => enriched.EventId),
+                Named.As("orders-enriched-span"))
+            .To(Topics.OrdersEnriched, Produced.With(ContractSerdes.Key, serdes.Value<EnrichedOrder>()));
+    }
+}

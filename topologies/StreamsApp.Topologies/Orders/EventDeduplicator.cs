@@ -1,0 +1,63 @@
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Topologies.Orders;
+
+/// <summary>
+/// Forwards a record only when no record with the same event id was seen within the time to live, by record
+/// (event) time, as in Kafka Streams' deduplication example: a window store whose retention is the TTL remembers each
+/// id at its record's timestamp, so old ids expire with the store's segments and need no purging punctuator. The
+/// store is per task: duplicates must arrive on the same partition, which they do when the producer keys a
+/// redelivered event as it keyed the original (orders by order id). A record more than one TTL older than the newest
+/// one remembered is always forwarded: the store has already dropped its time range, so its id cannot be kept.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+/// <param name="storeName">The store made by <see cref="EventDeduplicator.StoreBuilder"/>.</param>
+/// <param name="eventId">The event id of a value.</param>
+/// <param name="ttl">How long an id is remembered after its record's timestamp.</param>
+internal sealed class EventDeduplicator<TKey, TValue>(string storeName, Func<TValue, string> eventId, TimeSpan ttl)
+    : IFixedKeyProcessor<TKey, TValue, TValue>
+{
+    private readonly long _ttlMs = (long)ttl.TotalMilliseconds;
+    private IFixedKeyProcessorContext<TKey, TValue>? _context;
+    private IWindowStore<string, long>? _seen;
+
+    public void Init(IFixedKeyProcessorContext<TKey, TValue> context)
+    {
+        _context = context;
+        _seen = context.GetStateStore<IWindowStore<string, long>>(storeName);
+    }
+
+    public void Process(FixedKeyRecord<TKey, TValue> record)
+    {
+        var id = eventId(record.Value);
+        if (SeenWithinTtl(id, record.Timestamp))
+        {
+            return;
+        }
+
+        _seen!.Put(id, record.Timestamp, record.Timestamp);
+        _context!.Forward(record);
+    }
+
+    // Looks both ways: a redelivered event may carry an earlier timestamp than the copy that arrived first. The lower
+    // bound excludes an id exactly one TTL old, which the store's retention may already have dropped.
+    private bool SeenWithinTtl(string id, long timestamp)
+    {
+        using var sightings = _seen!.Fetch(id, timestamp - _ttlMs + 1, timestamp + _ttlMs - 1);
+        return sightings.MoveNext();
+    }
+}
+
+/// <summary>The store of <see cref="EventDeduplicator{TKey, TValue}"/>.</summary>
+internal static class EventDeduplicator
+{
+    /// <summary>A RocksDB window store of event ids, change-logged so a restarted task still knows them.</summary>
+    /// <param name="name">The store name.</param>
+    /// <param name="ttl">How long an id is remembered: the store's retention and window size.</param>
+    public static IStoreBuilder<IWindowStore<string, long>> StoreBuilder(string name, TimeSpan ttl) =>
+        Stores.WindowStoreBuilder(
+            Stores.PersistentWindowStore(name, ttl, ttl, retainDuplicates: false), Serdes.String(), Serdes.Int64());
+}

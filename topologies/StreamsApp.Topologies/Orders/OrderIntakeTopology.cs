@@ -1,0 +1,57 @@
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Topologies.Messaging;
+
+namespace StreamsApp.Topologies.Orders;
+
+/// <summary>
+/// Order intake (issue 5, points 7 and 8): reads <c>orders.events</c>, rejects orders that break
+/// <see cref="OrderRules"/>, drops redelivered events (same event id within a TTL) and writes the rest, as a child
+/// span of the event, to <c>orders.accepted</c>, which the saga and the enrichment read. Records that cannot be
+/// deserialized and rejected orders go to <c>orders.events.DLT</c> with decision 0010's metadata (the reason is the
+/// message header), and processing goes on; that needs the handlers of
+/// <see cref="DeadLetterConfig.UseDeadLetterTopics"/> in the application's configuration.
+/// </summary>
+public static class OrderIntakeTopology
+{
+    /// <summary>The source node, named in the <c>processor.node</c> header of records that cannot be deserialized.</summary>
+    public const string SourceNode = "orders-events-source";
+
+    /// <summary>The validation node, named in the <c>processor.node</c> header of rejected orders.</summary>
+    public const string ValidateNode = "orders-validate";
+
+    /// <summary>The deduplication node.</summary>
+    public const string DeduplicateNode = "orders-deduplicate";
+
+    /// <summary>The store of event ids seen within the TTL (changelog <c>{application id}-orders-event-ids-changelog</c>).</summary>
+    public const string EventIdStore = "orders-event-ids";
+
+    /// <summary>How long an event id is remembered by default: a day covers producer retries and redeliveries.</summary>
+    public static readonly TimeSpan DefaultDeduplicationTtl = TimeSpan.FromDays(1);
+
+    /// <summary>Adds the intake to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The application's builder.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    /// <param name="deduplicationTtl">How long an event id is remembered, by event time; default <see cref="DefaultDeduplicationTtl"/>.</param>
+    public static void AddTo(StreamsBuilder builder, ContractSerdes serdes, TimeSpan? deduplicationTtl = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(serdes);
+        var ttl = deduplicationTtl ?? DefaultDeduplicationTtl;
+        ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.FromMilliseconds(1), nameof(deduplicationTtl));
+
+        var orders = serdes.Value<OrderCreated>();
+        builder.AddStateStore(EventDeduplicator.StoreBuilder(EventIdStore, ttl));
+        builder.Stream(Topics.OrderEvents, Consumed.With(ContractSerdes.Key, orders).WithName(SourceNode))
+            // Validation comes first so that only accepted events are remembered: an order fixed and replayed from the
+            // DLT with its event id is then not mistaken for a duplicate.
+            .MapValues(OrderRules.EnsureValid, Named.As(ValidateNode))
+            .ProcessValues(
+                () => new EventDeduplicator<string, OrderCreated>(EventIdStore, order => order.EventId, ttl),
+                Named.As(DeduplicateNode), EventIdStore)
+            .ProcessValues(
+                () => new TraceSpanProcessor<string, OrderCreated>(order => order.OrderId, order => order.EventId),
+                Named.As("orders-accepted-span"))
+            .To(Topics.OrdersAccepted, Produced.With(ContractSerdes.Key, orders));
+    }
+}
