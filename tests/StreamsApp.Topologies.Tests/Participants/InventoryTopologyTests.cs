@@ -1,7 +1,5 @@
-using System.Text;
 using StreamsApp.Contracts.Inventory;
 using StreamsApp.Contracts.Orders;
-using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Testing;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Participants.Inventory;
@@ -164,18 +162,6 @@ public sealed class InventoryTopologyTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
-
-    // Commands are partitioned by order id (murmur2, as the orchestrator's producer does), so pick two order ids
-    // whose commands are handled by different tasks.
-    private static (string First, string Second) OrdersOnDifferentPartitions()
-    {
-        var orders = Enumerable.Range(0, 10).Select(i => "o-" + i).ToList();
-        var first = orders[0];
-        var second = orders.First(order => PartitionOf(order) != PartitionOf(first));
-        return (first, second);
-    }
-
-    private static int PartitionOf(string orderId) => Murmur2Partitioner.Partition(Encoding.UTF8.GetBytes(orderId), 2);
 
     private static OrderItem Item(string productId, int quantity) => new() { ProductId = productId, Quantity = quantity, Price = 9.5m };
 

@@ -1,7 +1,9 @@
+using System.Text;
 using Confluent.Kafka;
 using StreamsApp.Contracts;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Testing;
 using StreamsApp.Topologies.Messaging;
 
@@ -29,6 +31,17 @@ internal sealed class ParticipantHarness : IDisposable
 
     /// <summary>Headers of a traced command: what the orchestrator would send.</summary>
     public static TraceHeaders CommandTrace(string orderId) => TraceHeaders.Start(orderId).Child("order-event-" + orderId);
+
+    /// <summary>
+    /// Two order ids whose commands land on different partitions of a two-partition command topic (murmur2 of the
+    /// key, as the orchestrator's producer partitions them), so different tasks handle them.
+    /// </summary>
+    public static (string First, string Second) OrdersOnDifferentPartitions()
+    {
+        static int PartitionOf(string orderId) => Murmur2Partitioner.Partition(Encoding.UTF8.GetBytes(orderId), 2);
+        var orders = Enumerable.Range(0, 10).Select(i => "o-" + i).ToList();
+        return (orders[0], orders.First(order => PartitionOf(order) != PartitionOf(orders[0])));
+    }
 
     /// <summary>Fills the saga fields of a command.</summary>
     public static T Command<T>(T command, string orderId, string messageId)
