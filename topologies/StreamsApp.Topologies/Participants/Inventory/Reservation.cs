@@ -44,7 +44,7 @@ internal sealed record Reservation(
     public IEnumerable<(string ProductId, int Quantity)> QuantitiesByProduct() =>
         Lines.GroupBy(line => line.ProductId, StringComparer.Ordinal).Select(group => (group.Key, group.Sum(line => line.Quantity)));
 
-    public bool AllLinesAnswered => Held.Count + Short.Count == QuantitiesByProduct().Count();
+    public bool AllLinesAnswered() => Held.Count + Short.Count == QuantitiesByProduct().Count();
 
     public static Reservation Start(ReservationStatus status, ISagaMessage command, TraceHeaders? trace, IEnumerable<OrderItem> items) =>
         new(status, CommandRef.Of(command), trace,

@@ -33,7 +33,7 @@ internal sealed class ReservationCollector : IProcessor<string, StockLineOutcome
         reservation = outcome.ShortReason is { } reason
             ? reservation with { Short = new Dictionary<string, string>(reservation.Short) { [outcome.ProductId] = reason } }
             : reservation with { Held = [.. reservation.Held, outcome.ProductId] };
-        if (!reservation.AllLinesAnswered)
+        if (!reservation.AllLinesAnswered())
         {
             _reservations.Put(outcome.OrderId, reservation);
             return;

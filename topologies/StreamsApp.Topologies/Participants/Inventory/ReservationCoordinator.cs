@@ -30,7 +30,7 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
                 Reserve(reserve, trace, record.Timestamp);
                 break;
             case ReleaseStock release:
-                Release(release, trace);
+                Release(release, trace, record.Timestamp);
                 break;
             default:
                 throw new InvalidOperationException($"inventory.commands carries no {record.Value.Message?.GetType().Name}");
@@ -66,7 +66,7 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
         }
     }
 
-    private void Release(ReleaseStock command, TraceHeaders? trace)
+    private void Release(ReleaseStock command, TraceHeaders? trace, long timestamp)
     {
         var reservation = _reservations!.TryGet(command.OrderId, out var known)
             ? known
@@ -83,7 +83,7 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
         _reservations.Put(command.OrderId, reservation with { Status = ReservationStatus.Released });
         foreach (var line in reservation.ReleaseLines(reservation.QuantitiesByProduct().Select(q => q.ProductId)))
         {
-            Emit(line, _context!.CurrentStreamTimeMs);
+            Emit(line, timestamp);
         }
     }
 

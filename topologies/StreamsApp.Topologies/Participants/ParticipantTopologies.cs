@@ -1,0 +1,24 @@
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Participants.Inventory;
+using StreamsApp.Topologies.Participants.Payments;
+using StreamsApp.Topologies.Participants.Shipping;
+
+namespace StreamsApp.Topologies.Participants;
+
+/// <summary>
+/// The three participants the order saga talks to, so that it runs end to end without external services
+/// (Participants/README.md lists their rules).
+/// </summary>
+public static class ParticipantTopologies
+{
+    /// <summary>Adds the inventory, payment and shipping participants to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The builder of the application's topology.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    public static void AddTo(StreamsBuilder builder, ContractSerdes serdes)
+    {
+        InventoryTopology.AddTo(builder, serdes);
+        PaymentTopology.AddTo(builder, serdes);
+        ShippingTopology.AddTo(builder, serdes);
+    }
+}
