@@ -169,14 +169,8 @@ public sealed class InventoryTopologyTests : IDisposable
         _stock.PipeInput(productId, new StockLevel { ProductId = productId, Available = available, UpdatedAt = DateTimeOffset.UnixEpoch });
 
     private void Reserve(string orderId, string messageId, TraceHeaders trace, params OrderItem[] items) =>
-        _commands.PipeInput(new TestRecord<string, InventoryCommand>(
-            orderId,
-            new InventoryCommand { Message = Command(new ReserveStock { Items = items }, orderId, messageId) },
-            Headers: trace.ToHeaders()));
+        Send(_commands, orderId, new InventoryCommand { Message = Command(new ReserveStock { Items = items }, orderId, messageId) }, trace);
 
     private void Release(string orderId, string messageId, params OrderItem[] items) =>
-        _commands.PipeInput(new TestRecord<string, InventoryCommand>(
-            orderId,
-            new InventoryCommand { Message = Command(new ReleaseStock { Items = items, Reason = "payment failed" }, orderId, messageId) },
-            Headers: CommandTrace(orderId).ToHeaders()));
+        Send(_commands, orderId, new InventoryCommand { Message = Command(new ReleaseStock { Items = items, Reason = "payment failed" }, orderId, messageId) });
 }

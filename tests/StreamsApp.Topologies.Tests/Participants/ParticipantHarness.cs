@@ -29,6 +29,10 @@ internal sealed class ParticipantHarness : IDisposable
     public TestOutputTopic<string, T> Output<T>(string topic)
         where T : class => Driver.CreateOutputTopic(topic, ContractSerdes.Key, Serdes.Value<T>());
 
+    /// <summary>Sends a command as the orchestrator does: keyed by order id, with trace headers.</summary>
+    public static void Send<TEnvelope>(TestInputTopic<string, TEnvelope> topic, string orderId, TEnvelope command, TraceHeaders? trace = null) =>
+        topic.PipeInput(new TestRecord<string, TEnvelope>(orderId, command, Headers: (trace ?? CommandTrace(orderId)).ToHeaders()));
+
     /// <summary>Headers of a traced command: what the orchestrator would send.</summary>
     public static TraceHeaders CommandTrace(string orderId) => TraceHeaders.Start(orderId).Child("order-event-" + orderId);
 

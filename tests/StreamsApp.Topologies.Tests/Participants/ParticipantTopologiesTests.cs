@@ -20,11 +20,10 @@ public sealed class ParticipantTopologiesTests
         harness.Input<Customer>(Topics.CustomerProfiles).PipeInput("c-1", new Customer { CustomerId = "c-1", CreditLimit = 10m, Currency = "EUR" });
         var item = new OrderItem { ProductId = "p-1", Quantity = 1, Price = 10m };
 
-        harness.Input<InventoryCommand>(Topics.InventoryCommands).PipeInput(
-            "o-1", new InventoryCommand { Message = Command(new ReserveStock { Items = [item] }, "o-1", "m-1") });
-        harness.Input<PaymentCommand>(Topics.PaymentCommands).PipeInput(
-            "o-1", new PaymentCommand { Message = Command(new ChargePayment { CustomerId = "c-1", Amount = 10m, Currency = "EUR" }, "o-1", "m-2") });
-        harness.Input<ShippingCommand>(Topics.ShippingCommands).PipeInput(
+        Send(harness.Input<InventoryCommand>(Topics.InventoryCommands), "o-1", new InventoryCommand { Message = Command(new ReserveStock { Items = [item] }, "o-1", "m-1") });
+        Send(harness.Input<PaymentCommand>(Topics.PaymentCommands), "o-1", new PaymentCommand { Message = Command(new ChargePayment { CustomerId = "c-1", Amount = 10m, Currency = "EUR" }, "o-1", "m-2") });
+        Send(
+            harness.Input<ShippingCommand>(Topics.ShippingCommands),
             "o-1",
             new ShippingCommand
             {

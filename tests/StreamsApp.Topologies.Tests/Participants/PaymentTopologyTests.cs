@@ -114,18 +114,11 @@ public sealed class PaymentTopologyTests : IDisposable
     public void Dispose() => _harness.Dispose();
 
     private void Charge(string orderId, string messageId, string customerId, decimal amount, TraceHeaders? trace = null, string currency = "EUR") =>
-        _commands.PipeInput(new TestRecord<string, PaymentCommand>(
-            orderId,
-            new PaymentCommand { Message = Command(new ChargePayment { CustomerId = customerId, Amount = amount, Currency = currency }, orderId, messageId) },
-            Headers: (trace ?? CommandTrace(orderId)).ToHeaders()));
+        Send(_commands, orderId, new PaymentCommand { Message = Command(new ChargePayment { CustomerId = customerId, Amount = amount, Currency = currency }, orderId, messageId) }, trace);
 
     private void Refund(string orderId, string messageId, string paymentId) =>
-        _commands.PipeInput(new TestRecord<string, PaymentCommand>(
-            orderId,
-            new PaymentCommand
-            {
-                Message = Command(
-                    new RefundPayment { CustomerId = "c-1", PaymentId = paymentId, Amount = 100m, Currency = "EUR", Reason = "shipment failed" }, orderId, messageId),
-            },
-            Headers: CommandTrace(orderId).ToHeaders()));
+        Send(_commands, orderId, new PaymentCommand
+        {
+            Message = Command(new RefundPayment { CustomerId = "c-1", PaymentId = paymentId, Amount = 100m, Currency = "EUR", Reason = "shipment failed" }, orderId, messageId),
+        });
 }

@@ -77,8 +77,5 @@ public sealed class ShippingTopologyTests : IDisposable
         new() { Recipient = "Ada", Street = "Main St 1", City = "Town", PostalCode = "12345", Country = country };
 
     private void Schedule(string orderId, string messageId, Address address, TraceHeaders trace) =>
-        _commands.PipeInput(new TestRecord<string, ShippingCommand>(
-            orderId,
-            new ShippingCommand { Message = Command(new ScheduleShipment { CustomerId = "c-1", Address = address }, orderId, messageId) },
-            Headers: trace.ToHeaders()));
+        Send(_commands, orderId, new ShippingCommand { Message = Command(new ScheduleShipment { CustomerId = "c-1", Address = address }, orderId, messageId) }, trace);
 }
