@@ -60,6 +60,35 @@ public sealed class InventoryTopologyTests : IDisposable
     }
 
     [Fact]
+    public void StockAndCommandsNeedNotHaveTheSamePartitionCount()
+    {
+        using var harness = new ParticipantHarness(
+            InventoryTopology.AddTo,
+            new TopologyTestDriverOptions { TopicPartitions = { [Topics.InventoryCommands] = 2, [Topics.InventoryStock] = 3 } });
+        harness.Input<StockLevel>(Topics.InventoryStock).PipeInput("p-1", new StockLevel { ProductId = "p-1", Available = 1 });
+        var commands = harness.Input<InventoryCommand>(Topics.InventoryCommands);
+        var (first, second) = OrdersOnDifferentPartitions();
+
+        Send(commands, first, new InventoryCommand { Message = Command(new ReserveStock { Items = [Item("p-1", 1)] }, first, "m-a") });
+        Send(commands, second, new InventoryCommand { Message = Command(new ReserveStock { Items = [Item("p-1", 1)] }, second, "m-b") });
+
+        var replies = harness.Output<InventoryReply>(Topics.InventoryReplies).ReadKeyValuesToMap();
+        Assert.IsType<StockReserved>(replies[first].Message);
+        Assert.IsType<StockFailed>(replies[second].Message);
+    }
+
+    [Fact]
+    public void AProductWhoseStockLevelWasDeletedIsUnknown()
+    {
+        SetStock("p-1", 5);
+        _stock.PipeInput("p-1", null!);
+
+        Reserve("o-1", "m-1", CommandTrace("o-1"), Item("p-1", 1));
+
+        Assert.Equal("p-1: unknown product", Assert.IsType<StockFailed>(_replies.ReadValue().Message).Reason);
+    }
+
+    [Fact]
     public void AnUnknownProductFailsTheOrder()
     {
         Reserve("o-1", "m-1", CommandTrace("o-1"), Item("p-404", 1));

@@ -87,6 +87,21 @@ public sealed class PaymentTopologyTests : IDisposable
     }
 
     [Fact]
+    public void ARefundWithoutACaptureChangesNothing()
+    {
+        Charge("o-1", "m-1", "c-1", 200m);
+        Assert.IsType<PaymentFailed>(_replies.ReadValue().Message);
+
+        Refund("o-1", "m-r", "none");
+        Charge("o-2", "m-2", "c-1", 100m);
+        Charge("o-3", "m-3", "c-1", 1m);
+
+        var replies = _replies.ReadKeyValuesToMap();
+        Assert.IsType<PaymentCaptured>(replies["o-2"].Message);
+        Assert.IsType<PaymentFailed>(replies["o-3"].Message);
+    }
+
+    [Fact]
     public void ARedeliveredChargeIsAnsweredAgainWithoutChargingTwice()
     {
         Charge("o-1", "m-1", "c-1", 60m);
