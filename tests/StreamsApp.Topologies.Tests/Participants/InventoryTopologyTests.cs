@@ -163,10 +163,13 @@ public sealed class InventoryTopologyTests : IDisposable
     {
         SetStock("p-1", 2);
         Release("o-1", "m-r", Item("p-1", 1));
+        var trace = CommandTrace("o-1");
 
-        Reserve("o-1", "m-1", CommandTrace("o-1"), Item("p-1", 1));
+        Reserve("o-1", "m-1", trace, Item("p-1", 1));
 
-        Assert.Equal("stock already released", Assert.IsType<StockFailed>(_replies.ReadValue().Message).Reason);
+        var reply = _replies.ReadRecord();
+        Assert.Equal("stock already released", Assert.IsType<StockFailed>(reply.Value.Message).Reason);
+        AssertAnswers(trace, "m-1", reply.Headers);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal sealed record ReservedLine(string ProductId, int Quantity, decimal Pric
 /// <summary>An order's reservation, in the store keyed by order id (the order's task owns it).</summary>
 /// <param name="Status">Where it stands.</param>
 /// <param name="Command">The ReserveStock (or, for a release of an unknown order, ReleaseStock) it answers.</param>
-/// <param name="Trace">The command's trace headers, so the reply is its child span whenever it is sent.</param>
+/// <param name="Trace">The command's trace headers, so the reply is its child span when the decision comes later.</param>
 /// <param name="Lines">The order's lines.</param>
 /// <param name="Held">Products whose units are held.</param>
 /// <param name="Short">Products that could not be held, with the reasons.</param>
@@ -51,17 +51,20 @@ internal sealed record Reservation(
             [.. items.Select(item => new ReservedLine(item.ProductId, item.Quantity, item.Price))], [], new Dictionary<string, string>());
 
     /// <summary>The reply that states this reservation's decision (not meaningful while pending).</summary>
-    public Record<string, InventoryReply> Reply(long timestampMs)
+    /// <param name="command">The ReserveStock answered: the stored one, or a redelivery of it.</param>
+    /// <param name="trace">That command's trace headers.</param>
+    /// <param name="timestampMs">The reply's timestamp.</param>
+    public Record<string, InventoryReply> Reply(ISagaMessage command, TraceHeaders? trace, long timestampMs)
     {
         IInventoryReply message = Status == ReservationStatus.Reserved
             ? new StockReserved { Items = [.. Lines.Select(l => new OrderItem { ProductId = l.ProductId, Quantity = l.Quantity, Price = l.Price })] }
-                .Answering(Command, timestampMs)
+                .Answering(command, timestampMs)
             : new StockFailed { Reason = FailureReason(), ProductIds = [.. Short.Keys.Order(StringComparer.Ordinal)] }
-                .Answering(Command, timestampMs);
-        return CommandReply.Record(Command, Trace, timestampMs, new InventoryReply { Message = message });
+                .Answering(command, timestampMs);
+        return CommandReply.Record(command, trace, timestampMs, new InventoryReply { Message = message });
     }
 
-    /// <summary>Lines that give back every unit this order may hold.</summary>
+    /// <summary>Lines that give back whatever this order holds of the given products.</summary>
     public IEnumerable<StockLine> ReleaseLines(IEnumerable<string> productIds) =>
         productIds.Select(productId => new StockLine(Command.OrderId, productId, 0, StockLineAction.Release));
 

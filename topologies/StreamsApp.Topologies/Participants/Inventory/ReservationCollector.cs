@@ -41,7 +41,7 @@ internal sealed class ReservationCollector : IProcessor<string, StockLineOutcome
 
         reservation = reservation with { Status = reservation.Short.Count == 0 ? ReservationStatus.Reserved : ReservationStatus.Failed };
         _reservations.Put(outcome.OrderId, reservation);
-        var reply = reservation.Reply(record.Timestamp);
+        var reply = reservation.Reply(reservation.Command, reservation.Trace, record.Timestamp);
         _context!.Forward(reply.WithValue(ReservationEffect.Of(reply.Value)));
         if (reservation.Status == ReservationStatus.Failed)
         {

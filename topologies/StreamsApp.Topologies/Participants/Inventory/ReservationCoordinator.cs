@@ -41,10 +41,10 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
     {
         if (_reservations!.TryGet(command.OrderId, out var known))
         {
-            // Pending: the decision is on its way. Decided: a redelivery, answered as before (same reply id).
+            // Pending: the decision is on its way. Decided: answered as before (a redelivery gets the same reply id).
             if (known.Status != ReservationStatus.Pending)
             {
-                Emit(known.Reply(timestamp));
+                Emit(known.Reply(command, trace, timestamp));
             }
 
             return;
@@ -54,7 +54,7 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
         {
             var invalid = Reservation.Start(ReservationStatus.Failed, command, trace, command.Items);
             _reservations.Put(command.OrderId, invalid);
-            Emit(invalid.Reply(timestamp));
+            Emit(invalid.Reply(command, trace, timestamp));
             return;
         }
 
