@@ -4,6 +4,7 @@ using StreamsApp.Contracts.Inventory;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Contracts.Payments;
 using StreamsApp.Contracts.Shipping;
+using StreamsApp.Streams.Dsl;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Participants;
 using static StreamsApp.Topologies.Tests.Participants.ParticipantHarness;
@@ -36,5 +37,23 @@ public sealed class ParticipantTopologiesTests
         Assert.IsType<StockReserved>(harness.Output<InventoryReply>(Topics.InventoryReplies).ReadValue().Message);
         Assert.IsType<PaymentCaptured>(harness.Output<PaymentReply>(Topics.PaymentReplies).ReadValue().Message);
         Assert.IsType<ShipmentScheduled>(harness.Output<ShippingReply>(Topics.ShippingReplies).ReadValue().Message);
+    }
+
+    [Fact]
+    public void PaymentsJoinACustomersTableTheApplicationAlreadyReads()
+    {
+        using var harness = new ParticipantHarness((builder, serdes) =>
+        {
+            var customers = builder.Table(Topics.CustomerProfiles, Consumed.With(ContractSerdes.Key, serdes.Value<Customer>()));
+            ParticipantTopologies.AddTo(builder, serdes, customers);
+        });
+        harness.Input<Customer>(Topics.CustomerProfiles).PipeInput("c-1", new Customer { CustomerId = "c-1", CreditLimit = 10m, Currency = "EUR" });
+
+        Send(
+            harness.Input<PaymentCommand>(Topics.PaymentCommands),
+            "o-1",
+            new PaymentCommand { Message = Command(new ChargePayment { CustomerId = "c-1", Amount = 10m, Currency = "EUR" }, "o-1", "m-1") });
+
+        Assert.IsType<PaymentCaptured>(harness.Output<PaymentReply>(Topics.PaymentReplies).ReadValue().Message);
     }
 }

@@ -25,22 +25,36 @@ public static class PaymentTopology
     /// <summary>The decision on each order's charge, by order id (on the customer's task).</summary>
     public const string ChargeStore = "payments-charges";
 
-    /// <summary>The participant's materialization of <c>customers.profiles</c>.</summary>
+    /// <summary>The participant's materialization of <c>customers.profiles</c>, when it reads the topic itself.</summary>
     public const string CustomerStore = "payments-customers";
 
-    /// <summary>Adds the participant to <paramref name="builder"/>.</summary>
+    /// <summary>Adds the participant to <paramref name="builder"/>, reading <c>customers.profiles</c> into <see cref="CustomerStore"/>.</summary>
     /// <param name="builder">The builder of the application's topology.</param>
     /// <param name="serdes">The contract serdes.</param>
     public static void AddTo(StreamsBuilder builder, ContractSerdes serdes)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(SpentStore), ContractSerdes.Key, Serdes.Json<decimal>()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ChargeStore), ContractSerdes.Key, Serdes.Json<Charge>()));
-        var customers = builder.Table(
+        AddTo(builder, serdes, builder.Table(
             Topics.CustomerProfiles,
             Consumed.With(ContractSerdes.Key, serdes.Value<Customer>()),
-            Materialized.As<string, Customer>(CustomerStore));
+            Materialized.As<string, Customer>(CustomerStore)));
+    }
+
+    /// <summary>Adds the participant to <paramref name="builder"/>, joining a customers table the application already reads.</summary>
+    /// <param name="builder">The builder of the application's topology.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    /// <param name="customers">
+    /// The <c>customers.profiles</c> table: a topic can have only one source in a topology, and the enrichment joins
+    /// it too.
+    /// </param>
+    public static void AddTo(StreamsBuilder builder, ContractSerdes serdes, IKTable<string, Customer> customers)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(serdes);
+        ArgumentNullException.ThrowIfNull(customers);
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(SpentStore), ContractSerdes.Key, Serdes.Json<decimal>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ChargeStore), ContractSerdes.Key, Serdes.Json<Charge>()));
 
         builder.Stream(Topics.PaymentCommands, Consumed.With(ContractSerdes.Key, serdes.Value<PaymentCommand>()))
             .SelectKey((_, command) => CustomerOf(command))
