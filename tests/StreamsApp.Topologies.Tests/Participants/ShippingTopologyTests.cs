@@ -61,6 +61,16 @@ public sealed class ShippingTopologyTests : IDisposable
     }
 
     [Fact]
+    public void ACommandWithoutTraceHeadersGetsAReplyThatStartsATrace()
+    {
+        _commands.PipeInput("o-5", new ShippingCommand { Message = Command(new ScheduleShipment { CustomerId = "c-1", Address = Address("DE") }, "o-5", "m-5") });
+
+        var trace = TraceHeaders.Read(_replies.ReadRecord().Headers);
+        Assert.NotNull(trace);
+        Assert.Equal(("o-5", "m-5", null), (trace.CorrelationId, trace.CausationId, trace.ParentSpanId));
+    }
+
+    [Fact]
     public void ARedeliveredCommandGetsTheSameReply()
     {
         Schedule("o-4", "m-4", Address("FR"), CommandTrace("o-4"));

@@ -28,9 +28,12 @@ internal static class CommandReply
         return reply;
     }
 
-    /// <summary>The reply's headers: a child span of the command's trace (one is started if the command had none).</summary>
+    /// <summary>
+    /// The reply's headers: a child span of the command's; a command without a trace gets a reply that starts one
+    /// (no parent span) and still names the command as its cause.
+    /// </summary>
     public static Headers HeadersFor(TraceHeaders? commandTrace, ISagaMessage command) =>
-        (commandTrace ?? TraceHeaders.Start(command.OrderId)).Child(command.MessageId).ToHeaders();
+        (commandTrace?.Child(command.MessageId) ?? TraceHeaders.Start(command.OrderId) with { CausationId = command.MessageId }).ToHeaders();
 
     /// <summary>The reply record, keyed by order id as every saga topic is.</summary>
     public static Record<string, TEnvelope> Record<TEnvelope>(
