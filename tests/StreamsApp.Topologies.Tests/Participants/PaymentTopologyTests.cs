@@ -1,0 +1,139 @@
+using StreamsApp.Contracts.Customers;
+using StreamsApp.Contracts.Payments;
+using StreamsApp.Streams.Testing;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Participants.Payments;
+using static StreamsApp.Topologies.Tests.Participants.ParticipantHarness;
+
+namespace StreamsApp.Topologies.Tests.Participants;
+
+public sealed class PaymentTopologyTests : IDisposable
+{
+    private readonly ParticipantHarness _harness = new(
+        PaymentTopology.AddTo,
+        new TopologyTestDriverOptions { TopicPartitions = { [Topics.PaymentCommands] = 2, [Topics.CustomerProfiles] = 2 } });
+
+    private readonly TestInputTopic<string, PaymentCommand> _commands;
+    private readonly TestOutputTopic<string, PaymentReply> _replies;
+
+    public PaymentTopologyTests()
+    {
+        _commands = _harness.Input<PaymentCommand>(Topics.PaymentCommands);
+        _replies = _harness.Output<PaymentReply>(Topics.PaymentReplies);
+        _harness.Input<Customer>(Topics.CustomerProfiles).PipeInput(
+            "c-1", new Customer { CustomerId = "c-1", Name = "Ada", Email = "ada@example.com", CreditLimit = 100m, Currency = "EUR" });
+    }
+
+    [Fact]
+    public void AChargeWithinTheCreditIsCapturedAndTheReplyIsAChildSpanOfTheCommand()
+    {
+        var trace = CommandTrace("o-1");
+
+        Charge("o-1", "m-1", "c-1", 60m, trace);
+
+        var reply = _replies.ReadRecord();
+        Assert.Equal("o-1", reply.Key);
+        var captured = Assert.IsType<PaymentCaptured>(reply.Value.Message);
+        Assert.Equal(("o-1", "saga-o-1", 60m, "EUR"), (captured.OrderId, captured.SagaId, captured.Amount, captured.Currency));
+        Assert.NotEmpty(captured.PaymentId);
+        AssertAnswers(trace, "m-1", reply.Headers);
+    }
+
+    [Fact]
+    public void AChargeBeyondTheRemainingCreditFails()
+    {
+        Charge("o-1", "m-1", "c-1", 60m);
+        Charge("o-2", "m-2", "c-1", 50m);
+
+        var replies = _replies.ReadKeyValuesToMap();
+        Assert.IsType<PaymentCaptured>(replies["o-1"].Message);
+        Assert.Equal("insufficient credit (40 available, 50 requested)", Assert.IsType<PaymentFailed>(replies["o-2"].Message).Reason);
+    }
+
+    [Fact]
+    public void AnUnknownCustomerFailsWithTheTraceOfTheCommand()
+    {
+        var trace = CommandTrace("o-1");
+
+        Charge("o-1", "m-1", "c-404", 1m, trace);
+
+        var reply = _replies.ReadRecord();
+        Assert.Equal("unknown customer", Assert.IsType<PaymentFailed>(reply.Value.Message).Reason);
+        AssertAnswers(trace, "m-1", reply.Headers);
+    }
+
+    [Fact]
+    public void AChargeInAnotherCurrencyFails()
+    {
+        Charge("o-1", "m-1", "c-1", 1m, currency: "USD");
+
+        Assert.StartsWith("currency USD", Assert.IsType<PaymentFailed>(_replies.ReadValue().Message).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARefundGivesTheCreditBackOnce()
+    {
+        Charge("o-1", "m-1", "c-1", 100m);
+        var paymentId = Assert.IsType<PaymentCaptured>(_replies.ReadValue().Message).PaymentId;
+
+        Refund("o-1", "m-r1", paymentId);
+        Refund("o-1", "m-r2", paymentId);
+        Assert.True(_replies.IsEmpty);
+
+        Charge("o-2", "m-2", "c-1", 100m);
+        Assert.IsType<PaymentCaptured>(_replies.ReadValue().Message);
+        Charge("o-3", "m-3", "c-1", 1m);
+        Assert.IsType<PaymentFailed>(_replies.ReadValue().Message);
+    }
+
+    [Fact]
+    public void ARefundWithoutACaptureChangesNothing()
+    {
+        Charge("o-1", "m-1", "c-1", 200m);
+        Assert.IsType<PaymentFailed>(_replies.ReadValue().Message);
+
+        Refund("o-1", "m-r", "none");
+        Charge("o-2", "m-2", "c-1", 100m);
+        Charge("o-3", "m-3", "c-1", 1m);
+
+        var replies = _replies.ReadKeyValuesToMap();
+        Assert.IsType<PaymentCaptured>(replies["o-2"].Message);
+        Assert.IsType<PaymentFailed>(replies["o-3"].Message);
+    }
+
+    [Fact]
+    public void ARedeliveredChargeIsAnsweredAgainWithoutChargingTwice()
+    {
+        Charge("o-1", "m-1", "c-1", 60m);
+        Charge("o-1", "m-1", "c-1", 60m);
+
+        var replies = _replies.ReadValuesToList().Select(r => Assert.IsType<PaymentCaptured>(r.Message)).ToList();
+        Assert.Equal((replies[0].MessageId, replies[0].PaymentId), (replies[1].MessageId, replies[1].PaymentId));
+        Charge("o-2", "m-2", "c-1", 40m);
+        Assert.IsType<PaymentCaptured>(_replies.ReadValue().Message);
+    }
+
+    [Fact]
+    public void OrdersOfOneCustomerOnDifferentPartitionsCannotOverdrawTheCredit()
+    {
+        var (first, second) = OrdersOnDifferentPartitions();
+
+        Charge(first, "m-a", "c-1", 70m);
+        Charge(second, "m-b", "c-1", 70m);
+
+        var replies = _replies.ReadKeyValuesToMap();
+        Assert.IsType<PaymentCaptured>(replies[first].Message);
+        Assert.IsType<PaymentFailed>(replies[second].Message);
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    private void Charge(string orderId, string messageId, string customerId, decimal amount, TraceHeaders? trace = null, string currency = "EUR") =>
+        Send(_commands, orderId, new PaymentCommand { Message = Command(new ChargePayment { CustomerId = customerId, Amount = amount, Currency = currency }, orderId, messageId) }, trace);
+
+    private void Refund(string orderId, string messageId, string paymentId) =>
+        Send(_commands, orderId, new PaymentCommand
+        {
+            Message = Command(new RefundPayment { CustomerId = "c-1", PaymentId = paymentId, Amount = 100m, Currency = "EUR", Reason = "shipment failed" }, orderId, messageId),
+        });
+}

@@ -1,0 +1,74 @@
+using StreamsApp.Contracts.Payments;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.State;
+using StreamsApp.Topologies.Messaging;
+
+namespace StreamsApp.Topologies.Participants.Payments;
+
+/// <summary>
+/// Charges and refunds on the customer's task, the only place a customer's spent credit changes, so concurrent
+/// orders of one customer cannot overdraw it. Replies are keyed by order id again.
+/// </summary>
+internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string, PaymentReply>
+{
+    private IProcessorContext<string, PaymentReply>? _context;
+    private IKeyValueStore<string, decimal>? _spent;
+    private IKeyValueStore<string, Charge>? _charges;
+
+    public void Init(IProcessorContext<string, PaymentReply> context)
+    {
+        _context = context;
+        _spent = context.GetStateStore<IKeyValueStore<string, decimal>>(PaymentTopology.SpentStore);
+        _charges = context.GetStateStore<IKeyValueStore<string, Charge>>(PaymentTopology.ChargeStore);
+    }
+
+    public void Process(Record<string, CustomerCommand> record)
+    {
+        switch (record.Value.Command.Message)
+        {
+            case ChargePayment charge:
+                var reply = Charge(charge, record.Value).Reply(charge, record.Timestamp);
+                _context!.Forward(CommandReply.Record(charge, TraceHeaders.Read(record.Headers), record.Timestamp, new PaymentReply { Message = reply }));
+                break;
+            case RefundPayment refund:
+                Refund(refund);
+                break;
+            default:
+                throw new InvalidOperationException($"payments.commands carries no {record.Value.Command.Message?.GetType().Name}");
+        }
+    }
+
+    private Charge Charge(ChargePayment command, CustomerCommand joined)
+    {
+        if (_charges!.TryGet(command.OrderId, out var decided))
+        {
+            return decided;
+        }
+
+        var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
+        var charge = CreditRules.RefusalReason(command, joined.Customer, spent) is { } reason
+            ? new Charge(ChargeStatus.Failed, "", command.Amount, command.Currency, reason)
+            : new Charge(ChargeStatus.Captured, CommandReply.DerivedId(command.MessageId, "payment"), command.Amount, command.Currency, null);
+        if (charge.Status == ChargeStatus.Captured)
+        {
+            _spent.Put(command.CustomerId, spent + charge.Amount);
+        }
+
+        _charges.Put(command.OrderId, charge);
+        return charge;
+    }
+
+    // No reply: the contract has none, the saga only needs the refund applied once.
+    private void Refund(RefundPayment command)
+    {
+        if (!_charges!.TryGet(command.OrderId, out var charge) || charge.Status != ChargeStatus.Captured)
+        {
+            return;
+        }
+
+        // Give back what was captured, whatever amount the command names.
+        var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
+        _spent.Put(command.CustomerId, spent - charge.Amount);
+        _charges.Put(command.OrderId, charge with { Status = ChargeStatus.Refunded });
+    }
+}
