@@ -46,6 +46,16 @@ public sealed record TraceHeaders(string TraceId, string SpanId, string? ParentS
         return new TraceHeaders(traceId, spanId, Get(headers, ParentSpanIdHeader), correlationId, Get(headers, CausationIdHeader));
     }
 
+    /// <summary>
+    /// The trace of a message caused by a record: a child span of the record's trace, or, when the record carries
+    /// none, a new trace correlated by <paramref name="correlationId"/>; either way caused by <paramref name="causationId"/>.
+    /// </summary>
+    /// <param name="incoming">The causing record's trace, or null when it carried none.</param>
+    /// <param name="correlationId">The order (saga) id, used when a trace starts here.</param>
+    /// <param name="causationId">The event or message id of the causing record.</param>
+    public static TraceHeaders CausedBy(TraceHeaders? incoming, string correlationId, string causationId) =>
+        incoming?.Child(causationId) ?? Start(correlationId) with { CausationId = causationId };
+
     /// <summary>The trace of a message caused by the one these headers belong to: same trace, a new span whose parent is this one.</summary>
     /// <param name="causationId">The event or message id of the causing message.</param>
     public TraceHeaders Child(string causationId) => new(TraceId, NewId(16), SpanId, CorrelationId, causationId);

@@ -23,9 +23,7 @@ public sealed class TraceSpanProcessor<TKey, TValue>(Func<TValue, string> correl
     /// <inheritdoc />
     public void Process(FixedKeyRecord<TKey, TValue> record)
     {
-        var causation = causationId(record.Value);
-        var span = TraceHeaders.Read(record.Headers)?.Child(causation)
-            ?? (TraceHeaders.Start(correlationId(record.Value)) with { CausationId = causation });
+        var span = TraceHeaders.CausedBy(TraceHeaders.Read(record.Headers), correlationId(record.Value), causationId(record.Value));
         // Records derived from one input share its headers instance, so the new span goes on a copy.
         _context!.Forward(record.WithHeaders(span.WriteTo(Copy(record.Headers))));
     }

@@ -33,7 +33,7 @@ internal static class CommandReply
     /// (no parent span) and still names the command as its cause.
     /// </summary>
     public static Headers HeadersFor(TraceHeaders? commandTrace, ISagaMessage command) =>
-        (commandTrace?.Child(command.MessageId) ?? TraceHeaders.Start(command.OrderId) with { CausationId = command.MessageId }).ToHeaders();
+        TraceHeaders.CausedBy(commandTrace, command.OrderId, command.MessageId).ToHeaders();
 
     /// <summary>The reply record, keyed by order id as every saga topic is.</summary>
     public static Record<string, TEnvelope> Record<TEnvelope>(
