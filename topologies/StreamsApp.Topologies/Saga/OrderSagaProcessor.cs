@@ -1,0 +1,128 @@
+using Avro.Specific;
+using StreamsApp.Contracts;
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.State;
+using StreamsApp.Topologies.Messaging;
+
+namespace StreamsApp.Topologies.Saga;
+
+/// <summary>
+/// Runs the saga of each order: an order starts one, each participant reply moves it on (see
+/// <see cref="SagaStateMachine"/>), and a wall-clock punctuator times out the sagas past their deadline. Forwards
+/// envelopes of commands and events and every state the saga passes through; <see cref="OrderSagaTopology"/> routes
+/// them to their topics by type.
+/// </summary>
+/// <param name="options">Timeout and scan interval.</param>
+internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<string, ISpecificRecord?, string, ISpecificRecord>
+{
+    private IProcessorContext<string, ISpecificRecord> _context = null!;
+    private IKeyValueStore<string, SagaState> _sagas = null!;
+    private IKeyValueStore<string, SagaTrace> _traces = null!;
+
+    private DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(_context.CurrentSystemTimeMs);
+
+    public void Init(IProcessorContext<string, ISpecificRecord> context)
+    {
+        _context = context;
+        _sagas = context.GetStateStore<IKeyValueStore<string, SagaState>>(SagaStores.State);
+        _traces = context.GetStateStore<IKeyValueStore<string, SagaTrace>>(SagaStores.Trace);
+        context.Schedule(options.TimeoutScanInterval, PunctuationType.WallClockTime, TimeOutDueSagas);
+    }
+
+    public void Process(Record<string, ISpecificRecord?> record)
+    {
+        switch (record.Value)
+        {
+            case OrderCreated order:
+                Start(record, order);
+                break;
+            case ISagaMessage reply:
+                Reply(record, reply);
+                break;
+        }
+
+        // A null value (a tombstone on a reply topic) carries nothing to act on.
+    }
+
+    private void Start(Record<string, ISpecificRecord?> record, OrderCreated order)
+    {
+        // An order re-sent for a running or finished saga must not start it again (and re-issue its commands).
+        if (_sagas.TryGet(record.Key, out _))
+        {
+            return;
+        }
+
+        Apply(record.Key, SagaStateMachine.Start(order, Now, options.Timeout), Cause(record, order.EventId), record.Timestamp);
+    }
+
+    private void Reply(Record<string, ISpecificRecord?> record, ISagaMessage reply)
+    {
+        if (record.Key is null || !_sagas.TryGet(record.Key, out var saga))
+        {
+            throw UnknownSagaException.For(record.Key);
+        }
+
+        Apply(record.Key, SagaStateMachine.Apply(saga, reply, Now), Cause(record, reply.MessageId), record.Timestamp);
+    }
+
+    private void TimeOutDueSagas(long timestamp)
+    {
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
+        List<KeyValuePair<string, SagaTransition>> due;
+        using (var sagas = _sagas.All())
+        {
+            // Collected before applying: the transitions write the store the iterator reads.
+            due = [.. sagas.Select(saga => KeyValuePair.Create(saga.Key, SagaStateMachine.TimeOut(saga.Value, now))).Where(saga => saga.Value.Changed)];
+        }
+
+        foreach (var (sagaId, transition) in due)
+        {
+            // The timeout continues the trace of the command whose reply never came.
+            Apply(sagaId, transition, _traces.Get(sagaId), timestamp);
+        }
+    }
+
+    private static SagaTrace Cause(Record<string, ISpecificRecord?> record, string messageId) =>
+        new(TraceHeaders.Read(record.Headers) ?? TraceHeaders.Start(record.Key), messageId);
+
+    /// <summary>Stores the saga's new state and forwards its messages and states, each a child span of the cause.</summary>
+    private void Apply(string sagaId, SagaTransition transition, SagaTrace? cause, long timestamp)
+    {
+        if (!transition.Changed)
+        {
+            return;
+        }
+
+        _sagas.Put(sagaId, transition.Final);
+        SagaTrace? pending = null;
+        foreach (var message in transition.Messages)
+        {
+            var headers = Forward(sagaId, SagaEnvelopes.Wrap(message), cause, timestamp);
+            pending = new SagaTrace(headers, message.MessageId);
+        }
+
+        foreach (var state in transition.States)
+        {
+            Forward(sagaId, state, cause, timestamp);
+        }
+
+        // An unfinished saga has sent exactly one command, whose reply it waits for; a finished one needs no trace.
+        if (transition.Final.IsFinished())
+        {
+            _traces.Delete(sagaId, out _);
+        }
+        else if (pending is not null)
+        {
+            _traces.Put(sagaId, pending);
+        }
+    }
+
+    private TraceHeaders Forward(string sagaId, ISpecificRecord value, SagaTrace? cause, long timestamp)
+    {
+        var headers = cause?.Child() ?? TraceHeaders.Start(sagaId);
+        _context.Forward(new Record<string, ISpecificRecord>(sagaId, value, timestamp, headers.ToHeaders()));
+        return headers;
+    }
+}

@@ -1,0 +1,64 @@
+using Avro.Specific;
+using StreamsApp.Contracts.Inventory;
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Payments;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Contracts.Shipping;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Topologies.Messaging;
+
+namespace StreamsApp.Topologies.Saga;
+
+/// <summary>
+/// The order saga orchestrator (seed 004): reads orders and the participants' replies, all keyed by order id (the
+/// saga and correlation id, so the topics must be co-partitioned), keeps each saga's state in RocksDB, and writes
+/// commands to <c>{domain}.commands</c>, outcomes to <c>saga.events</c> and every state to <c>saga.state</c>.
+/// </summary>
+/// <remarks>
+/// A reply for an unknown saga makes the orchestrator throw <see cref="UnknownSagaException"/>; configure
+/// <see cref="SagaProcessingExceptionHandler"/> as the processing exception handler to send it to its topic's DLT.
+/// </remarks>
+public static class OrderSagaTopology
+{
+    /// <summary>The name of the orchestrator's processor node.</summary>
+    public const string ProcessorName = "order-saga";
+
+    /// <summary>Adds the orchestrator to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The builder of the application's topology.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    /// <param name="options">Timeout and scan interval; default: <see cref="SagaOptions"/>' defaults.</param>
+    public static void Build(StreamsBuilder builder, ContractSerdes serdes, SagaOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(serdes);
+        options ??= new SagaOptions();
+        builder.AddStateStore(SagaStores.StateStore(serdes));
+        builder.AddStateStore(SagaStores.TraceStore());
+
+        var inputs = Read<OrderCreated>(builder, serdes, Topics.OrderEvents, order => order)
+            .Merge(Read<InventoryReply>(builder, serdes, Topics.InventoryReplies, reply => reply.Message))
+            .Merge(Read<PaymentReply>(builder, serdes, Topics.PaymentReplies, reply => reply.Message))
+            .Merge(Read<ShippingReply>(builder, serdes, Topics.ShippingReplies, reply => reply.Message));
+        var outputs = inputs.Process(() => new OrderSagaProcessor(options), Named.As(ProcessorName), SagaStores.State, SagaStores.Trace);
+
+        Write<InventoryCommand>(outputs, serdes, Topics.InventoryCommands);
+        Write<PaymentCommand>(outputs, serdes, Topics.PaymentCommands);
+        Write<ShippingCommand>(outputs, serdes, Topics.ShippingCommands);
+        Write<SagaEvent>(outputs, serdes, Topics.SagaEvents);
+        Write<SagaState>(outputs, serdes, Topics.SagaState);
+    }
+
+    /// <summary>A topic's records as what the orchestrator acts on: the order, or the reply inside an envelope.</summary>
+    private static IKStream<string, ISpecificRecord?> Read<T>(
+        StreamsBuilder builder, ContractSerdes serdes, string topic, Func<T, object?> unwrap)
+        where T : class =>
+        builder.Stream(topic, Consumed.With(ContractSerdes.Key, serdes.Value<T>()))
+            .MapValues(value => value is null ? null : (ISpecificRecord?)unwrap(value));
+
+    /// <summary>Routes the orchestrator's records of one type to the topic that carries that type.</summary>
+    private static void Write<T>(IKStream<string, ISpecificRecord> outputs, ContractSerdes serdes, string topic)
+        where T : class, ISpecificRecord =>
+        outputs.Filter((_, value) => value is T)
+            .MapValues(value => (T)value)
+            .To(topic, Produced.With(ContractSerdes.Key, serdes.Value<T>()));
+}
