@@ -1,0 +1,141 @@
+using Confluent.Kafka;
+using StreamsApp.Contracts;
+using StreamsApp.Contracts.Common;
+using StreamsApp.Contracts.Inventory;
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Payments;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Contracts.Shipping;
+using StreamsApp.Streams;
+using StreamsApp.Streams.Avro;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
+using StreamsApp.Streams.Testing;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Saga;
+
+namespace StreamsApp.Topologies.Tests.Saga;
+
+/// <summary>
+/// The orchestrator in a TopologyTestDriver over the Avro serdes and an in-memory registry, with the inputs and
+/// outputs of every topic it uses. Replies are piped as a participant would send them: a child span of the command.
+/// </summary>
+internal sealed class SagaHarness : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+    public const string ApplicationId = "saga-tests";
+
+    private readonly TopologyTestDriver _driver;
+
+    public SagaHarness()
+    {
+        var serdes = new ContractSerdes(new InMemorySchemaRegistry());
+        var builder = new StreamsBuilder();
+        OrderSagaTopology.Build(builder, serdes, new SagaOptions { Timeout = Timeout, TimeoutScanInterval = TimeSpan.FromSeconds(1) });
+        var config = new StreamsConfig { ApplicationId = ApplicationId, ProcessingExceptionHandler = new SagaProcessingExceptionHandler() };
+        _driver = new TopologyTestDriver(builder.Build(), config, new TopologyTestDriverOptions { InitialWallClockTime = Start });
+
+        Orders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, serdes.Value<OrderCreated>());
+        InventoryReplies = _driver.CreateInputTopic(Topics.InventoryReplies, ContractSerdes.Key, serdes.Value<InventoryReply>());
+        PaymentReplies = _driver.CreateInputTopic(Topics.PaymentReplies, ContractSerdes.Key, serdes.Value<PaymentReply>());
+        ShippingReplies = _driver.CreateInputTopic(Topics.ShippingReplies, ContractSerdes.Key, serdes.Value<ShippingReply>());
+        InventoryCommands = _driver.CreateOutputTopic(Topics.InventoryCommands, ContractSerdes.Key, serdes.Value<InventoryCommand>());
+        PaymentCommands = _driver.CreateOutputTopic(Topics.PaymentCommands, ContractSerdes.Key, serdes.Value<PaymentCommand>());
+        ShippingCommands = _driver.CreateOutputTopic(Topics.ShippingCommands, ContractSerdes.Key, serdes.Value<ShippingCommand>());
+        Events = _driver.CreateOutputTopic(Topics.SagaEvents, ContractSerdes.Key, serdes.Value<SagaEvent>());
+        States = _driver.CreateOutputTopic(Topics.SagaState, ContractSerdes.Key, serdes.Value<SagaState>());
+    }
+
+    public TestInputTopic<string, OrderCreated> Orders { get; }
+
+    public TestInputTopic<string, InventoryReply> InventoryReplies { get; }
+
+    public TestInputTopic<string, PaymentReply> PaymentReplies { get; }
+
+    public TestInputTopic<string, ShippingReply> ShippingReplies { get; }
+
+    public TestOutputTopic<string, InventoryCommand> InventoryCommands { get; }
+
+    public TestOutputTopic<string, PaymentCommand> PaymentCommands { get; }
+
+    public TestOutputTopic<string, ShippingCommand> ShippingCommands { get; }
+
+    public TestOutputTopic<string, SagaEvent> Events { get; }
+
+    public TestOutputTopic<string, SagaState> States { get; }
+
+    public IKeyValueStore<string, SagaState> Store => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
+
+    /// <summary>Places an order that starts a trace, as the order service would; returns it with its headers.</summary>
+    public Sent<OrderCreated> PlaceOrder(string orderId = "o-1")
+    {
+        var order = new OrderCreated
+        {
+            EventId = "evt-" + orderId,
+            OrderId = orderId,
+            CustomerId = "c-1",
+            Timestamp = Start,
+            Items = [new OrderItem { ProductId = "p-1", Quantity = 2, Price = 10m }, new OrderItem { ProductId = "p-2", Quantity = 1, Price = 5.5m }],
+            TotalAmount = 25.5m,
+            Currency = "EUR",
+            ShippingAddress = new Address { Recipient = "Ada", Street = "1 Main St", City = "Paris", PostalCode = "75001", Country = "FR" },
+        };
+        var headers = TraceHeaders.Start(orderId).ToHeaders();
+        Orders.PipeInput(new TestRecord<string, OrderCreated>(orderId, order, Headers: headers));
+        return new(orderId, order, headers);
+    }
+
+    public Sent<IInventoryCommand> ReadInventoryCommand() => Sent<IInventoryCommand>.Of(InventoryCommands.ReadRecord(), c => c.Message!);
+
+    public Sent<IPaymentCommand> ReadPaymentCommand() => Sent<IPaymentCommand>.Of(PaymentCommands.ReadRecord(), c => c.Message!);
+
+    public Sent<IShippingCommand> ReadShippingCommand() => Sent<IShippingCommand>.Of(ShippingCommands.ReadRecord(), c => c.Message!);
+
+    public Sent<ISagaEvent> ReadEvent() => Sent<ISagaEvent>.Of(Events.ReadRecord(), e => e.Message!);
+
+    public IReadOnlyList<SagaStatus> ReadStatuses() => [.. States.ReadValuesToList().Select(state => state.Status)];
+
+    /// <summary>Sends a reply to <paramref name="command"/> as its participant would: same key, a child span of the command.</summary>
+    public void Reply<TCommand>(Sent<TCommand> command, IInventoryReply reply) =>
+        InventoryReplies.PipeInput(new TestRecord<string, InventoryReply>(command.Key, new() { Message = reply }, Headers: command.ReplyHeaders()));
+
+    /// <inheritdoc cref="Reply{TCommand}(Sent{TCommand}, IInventoryReply)"/>
+    public void Reply<TCommand>(Sent<TCommand> command, IPaymentReply reply) =>
+        PaymentReplies.PipeInput(new TestRecord<string, PaymentReply>(command.Key, new() { Message = reply }, Headers: command.ReplyHeaders()));
+
+    /// <inheritdoc cref="Reply{TCommand}(Sent{TCommand}, IInventoryReply)"/>
+    public void Reply<TCommand>(Sent<TCommand> command, IShippingReply reply) =>
+        ShippingReplies.PipeInput(new TestRecord<string, ShippingReply>(command.Key, new() { Message = reply }, Headers: command.ReplyHeaders()));
+
+    public TestOutputTopic<byte[], byte[]> DeadLetters(string topic) =>
+        _driver.CreateOutputTopic(Topics.DeadLetter(topic), Serdes.ByteArray(), Serdes.ByteArray());
+
+    public void AdvanceWallClockTime(TimeSpan advance) => _driver.AdvanceWallClockTime(advance);
+
+    /// <summary>True when no topic the orchestrator writes has anything left to read.</summary>
+    public bool NothingMoreSent =>
+        InventoryCommands.IsEmpty && PaymentCommands.IsEmpty && ShippingCommands.IsEmpty && Events.IsEmpty && States.IsEmpty;
+
+    public void Dispose() => _driver.Dispose();
+}
+
+/// <summary>A message read from (or piped into) a topic, with its key and headers.</summary>
+internal sealed record Sent<TMessage>(string Key, TMessage Message, Headers Headers)
+{
+    public TraceHeaders Trace => TraceHeaders.Read(Headers) ?? throw new InvalidOperationException("no trace headers");
+
+    /// <summary>The id the messages it causes name as their causation id.</summary>
+    public string CausationId => Message switch
+    {
+        ISagaMessage message => message.MessageId,
+        OrderCreated order => order.EventId,
+        _ => throw new InvalidOperationException($"{typeof(TMessage).Name} has no id"),
+    };
+
+    public Headers ReplyHeaders() => Trace.Child(CausationId).ToHeaders();
+
+    public static Sent<TMessage> Of<TEnvelope>(TestRecord<string, TEnvelope> record, Func<TEnvelope, TMessage> unwrap) =>
+        new(record.Key, unwrap(record.Value), record.Headers ?? throw new InvalidOperationException("no headers"));
+}
