@@ -1,0 +1,78 @@
+using StreamsApp.Contracts.Inventory;
+using StreamsApp.Contracts.Payments;
+using StreamsApp.Contracts.Saga;
+using static StreamsApp.Topologies.Tests.Saga.SagaReplies;
+
+namespace StreamsApp.Topologies.Tests.Saga;
+
+/// <summary>The wall-clock punctuator: sagas past their deadline time out once and compensate what their state requires.</summary>
+public sealed class SagaTimeoutTests : IDisposable
+{
+    private readonly SagaHarness _saga = new();
+
+    public void Dispose() => _saga.Dispose();
+
+    [Fact]
+    public void A_saga_waiting_for_shipping_at_its_deadline_times_out_refunds_and_releases_once()
+    {
+        _saga.PlaceOrder();
+        _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
+        _saga.Reply(_saga.ReadPaymentCommand(), PaymentCaptured());
+        _saga.ReadShippingCommand();
+        _saga.ReadStatuses();
+
+        _saga.AdvanceWallClockTime(SagaHarness.Timeout - TimeSpan.FromSeconds(1));
+        Assert.True(_saga.NothingMoreSent);
+        _saga.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
+        var timedOut = Assert.IsType<SagaTimedOut>(_saga.ReadEvent().Message);
+        Assert.Equal((SagaStatus.PAYMENT_DONE, SagaHarness.Start + SagaHarness.Timeout), (timedOut.Status, timedOut.Deadline));
+        Assert.Equal("pay-1", Assert.IsType<RefundPayment>(_saga.ReadPaymentCommand().Message).PaymentId);
+        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        var failed = Assert.IsType<SagaFailed>(_saga.ReadEvent().Message);
+        Assert.Equal([SagaCompensation.REFUND_PAYMENT, SagaCompensation.RELEASE_STOCK], failed.Compensations);
+        Assert.Equal("timed out in PAYMENT_DONE", failed.Reason);
+        Assert.Equal([SagaStatus.COMPENSATING, SagaStatus.FAILED], _saga.ReadStatuses());
+
+        _saga.AdvanceWallClockTime(SagaHarness.Timeout);
+        Assert.True(_saga.NothingMoreSent);
+    }
+
+    [Fact]
+    public void A_saga_still_waiting_for_its_stock_reply_releases_the_stock_it_may_have_reserved()
+    {
+        _saga.PlaceOrder();
+        _saga.ReadInventoryCommand();
+        _saga.ReadStatuses();
+
+        _saga.AdvanceWallClockTime(SagaHarness.Timeout);
+
+        Assert.Equal(SagaStatus.STARTED, Assert.IsType<SagaTimedOut>(_saga.ReadEvent().Message).Status);
+        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        Assert.Equal([SagaCompensation.RELEASE_STOCK], Assert.IsType<SagaFailed>(_saga.ReadEvent().Message).Compensations);
+        Assert.Equal(SagaStatus.FAILED, _saga.Store.Get("o-1")!.Status);
+    }
+
+    [Fact]
+    public void Finished_sagas_never_time_out_and_a_reply_after_the_timeout_is_ignored()
+    {
+        _saga.PlaceOrder("o-done");
+        _saga.Reply(_saga.ReadInventoryCommand(), StockFailed("o-done"));
+        _saga.PlaceOrder("o-late");
+        var reserve = _saga.ReadInventoryCommand();
+        _saga.Events.ReadRecordsToList();
+        _saga.ReadStatuses();
+
+        _saga.AdvanceWallClockTime(SagaHarness.Timeout);
+        var events = _saga.Events.ReadRecordsToList();
+        Assert.All(events, sagaEvent => Assert.Equal("o-late", sagaEvent.Key));
+        Assert.IsType<SagaTimedOut>(events[0].Value.Message);
+        _saga.InventoryCommands.ReadRecordsToList();
+        _saga.ReadStatuses();
+
+        _saga.Reply(reserve, StockReserved("o-late"));
+
+        Assert.True(_saga.NothingMoreSent);
+        Assert.Equal(SagaStatus.FAILED, _saga.Store.Get("o-late")!.Status);
+    }
+}
