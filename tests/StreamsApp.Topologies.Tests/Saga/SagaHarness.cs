@@ -95,19 +95,32 @@ internal sealed class SagaHarness : IDisposable
 
     public Sent<ISagaEvent> ReadEvent() => Sent<ISagaEvent>.Of(Events.ReadRecord(), e => e.Message!);
 
+    /// <summary>The headers of the saga.state records not read yet.</summary>
+    public Headers[] ReadStateHeaders() => [.. States.ReadRecordsToList().Select(record => record.Headers!)];
+
     public IReadOnlyList<SagaStatus> ReadStatuses() => [.. States.ReadValuesToList().Select(state => state.Status)];
 
-    /// <summary>Sends a reply to <paramref name="command"/> as its participant would: same key, a child span of the command.</summary>
-    public void Reply<TCommand>(Sent<TCommand> command, IInventoryReply reply) =>
-        InventoryReplies.PipeInput(new TestRecord<string, InventoryReply>(command.Key, new() { Message = reply }, Headers: command.ReplyHeaders()));
+    /// <summary>
+    /// Sends a reply to <paramref name="command"/> as its participant would: same key, a child span of the command.
+    /// Returns the reply's trace headers.
+    /// </summary>
+    public TraceHeaders Reply<TCommand>(Sent<TCommand> command, IInventoryReply reply) =>
+        Pipe(InventoryReplies, command, new InventoryReply { Message = reply });
 
     /// <inheritdoc cref="Reply{TCommand}(Sent{TCommand}, IInventoryReply)"/>
-    public void Reply<TCommand>(Sent<TCommand> command, IPaymentReply reply) =>
-        PaymentReplies.PipeInput(new TestRecord<string, PaymentReply>(command.Key, new() { Message = reply }, Headers: command.ReplyHeaders()));
+    public TraceHeaders Reply<TCommand>(Sent<TCommand> command, IPaymentReply reply) =>
+        Pipe(PaymentReplies, command, new PaymentReply { Message = reply });
 
     /// <inheritdoc cref="Reply{TCommand}(Sent{TCommand}, IInventoryReply)"/>
-    public void Reply<TCommand>(Sent<TCommand> command, IShippingReply reply) =>
-        ShippingReplies.PipeInput(new TestRecord<string, ShippingReply>(command.Key, new() { Message = reply }, Headers: command.ReplyHeaders()));
+    public TraceHeaders Reply<TCommand>(Sent<TCommand> command, IShippingReply reply) =>
+        Pipe(ShippingReplies, command, new ShippingReply { Message = reply });
+
+    private static TraceHeaders Pipe<TCommand, TReply>(TestInputTopic<string, TReply> replies, Sent<TCommand> command, TReply reply)
+    {
+        var headers = command.ReplyHeaders();
+        replies.PipeInput(new TestRecord<string, TReply>(command.Key, reply, Headers: headers));
+        return TraceHeaders.Read(headers)!;
+    }
 
     public TestOutputTopic<byte[], byte[]> DeadLetters(string topic) =>
         _driver.CreateOutputTopic(Topics.DeadLetter(topic), Serdes.ByteArray(), Serdes.ByteArray());
