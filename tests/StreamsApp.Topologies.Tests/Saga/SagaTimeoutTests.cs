@@ -75,4 +75,30 @@ public sealed class SagaTimeoutTests : IDisposable
         Assert.True(_saga.NothingMoreSent);
         Assert.Equal(SagaStatus.FAILED, _saga.Store.Get("o-late")!.Status);
     }
+
+    [Fact]
+    public void A_payment_captured_after_the_timeout_is_refunded_once()
+    {
+        _saga.PlaceOrder();
+        _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
+        var charge = _saga.ReadPaymentCommand();
+        _saga.AdvanceWallClockTime(SagaHarness.Timeout);
+        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        Assert.True(_saga.PaymentCommands.IsEmpty);   // nothing to refund yet: the capture's payment id is unknown
+        _saga.Events.ReadRecordsToList();
+        _saga.ReadStatuses();
+
+        var lateCapture = PaymentCaptured();
+        _saga.Reply(charge, lateCapture);
+
+        var refund = Assert.IsType<RefundPayment>(_saga.ReadPaymentCommand().Message);
+        Assert.Equal(("pay-1", 25.5m), (refund.PaymentId, refund.Amount));
+        var state = Assert.Single(_saga.States.ReadValuesToList());
+        Assert.Equal(SagaStatus.FAILED, state.Status);
+        Assert.Equal([SagaCompensation.RELEASE_STOCK, SagaCompensation.REFUND_PAYMENT], state.CompensationsPending);
+        Assert.True(_saga.NothingMoreSent);
+
+        _saga.Reply(charge, lateCapture);
+        Assert.True(_saga.NothingMoreSent);
+    }
 }

@@ -11,7 +11,7 @@ namespace StreamsApp.Topologies.Saga;
 /// The order saga's transitions, free of Kafka: STARTED → STOCK_RESERVED → PAYMENT_DONE → SHIPPED → COMPLETED, and on
 /// a failure or the deadline COMPENSATING → FAILED, undoing the steps done in reverse order. A saga waits for exactly
 /// one reply type per status, so a reply it does not wait for (a duplicate, one for a finished saga, one that comes
-/// before its turn) is ignored.
+/// before its turn) is ignored; the exception is a payment captured after the saga failed, which is refunded.
 /// </summary>
 internal static class SagaStateMachine
 {
@@ -32,6 +32,7 @@ internal static class SagaStateMachine
         (SagaStatus.STOCK_RESERVED, PaymentFailed failed) => Fail(saga, $"payment: {failed.Reason}", saga.StepsDone, now),
         (SagaStatus.PAYMENT_DONE, ShipmentScheduled scheduled) => Complete(saga, scheduled.ShipmentId, now),
         (SagaStatus.PAYMENT_DONE, ShipmentFailed failed) => Fail(saga, $"shipping: {failed.Reason}", saga.StepsDone, now),
+        (SagaStatus.FAILED, PaymentCaptured captured) when ChargeWasInFlight(saga) => RefundLateCapture(saga, captured, now),
         _ => SagaTransition.Ignored,
     };
 
@@ -85,6 +86,22 @@ internal static class SagaStateMachine
         List<ISagaMessage> messages = [.. compensations.Select(compensation => SagaMessages.Compensation(compensation, compensating, now))];
         messages.Add(SagaMessages.Failed(failed, compensations, now));
         return new(compensations.Count > 0 ? [compensating, failed] : [failed], messages);
+    }
+
+    /// <summary>
+    /// The saga failed (timed out) after asking for the payment and before its reply: a capture that comes now took
+    /// money for a failed order, so it is refunded, once.
+    /// </summary>
+    private static bool ChargeWasInFlight(SagaState saga) =>
+        saga.StepsDone.Contains(SagaStep.RESERVE_STOCK) && !saga.StepsDone.Contains(SagaStep.CHARGE_PAYMENT)
+        && !saga.CompensationsPending.Contains(SagaCompensation.REFUND_PAYMENT);
+
+    private static SagaTransition RefundLateCapture(SagaState saga, PaymentCaptured captured, DateTimeOffset now)
+    {
+        var refunding = saga.With(SagaStatus.FAILED, now);
+        refunding.PaymentId = captured.PaymentId;
+        refunding.CompensationsPending = [.. saga.CompensationsPending, SagaCompensation.REFUND_PAYMENT];
+        return new([refunding], [SagaMessages.Compensation(SagaCompensation.REFUND_PAYMENT, refunding, now)]);
     }
 
     private static IEnumerable<SagaCompensation> Compensations(SagaStep step) => step switch
