@@ -29,12 +29,19 @@ internal sealed class SagaHarness : IDisposable
 
     private readonly TopologyTestDriver _driver;
 
-    public SagaHarness()
+    /// <summary>Starts the orchestrator.</summary>
+    /// <param name="registry">The registry; default: a fresh one. A restarted orchestrator needs the one its stores were written with.</param>
+    /// <param name="stateDir">The state directory; default: a temporary one, deleted on dispose.</param>
+    public SagaHarness(ISchemaRegistryClient? registry = null, string? stateDir = null)
     {
-        var serdes = new ContractSerdes(new InMemorySchemaRegistry());
+        var serdes = new ContractSerdes(registry ?? new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
         OrderSagaTopology.Build(builder, serdes, new SagaOptions { Timeout = Timeout, TimeoutScanInterval = TimeSpan.FromSeconds(1) });
         var config = new StreamsConfig { ApplicationId = ApplicationId, ProcessingExceptionHandler = new SagaProcessingExceptionHandler() };
+        if (stateDir is not null)
+        {
+            config.StateDir = stateDir;
+        }
         _driver = new TopologyTestDriver(builder.Build(), config, new TopologyTestDriverOptions { InitialWallClockTime = Start });
 
         Orders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, serdes.Value<OrderCreated>());
