@@ -33,6 +33,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
 
     public void Process(Record<string, ISpecificRecord?> record)
     {
+        // A null value (a tombstone on an input topic) matches neither case: it carries nothing to act on.
         switch (record.Value)
         {
             case OrderCreated order:
@@ -42,8 +43,6 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
                 Reply(record, reply);
                 break;
         }
-
-        // A null value (a tombstone on a reply topic) carries nothing to act on.
     }
 
     private void Start(Record<string, ISpecificRecord?> record, OrderCreated order)

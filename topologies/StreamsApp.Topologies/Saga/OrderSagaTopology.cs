@@ -15,8 +15,16 @@ namespace StreamsApp.Topologies.Saga;
 /// commands to <c>{domain}.commands</c>, outcomes to <c>saga.events</c> and every state to <c>saga.state</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A transition publishes every state it passes through to <c>saga.state</c> (a failure after a completed step goes
+/// COMPENSATING then FAILED, a shipment SHIPPED then COMPLETED), since the participants send no reply to a
+/// compensation; a FAILED saga keeps its compensations as pending. A timed-out saga emits SagaTimedOut, then its
+/// compensations and SagaFailed, so consumers that count failures see every failed saga once.
+/// </para>
+/// <para>
 /// A reply for an unknown saga makes the orchestrator throw <see cref="UnknownSagaException"/>; configure
 /// <see cref="SagaProcessingExceptionHandler"/> as the processing exception handler to send it to its topic's DLT.
+/// </para>
 /// </remarks>
 public static class OrderSagaTopology
 {
