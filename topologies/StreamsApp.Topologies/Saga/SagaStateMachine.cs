@@ -73,15 +73,15 @@ internal static class SagaStateMachine
     }
 
     /// <summary>
-    /// FAILED, through COMPENSATING when something is to be undone. A compensation already pending is not issued
-    /// again, so compensating is idempotent.
+    /// FAILED, through COMPENSATING when something is to be undone. Only unfinished sagas fail, and a FAILED saga
+    /// ignores further failures and never times out, so each compensation is issued once.
     /// </summary>
     private static SagaTransition Fail(SagaState saga, string reason, IReadOnlyList<SagaStep> toUndo, DateTimeOffset now)
     {
-        var compensations = toUndo.Reverse().SelectMany(Compensations).Except(saga.CompensationsPending).ToList();
+        List<SagaCompensation> compensations = [.. toUndo.Reverse().SelectMany(Compensations)];
         var compensating = saga.With(SagaStatus.COMPENSATING, now);
         compensating.FailureReason = reason;
-        compensating.CompensationsPending = [.. saga.CompensationsPending, .. compensations];
+        compensating.CompensationsPending = compensations;
         var failed = compensating.With(SagaStatus.FAILED, now);
         List<ISagaMessage> messages = [.. compensations.Select(compensation => SagaMessages.Compensation(compensation, compensating, now))];
         messages.Add(SagaMessages.Failed(failed, compensations, now));
