@@ -15,6 +15,9 @@ public sealed class SagaReplyHandlingTests : IDisposable
 {
     private readonly SagaHarness _saga = new();
 
+    /// <summary>A command of a saga the orchestrator never started, for replies to it.</summary>
+    private readonly Sent<OrderCreated> _stranger = new("o-unknown", new() { EventId = "evt-x" }, TraceHeaders.Start("o-unknown").ToHeaders());
+
     public void Dispose() => _saga.Dispose();
 
     [Fact]
@@ -97,8 +100,7 @@ public sealed class SagaReplyHandlingTests : IDisposable
     [Fact]
     public void A_reply_for_an_unknown_saga_goes_to_the_reply_topics_DLT_with_its_metadata_and_processing_goes_on()
     {
-        var stranger = new Sent<OrderCreated>("o-unknown", new() { EventId = "evt-x" }, TraceHeaders.Start("o-unknown").ToHeaders());
-        _saga.Reply(stranger, StockReserved("o-unknown"));
+        _saga.Reply(_stranger, StockReserved("o-unknown"));
 
         var dead = _saga.DeadLetters(Topics.InventoryReplies).ReadRecord();
         Assert.Equal("o-unknown", Encoding.UTF8.GetString(dead.Key));
@@ -108,11 +110,24 @@ public sealed class SagaReplyHandlingTests : IDisposable
         Assert.Contains("o-unknown", Header(dead, DeadLetterHeaders.ExceptionMessage), StringComparison.Ordinal);
         Assert.Equal((SagaHarness.ApplicationId, "1"), (Header(dead, DeadLetterHeaders.ConsumerGroup), Header(dead, DeadLetterHeaders.AttemptCount)));
         Assert.Equal(OrderSagaTopology.ProcessorName, Header(dead, DeadLetterHeaders.ProcessorNode));
-        Assert.Equal(stranger.Trace.TraceId, Header(dead, TraceHeaders.TraceIdHeader));
+        Assert.Equal(_stranger.Trace.TraceId, Header(dead, TraceHeaders.TraceIdHeader));
         Assert.True(_saga.NothingMoreSent);
 
         _saga.PlaceOrder();
         Assert.IsType<ReserveStock>(_saga.ReadInventoryCommand().Message);
+    }
+
+    [Fact]
+    public void Each_reply_topic_dead_letters_to_its_own_DLT()
+    {
+
+        _saga.Reply(_stranger, PaymentCaptured("o-unknown"));
+        _saga.Reply(_stranger, ShipmentFailed("o-unknown"));
+
+        Assert.Equal(Topics.PaymentReplies, Header(_saga.DeadLetters(Topics.PaymentReplies).ReadRecord(), DeadLetterHeaders.Topic));
+        Assert.Equal(Topics.ShippingReplies, Header(_saga.DeadLetters(Topics.ShippingReplies).ReadRecord(), DeadLetterHeaders.Topic));
+        Assert.True(_saga.DeadLetters(Topics.InventoryReplies).IsEmpty);
+        Assert.True(_saga.NothingMoreSent);
     }
 
     private static string? Header(Streams.Testing.TestRecord<byte[], byte[]> record, string name) =>
