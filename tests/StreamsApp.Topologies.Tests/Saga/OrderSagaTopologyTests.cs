@@ -1,0 +1,31 @@
+using StreamsApp.Streams;
+using StreamsApp.Streams.Avro;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Saga;
+
+namespace StreamsApp.Topologies.Tests.Saga;
+
+/// <summary>The orchestrator's shape: one sub-topology, so that a saga's order and replies meet its stores in one task.</summary>
+public sealed class OrderSagaTopologyTests
+{
+    [Fact]
+    public void Orders_and_replies_feed_one_processor_owning_both_stores_and_writing_every_saga_topic()
+    {
+        var builder = new StreamsBuilder();
+        OrderSagaTopology.Build(builder, new ContractSerdes(new InMemorySchemaRegistry()));
+
+        var subtopology = Assert.Single(builder.Build().Describe().Subtopologies);
+
+        var nodes = subtopology.Nodes;
+        Assert.Equal(
+            [Topics.InventoryReplies, Topics.OrderEvents, Topics.PaymentReplies, Topics.ShippingReplies],
+            nodes.Where(node => node.Kind == TopologyDescription.NodeKind.Source).SelectMany(node => node.Topics).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [SagaStores.State, SagaStores.Trace],
+            nodes.Single(node => node.Name == OrderSagaTopology.ProcessorName).Stores.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [Topics.InventoryCommands, Topics.PaymentCommands, Topics.SagaEvents, Topics.SagaState, Topics.ShippingCommands],
+            nodes.Where(node => node.Kind == TopologyDescription.NodeKind.Sink).SelectMany(node => node.Topics).Order(StringComparer.Ordinal));
+    }
+}
