@@ -28,4 +28,14 @@ public sealed class OrderSagaTopologyTests
             [Topics.InventoryCommands, Topics.PaymentCommands, Topics.SagaEvents, Topics.SagaState, Topics.ShippingCommands],
             nodes.Where(node => node.Kind == TopologyDescription.NodeKind.Sink).SelectMany(node => node.Topics).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0, 1_000)]
+    [InlineData(60_000, 0)]
+    public void A_timeout_that_is_not_positive_or_a_scan_interval_under_a_millisecond_is_rejected(int timeoutMs, int scanIntervalMs)
+    {
+        var options = new SagaOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs), TimeoutScanInterval = TimeSpan.FromMilliseconds(scanIntervalMs) };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => OrderSagaTopology.Build(new StreamsBuilder(), new ContractSerdes(new InMemorySchemaRegistry()), options));
+    }
 }

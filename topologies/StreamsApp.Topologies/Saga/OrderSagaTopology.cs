@@ -35,11 +35,14 @@ public static class OrderSagaTopology
     /// <param name="builder">The builder of the application's topology.</param>
     /// <param name="serdes">The contract serdes.</param>
     /// <param name="options">Timeout and scan interval; default: <see cref="SagaOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive or the scan interval is under a millisecond.</exception>
     public static void Build(StreamsBuilder builder, ContractSerdes serdes, SagaOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
         options ??= new SagaOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TimeoutScanInterval, TimeSpan.FromMilliseconds(1), nameof(options));
         builder.AddStateStore(SagaStores.StateStore(serdes));
         builder.AddStateStore(SagaStores.TraceStore());
 
