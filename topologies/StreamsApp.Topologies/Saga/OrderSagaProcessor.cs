@@ -83,6 +83,10 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
         }
     }
 
+    /// <summary>
+    /// The causing record's trace. Unlike <see cref="TraceHeaders.CausedBy"/>, which starts a trace per output, a record
+    /// without one starts it here, once, so that the several outputs of one transition share one trace.
+    /// </summary>
     private static SagaTrace Cause(Record<string, ISpecificRecord?> record, string messageId) =>
         new(TraceHeaders.Read(record.Headers) ?? TraceHeaders.Start(record.Key), messageId);
 

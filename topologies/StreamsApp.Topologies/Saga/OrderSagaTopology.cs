@@ -22,8 +22,8 @@ namespace StreamsApp.Topologies.Saga;
 /// compensations and SagaFailed, so consumers that count failures see every failed saga once.
 /// </para>
 /// <para>
-/// A reply for an unknown saga makes the orchestrator throw <see cref="UnknownSagaException"/>; configure
-/// <see cref="SagaProcessingExceptionHandler"/> as the processing exception handler to send it to its topic's DLT.
+/// A reply for an unknown saga is rejected (<see cref="UnknownSagaException"/>); an application that applies
+/// <see cref="DeadLetterConfig.UseDeadLetterTopics"/> to its configuration sends it to its topic's DLT.
 /// </para>
 /// </remarks>
 public static class OrderSagaTopology

@@ -1,28 +1,30 @@
+using StreamsApp.Topologies.Messaging;
+
 namespace StreamsApp.Topologies.Saga;
 
 /// <summary>
-/// A reply names a saga the orchestrator does not know. Thrown by the orchestrator so that
-/// <see cref="SagaProcessingExceptionHandler"/> sends the reply, as read, to its topic's DLT (decision 0010).
+/// A reply names a saga the orchestrator does not know. It can never be processed, so it is rejected: with
+/// <see cref="DeadLetterConfig.UseDeadLetterTopics"/> the reply, as read, goes to its topic's DLT (decision 0010).
 /// </summary>
-public sealed class UnknownSagaException : Exception
+public sealed class UnknownSagaException : RecordRejectedException
 {
     /// <summary>Creates the exception.</summary>
     public UnknownSagaException()
     {
     }
 
-    /// <summary>Creates the exception with a message.</summary>
-    /// <param name="message">The message.</param>
-    public UnknownSagaException(string message)
-        : base(message)
+    /// <summary>Creates the exception with the reason the reply was rejected.</summary>
+    /// <param name="reason">The reason.</param>
+    public UnknownSagaException(string reason)
+        : base(reason)
     {
     }
 
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    /// <param name="message">The message.</param>
+    /// <summary>Creates the exception with a reason and a cause.</summary>
+    /// <param name="reason">The reason.</param>
     /// <param name="innerException">The cause.</param>
-    public UnknownSagaException(string message, Exception innerException)
-        : base(message, innerException)
+    public UnknownSagaException(string reason, Exception innerException)
+        : base(reason, innerException)
     {
     }
 
