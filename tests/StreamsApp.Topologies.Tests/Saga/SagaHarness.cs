@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using StreamsApp.Contracts;
-using StreamsApp.Contracts.Common;
 using StreamsApp.Contracts.Inventory;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Contracts.Payments;
@@ -14,6 +13,7 @@ using StreamsApp.Streams.State;
 using StreamsApp.Streams.Testing;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Saga;
+using StreamsApp.Topologies.Tests.Support;
 
 namespace StreamsApp.Topologies.Tests.Saga;
 
@@ -75,20 +75,10 @@ internal sealed class SagaHarness : IDisposable
 
     public IKeyValueStore<string, SagaState> Store => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
 
-    /// <summary>Places an order that starts a trace, as the order service would; returns it with its headers.</summary>
+    /// <summary>Places the sample order (25.50 EUR for c-1) with a new trace, as the order service would; returns it with its headers.</summary>
     public Sent<OrderCreated> PlaceOrder(string orderId = "o-1")
     {
-        var order = new OrderCreated
-        {
-            EventId = "evt-" + orderId,
-            OrderId = orderId,
-            CustomerId = "c-1",
-            Timestamp = Start,
-            Items = [new OrderItem { ProductId = "p-1", Quantity = 2, Price = 10m }, new OrderItem { ProductId = "p-2", Quantity = 1, Price = 5.5m }],
-            TotalAmount = 25.5m,
-            Currency = "EUR",
-            ShippingAddress = new Address { Recipient = "Ada", Street = "1 Main St", City = "Paris", PostalCode = "75001", Country = "FR" },
-        };
+        var order = SampleOrders.Valid(orderId, eventId: "evt-" + orderId);
         var headers = TraceHeaders.Start(orderId).ToHeaders();
         Orders.PipeInput(new TestRecord<string, OrderCreated>(orderId, order, Headers: headers));
         return new(orderId, order, headers);

@@ -6,6 +6,7 @@ using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Saga;
+using StreamsApp.Topologies.Tests.Support;
 using static StreamsApp.Topologies.Tests.Saga.SagaReplies;
 
 namespace StreamsApp.Topologies.Tests.Saga;
@@ -103,14 +104,15 @@ public sealed class SagaReplyHandlingTests : IDisposable
         _saga.Reply(_stranger, StockReserved("o-unknown"));
 
         var dead = _saga.DeadLetters(Topics.InventoryReplies).ReadRecord();
+        var headers = dead.Headers!;
         Assert.Equal("o-unknown", Encoding.UTF8.GetString(dead.Key));
-        Assert.Equal(Topics.InventoryReplies, Header(dead, DeadLetterHeaders.Topic));
-        Assert.Equal(("0", "0"), (Header(dead, DeadLetterHeaders.Partition), Header(dead, DeadLetterHeaders.Offset)));
-        Assert.Equal(typeof(UnknownSagaException).FullName, Header(dead, DeadLetterHeaders.ExceptionClass));
-        Assert.Contains("o-unknown", Header(dead, DeadLetterHeaders.ExceptionMessage), StringComparison.Ordinal);
-        Assert.Equal((SagaHarness.ApplicationId, "1"), (Header(dead, DeadLetterHeaders.ConsumerGroup), Header(dead, DeadLetterHeaders.AttemptCount)));
-        Assert.Equal(OrderSagaTopology.ProcessorName, Header(dead, DeadLetterHeaders.ProcessorNode));
-        Assert.Equal(_stranger.Trace.TraceId, Header(dead, TraceHeaders.TraceIdHeader));
+        Assert.Equal(Topics.InventoryReplies, headers.Text(DeadLetterHeaders.Topic));
+        Assert.Equal(("0", "0"), (headers.Text(DeadLetterHeaders.Partition), headers.Text(DeadLetterHeaders.Offset)));
+        Assert.Equal(typeof(UnknownSagaException).FullName, headers.Text(DeadLetterHeaders.ExceptionClass));
+        Assert.Contains("o-unknown", headers.Text(DeadLetterHeaders.ExceptionMessage), StringComparison.Ordinal);
+        Assert.Equal((SagaHarness.ApplicationId, "1"), (headers.Text(DeadLetterHeaders.ConsumerGroup), headers.Text(DeadLetterHeaders.AttemptCount)));
+        Assert.Equal(OrderSagaTopology.ProcessorName, headers.Text(DeadLetterHeaders.ProcessorNode));
+        Assert.Equal(_stranger.Trace.TraceId, headers.Text(TraceHeaders.TraceIdHeader));
         Assert.True(_saga.NothingMoreSent);
 
         _saga.PlaceOrder();
@@ -124,12 +126,9 @@ public sealed class SagaReplyHandlingTests : IDisposable
         _saga.Reply(_stranger, PaymentCaptured("o-unknown"));
         _saga.Reply(_stranger, ShipmentFailed("o-unknown"));
 
-        Assert.Equal(Topics.PaymentReplies, Header(_saga.DeadLetters(Topics.PaymentReplies).ReadRecord(), DeadLetterHeaders.Topic));
-        Assert.Equal(Topics.ShippingReplies, Header(_saga.DeadLetters(Topics.ShippingReplies).ReadRecord(), DeadLetterHeaders.Topic));
+        Assert.Equal(Topics.PaymentReplies, _saga.DeadLetters(Topics.PaymentReplies).ReadRecord().Headers!.Text(DeadLetterHeaders.Topic));
+        Assert.Equal(Topics.ShippingReplies, _saga.DeadLetters(Topics.ShippingReplies).ReadRecord().Headers!.Text(DeadLetterHeaders.Topic));
         Assert.True(_saga.DeadLetters(Topics.InventoryReplies).IsEmpty);
         Assert.True(_saga.NothingMoreSent);
     }
-
-    private static string? Header(Streams.Testing.TestRecord<byte[], byte[]> record, string name) =>
-        record.Headers is { } headers && headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }
