@@ -19,7 +19,7 @@ public sealed class OrderSagaTopologyTests
 
         var nodes = subtopology.Nodes;
         Assert.Equal(
-            [Topics.InventoryReplies, Topics.OrderEvents, Topics.PaymentReplies, Topics.ShippingReplies],
+            [Topics.InventoryReplies, Topics.OrdersAccepted, Topics.PaymentReplies, Topics.ShippingReplies],
             nodes.Where(node => node.Kind == TopologyDescription.NodeKind.Source).SelectMany(node => node.Topics).Order(StringComparer.Ordinal));
         Assert.Equal(
             [SagaStores.State, SagaStores.Trace],

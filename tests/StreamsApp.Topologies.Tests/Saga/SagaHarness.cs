@@ -44,7 +44,7 @@ internal sealed class SagaHarness : IDisposable
         }
         _driver = new TopologyTestDriver(builder.Build(), config, new TopologyTestDriverOptions { InitialWallClockTime = Start });
 
-        Orders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, serdes.Value<OrderCreated>());
+        Orders = _driver.CreateInputTopic(Topics.OrdersAccepted, ContractSerdes.Key, serdes.Value<OrderCreated>());
         InventoryReplies = _driver.CreateInputTopic(Topics.InventoryReplies, ContractSerdes.Key, serdes.Value<InventoryReply>());
         PaymentReplies = _driver.CreateInputTopic(Topics.PaymentReplies, ContractSerdes.Key, serdes.Value<PaymentReply>());
         ShippingReplies = _driver.CreateInputTopic(Topics.ShippingReplies, ContractSerdes.Key, serdes.Value<ShippingReply>());

@@ -10,7 +10,8 @@ using StreamsApp.Topologies.Messaging;
 namespace StreamsApp.Topologies.Saga;
 
 /// <summary>
-/// The order saga orchestrator (seed 004): reads orders and the participants' replies, all keyed by order id (the
+/// The order saga orchestrator (seed 004): reads the accepted orders (<c>orders.accepted</c>, validated and
+/// deduplicated by the order intake) and the participants' replies, all keyed by order id (the
 /// saga and correlation id, so the topics must be co-partitioned), keeps each saga's state in RocksDB, and writes
 /// commands to <c>{domain}.commands</c>, outcomes to <c>saga.events</c> and every state to <c>saga.state</c>.
 /// </summary>
@@ -46,7 +47,7 @@ public static class OrderSagaTopology
         builder.AddStateStore(SagaStores.StateStore(serdes));
         builder.AddStateStore(SagaStores.TraceStore());
 
-        var inputs = Read<OrderCreated>(builder, serdes, Topics.OrderEvents, order => order)
+        var inputs = Read<OrderCreated>(builder, serdes, Topics.OrdersAccepted, order => order)
             .Merge(Read<InventoryReply>(builder, serdes, Topics.InventoryReplies, reply => reply.Message))
             .Merge(Read<PaymentReply>(builder, serdes, Topics.PaymentReplies, reply => reply.Message))
             .Merge(Read<ShippingReply>(builder, serdes, Topics.ShippingReplies, reply => reply.Message));
