@@ -141,10 +141,15 @@ internal sealed class StreamThread
         // ConsumeResult.TopicPartition allocates on every call: the common path goes by topic and partition number.
         if (_tasks!.TaskOf(record.Topic, record.Partition.Value) is not { } task)
         {
-            // The task waits for another thread to release its directory: fetch this record again later.
-            consumer.Pause([record.TopicPartition]);
-            consumer.Seek(record.TopicPartitionOffset);
-            _paused.Add(record.TopicPartition);
+            // The task waits for another thread to release its directory: fetch from this record again later. Only
+            // the first record of the partition sets the position; later ones already fetched are dropped, since
+            // seeking to them would skip the first.
+            if (_paused.Add(record.TopicPartition))
+            {
+                consumer.Pause([record.TopicPartition]);
+                consumer.Seek(record.TopicPartitionOffset);
+            }
+
             return;
         }
 
