@@ -203,7 +203,19 @@ internal sealed class StreamThread
         RuntimeLog.PartitionsRevoked(_log, Name);
         SetState(StreamThreadState.PartitionsRevoked);
         _paused.Clear();
-        _tasks!.HandleRevocation();
+        try
+        {
+            _tasks!.HandleRevocation();
+        }
+        catch (TaskMigratedException e)
+        {
+            // The group moved on before the final commit: the new owners reprocess from the last commit. Throwing out
+            // of a rebalance callback would leave the consumer stuck half-way through the rebalance.
+            RuntimeLog.TasksMigrated(_log, e, Name);
+            _migrations.Increment();
+            _tasks!.HandleMigrated();
+            ActiveTasks = [];
+        }
     }
 
     private void OnLost()
