@@ -35,11 +35,15 @@ public sealed class ExactlyOnceTests
         return builder.Build();
     }
 
-    private static (StreamsConfig Config, KafkaStreamsOptions Options) ExactlyOnce(EmbeddedKafkaCluster cluster, string appId, string dir)
+    private static (StreamsConfig Config, KafkaStreamsOptions Options) ExactlyOnce(
+        EmbeddedKafkaCluster cluster, string appId, string dir, Func<Exception, StreamThreadExceptionResponse>? handler = null)
     {
         var config = Config(cluster, appId, dir);
         config.ProcessingGuarantee = ProcessingGuarantee.ExactlyOnceV2;
-        return (config, new KafkaStreamsOptions { TopicAdmin = new TransactionsAllowed(cluster.CreateTopicAdmin()), HandleShutdownSignals = false });
+        return (config, new KafkaStreamsOptions
+        {
+            TopicAdmin = new TransactionsAllowed(cluster.CreateTopicAdmin()), HandleShutdownSignals = false, UncaughtExceptionHandler = handler,
+        });
     }
 
     [Fact]
@@ -67,17 +71,12 @@ public sealed class ExactlyOnceTests
         cluster.CreateTopic("in", 1);
         cluster.CreateTopic("out", 1);
         using var dir = new TempDir();
-        var (config, options) = ExactlyOnce(cluster, "eos-denied", dir.Path);
         var failure = new TaskCompletionSource<Exception>();
-        options = new KafkaStreamsOptions
+        var (config, options) = ExactlyOnce(cluster, "eos-denied", dir.Path, e =>
         {
-            TopicAdmin = options.TopicAdmin, HandleShutdownSignals = false,
-            UncaughtExceptionHandler = e =>
-            {
-                failure.TrySetResult(e);
-                return StreamThreadExceptionResponse.ShutdownClient;
-            },
-        };
+            failure.TrySetResult(e);
+            return StreamThreadExceptionResponse.ShutdownClient;
+        });
         cluster.PushRequestErrors(KafkaApi.InitProducerId, ErrorCode.TransactionalIdAuthorizationFailed);
         await using var streams = new KafkaStreams(Passthrough(), config, options);
         await streams.StartAsync();
@@ -111,17 +110,12 @@ public sealed class ExactlyOnceTests
         cluster.CreateTopic("in", 1);
         cluster.CreateTopic("out", 1);
         using var dir = new TempDir();
-        var (config, options) = ExactlyOnce(cluster, "eos-fenced", dir.Path);
         var failures = 0;
-        options = new KafkaStreamsOptions
+        var (config, options) = ExactlyOnce(cluster, "eos-fenced", dir.Path, _ =>
         {
-            TopicAdmin = options.TopicAdmin, HandleShutdownSignals = false,
-            UncaughtExceptionHandler = _ =>
-            {
-                Interlocked.Increment(ref failures);
-                return StreamThreadExceptionResponse.ShutdownClient;
-            },
-        };
+            Interlocked.Increment(ref failures);
+            return StreamThreadExceptionResponse.ShutdownClient;
+        });
         await using var streams = new KafkaStreams(Passthrough(), config, options);
         await streams.StartAsync();
         Produce(cluster, "in", [("a", "first")]);
