@@ -20,15 +20,22 @@ public sealed class KafkaStreamsTests
         return builder.Build();
     }
 
+    /// <summary>A cluster with the count topology's input and output topics.</summary>
+    private static EmbeddedKafkaCluster CountCluster(int partitions)
+    {
+        var cluster = StartCluster();
+        cluster.CreateTopic("words", partitions);
+        cluster.CreateTopic("word-counts", partitions);
+        return cluster;
+    }
+
     private static IEnumerable<(string Key, string Value)> Words(int count, int distinct) =>
         Enumerable.Range(0, count).Select(i => ($"k{i}", $"w{i % distinct}"));
 
     [Fact]
     public async Task A_stateful_topology_counts_end_to_end_through_a_repartition_topic()
     {
-        using var cluster = StartCluster();
-        cluster.CreateTopic("words", 2);
-        cluster.CreateTopic("word-counts", 2);
+        using var cluster = CountCluster(2);
         using var dir = new TempDir();
         await using var streams = new KafkaStreams(CountTopology(), Config(cluster, "count-app", dir.Path), Options(cluster));
         await streams.StartAsync();
@@ -70,9 +77,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task Two_instances_in_one_group_split_the_tasks_and_together_count_right()
     {
-        using var cluster = StartCluster();
-        cluster.CreateTopic("words", 4);
-        cluster.CreateTopic("word-counts", 4);
+        using var cluster = CountCluster(4);
         using var dir1 = new TempDir();
         using var dir2 = new TempDir();
         await using var first = new KafkaStreams(CountTopology(), Config(cluster, "split-app", dir1.Path), Options(cluster));
@@ -94,9 +99,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task A_broker_going_down_and_up_mid_stream_loses_nothing()
     {
-        using var cluster = StartCluster();
-        cluster.CreateTopic("words", 2);
-        cluster.CreateTopic("word-counts", 2);
+        using var cluster = CountCluster(2);
         using var dir = new TempDir();
         await using var streams = new KafkaStreams(CountTopology(), Config(cluster, "broker-app", dir.Path), Options(cluster));
         await streams.StartAsync();
@@ -115,9 +118,7 @@ public sealed class KafkaStreamsTests
     [Fact]
     public async Task Partitions_paused_for_full_buffers_are_resumed_so_everything_is_processed()
     {
-        using var cluster = StartCluster();
-        cluster.CreateTopic("words", 2);
-        cluster.CreateTopic("word-counts", 2);
+        using var cluster = CountCluster(2);
         using var dir = new TempDir();
         var config = Config(cluster, "pause-app", dir.Path);
         config.BufferedRecordsPerPartition = 50;
