@@ -13,7 +13,7 @@ public sealed class OrderSagaTopologyTests
     public void Orders_and_replies_feed_one_processor_owning_both_stores_and_writing_every_saga_topic()
     {
         var builder = new StreamsBuilder();
-        OrderSagaTopology.Build(builder, new ContractSerdes(new InMemorySchemaRegistry()));
+        OrderSagaTopology.AddTo(builder, new ContractSerdes(new InMemorySchemaRegistry()));
 
         var subtopology = Assert.Single(builder.Build().Describe().Subtopologies);
 
@@ -36,6 +36,6 @@ public sealed class OrderSagaTopologyTests
     {
         var options = new SagaOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs), TimeoutScanInterval = TimeSpan.FromMilliseconds(scanIntervalMs) };
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => OrderSagaTopology.Build(new StreamsBuilder(), new ContractSerdes(new InMemorySchemaRegistry()), options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OrderSagaTopology.AddTo(new StreamsBuilder(), new ContractSerdes(new InMemorySchemaRegistry()), options));
     }
 }

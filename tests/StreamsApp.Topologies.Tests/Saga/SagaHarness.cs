@@ -36,7 +36,7 @@ internal sealed class SagaHarness : IDisposable
     {
         var serdes = new ContractSerdes(registry ?? new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
-        OrderSagaTopology.Build(builder, serdes, new SagaOptions { Timeout = Timeout, TimeoutScanInterval = TimeSpan.FromSeconds(1) });
+        OrderSagaTopology.AddTo(builder, serdes, new SagaOptions { Timeout = Timeout, TimeoutScanInterval = TimeSpan.FromSeconds(1) });
         var config = new StreamsConfig { ApplicationId = ApplicationId }.UseDeadLetterTopics();
         if (stateDir is not null)
         {

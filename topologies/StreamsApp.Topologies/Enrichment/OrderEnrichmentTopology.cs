@@ -3,6 +3,7 @@ using StreamsApp.Contracts.Orders;
 using StreamsApp.Contracts.Products;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Orders;
 
 namespace StreamsApp.Topologies.Enrichment;
 
@@ -27,13 +28,23 @@ public static class OrderEnrichmentTopology
     /// <summary>The products GlobalKTable's store.</summary>
     public const string ProductStore = "enrichment-products";
 
-    /// <summary>Adds the enrichment to <paramref name="builder"/>.</summary>
+    /// <summary>Adds the enrichment, with its own source of <c>orders.accepted</c>, to <paramref name="builder"/>.</summary>
     /// <param name="builder">The application's builder.</param>
     /// <param name="serdes">The contract serdes.</param>
-    public static void AddTo(StreamsBuilder builder, ContractSerdes serdes)
+    /// <returns>The customers table, for other parts of the application (a topic has one source per topology).</returns>
+    public static IKTable<string, Customer> AddTo(StreamsBuilder builder, ContractSerdes serdes) =>
+        AddTo(builder, serdes, AcceptedOrders.Stream(builder, serdes));
+
+    /// <summary>Adds the enrichment of <paramref name="acceptedOrders"/> to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The application's builder.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    /// <param name="acceptedOrders">The application's stream of <c>orders.accepted</c> (<see cref="AcceptedOrders"/>).</param>
+    /// <returns>The customers table, for other parts of the application (a topic has one source per topology).</returns>
+    public static IKTable<string, Customer> AddTo(StreamsBuilder builder, ContractSerdes serdes, IKStream<string, OrderCreated> acceptedOrders)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
+        ArgumentNullException.ThrowIfNull(acceptedOrders);
         var orders = serdes.Value<OrderCreated>();
         var customerValues = serdes.Value<Customer>();
         var customers = builder.Table(
@@ -41,7 +52,7 @@ public static class OrderEnrichmentTopology
         builder.GlobalTable(
             Topics.ProductCatalog, Consumed.With(ContractSerdes.Key, serdes.Value<Product>()), Materialized.As<string, Product>(ProductStore));
 
-        builder.Stream(Topics.OrdersAccepted, Consumed.With(ContractSerdes.Key, orders).WithName("orders-accepted-source"))
+        acceptedOrders
             .SelectKey((_, order) => order.CustomerId, Named.As("orders-key-by-customer"))
             .LeftJoin(
                 customers, (order, customer) => new CustomerOrder(order, customer),
@@ -52,5 +63,6 @@ public static class OrderEnrichmentTopology
                 () => new TraceSpanProcessor<string, EnrichedOrder>(enriched => enriched.OrderId, enriched => enriched.EventId),
                 Named.As("orders-enriched-span"))
             .To(Topics.OrdersEnriched, Produced.With(ContractSerdes.Key, serdes.Value<EnrichedOrder>()));
+        return customers;
     }
 }

@@ -6,6 +6,7 @@ using StreamsApp.Contracts.Saga;
 using StreamsApp.Contracts.Shipping;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Orders;
 
 namespace StreamsApp.Topologies.Saga;
 
@@ -32,22 +33,37 @@ public static class OrderSagaTopology
     /// <summary>The name of the orchestrator's processor node.</summary>
     public const string ProcessorName = "order-saga";
 
-    /// <summary>Adds the orchestrator to <paramref name="builder"/>.</summary>
+    /// <summary>Adds the orchestrator, with its own source of <c>orders.accepted</c>, to <paramref name="builder"/>.</summary>
     /// <param name="builder">The builder of the application's topology.</param>
     /// <param name="serdes">The contract serdes.</param>
     /// <param name="options">Timeout and scan interval; default: <see cref="SagaOptions"/>' defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive or the scan interval is under a millisecond.</exception>
-    public static void Build(StreamsBuilder builder, ContractSerdes serdes, SagaOptions? options = null)
+    public static void AddTo(StreamsBuilder builder, ContractSerdes serdes, SagaOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
+        AddTo(builder, serdes, AcceptedOrders.Stream(builder, serdes), options);
+    }
+
+    /// <summary>Adds the orchestrator of <paramref name="acceptedOrders"/> to <paramref name="builder"/>.</summary>
+    /// <param name="builder">The builder of the application's topology.</param>
+    /// <param name="serdes">The contract serdes.</param>
+    /// <param name="acceptedOrders">The application's stream of <c>orders.accepted</c> (<see cref="AcceptedOrders"/>).</param>
+    /// <param name="options">Timeout and scan interval; default: <see cref="SagaOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive or the scan interval is under a millisecond.</exception>
+    public static void AddTo(
+        StreamsBuilder builder, ContractSerdes serdes, IKStream<string, OrderCreated> acceptedOrders, SagaOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(serdes);
+        ArgumentNullException.ThrowIfNull(acceptedOrders);
         options ??= new SagaOptions();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TimeoutScanInterval, TimeSpan.FromMilliseconds(1), nameof(options));
         builder.AddStateStore(SagaStores.StateStore(serdes));
         builder.AddStateStore(SagaStores.TraceStore());
 
-        var inputs = Read<OrderCreated>(builder, serdes, Topics.OrdersAccepted, order => order)
+        var inputs = acceptedOrders.MapValues(order => (ISpecificRecord?)order)
             .Merge(Read<InventoryReply>(builder, serdes, Topics.InventoryReplies, reply => reply.Message))
             .Merge(Read<PaymentReply>(builder, serdes, Topics.PaymentReplies, reply => reply.Message))
             .Merge(Read<ShippingReply>(builder, serdes, Topics.ShippingReplies, reply => reply.Message));

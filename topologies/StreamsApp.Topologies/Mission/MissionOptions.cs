@@ -1,0 +1,16 @@
+using StreamsApp.Topologies.Saga;
+
+namespace StreamsApp.Topologies.Mission;
+
+/// <summary>What the mission's topology contains and how its parts are tuned.</summary>
+public sealed class MissionOptions
+{
+    /// <summary>The parts to run (default: all).</summary>
+    public MissionParts Parts { get; init; } = MissionParts.All;
+
+    /// <summary>The orchestrator's timeout and scan interval.</summary>
+    public SagaOptions Saga { get; init; } = new();
+
+    /// <summary>How long the intake remembers event ids; null for the intake's default.</summary>
+    public TimeSpan? DeduplicationTtl { get; init; }
+}
