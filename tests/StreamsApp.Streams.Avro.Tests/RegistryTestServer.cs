@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using StreamsApp.Streams.Avro.Internal;
+using StreamsApp.Streams.Avro.AspNetCore;
 
 namespace StreamsApp.Streams.Avro.Tests;
 
 /// <summary>
-/// Confluent's REST subset over an <see cref="InMemorySchemaRegistry"/>, on Kestrel at 127.0.0.1 and a free port:
-/// the minimal handler the worker will host, and the real server the HTTP client's tests talk to.
+/// The registry's REST endpoints (<see cref="SchemaRegistryEndpoints"/>) over an <see cref="InMemorySchemaRegistry"/>,
+/// on Kestrel at 127.0.0.1 and a free port: the real server the HTTP client's tests talk to.
 /// </summary>
 internal sealed class RegistryTestServer : IAsyncDisposable
 {
@@ -55,58 +54,12 @@ internal sealed class RegistryTestServer : IAsyncDisposable
 
     private void MapRoutes()
     {
-        var registry = Registry;
-        _app.Use(async (context, next) =>
+        _app.Use((context, next) =>
         {
             Interlocked.Increment(ref _requests);
             LastContentType = context.Request.ContentType ?? LastContentType;
-            try
-            {
-                await next(context);
-            }
-            catch (SchemaRegistryException ex)
-            {
-                context.Response.StatusCode = ex.HttpStatusCode;
-                await context.Response.WriteAsJsonAsync(
-                    new ErrorMessage(ex.ErrorCode ?? SchemaRegistryErrorCodes.InternalError, ex.Message),
-                    options: null,
-                    contentType: RegistryTransport.MediaType);
-            }
+            return next(context);
         });
-
-        _app.MapPost("/subjects/{subject}/versions", async (string subject, SchemaMessage body) =>
-            Json(new IdMessage(await registry.RegisterSchemaAsync(subject, body.Schema))));
-        _app.MapPost("/subjects/{subject}", async (string subject, SchemaMessage body) =>
-            Json(Message(await registry.LookupSchemaAsync(subject, body.Schema))));
-        _app.MapGet("/schemas/ids/{id:int}", async (int id) => Json(new SchemaMessage(await registry.GetSchemaAsync(id))));
-        _app.MapGet("/subjects/{subject}/versions/latest", async (string subject) =>
-            Json(Message(await registry.GetLatestSchemaAsync(subject))));
-        _app.MapPost("/compatibility/subjects/{subject}/versions/latest", async (string subject, SchemaMessage body) =>
-        {
-            var result = await registry.TestCompatibilityAsync(subject, body.Schema);
-            return Json(new CompatibilityMessage(result.IsCompatible, result.Messages));
-        });
-        _app.MapGet("/config", () => GetConfig(registry, subject: null));
-        _app.MapGet("/config/{subject}", (string subject) => GetConfig(registry, subject));
-        _app.MapPut("/config", (ConfigMessage body) => SetConfig(registry, subject: null, body));
-        _app.MapPut("/config/{subject}", (string subject, ConfigMessage body) => SetConfig(registry, subject, body));
+        _app.MapSchemaRegistry(Registry);
     }
-
-    private static async Task<IResult> GetConfig(InMemorySchemaRegistry registry, string? subject)
-    {
-        var level = await registry.GetCompatibilityAsync(subject);
-        return Json(new ConfigMessage(Compatibility: null, CompatibilityLevelNames.ToName(level)));
-    }
-
-    private static async Task<IResult> SetConfig(InMemorySchemaRegistry registry, string? subject, ConfigMessage body)
-    {
-        var level = CompatibilityLevelNames.Parse(body.Level);
-        await registry.SetCompatibilityAsync(subject, level);
-        return Json(new ConfigMessage(CompatibilityLevelNames.ToName(level), CompatibilityLevel: null));
-    }
-
-    private static SubjectVersionMessage Message(RegisteredSchema schema) =>
-        new(schema.Subject, schema.Version, schema.Id, schema.Schema);
-
-    private static IResult Json<T>(T body) => Results.Json(body, contentType: RegistryTransport.MediaType);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace StreamsApp.Streams.Avro.Internal;
 
 // The JSON bodies of Confluent Schema Registry's REST API, shared by the HTTP client and any server that exposes
-// an InMemorySchemaRegistry (the tests' does).
+// an ISchemaRegistryClient (StreamsApp.Streams.Avro.AspNetCore's endpoints).
 
 /// <summary><c>{"schema": "..."}</c>: a schema to register, look up or test; also the answer of <c>GET /schemas/ids/{id}</c>.</summary>
 internal sealed record SchemaMessage([property: JsonPropertyName("schema")] string Schema);
