@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using StreamsApp.Kafka.Embedded;
 using StreamsApp.Kafka.Embedded.Server;
 
@@ -17,10 +16,6 @@ if (arguments.ShowHelp)
     return 0;
 }
 
-var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopGracefully);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopGracefully);
-
 EmbeddedKafkaCluster cluster;
 try
 {
@@ -34,22 +29,34 @@ catch (Exception e) when (e is InvalidOperationException or DllNotFoundException
 
 await using var disposeCluster = cluster;
 
-// A parent process reads exactly this line; it must not wait in a buffer.
+ClusterHttpEndpoint http;
+try
+{
+    http = await ClusterHttpEndpoint.StartAsync(cluster, arguments.HttpPort);
+}
+catch (IOException e)
+{
+    await Console.Error.WriteLineAsync(
+        $"streamsapp-kafka: the HTTP endpoint did not start on 127.0.0.1:{arguments.HttpPort} (try --http-port): {e.Message}");
+    return StartFailed;
+}
+
+await using var disposeHttp = http;
+
+// A parent process reads exactly these lines; they must not wait in a buffer.
 await Console.Out.WriteLineAsync($"bootstrap.servers={cluster.BootstrapServers}");
+await Console.Out.WriteLineAsync($"schema.registry.url={http.SchemaRegistryUrl.GetLeftPart(UriPartial.Authority)}");
+await Console.Out.WriteLineAsync($"topic.admin.url={http.TopicAdminUrl}");
 await Console.Out.FlushAsync();
 await Console.Error.WriteLineAsync(
     $"Embedded Kafka cluster (librdkafka mock, {cluster.BrokerCount} broker(s), {arguments.Options.Topics.Count} topic(s)) " +
-    $"at {cluster.BootstrapServers}. Development only: in memory. Stop with Ctrl-C, SIGTERM or by closing stdin.");
+    $"at {cluster.BootstrapServers}, Schema Registry and topic admin at {http.SchemaRegistryUrl.GetLeftPart(UriPartial.Authority)}. " +
+    "Development only: in memory. Stop with Ctrl-C, SIGTERM or by closing stdin.");
 
-await Task.WhenAny(StdinClosed(), stopRequested.Task);
+// The web host handles SIGINT and SIGTERM: it cancels the default termination and signals Stopping, so the
+// endpoint and the cluster are disposed on the way out of Main.
+await Task.WhenAny(StdinClosed(), Task.Delay(Timeout.Infinite, http.Stopping));
 return 0;
-
-void StopGracefully(PosixSignalContext context)
-{
-    // Cancel the default termination so the cluster is disposed on the way out of Main.
-    context.Cancel = true;
-    stopRequested.TrySetResult();
-}
 
 // Whatever arrives on stdin is discarded (in blocks, so even endless input uses no memory); only its end matters.
 static Task StdinClosed() => Task.Run(async () =>

@@ -11,10 +11,13 @@ internal sealed class EmbeddedTopicAdmin : ITopicAdmin
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
 
-    /// <inheritdoc />
-    public string? ExactlyOnceUnsupportedReason =>
+    /// <summary>Why exactly-once cannot hold on the mock cluster, however it is reached.</summary>
+    internal const string MockExactlyOnceUnsupportedReason =
         "the embedded (mock) cluster does not store offsets committed in transactions and does not filter aborted records, " +
         "so exactly-once cannot hold on it; use a real Kafka cluster for exactly-once";
+
+    /// <inheritdoc />
+    public string? ExactlyOnceUnsupportedReason => MockExactlyOnceUnsupportedReason;
 
     private readonly EmbeddedKafkaCluster _cluster;
     private readonly IAdminClient _metadataClient;
