@@ -21,6 +21,18 @@ public sealed class ServerArgumentsTests
 
         Assert.Equal(1, parsed.Options.BrokerCount);
         Assert.Empty(parsed.Options.Topics);
+        Assert.Equal(8081, parsed.HttpPort);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("18081", 18081)]
+    [InlineData("65535", 65535)]
+    public void The_HTTP_port_is_read(string value, int port)
+    {
+        Assert.True(ServerArguments.TryParse(["--http-port", value], out var parsed, out _));
+
+        Assert.Equal(port, parsed.HttpPort);
     }
 
     [Fact]
@@ -36,6 +48,10 @@ public sealed class ServerArgumentsTests
     [InlineData(new[] { "--brokers" }, "--brokers needs a value")]
     [InlineData(new[] { "--brokers", "0" }, "--brokers")]
     [InlineData(new[] { "--brokers", "two" }, "--brokers")]
+    [InlineData(new[] { "--http-port" }, "--http-port needs a value")]
+    [InlineData(new[] { "--http-port", "65536" }, "--http-port")]
+    [InlineData(new[] { "--http-port", "-1" }, "--http-port")]
+    [InlineData(new[] { "--http-port", "http" }, "--http-port")]
     [InlineData(new[] { "--topic", "orders" }, "--topic")]
     [InlineData(new[] { "--topic", "orders:0" }, "--topic")]
     [InlineData(new[] { "--topic", "bad name:1" }, "--topic")]

@@ -1,49 +1,44 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Confluent.Kafka;
 
 namespace StreamsApp.Kafka.Embedded.Tests;
 
 public sealed class ServerProcessTests
 {
-    private const string BootstrapPrefix = "bootstrap.servers=";
-
     [Fact]
-    public async Task The_server_prints_its_bootstrap_servers_serves_clients_and_exits_cleanly_when_stdin_closes()
+    public async Task The_server_prints_its_addresses_serves_clients_and_exits_cleanly_when_stdin_closes()
     {
         using var timeout = new CancellationTokenSource(Clients.Timeout);
-        using var server = StartServer("--brokers", "2", "--topic", "events:2");
-        try
+        using var server = await ServerProcess.StartAndReadAddressesAsync(timeout.Token, "--brokers", "2", "--topic", "events:2");
+
+        Assert.Equal(2, server.BootstrapServers.Split(',').Length);
+        Assert.Equal(IPAddress.Loopback.ToString(), server.SchemaRegistryUrl.Host);
+        Assert.NotEqual(0, server.SchemaRegistryUrl.Port);
+        Assert.Equal("/", server.SchemaRegistryUrl.AbsolutePath);
+        Assert.Equal(new Uri(server.SchemaRegistryUrl, "/admin"), server.TopicAdminUrl);
+
+        using (var producer = Clients.Producer(server.BootstrapServers))
         {
-            var line = await server.StandardOutput.ReadLineAsync(timeout.Token);
-            Assert.StartsWith(BootstrapPrefix, line, StringComparison.Ordinal);
-            var bootstrapServers = line![BootstrapPrefix.Length..];
-            Assert.Equal(2, bootstrapServers.Split(',').Length);
-
-            using (var producer = Clients.Producer(bootstrapServers))
-            {
-                await producer.ProduceAsync("events", new Message<string, string> { Key = "k", Value = "v" }, timeout.Token);
-            }
-
-            using (var consumer = Clients.Consumer(bootstrapServers, "server-test"))
-            {
-                consumer.Subscribe("events");
-                Assert.Equal("v", Clients.ConsumeExactly(consumer, 1).Single().Message.Value);
-            }
-
-            server.StandardInput.Close();
-            await server.WaitForExitAsync(timeout.Token);
-            Assert.Equal(0, server.ExitCode);
-            Assert.Equal(string.Empty, await server.StandardOutput.ReadToEndAsync(timeout.Token));
-
-            // One human line; librdkafka's own log stays off.
-            var stderr = await server.StandardError.ReadToEndAsync(timeout.Token);
-            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            await producer.ProduceAsync("events", new Message<string, string> { Key = "k", Value = "v" }, timeout.Token);
         }
-        finally
+
+        using (var consumer = Clients.Consumer(server.BootstrapServers, "server-test"))
         {
-            StopIfRunning(server);
+            consumer.Subscribe("events");
+            Assert.Equal("v", Clients.ConsumeExactly(consumer, 1).Single().Message.Value);
         }
+
+        server.Process.StandardInput.Close();
+        await server.Process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, server.Process.ExitCode);
+        Assert.Equal(string.Empty, await server.Process.StandardOutput.ReadToEndAsync(timeout.Token));
+
+        // One human line; librdkafka's and ASP.NET Core's own logs stay off.
+        var stderr = await server.Process.StandardError.ReadToEndAsync(timeout.Token);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -55,69 +50,45 @@ public sealed class ServerProcessTests
         }
 
         using var timeout = new CancellationTokenSource(Clients.Timeout);
-        using var server = StartServer();
-        try
-        {
-            Assert.StartsWith(BootstrapPrefix, await server.StandardOutput.ReadLineAsync(timeout.Token), StringComparison.Ordinal);
+        using var server = await ServerProcess.StartAndReadAddressesAsync(timeout.Token);
 
-            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(timeout.Token);
-            }
-
-            await server.WaitForExitAsync(timeout.Token);
-            Assert.Equal(0, server.ExitCode);
-        }
-        finally
+        using (var kill = Process.Start("kill", ["-TERM", server.Process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
-            StopIfRunning(server);
+            await kill.WaitForExitAsync(timeout.Token);
         }
+
+        await server.Process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, server.Process.ExitCode);
     }
 
     [Fact]
     public async Task Bad_arguments_exit_with_code_2_and_name_the_argument()
     {
         using var timeout = new CancellationTokenSource(Clients.Timeout);
-        using var server = StartServer("--brokers", "many");
-        try
-        {
-            var error = await server.StandardError.ReadToEndAsync(timeout.Token);
-            await server.WaitForExitAsync(timeout.Token);
+        using var server = ServerProcess.Start("--brokers", "many");
 
-            Assert.Equal(2, server.ExitCode);
-            Assert.Contains("--brokers", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            StopIfRunning(server);
-        }
+        var error = await server.Process.StandardError.ReadToEndAsync(timeout.Token);
+        await server.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, server.Process.ExitCode);
+        Assert.Contains("--brokers", error, StringComparison.Ordinal);
     }
 
-    private static Process StartServer(params string[] args)
+    [Fact]
+    public async Task A_taken_HTTP_port_exits_with_code_1_and_names_the_port()
     {
-        // The server project is referenced, so its dll and runtimeconfig are copied next to the tests.
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "streamsapp-kafka.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(serverDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        using var timeout = new CancellationTokenSource(Clients.Timeout);
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        using var server = ServerProcess.Start("--http-port", port);
 
-        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {serverDll}.");
-    }
+        var error = await server.Process.StandardError.ReadToEndAsync(timeout.Token);
+        await server.Process.WaitForExitAsync(timeout.Token);
 
-    private static void StopIfRunning(Process server)
-    {
-        if (!server.HasExited)
-        {
-            server.Kill(entireProcessTree: true);
-        }
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
+        Assert.Contains("--http-port", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await server.Process.StandardOutput.ReadToEndAsync(timeout.Token));
     }
 }
