@@ -27,8 +27,9 @@ internal sealed class ServerArguments
           --http-port N              port of the HTTP endpoint (default 8081; 0 = any free port)
           --help                     show this text
 
-        A development cluster: no admin API, no compaction or retention, offsets sent in a
-        transaction are not stored, read_committed does not filter, and all data is lost on exit.
+        A development cluster: no Kafka admin API (topic configs sent to /admin are ignored), no
+        compaction or retention, offsets sent in a transaction are not stored, read_committed
+        does not filter, and all data (topics, records, schemas) is lost on exit.
         """;
 
     /// <summary>The HTTP port unless told otherwise: Confluent Schema Registry's.</summary>
