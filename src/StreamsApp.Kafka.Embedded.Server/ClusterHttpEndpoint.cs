@@ -42,8 +42,9 @@ internal sealed class ClusterHttpEndpoint : IAsyncDisposable
     /// <exception cref="IOException">The port could not be bound.</exception>
     internal static async Task<ClusterHttpEndpoint> StartAsync(EmbeddedKafkaCluster cluster, int port)
     {
-        // No args: the server's own command line is not host configuration.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
+        // No args: the server's own command line is not host configuration. Content root at the binaries, which hold
+        // no appsettings.json: a worker's settings in the current directory are not the server's.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders(); // stdout carries only the lines parents parse.
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

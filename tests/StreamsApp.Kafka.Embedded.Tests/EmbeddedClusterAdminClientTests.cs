@@ -17,6 +17,20 @@ public sealed class EmbeddedClusterAdminClientTests
         Assert.Contains($"GET {url}/topics/orders", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_admin_URL_that_does_not_answer_times_out_naming_the_URL()
+    {
+        // Connections are queued by the kernel but never accepted, so the request gets no answer.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var url = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/admin");
+        using var admin = new EmbeddedClusterAdminClient(url, TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => admin.CreateTopicsAsync([new("orders", 3)]));
+
+        Assert.Contains($"topic admin at {url}/ did not answer POST {url}/topics within 0.3 s", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/admin")]
     [InlineData("ftp://127.0.0.1/admin")]
