@@ -41,6 +41,8 @@ public sealed class ServerArgumentsTests
         Assert.True(ServerArguments.TryParse(["--help"], out var parsed, out _));
 
         Assert.True(parsed.ShowHelp);
+        Assert.Contains("--http-port N", ServerArguments.Usage, StringComparison.Ordinal);
+        Assert.Contains("topic.admin.url=", ServerArguments.Usage, StringComparison.Ordinal);
     }
 
     [Theory]

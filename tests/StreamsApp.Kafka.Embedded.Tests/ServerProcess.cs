@@ -82,7 +82,13 @@ internal sealed class ServerProcess : IDisposable
     private async Task<string> ReadValueAsync(string prefix, CancellationToken cancellationToken)
     {
         var line = await Process.StandardOutput.ReadLineAsync(cancellationToken);
+        if (line is null)
+        {
+            // The server exited before printing it: its stderr says why.
+            Assert.Fail($"streamsapp-kafka ended before printing {prefix}: {await Process.StandardError.ReadToEndAsync(cancellationToken)}");
+        }
+
         Assert.StartsWith(prefix, line, StringComparison.Ordinal);
-        return line![prefix.Length..];
+        return line[prefix.Length..];
     }
 }
