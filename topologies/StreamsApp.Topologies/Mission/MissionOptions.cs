@@ -1,3 +1,4 @@
+using StreamsApp.Topologies.Projections;
 using StreamsApp.Topologies.Saga;
 
 namespace StreamsApp.Topologies.Mission;
@@ -10,6 +11,9 @@ public sealed class MissionOptions
 
     /// <summary>The orchestrator's timeout and scan interval.</summary>
     public SagaOptions Saga { get; init; } = new();
+
+    /// <summary>The product sales' grace and retention.</summary>
+    public ProjectionOptions Projections { get; init; } = new();
 
     /// <summary>How long the intake remembers event ids; null for the intake's default.</summary>
     public TimeSpan? DeduplicationTtl { get; init; }
