@@ -9,7 +9,7 @@ public sealed class MissionOptions
     /// <summary>The parts to run (default: all).</summary>
     public MissionParts Parts { get; init; } = MissionParts.All;
 
-    /// <summary>The orchestrator's timeout and scan interval.</summary>
+    /// <summary>The orchestrator's timeout, scan interval and finished-saga retention.</summary>
     public SagaOptions Saga { get; init; } = new();
 
     /// <summary>The product sales' grace and retention.</summary>
