@@ -21,30 +21,31 @@ namespace StreamsApp.Topologies.Tests.Projections;
 /// </summary>
 internal sealed class ProjectionHarness : IDisposable
 {
-    private readonly TopologyTestDriver _driver;
 
     public ProjectionHarness(ProjectionOptions? options = null)
     {
         var serdes = new ContractSerdes(new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
         ProjectionTopology.AddTo(builder, serdes, options);
-        _driver = new TopologyTestDriver(
+        Driver = new TopologyTestDriver(
             builder.Build(), new StreamsConfig { ApplicationId = "projection-tests" }, new TopologyTestDriverOptions { DefaultPartitions = 2 });
-        Enriched = _driver.CreateInputTopic(Topics.OrdersEnriched, ContractSerdes.Key, serdes.Value<EnrichedOrder>());
-        States = _driver.CreateInputTopic(Topics.SagaState, ContractSerdes.Key, serdes.Value<SagaState>());
+        Enriched = Driver.CreateInputTopic(Topics.OrdersEnriched, ContractSerdes.Key, serdes.Value<EnrichedOrder>());
+        States = Driver.CreateInputTopic(Topics.SagaState, ContractSerdes.Key, serdes.Value<SagaState>());
     }
+
+    public TopologyTestDriver Driver { get; }
 
     public TestInputTopic<string, EnrichedOrder> Enriched { get; }
 
     public TestInputTopic<string, SagaState> States { get; }
 
-    public IKeyValueStore<string, OrderView> Views => _driver.GetKeyValueStore<string, OrderView>(ProjectionStores.OrderViews);
+    public IKeyValueStore<string, OrderView> Views => Driver.GetKeyValueStore<string, OrderView>(ProjectionStores.OrderViews);
 
-    public IKeyValueStore<string, CustomerSummary> Customers => _driver.GetKeyValueStore<string, CustomerSummary>(ProjectionStores.CustomerSummaries);
+    public IKeyValueStore<string, CustomerSummary> Customers => Driver.GetKeyValueStore<string, CustomerSummary>(ProjectionStores.CustomerSummaries);
 
-    public IWindowStore<string, ProductSalesPerHour> Sales => _driver.GetWindowStore<string, ProductSalesPerHour>(ProjectionStores.ProductSalesHourly);
+    public IWindowStore<string, ProductSalesPerHour> Sales => Driver.GetWindowStore<string, ProductSalesPerHour>(ProjectionStores.ProductSalesHourly);
 
-    public IKeyValueStore<string, SagaStatistics> Statistics => _driver.GetKeyValueStore<string, SagaStatistics>(ProjectionStores.SagaStatistics);
+    public IKeyValueStore<string, SagaStatistics> Statistics => Driver.GetKeyValueStore<string, SagaStatistics>(ProjectionStores.SagaStatistics);
 
     /// <summary>The enriched sample order (2 × p-1 "Manual" at 10.00, 1 × p-2 "Pen" at 5.50; 25.50 EUR) of <paramref name="customerId"/> "Ada", placed at <paramref name="placedAt"/>.</summary>
     public static EnrichedOrder Order(string orderId, string customerId = "c-1", DateTimeOffset? placedAt = null)
@@ -91,5 +92,5 @@ internal sealed class ProjectionHarness : IDisposable
     /// <summary>The count of sagas in <paramref name="status"/> (0 when the state never had one).</summary>
     public long Sagas(SagaStatus status) => Statistics.TryGet(status.ToString(), out var statistics) ? statistics.Sagas : 0;
 
-    public void Dispose() => _driver.Dispose();
+    public void Dispose() => Driver.Dispose();
 }
