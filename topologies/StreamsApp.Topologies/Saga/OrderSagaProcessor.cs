@@ -11,9 +11,8 @@ namespace StreamsApp.Topologies.Saga;
 /// <summary>
 /// Runs the saga of each order: an order starts one, each participant reply moves it on (see
 /// <see cref="SagaStateMachine"/>), and a wall-clock punctuator times out the sagas past their deadline and purges
-/// the finished ones past their retention. Forwards
-/// envelopes of commands and events and every state the saga passes through; <see cref="OrderSagaTopology"/> routes
-/// them to their topics by type.
+/// the finished ones past their retention. Forwards envelopes of commands and events and every state the saga passes
+/// through; <see cref="OrderSagaTopology"/> routes them to their topics by type.
 /// </summary>
 /// <param name="options">Timeout, scan interval and finished-saga retention.</param>
 internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<string, ISpecificRecord?, string, ISpecificRecord>
