@@ -1,6 +1,7 @@
 using StreamsApp.Streams.Avro;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Mission;
+using StreamsApp.Topologies.Projections;
 
 namespace StreamsApp.Topologies.Tests.Mission;
 
@@ -29,6 +30,8 @@ public sealed class MissionTopologyTests
         Assert.Equal(parts.HasFlag(MissionParts.Intake), description.Contains($"topics: [{Topics.OrderEvents}]", StringComparison.Ordinal));
         Assert.Equal(parts.HasFlag(MissionParts.Enrichment), description.Contains($"-> {Topics.OrdersEnriched}", StringComparison.Ordinal)
             || description.Contains($"topic: {Topics.OrdersEnriched}", StringComparison.Ordinal));
+        Assert.Equal(parts.HasFlag(MissionParts.Projections), description.Contains($"topics: [{Topics.SagaState}]", StringComparison.Ordinal));
+        Assert.Equal(parts.HasFlag(MissionParts.Projections), description.Contains(ProjectionStores.OrderViews, StringComparison.Ordinal));
     }
 
     [Fact]

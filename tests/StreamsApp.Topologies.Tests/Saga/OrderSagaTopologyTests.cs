@@ -30,12 +30,23 @@ public sealed class OrderSagaTopologyTests
     }
 
     [Theory]
-    [InlineData(0, 1_000)]
-    [InlineData(60_000, 0)]
-    public void A_timeout_that_is_not_positive_or_a_scan_interval_under_a_millisecond_is_rejected(int timeoutMs, int scanIntervalMs)
+    [InlineData(0, 1_000, 1, nameof(SagaOptions.Timeout))]
+    [InlineData(60_000, 0, 1, nameof(SagaOptions.TimeoutScanInterval))]
+    [InlineData(60_000, 1_000, 0, nameof(SagaOptions.FinishedSagaRetention))]
+    [InlineData(60_000, 1_000, -1, nameof(SagaOptions.FinishedSagaRetention))]
+    public void A_timeout_or_retention_that_is_not_positive_or_a_scan_interval_under_a_millisecond_is_rejected_by_name(
+        int timeoutMs, int scanIntervalMs, int retentionMs, string badOption)
     {
-        var options = new SagaOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs), TimeoutScanInterval = TimeSpan.FromMilliseconds(scanIntervalMs) };
+        var options = new SagaOptions
+        {
+            Timeout = TimeSpan.FromMilliseconds(timeoutMs),
+            TimeoutScanInterval = TimeSpan.FromMilliseconds(scanIntervalMs),
+            FinishedSagaRetention = TimeSpan.FromMilliseconds(retentionMs),
+        };
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => OrderSagaTopology.AddTo(new StreamsBuilder(), new ContractSerdes(new InMemorySchemaRegistry()), options));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => OrderSagaTopology.AddTo(new StreamsBuilder(), new ContractSerdes(new InMemorySchemaRegistry()), options));
+
+        Assert.Equal(badOption, error.ParamName);
     }
 }

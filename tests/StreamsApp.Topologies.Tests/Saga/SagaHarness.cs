@@ -32,11 +32,18 @@ internal sealed class SagaHarness : IDisposable
     /// <summary>Starts the orchestrator.</summary>
     /// <param name="registry">The registry; default: a fresh one. A restarted orchestrator needs the one its stores were written with.</param>
     /// <param name="stateDir">The state directory; default: a temporary one, deleted on dispose.</param>
-    public SagaHarness(ISchemaRegistryClient? registry = null, string? stateDir = null)
+    /// <param name="finishedSagaRetention">How long finished sagas are kept; default: <see cref="SagaOptions"/>' default.</param>
+    public SagaHarness(ISchemaRegistryClient? registry = null, string? stateDir = null, TimeSpan? finishedSagaRetention = null)
     {
         var serdes = new ContractSerdes(registry ?? new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
-        OrderSagaTopology.AddTo(builder, serdes, new SagaOptions { Timeout = Timeout, TimeoutScanInterval = TimeSpan.FromSeconds(1) });
+        var options = new SagaOptions
+        {
+            Timeout = Timeout,
+            TimeoutScanInterval = TimeSpan.FromSeconds(1),
+            FinishedSagaRetention = finishedSagaRetention ?? new SagaOptions().FinishedSagaRetention,
+        };
+        OrderSagaTopology.AddTo(builder, serdes, options);
         var config = new StreamsConfig { ApplicationId = ApplicationId }.UseDeadLetterTopics();
         if (stateDir is not null)
         {
@@ -74,6 +81,8 @@ internal sealed class SagaHarness : IDisposable
     public TestOutputTopic<string, SagaState> States { get; }
 
     public IKeyValueStore<string, SagaState> Store => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
+
+    public IKeyValueStore<string, SagaTrace> Traces => _driver.GetKeyValueStore<string, SagaTrace>(SagaStores.Trace);
 
     /// <summary>Places the sample order (25.50 EUR for c-1) with a new trace, as the order service would; returns it with its headers.</summary>
     public Sent<OrderCreated> PlaceOrder(string orderId = "o-1")

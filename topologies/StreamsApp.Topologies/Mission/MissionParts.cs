@@ -19,7 +19,7 @@ public enum MissionParts
     /// <summary>The inventory, payment and shipping participants.</summary>
     Participants = 8,
 
-    /// <summary>The CQRS projections (read models in queryable stores).</summary>
+    /// <summary>The CQRS projections (<c>orders.enriched</c> and <c>saga.state</c> → the read models of <c>ProjectionStores</c>).</summary>
     Projections = 16,
 
     /// <summary>Every part.</summary>

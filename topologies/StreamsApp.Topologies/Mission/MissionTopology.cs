@@ -4,6 +4,7 @@ using StreamsApp.Topologies.Enrichment;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Orders;
 using StreamsApp.Topologies.Participants;
+using StreamsApp.Topologies.Projections;
 using StreamsApp.Topologies.Saga;
 
 namespace StreamsApp.Topologies.Mission;
@@ -64,6 +65,12 @@ public static class MissionTopology
             {
                 ParticipantTopologies.AddTo(builder, serdes, customers);
             }
+        }
+
+        // No other part reads orders.enriched or saga.state (they write them), so the projections have their own sources.
+        if (parts.HasFlag(MissionParts.Projections))
+        {
+            ProjectionTopology.AddTo(builder, serdes, options.Projections);
         }
     }
 }

@@ -10,11 +10,11 @@ namespace StreamsApp.Topologies.Saga;
 
 /// <summary>
 /// Runs the saga of each order: an order starts one, each participant reply moves it on (see
-/// <see cref="SagaStateMachine"/>), and a wall-clock punctuator times out the sagas past their deadline. Forwards
-/// envelopes of commands and events and every state the saga passes through; <see cref="OrderSagaTopology"/> routes
-/// them to their topics by type.
+/// <see cref="SagaStateMachine"/>), and a wall-clock punctuator times out the sagas past their deadline and purges
+/// the finished ones past their retention. Forwards envelopes of commands and events and every state the saga passes
+/// through; <see cref="OrderSagaTopology"/> routes them to their topics by type.
 /// </summary>
-/// <param name="options">Timeout and scan interval.</param>
+/// <param name="options">Timeout, scan interval and finished-saga retention.</param>
 internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<string, ISpecificRecord?, string, ISpecificRecord>
 {
     private IProcessorContext<string, ISpecificRecord> _context = null!;
@@ -28,7 +28,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
         _context = context;
         _sagas = context.GetStateStore<IKeyValueStore<string, SagaState>>(SagaStores.State);
         _traces = context.GetStateStore<IKeyValueStore<string, SagaTrace>>(SagaStores.Trace);
-        context.Schedule(options.TimeoutScanInterval, PunctuationType.WallClockTime, TimeOutDueSagas);
+        context.Schedule(options.TimeoutScanInterval, PunctuationType.WallClockTime, ScanSagas);
     }
 
     public void Process(Record<string, ISpecificRecord?> record)
@@ -66,14 +66,39 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
         Apply(record.Key, SagaStateMachine.Apply(saga, reply, Now), Cause(record, reply.MessageId), record.Timestamp);
     }
 
-    private void TimeOutDueSagas(long timestamp)
+    /// <summary>
+    /// The wall-clock scan: times out the unfinished sagas past their deadline and purges the finished ones kept
+    /// longer than <see cref="SagaOptions.FinishedSagaRetention"/> (without publishing anything, see
+    /// <see cref="OrderSagaTopology"/>).
+    /// </summary>
+    private void ScanSagas(long timestamp)
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
-        List<KeyValuePair<string, SagaTransition>> due;
+        List<KeyValuePair<string, SagaTransition>> due = [];
+        List<string> expired = [];
         using (var sagas = _sagas.All())
         {
-            // Collected before applying: the transitions write the store the iterator reads.
-            due = [.. sagas.Select(saga => KeyValuePair.Create(saga.Key, SagaStateMachine.TimeOut(saga.Value, now))).Where(saga => saga.Value.Changed)];
+            // Collected before applying: the transitions and the purge write the store the iterator reads.
+            foreach (var (sagaId, saga) in sagas)
+            {
+                if (saga.IsFinished())
+                {
+                    if (now - saga.UpdatedAt >= options.FinishedSagaRetention)
+                    {
+                        expired.Add(sagaId);
+                    }
+                }
+                else if (SagaStateMachine.TimeOut(saga, now) is { Changed: true } timeout)
+                {
+                    due.Add(KeyValuePair.Create(sagaId, timeout));
+                }
+            }
+        }
+
+        foreach (var sagaId in expired)
+        {
+            _sagas.Delete(sagaId, out _);
+            _traces.Delete(sagaId, out _);
         }
 
         foreach (var (sagaId, transition) in due)

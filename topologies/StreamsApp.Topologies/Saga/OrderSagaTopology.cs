@@ -27,6 +27,13 @@ namespace StreamsApp.Topologies.Saga;
 /// A reply for an unknown saga is rejected (<see cref="UnknownSagaException"/>); an application that applies
 /// <see cref="DeadLetterConfig.UseDeadLetterTopics"/> to its configuration sends it to its topic's DLT.
 /// </para>
+/// <para>
+/// Finished sagas are purged from both stores <see cref="SagaOptions.FinishedSagaRetention"/> after their last
+/// change, by the same wall-clock punctuator. The purge is not published: <c>saga.state</c> gets no tombstone, so
+/// the topic (compacted) and the projections keep every saga's final state, and the saga statistics' counts of
+/// COMPLETED and FAILED sagas do not drop when the orchestrator forgets them (the projections ignore tombstones
+/// anyway). A reply or re-sent order for a purged saga is then treated as for a saga never seen.
+/// </para>
 /// </remarks>
 public static class OrderSagaTopology
 {
@@ -36,8 +43,8 @@ public static class OrderSagaTopology
     /// <summary>Adds the orchestrator, with its own source of <c>orders.accepted</c>, to <paramref name="builder"/>.</summary>
     /// <param name="builder">The builder of the application's topology.</param>
     /// <param name="serdes">The contract serdes.</param>
-    /// <param name="options">Timeout and scan interval; default: <see cref="SagaOptions"/>' defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive or the scan interval is under a millisecond.</exception>
+    /// <param name="options">Timeout, scan interval and finished-saga retention; default: <see cref="SagaOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="SagaOptions.Validate"/>).</exception>
     public static void AddTo(StreamsBuilder builder, ContractSerdes serdes, SagaOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -49,8 +56,8 @@ public static class OrderSagaTopology
     /// <param name="builder">The builder of the application's topology.</param>
     /// <param name="serdes">The contract serdes.</param>
     /// <param name="acceptedOrders">The application's stream of <c>orders.accepted</c> (<see cref="AcceptedOrders"/>).</param>
-    /// <param name="options">Timeout and scan interval; default: <see cref="SagaOptions"/>' defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive or the scan interval is under a millisecond.</exception>
+    /// <param name="options">Timeout, scan interval and finished-saga retention; default: <see cref="SagaOptions"/>' defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="SagaOptions.Validate"/>).</exception>
     public static void AddTo(
         StreamsBuilder builder, ContractSerdes serdes, IKStream<string, OrderCreated> acceptedOrders, SagaOptions? options = null)
     {
@@ -58,8 +65,7 @@ public static class OrderSagaTopology
         ArgumentNullException.ThrowIfNull(serdes);
         ArgumentNullException.ThrowIfNull(acceptedOrders);
         options ??= new SagaOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.TimeoutScanInterval, TimeSpan.FromMilliseconds(1), nameof(options));
+        options.Validate();
         builder.AddStateStore(SagaStores.StateStore(serdes));
         builder.AddStateStore(SagaStores.TraceStore());
 
