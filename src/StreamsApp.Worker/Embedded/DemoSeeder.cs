@@ -18,7 +18,7 @@ internal sealed partial class DemoSeeder(IOptions<WorkerOptions> options, KafkaC
             return;
         }
 
-        var config = new ProducerConfig(ClientProperties.For(options.Value, connection)) { EnableIdempotence = true };
+        var config = ClientProperties.Producer(options.Value, connection);
         using var producer = new ProducerBuilder<string, byte[]>(config).Build();
         var count = await ProduceAllAsync(producer, Topics.CustomerProfiles, DemoCatalog.Customers(), c => c.CustomerId, cancellationToken).ConfigureAwait(false)
             + await ProduceAllAsync(producer, Topics.ProductCatalog, DemoCatalog.Products(), p => p.ProductId, cancellationToken).ConfigureAwait(false)

@@ -18,7 +18,7 @@ public sealed class OrderPublisher : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connection);
-        var config = new ProducerConfig(ClientProperties.For(options.Value, connection)) { EnableIdempotence = true, LingerMs = 5 };
+        var config = ClientProperties.Producer(options.Value, connection);
         _producer = new ProducerBuilder<string, OrderCreated>(config)
             .SetValueSerializer(connection.Serdes.Value<OrderCreated>().Serializer)
             .Build();

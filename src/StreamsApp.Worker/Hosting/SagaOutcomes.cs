@@ -35,12 +35,7 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
 
     private void Consume(CancellationToken stoppingToken)
     {
-        var config = new ConsumerConfig(ClientProperties.For(options.Value, connection))
-        {
-            GroupId = $"{options.Value.Streams.ApplicationId}-saga-outcomes-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
+        var config = ClientProperties.Consumer(options.Value, connection, $"{options.Value.Streams.ApplicationId}-saga-outcomes-{Guid.NewGuid():N}");
         var deserializer = connection.Serdes.Value<SagaEvent>().Deserializer;
         using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
         consumer.Subscribe(Topics.SagaEvents);
@@ -71,11 +66,13 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
             var message = deserializer.Deserialize(value, false, new SerializationContext(MessageComponentType.Value, topic)).Message;
             switch (message)
             {
-                case SagaCompleted:
+                case SagaCompleted completed:
                     Interlocked.Increment(ref _completed);
+                    LogCompleted(log, completed.OrderId, completed.ShipmentId);
                     break;
-                case SagaFailed:
+                case SagaFailed failed:
                     Interlocked.Increment(ref _failed);
+                    LogFailed(log, failed.OrderId, failed.Reason);
                     break;
                 case SagaTimedOut:
                     Interlocked.Increment(ref _timedOut);
@@ -87,6 +84,12 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
             LogUnreadable(log, e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saga {OrderId} completed (shipment {ShipmentId})")]
+    private static partial void LogCompleted(ILogger logger, string orderId, string shipmentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saga {OrderId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string orderId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A saga event could not be read: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string reason);
