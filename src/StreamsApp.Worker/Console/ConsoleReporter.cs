@@ -31,7 +31,7 @@ internal sealed class ConsoleReporter(
 
         var worker = options.Value;
         var baseUrl = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? worker.Http.Url;
-        System.Console.WriteLine(StartupBanner.Text(worker, connection, instance, baseUrl.TrimEnd('/')));
+        System.Console.WriteLine(StartupBanner.Text(worker, connection.BootstrapServers, instance.ProcessingGuarantee, instance.ApplicationServer, baseUrl.TrimEnd('/')));
         if (worker.Console.ProgressInterval <= TimeSpan.Zero)
         {
             return;

@@ -1,6 +1,6 @@
 using System.Text;
 using StreamsApp.Worker.Configuration;
-using StreamsApp.Worker.Hosting;
+using StreamsApp.Streams;
 
 namespace StreamsApp.Worker.Console;
 
@@ -9,17 +9,18 @@ internal static class StartupBanner
 {
     /// <summary>The banner's text.</summary>
     /// <param name="options">The worker's options.</param>
-    /// <param name="connection">The cluster in use.</param>
-    /// <param name="instance">The running instance (for the guarantee in force).</param>
+    /// <param name="bootstrapServers">The cluster in use.</param>
+    /// <param name="inForce">The guarantee the runtime runs with.</param>
+    /// <param name="applicationServer">This instance's application server.</param>
     /// <param name="baseUrl">The URL Kestrel actually listens on.</param>
-    public static string Text(WorkerOptions options, KafkaConnection connection, IStreamsInstance instance, string baseUrl)
+    public static string Text(WorkerOptions options, string bootstrapServers, ProcessingGuarantee inForce, string applicationServer, string baseUrl)
     {
-        var mode = connection.IsEmbedded
-            ? $"embedded cluster at {connection.BootstrapServers} (in-process; in-memory schema registry)"
-            : $"cluster {connection.BootstrapServers}, schema registry {options.SchemaRegistry.Url}";
-        var guarantee = instance.ProcessingGuarantee == options.Streams.ProcessingGuarantee
-            ? instance.ProcessingGuarantee.ToString()
-            : $"{instance.ProcessingGuarantee} (configured {options.Streams.ProcessingGuarantee}; not supported by this cluster)";
+        var mode = options.IsEmbedded
+            ? $"embedded cluster at {bootstrapServers} (in-process; in-memory schema registry)"
+            : $"cluster {bootstrapServers}, schema registry {options.SchemaRegistry.Url}";
+        var guarantee = inForce == options.Streams.ProcessingGuarantee
+            ? inForce.ToString()
+            : $"{inForce} (configured {options.Streams.ProcessingGuarantee}; not supported by this cluster)";
         var text = new StringBuilder()
             .AppendLine("==================== StreamsApp worker ====================")
             .AppendLine($"  Mode:           {mode}")
@@ -28,7 +29,7 @@ internal static class StartupBanner
             .AppendLine($"  Topologies:     {options.Mission.Parts}")
             .AppendLine($"  Demo traffic:   {(options.DemoEnabled ? $"{options.Demo.OrdersPerSecond} orders/s" : "off")}")
             .AppendLine($"  API key:        {(string.IsNullOrEmpty(options.Http.ApiKey) ? "off" : "required (X-Api-Key)")}")
-            .AppendLine($"  HTTP:           {baseUrl}  (application server {instance.ApplicationServer})")
+            .AppendLine($"  HTTP:           {baseUrl}  (application server {applicationServer})")
             .AppendLine($"    POST {baseUrl}/orders")
             .AppendLine($"    GET  {baseUrl}/health/ready   {baseUrl}/metrics")
             .AppendLine($"    GET  {baseUrl}/topology       {baseUrl}/topology?format=html");

@@ -36,7 +36,11 @@ public static class WorkerApp
         AddServices(builder.Services, builder.Configuration, worker);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // Client mistakes Kestrel detects while reading (a body over the limit) keep their 4xx; anything else is a 500 ProblemDetails.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))
         {
