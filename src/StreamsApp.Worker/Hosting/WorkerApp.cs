@@ -20,12 +20,20 @@ public static class WorkerApp
 {
     /// <summary>The application, configured from appsettings.json next to the binary, STREAMSAPP_ variables and <paramref name="args"/>.</summary>
     /// <param name="args">Command-line flags.</param>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each bad key.</exception>
+    /// <exception cref="InvalidOperationException">A value cannot be converted to its setting's type; the message names the key.</exception>
     /// <param name="settingsFile">appsettings.json to read; default the copy next to the binary.</param>
     public static WebApplication Build(string[] args, string? settingsFile = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         WorkerConfiguration.Apply(builder.Configuration, settingsFile ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json"), args);
         var worker = builder.Configuration.Get<WorkerOptions>() ?? new WorkerOptions();
+        // Checked here, before any service starts, so a bad setting ends the process with its message and nothing else.
+        if (new WorkerOptionsValidator().Validate(null, worker) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), invalid.Failures);
+        }
+
         builder.WebHost.UseUrls(worker.Http.Url);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
