@@ -4,7 +4,7 @@ using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Serialization;
 using StreamsApp.Worker.Operations.Topology;
 
-namespace StreamsApp.Worker.Tests;
+namespace StreamsApp.Worker.Tests.Operations;
 
 public sealed class TopologySvgRendererTests
 {

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace StreamsApp.Worker.Tests;
+namespace StreamsApp.Worker.Tests.Operations;
 
 public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
 {
