@@ -59,7 +59,16 @@ internal static class OrderEndpoints
             return BadRequest(violation);
         }
 
-        await publisher.PublishAsync(order, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await publisher.PublishAsync(order, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Confluent.Kafka.KafkaException e)
+        {
+            // The cluster, not the request, is at fault: the client may retry with the same order id.
+            return Results.Problem(title: "Order not published", detail: e.Error.Reason, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", new { orderId });
     }
 
