@@ -7,7 +7,7 @@ using StreamsApp.Contracts.Saga;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Hosting;
 
-namespace StreamsApp.Worker.Tests;
+namespace StreamsApp.Worker.Tests.Api;
 
 public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
 {

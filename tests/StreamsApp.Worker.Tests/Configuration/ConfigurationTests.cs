@@ -3,7 +3,7 @@ using StreamsApp.Worker.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StreamsApp.Worker.Hosting;
 
-namespace StreamsApp.Worker.Tests;
+namespace StreamsApp.Worker.Tests.Configuration;
 
 public sealed class ConfigurationTests
 {

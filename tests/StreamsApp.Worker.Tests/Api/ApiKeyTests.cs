@@ -1,15 +1,10 @@
 using System.Net;
 
-namespace StreamsApp.Worker.Tests;
+namespace StreamsApp.Worker.Tests.Api;
 
-/// <summary>A worker with an API key; the runtime need not be ready for these checks.</summary>
-public sealed class ApiKeyTests : IAsyncLifetime
+public sealed class ApiKeyTests(ApiKeyWorkerFixture fixture) : IClassFixture<ApiKeyWorkerFixture>
 {
-    private WorkerHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await WorkerHost.StartAsync("--api-key=k-123", "--demo=false");
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private WorkerHost Host => fixture.Host;
 
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
@@ -26,16 +21,16 @@ public sealed class ApiKeyTests : IAsyncLifetime
                 request.Headers.Add("X-Api-Key", key);
             }
 
-            Assert.Equal(expected, (await _host.Client.SendAsync(request)).StatusCode);
+            Assert.Equal(expected, (await Host.Client.SendAsync(request)).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
     public async Task PostingAnOrderWithoutTheKeyIsRefused()
     {
-        var response = await _host.PostOrderAsync(new { customerId = "c-1" });
+        var response = await Host.PostOrderAsync(new { customerId = "c-1" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
