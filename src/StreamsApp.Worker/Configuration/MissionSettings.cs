@@ -1,0 +1,13 @@
+using StreamsApp.Topologies.Mission;
+
+namespace StreamsApp.Worker.Configuration;
+
+/// <summary>Which parts of the mission run and how they are tuned (section <c>Mission</c>).</summary>
+public sealed class MissionSettings
+{
+    /// <summary>The parts to run, comma-separated names of <see cref="MissionParts"/> (default <c>All</c>).</summary>
+    public MissionParts Parts { get; set; } = MissionParts.All;
+
+    /// <summary>How long a saga may run before it times out and compensates (default five minutes).</summary>
+    public TimeSpan SagaTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,49 @@
+using StreamsApp.Streams;
+using StreamsApp.Topologies.Messaging;
+
+namespace StreamsApp.Worker.Configuration;
+
+/// <summary>The engine configuration the worker runs with, made from its options.</summary>
+internal static class StreamsConfigFactory
+{
+    // The mock cluster's classic-group SyncGroup race stalls a rebalance for session.timeout - 1 s (embedded-kafka.md).
+    private const string EmbeddedSessionTimeoutMs = "6000";
+
+    /// <summary>
+    /// A new configuration: the <c>Streams</c> section, <c>Kafka:Properties</c> merged into the client properties,
+    /// the given bootstrap servers, and the dead-letter handlers the mission's topologies rely on.
+    /// </summary>
+    /// <param name="options">The worker's options.</param>
+    /// <param name="bootstrapServers">The cluster to join (the embedded cluster's address when embedded).</param>
+    public static StreamsConfig Create(WorkerOptions options, string bootstrapServers)
+    {
+        var source = options.Streams;
+        var properties = new Dictionary<string, string>(source.KafkaProperties, StringComparer.Ordinal);
+        foreach (var (key, value) in options.Kafka.Properties)
+        {
+            properties[key] = value;
+        }
+
+        if (options.IsEmbedded)
+        {
+            properties.TryAdd("session.timeout.ms", EmbeddedSessionTimeoutMs);
+        }
+
+        return new StreamsConfig
+        {
+            ApplicationId = source.ApplicationId,
+            BootstrapServers = bootstrapServers,
+            StateDir = source.StateDir,
+            ProcessingGuarantee = source.ProcessingGuarantee,
+            CommitInterval = source.CommitInterval,
+            CacheMaxBytesBuffering = source.CacheMaxBytesBuffering,
+            NumStreamThreads = source.NumStreamThreads,
+            MetricsRecordingLevel = source.MetricsRecordingLevel,
+            KafkaProperties = properties,
+            BufferedRecordsPerPartition = source.BufferedRecordsPerPartition,
+            ReplicationFactor = source.ReplicationFactor,
+            RocksDb = source.RocksDb,
+            DeadLetterFallback = source.DeadLetterFallback,
+        }.UseDeadLetterTopics();
+    }
+}

@@ -1,0 +1,34 @@
+using StreamsApp.Streams;
+
+namespace StreamsApp.Worker.Configuration;
+
+/// <summary>The worker's whole configuration, bound from the configuration root (appsettings.json, STREAMSAPP_ variables, flags).</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The engine's settings (section <c>Streams</c>), bound straight onto the engine's own configuration type.</summary>
+    public StreamsConfig Streams { get; set; } = new() { ApplicationId = "streamsapp-orders", StateDir = "./state" };
+
+    /// <summary>Kafka client settings (section <c>Kafka</c>).</summary>
+    public KafkaOptions Kafka { get; set; } = new();
+
+    /// <summary>Schema Registry settings (section <c>SchemaRegistry</c>).</summary>
+    public SchemaRegistryOptions SchemaRegistry { get; set; } = new();
+
+    /// <summary>Which topologies run and how (section <c>Mission</c>).</summary>
+    public MissionSettings Mission { get; set; } = new();
+
+    /// <summary>HTTP settings (section <c>Http</c>).</summary>
+    public HttpOptions Http { get; set; } = new();
+
+    /// <summary>Demo data and traffic (section <c>Demo</c>).</summary>
+    public DemoOptions Demo { get; set; } = new();
+
+    /// <summary>Console output (section <c>Console</c>).</summary>
+    public ConsoleOptions Console { get; set; } = new();
+
+    /// <summary>True when no bootstrap servers are configured: the worker runs its own embedded cluster.</summary>
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(Streams.BootstrapServers);
+
+    /// <summary>Whether demo data is seeded and generated: <see cref="DemoOptions.Enabled"/>, by default only when embedded.</summary>
+    public bool DemoEnabled => Demo.Enabled ?? IsEmbedded;
+}

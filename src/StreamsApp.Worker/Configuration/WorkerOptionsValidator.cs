@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Topologies.Mission;
+
+namespace StreamsApp.Worker.Configuration;
+
+/// <summary>Checks the configuration at start; every problem names its full configuration key (<c>Streams:CommitInterval</c>).</summary>
+internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, WorkerOptions options)
+    {
+        var problems = new List<string>();
+        problems.AddRange(StreamsProblems(options));
+        if (options.Kafka.TopicPartitions < 1)
+        {
+            problems.Add($"Kafka:TopicPartitions must be at least 1 (was {options.Kafka.TopicPartitions})");
+        }
+
+        if (!options.IsEmbedded && !Uri.TryCreate(options.SchemaRegistry.Url, UriKind.Absolute, out _))
+        {
+            problems.Add("SchemaRegistry:Url must be an absolute URL when Streams:BootstrapServers is set");
+        }
+
+        if ((options.Mission.Parts & MissionParts.All) == MissionParts.None || (options.Mission.Parts & ~MissionParts.All) != 0)
+        {
+            problems.Add($"Mission:Parts must name at least one of {string.Join(", ", PartNames)}");
+        }
+
+        if (options.Mission.SagaTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"Mission:SagaTimeout must be positive (was {options.Mission.SagaTimeout})");
+        }
+
+        problems.AddRange(HttpProblems(options.Http));
+        if (!double.IsFinite(options.Demo.OrdersPerSecond) || options.Demo.OrdersPerSecond is < 0 or > 10_000)
+        {
+            problems.Add($"Demo:OrdersPerSecond must be between 0 and 10000 (was {options.Demo.OrdersPerSecond})");
+        }
+
+        if (options.Console.ProgressInterval < TimeSpan.Zero)
+        {
+            problems.Add("Console:ProgressInterval must not be negative");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static IEnumerable<string> PartNames =>
+        Enum.GetNames<MissionParts>().Where(n => n is not (nameof(MissionParts.None)));
+
+    private static IEnumerable<string> StreamsProblems(WorkerOptions options)
+    {
+        try
+        {
+            // The engine's own checks, on the configuration the worker will run with (Kafka:Properties merged in).
+            StreamsConfigFactory.Create(options, options.Streams.BootstrapServers).Validate();
+            return [];
+        }
+        catch (StreamsConfigException e)
+        {
+            return e.Problems.Select(p => p.StartsWith("KafkaProperties:", StringComparison.Ordinal)
+                ? "Kafka:Properties:" + p["KafkaProperties:".Length..]
+                : "Streams:" + p);
+        }
+    }
+
+    private static IEnumerable<string> HttpProblems(HttpOptions http)
+    {
+        if (!Uri.TryCreate(http.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            yield return $"Http:Url must be an absolute http or https URL (was '{http.Url}')";
+        }
+
+        if (!string.IsNullOrWhiteSpace(http.ApplicationServer) && !IsHostPort(http.ApplicationServer))
+        {
+            yield return $"Http:ApplicationServer must be host:port (was '{http.ApplicationServer}')";
+        }
+
+        if (http.MaxRequestBodyBytes < 1024)
+        {
+            yield return $"Http:MaxRequestBodyBytes must be at least 1024 (was {http.MaxRequestBodyBytes})";
+        }
+    }
+
+    private static bool IsHostPort(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        return colon > 0 && int.TryParse(value[(colon + 1)..], out var port) && port is > 0 and <= 65535;
+    }
+}

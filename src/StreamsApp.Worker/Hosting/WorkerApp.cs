@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StreamsApp.Worker.Api;
+using StreamsApp.Worker.Configuration;
+using StreamsApp.Worker.Console;
+using StreamsApp.Worker.Embedded;
+using StreamsApp.Worker.Operations.Health;
+using StreamsApp.Worker.Operations.Metrics;
+using StreamsApp.Worker.Operations.Topology;
+
+namespace StreamsApp.Worker.Hosting;
+
+/// <summary>Builds the worker's web application: configuration, services, endpoints.</summary>
+public static class WorkerApp
+{
+    /// <summary>The application, configured from appsettings.json next to the binary, STREAMSAPP_ variables and <paramref name="args"/>.</summary>
+    /// <param name="args">Command-line flags.</param>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each bad key.</exception>
+    /// <exception cref="InvalidOperationException">A value cannot be converted to its setting's type; the message names the key.</exception>
+    /// <param name="settingsFile">appsettings.json to read; default the copy next to the binary.</param>
+    public static WebApplication Build(string[] args, string? settingsFile = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        WorkerConfiguration.Apply(builder.Configuration, settingsFile ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json"), args);
+        var worker = builder.Configuration.Get<WorkerOptions>() ?? new WorkerOptions();
+        // Checked here, before any service starts, so a bad setting ends the process with its message and nothing else.
+        if (new WorkerOptionsValidator().Validate(null, worker) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), invalid.Failures);
+        }
+
+        builder.WebHost.UseUrls(worker.Http.Url);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = worker.Http.MaxRequestBodyBytes;
+        });
+        builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        AddServices(builder.Services, builder.Configuration, worker);
+
+        var app = builder.Build();
+        // Client mistakes Kestrel detects while reading (a body over the limit) keep their 4xx; anything else is a 500 ProblemDetails.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        if (!string.IsNullOrEmpty(worker.Http.ApiKey))
+        {
+            app.UseMiddleware<ApiKeyFilter>();
+        }
+
+        app.MapHealthEndpoints();
+        app.MapOrderEndpoints();
+        app.MapMetricsEndpoint();
+        app.MapTopologyEndpoints();
+        // The interactive-query endpoints (orders, customers, sagas, stores) map here, reading IStreamsInstance.Streams.
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, WorkerOptions worker)
+    {
+        services.AddOptions<WorkerOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddProblemDetails();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => KafkaConnection.Open(sp.GetRequiredService<IOptions<WorkerOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.AddSingleton<OrderPublisher>();
+        services.AddSingleton<SagaOutcomes>();
+        services.AddSingleton<StreamsHostedService>();
+        services.AddSingleton<IStreamsInstance>(sp => sp.GetRequiredService<StreamsHostedService>());
+        services.AddSingleton<StreamsMetricsBridge>();
+        if (!string.IsNullOrEmpty(worker.Http.ApiKey))
+        {
+            services.AddSingleton(new ApiKeyFilter(worker.Http.ApiKey));
+        }
+
+        // Start order: reference data before the topology, the topology before demo traffic.
+        services.AddHostedService<DemoSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<StreamsHostedService>());
+        services.AddHostedService(sp => sp.GetRequiredService<SagaOutcomes>());
+        services.AddHostedService<DemoOrderGenerator>();
+        services.AddHostedService<ConsoleReporter>();
+        services.AddHealthChecks().AddCheck<StreamsReadyHealthCheck>("streams", tags: [StreamsReadyHealthCheck.ReadyTag]);
+    }
+}

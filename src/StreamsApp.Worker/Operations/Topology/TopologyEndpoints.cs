@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Operations.Topology;
+
+/// <summary>
+/// <c>GET /topology</c>: Describe() text by default, <c>?format=svg</c> the diagram, <c>?format=html</c> a page with
+/// both (what a browser shows).
+/// </summary>
+internal static class TopologyEndpoints
+{
+    public static IEndpointRouteBuilder MapTopologyEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/topology", (string? format, IStreamsInstance instance) => format?.ToLowerInvariant() switch
+        {
+            null or "" or "text" => Results.Text(instance.Description.ToString(), "text/plain; charset=utf-8"),
+            "svg" => Results.Text(TopologySvgRenderer.Render(instance.Description), "image/svg+xml; charset=utf-8"),
+            "html" => Results.Text(Page(instance), "text/html; charset=utf-8"),
+            _ => Results.Problem(title: "Unknown format", detail: "format must be text, svg or html", statusCode: StatusCodes.Status400BadRequest),
+        });
+        return endpoints;
+    }
+
+    private static string Page(IStreamsInstance instance) =>
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>StreamsApp topology</title></head><body>"
+        + "<h1>StreamsApp topology</h1>"
+        + TopologySvgRenderer.Render(instance.Description)
+        + "<h2>Describe()</h2><pre>" + WebUtility.HtmlEncode(instance.Description.ToString()) + "</pre></body></html>";
+}

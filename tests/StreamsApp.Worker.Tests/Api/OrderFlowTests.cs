@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Confluent.Kafka;
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Tests.Api;
+
+public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
+{
+    private static object GoodOrder(string? orderId = null) => new
+    {
+        orderId,
+        customerId = "c-ada",
+        items = new[] { new { productId = "p-book", quantity = 2, price = 12.50m } },
+        currency = "EUR",
+        shippingAddress = new { recipient = "Ada", street = "Main St 1", city = "Berlin", postalCode = "10115", country = "DE" },
+    };
+
+    [Fact]
+    public async Task AGoodOrderIsAcceptedPublishedWithTraceHeadersAndItsSagaCompletes()
+    {
+        var orderId = "it-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await fixture.Host.PostOrderAsync(GoodOrder(orderId));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/orders/{orderId}", response.Headers.Location?.ToString());
+        Assert.Equal(orderId, (await response.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["orderId"]);
+
+        var connection = fixture.Host.Get<KafkaConnection>();
+        var published = await ReadUntilAsync(connection, Topics.OrderEvents, r => r.Message.Key == orderId);
+        var order = connection.Serdes.Value<OrderCreated>().Deserializer.Deserialize(published.Message.Value, false, new SerializationContext(MessageComponentType.Value, Topics.OrderEvents));
+        Assert.Equal(25.00m, order.TotalAmount);
+        Assert.Equal(orderId, TraceHeaders.Read(published.Message.Headers)?.CorrelationId);
+
+        var outcome = await ReadUntilAsync(connection, Topics.SagaEvents, r => r.Message.Key == orderId);
+        var sagaEvent = connection.Serdes.Value<SagaEvent>().Deserializer.Deserialize(outcome.Message.Value, false, new SerializationContext(MessageComponentType.Value, Topics.SagaEvents));
+        Assert.IsType<SagaCompleted>(sagaEvent.Message);
+    }
+
+    [Fact]
+    public async Task AnOrderWithoutIdGetsOne()
+    {
+        var response = await fixture.Host.PostOrderAsync(GoodOrder());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var orderId = (await response.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["orderId"];
+        Assert.True(Guid.TryParse(orderId, out _));
+        Assert.Equal($"/orders/{orderId}", response.Headers.Location?.ToString());
+    }
+
+    [Theory]
+    [InlineData("{\"customerId\":", "not a valid order")]
+    [InlineData("{\"items\":[],\"currency\":\"EUR\"}", "no customerId")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "no items[0].quantity")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"XXX\",\"shippingAddress\":{}}", "Unknown currency: XXX")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"totalAmount\":3,\"shippingAddress\":{}}", "is not the sum of the items")]
+    [InlineData("[1,2]", "not a valid order")]
+    public async Task ABadOrderGets400WithTheReason(string body, string reason)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var response = await fixture.Host.Client.PostAsync(new Uri("/orders", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABodyOverTheLimitIsRefusedAndTheWorkerStaysUp()
+    {
+        using var content = new StringContent("{\"customerId\":\"" + new string('x', 200_000) + "\"}", Encoding.UTF8, "application/json");
+
+        var response = await fixture.Host.Client.PostAsync(new Uri("/orders", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True((await fixture.Host.Client.GetAsync(new Uri("/health/live", UriKind.Relative))).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task ReadinessReportsTheRuntimeState()
+    {
+        var response = await fixture.Host.Client.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Contains("KafkaStreams is Running", response, StringComparison.Ordinal);
+    }
+
+    private static async Task<ConsumeResult<string, byte[]>> ReadUntilAsync(KafkaConnection connection, string topic, Func<ConsumeResult<string, byte[]>, bool> match)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = connection.BootstrapServers,
+            GroupId = "test-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+            SessionTimeoutMs = 6000,
+        };
+        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+        consumer.Subscribe(topic);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await Task.Run(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    if (consumer.Consume(timeout.Token) is { } result && match(result))
+                    {
+                        return result;
+                    }
+                }
+            }
+            finally
+            {
+                consumer.Close();
+            }
+        });
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using StreamsApp.Worker.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Tests.Configuration;
+
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("--Streams:CommitInterval=-00:00:01", "Streams:CommitInterval must be positive")]
+    [InlineData("--threads=0", "Streams:NumStreamThreads must be at least 1")]
+    [InlineData("--partitions=0", "Kafka:TopicPartitions must be at least 1")]
+    [InlineData("--http-url=ftp://x", "Http:Url must be an absolute http or https URL")]
+    [InlineData("--topologies=None", "Mission:Parts must name at least one of")]
+    [InlineData("--Kafka:Properties:group.id=mine", "Kafka:Properties:group.id is set by the runtime")]
+    [InlineData("--bootstrap-servers=broker:9092", "SchemaRegistry:Url must be an absolute URL")]
+    public void ABadSettingStopsTheStartWithAnErrorNamingItsKey(string flag, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", "--demo-rate=0", flag]));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValueOfTheWrongTypeNamesItsKey()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => WorkerApp.Build(["--Streams:CommitInterval=soon"]));
+
+        Assert.Contains("Streams:CommitInterval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnvironmentVariablesOverrideTheFileAndFlagsOverrideBoth()
+    {
+        Environment.SetEnvironmentVariable("STREAMSAPP_Streams__ApplicationId", "from-env");
+        Environment.SetEnvironmentVariable("STREAMSAPP_Mission__SagaTimeout", "00:01:00");
+        try
+        {
+            var app = WorkerApp.Build(["--application-id=from-flag"]);
+            var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+
+            Assert.Equal("from-flag", options.Streams.ApplicationId);
+            Assert.Equal(TimeSpan.FromMinutes(1), options.Mission.SagaTimeout);
+            Assert.Equal("./state", options.Streams.StateDir);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("STREAMSAPP_Streams__ApplicationId", null);
+            Environment.SetEnvironmentVariable("STREAMSAPP_Mission__SagaTimeout", null);
+        }
+    }
+
+    [Fact]
+    public void KafkaPropertiesPassThroughToTheEngineAndTheApplicationServerDefaultsToTheHttpUrl()
+    {
+        var options = new WorkerOptions { Kafka = { Properties = { ["security.protocol"] = "SASL_SSL" } }, Http = { Url = "http://worker-1:9000" } };
+
+        var config = StreamsConfigFactory.Create(options, "b:9092");
+
+        Assert.Equal("SASL_SSL", config.KafkaProperties["security.protocol"]);
+        Assert.Equal("6000", config.KafkaProperties["session.timeout.ms"]);
+        Assert.Equal("worker-1:9000", options.Http.EffectiveApplicationServer);
+    }
+
+    [Theory]
+    [InlineData("sasl.password", true)]
+    [InlineData("ssl.key.password", true)]
+    [InlineData("ssl.keystore.password", true)]
+    [InlineData("sasl.oauthbearer.client.secret", true)]
+    [InlineData("Http:ApiKey", true)]
+    [InlineData("sasl.jaas.config", true)]
+    [InlineData("security.protocol", false)]
+    [InlineData("sasl.username", false)]
+    public void SecretKeysAreRecognised(string key, bool secret) => Assert.Equal(secret, SecretRedaction.IsSecret(key));
+
+    [Fact]
+    public void TheBannerNeverShowsSecrets()
+    {
+        var options = new WorkerOptions
+        {
+            Kafka = { Properties = { ["sasl.username"] = "alice", ["sasl.password"] = "hunter2", ["ssl.key.password"] = "s3cret" } },
+            Http = { ApiKey = "top-key" },
+        };
+        var text = Worker.Console.StartupBanner.Text(options, "127.0.0.1:9092", Streams.ProcessingGuarantee.AtLeastOnce, "x:1", "http://x");
+
+        Assert.Contains("sasl.username=alice", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("top-key", text, StringComparison.Ordinal);
+    }
+}

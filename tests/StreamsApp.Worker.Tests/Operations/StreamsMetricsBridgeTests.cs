@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StreamsApp.Streams;
+using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Worker.Configuration;
+using StreamsApp.Worker.Hosting;
+using StreamsApp.Worker.Operations.Health;
+using StreamsApp.Worker.Operations.Metrics;
+
+namespace StreamsApp.Worker.Tests.Operations;
+
+/// <summary>The bridge and the readiness check against an instance whose state and sensors the test sets.</summary>
+public sealed class StreamsMetricsBridgeTests
+{
+    private sealed class FakeInstance : IStreamsInstance
+    {
+        public KafkaStreams? Streams => null;
+
+        public KafkaStreamsState State { get; set; } = KafkaStreamsState.Rebalancing;
+
+        public ProcessingGuarantee ProcessingGuarantee => ProcessingGuarantee.AtLeastOnce;
+
+        public StreamsMetrics? Metrics { get; } = new(MetricsRecordingLevel.Debug);
+
+        public Topology Topology => throw new NotSupportedException();
+
+        public TopologyDescription Description => throw new NotSupportedException();
+
+        public string ApplicationServer => "x:1";
+    }
+
+    private static async Task<string> ScrapeAsync(StreamsMetricsBridge bridge)
+    {
+        using var stream = new MemoryStream();
+        await bridge.Registry.CollectAndExportAsTextAsync(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static SagaOutcomes Sagas() =>
+        new(Options.Create(new WorkerOptions()), null!, NullLogger<SagaOutcomes>.Instance);
+
+    [Fact]
+    public async Task CountersGaugesAndLatenciesFollowTheSensorsAtEachScrape()
+    {
+        var instance = new FakeInstance();
+        var bridge = new StreamsMetricsBridge(instance, Sagas());
+        var processed = instance.Metrics!.Sensor("process-total", "stream-task-metrics", "thread-id", "t-1", "task-id", "0_0");
+        var remaining = instance.Metrics.Sensor("restore-remaining-records-total", "stream-task-metrics", "thread-id", "t-1", "task-id", "0_0");
+        var latency = instance.Metrics.Sensor("put-latency", "stream-state-metrics", "task-id", "0_0", "rocksdb-state-id", "counts");
+        processed.Record(5);
+        remaining.Record(100);
+        latency.Record(30);
+        latency.Record(10);
+
+        var first = await ScrapeAsync(bridge);
+        processed.Record(2);
+        remaining.Record(-100);
+        var second = await ScrapeAsync(bridge);
+
+        Assert.Contains("streamsapp_stream_task_process_total{task_id=\"0_0\",thread_id=\"t-1\"} 5", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_task_restore_remaining_records{task_id=\"0_0\",thread_id=\"t-1\"} 100", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_state_put_latency_sum{store=\"counts\",task_id=\"0_0\"} 40", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_state_put_latency_count{store=\"counts\",task_id=\"0_0\"} 2", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_state_put_latency_max{store=\"counts\",task_id=\"0_0\"} 30", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_task_process_total{task_id=\"0_0\",thread_id=\"t-1\"} 7", second, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_task_restore_remaining_records{task_id=\"0_0\",thread_id=\"t-1\"} 0", second, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_state{state=\"Rebalancing\"} 1", second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(KafkaStreamsState.Created, HealthStatus.Unhealthy)]
+    [InlineData(KafkaStreamsState.Rebalancing, HealthStatus.Unhealthy)]
+    [InlineData(KafkaStreamsState.Running, HealthStatus.Healthy)]
+    [InlineData(KafkaStreamsState.Error, HealthStatus.Unhealthy)]
+    public async Task ReadyOnlyWhenRunning(KafkaStreamsState state, HealthStatus expected)
+    {
+        var check = new StreamsReadyHealthCheck(new FakeInstance { State = state });
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(expected, result.Status);
+    }
+}
