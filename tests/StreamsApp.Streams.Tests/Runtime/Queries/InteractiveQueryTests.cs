@@ -11,7 +11,7 @@ public sealed class InteractiveQueryTests
     private const long Minute10 = 600_000;
 
     [Fact]
-    public async Task Key_value_and_window_stores_answer_with_values_still_in_the_cache()
+    public async Task Key_value_window_and_session_stores_answer_with_values_still_in_the_cache()
     {
         using var cluster = StartCluster();
         cluster.CreateTopic(Input, 1);
@@ -35,6 +35,9 @@ public sealed class InteractiveQueryTests
         Assert.Equal(2, windowed);
         Assert.Equal([(Minute10, 2L)], windows.Fetch("a", 0, long.MaxValue).Select(kv => (kv.Key, kv.Value)));
         Assert.Equal([("a", 2L), ("b", 1L)], windows.FetchAll(0, long.MaxValue).Select(kv => (kv.Key.Key, kv.Value)));
+        var sessions = streams.Store(StoreQueryParameters<IReadOnlySessionStore<string, long>>.FromNameAndType(
+            SessionCounts, QueryableStoreTypes.SessionStore<string, long>()));
+        Assert.Equal([(Minute10 + 1, Minute10 + 1, 2L)], sessions.Fetch("a").Select(kv => (kv.Key.Window.StartMs, kv.Key.Window.EndMs, kv.Value)));
         Assert.True(Committed(cluster, "iq-cache", Input) < 0, "nothing is committed yet, so the counts come from the cache");
     }
 

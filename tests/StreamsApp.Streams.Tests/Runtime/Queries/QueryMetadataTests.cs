@@ -46,7 +46,9 @@ public sealed class QueryMetadataTests
 
         await b.CloseAsync();
 
-        await WaitUntil(() => Keys.All(k => OwnerOf(a, k).ActiveHost == HostA && CountOf(a, k) == 1));
+        // At least once: a periodic commit of the survivor that races the rebalance may fail, closing its tasks
+        // dirty, so they count their last records again (as Kafka Streams would).
+        await WaitUntil(() => Keys.All(k => OwnerOf(a, k).ActiveHost == HostA && CountOf(a, k) >= 1));
         Assert.Equal([HostA], a.MetadataForAllStreamsClients().Select(m => m.HostInfo));
     }
 

@@ -6,12 +6,16 @@ using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams.Tests.Runtime.Queries;
 
-/// <summary>The topology of the query tests: clicks counted per key (<c>counts</c>) and per key and minute (<c>windowed-counts</c>).</summary>
+/// <summary>
+/// The topology of the query tests: clicks counted per key (<c>counts</c>), per key and minute
+/// (<c>windowed-counts</c>) and per key and session (<c>session-counts</c>).
+/// </summary>
 internal static class QueryTopology
 {
     public const string Input = "clicks";
     public const string Counts = "counts";
     public const string WindowedCounts = "windowed-counts";
+    public const string SessionCounts = "session-counts";
 
     public static StoreQueryParameters<IReadOnlyKeyValueStore<string, long>> CountsStore { get; } =
         StoreQueryParameters<IReadOnlyKeyValueStore<string, long>>.FromNameAndType(Counts, QueryableStoreTypes.KeyValueStore<string, long>());
@@ -22,6 +26,7 @@ internal static class QueryTopology
         var clicks = builder.Stream(Input, Consumed.With(Serdes.String(), Serdes.String())).GroupByKey();
         clicks.Count(materialized: counts is null ? Materialized.As<string, long>(Counts) : Materialized.As<string, long>(counts));
         clicks.WindowedBy(TimeWindows.OfSizeWithNoGrace(TimeSpan.FromMinutes(1))).Count(materialized: Materialized.As<string, long>(WindowedCounts));
+        clicks.WindowedBy(SessionWindows.OfInactivityGapWithNoGrace(TimeSpan.FromMinutes(5))).Count(materialized: Materialized.As<string, long>(SessionCounts));
         return builder.Build();
     }
 
