@@ -38,6 +38,12 @@ public sealed class InteractiveQueryTests
         var sessions = streams.Store(StoreQueryParameters<IReadOnlySessionStore<string, long>>.FromNameAndType(
             SessionCounts, QueryableStoreTypes.SessionStore<string, long>()));
         Assert.Equal([(Minute10 + 1, Minute10 + 1, 2L)], sessions.Fetch("a").Select(kv => (kv.Key.Window.StartMs, kv.Key.Window.EndMs, kv.Value)));
+
+        // Without an application server the instance knows only itself, as an unavailable host.
+        Assert.Equal(new KeyQueryMetadata(HostInfo.Unavailable, 0), OwnerOf(streams, "a"));
+        var self = Assert.Single(streams.MetadataForAllStreamsClients());
+        Assert.Equal(HostInfo.Unavailable, self.HostInfo);
+        Assert.Equal([new Confluent.Kafka.TopicPartition(Input, 0)], self.TopicPartitions);
         Assert.True(Committed(cluster, "iq-cache", Input) < 0, "nothing is committed yet, so the counts come from the cache");
     }
 
