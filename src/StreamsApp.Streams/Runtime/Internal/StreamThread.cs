@@ -27,6 +27,7 @@ internal sealed class StreamThread
     private TaskManager? _tasks;
     private long _lastCommit;
     private volatile PublishedTasks _published = PublishedTasks.None;
+    private volatile StreamThreadState _state = StreamThreadState.Created;
 
     public StreamThread(
         StreamThreadSetup setup, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure)
@@ -43,7 +44,12 @@ internal sealed class StreamThread
 
     public string Name { get; }
 
-    public StreamThreadState State { get; private set; } = StreamThreadState.Created;
+    /// <summary>The thread's state; read by the instance and by interactive queries on other threads.</summary>
+    public StreamThreadState State
+    {
+        get => _state;
+        private set => _state = value;
+    }
 
     /// <summary>The tasks this thread runs now (a snapshot, safe to read from any thread).</summary>
     public IReadOnlyCollection<Processing.TaskId> ActiveTasks => _published.Ids;
