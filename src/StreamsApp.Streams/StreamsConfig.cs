@@ -16,6 +16,13 @@ public sealed class StreamsConfig
     /// <summary>The Kafka cluster to join, <c>host:port,...</c>; empty means the embedded cluster where the host supports it.</summary>
     public string BootstrapServers { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Kafka Streams' <c>application.server</c>: this instance's <c>host:port</c> for interactive queries, published
+    /// to the other instances so that any of them can tell which one owns a key. Null: the instance answers queries
+    /// about its own stores only.
+    /// </summary>
+    public string? ApplicationServer { get; set; }
+
     /// <summary>The default <see cref="StateDir"/>: <c>&lt;temp&gt;/streamsapp</c>.</summary>
     public static readonly string DefaultStateDir = Path.Combine(Path.GetTempPath(), "streamsapp");
 
@@ -87,6 +94,11 @@ public sealed class StreamsConfig
         else if (!IsValidTopicChars(ApplicationId))
         {
             problems.Add($"ApplicationId '{ApplicationId}' may only contain letters, digits, '.', '_' and '-' (it prefixes topic names)");
+        }
+
+        if (ApplicationServer is not null && !Runtime.HostInfo.TryParse(ApplicationServer, out _))
+        {
+            problems.Add($"ApplicationServer (application.server) '{ApplicationServer}' must be host:port with a port from 1 to 65535");
         }
 
         if (string.IsNullOrWhiteSpace(StateDir))

@@ -109,6 +109,11 @@ public sealed partial class KafkaStreams
 
         _state = state;
         RuntimeLog.StateChanged(_log, from, state);
+        if (state == KafkaStreamsState.Running)
+        {
+            PublishActiveTasks();
+        }
+
         StateChanged?.Invoke(this, new KafkaStreamsStateChangedEventArgs(from, state));
     }
 

@@ -162,7 +162,9 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
 
         RegisterSignals();
-        var metadata = await InternalTopicManager.PrepareAsync(_builder, _config.ApplicationId, _admin, cancellationToken).ConfigureAwait(false);
+        var metadata = await InternalTopicManager.PrepareAsync(
+            _builder, _config.ApplicationId, _admin, queryHosts: _config.ApplicationServer is not null, cancellationToken).ConfigureAwait(false);
+        StartQueries(metadata, loggerFactory);
         _stateDirectory = new StateDirectory(_config.StateDir, _config.ApplicationId);
         var globalState = CreateGlobalState(loggerFactory);
         _setup = new StreamThreadSetup(
@@ -256,6 +258,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         // thread closes those stores only once they are gone.
         _globalThread?.RequestShutdown();
         _globalThread?.Join(Remaining(deadline));
+        StopQueries(Remaining(deadline));
         foreach (var registration in _signals)
         {
             registration.Dispose();

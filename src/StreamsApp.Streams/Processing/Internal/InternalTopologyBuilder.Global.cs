@@ -19,6 +19,8 @@ internal sealed partial class InternalTopologyBuilder
 
     public bool IsGlobalStore(string storeName) => _globalStoreNames.Contains(storeName);
 
+    public IReadOnlySet<string> GlobalStoreNames => _globalStoreNames;
+
     /// <summary>
     /// Adds a global store with the source reading its topic and the processor (a child of the source) updating it.
     /// The store gets no caching layer: the global thread writes it while stream threads read it, and the cache (which

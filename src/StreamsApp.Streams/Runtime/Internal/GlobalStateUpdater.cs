@@ -19,6 +19,9 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
     /// <summary>The global topics, as the consumer sees them.</summary>
     public IEnumerable<string> Topics => topology.SourcesByTopic.Keys;
 
+    /// <summary>Held while a record updates the stores, and while they close: interactive queries read under it.</summary>
+    public Lock StoreLock { get; } = new();
+
     /// <summary>Opens the global stores, then initializes the global sources and processors.</summary>
     public void Initialize()
     {
@@ -44,7 +47,10 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
         context.CurrentTimestamp = stamped.Timestamp;
         try
         {
-            source.Process(stamped);
+            lock (StoreLock)
+            {
+                source.Process(stamped);
+            }
         }
         finally
         {
@@ -54,6 +60,14 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
 
     /// <summary>Flushes and closes the global stores.</summary>
     public void Close()
+    {
+        lock (StoreLock)
+        {
+            CloseLocked();
+        }
+    }
+
+    private void CloseLocked()
     {
         foreach (var node in topology.Nodes)
         {

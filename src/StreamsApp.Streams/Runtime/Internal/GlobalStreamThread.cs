@@ -38,6 +38,9 @@ internal sealed class GlobalStreamThread
         return _bootstrapped.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>The global stores' updater, which interactive queries read through.</summary>
+    public GlobalStateUpdater Updater => _updater;
+
     public void RequestShutdown() => _shutdownRequested = true;
 
     public bool Join(TimeSpan timeout) => _thread.Join(timeout);

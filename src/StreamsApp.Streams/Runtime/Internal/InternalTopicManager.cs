@@ -13,8 +13,16 @@ internal static class InternalTopicManager
     private static readonly IReadOnlyDictionary<string, string> RepartitionConfigs =
         new Dictionary<string, string> { ["cleanup.policy"] = "delete" };
 
+    private static readonly IReadOnlyDictionary<string, string> QueryHostsConfigs =
+        new Dictionary<string, string> { ["cleanup.policy"] = "compact" };
+
+    /// <param name="builder">The topology.</param>
+    /// <param name="applicationId">Prefixes internal topics.</param>
+    /// <param name="admin">Looks up and creates topics.</param>
+    /// <param name="queryHosts">Also creates the one-partition, compacted topic of interactive-query hosts (decision 0014).</param>
+    /// <param name="cancellationToken">Stops waiting for the cluster.</param>
     public static async Task<TopologyMetadata> PrepareAsync(
-        InternalTopologyBuilder builder, string applicationId, ITopicAdmin admin, CancellationToken cancellationToken)
+        InternalTopologyBuilder builder, string applicationId, ITopicAdmin admin, bool queryHosts, CancellationToken cancellationToken)
     {
         var subtopologies = builder.Subtopologies();
         var external = subtopologies.SelectMany(s => s.SourceTopics)
@@ -48,6 +56,11 @@ internal static class InternalTopicManager
                         InternalTopologyBuilder.ChangelogTopic(applicationId, store), tasks[subtopology.Id], storeBuilder.LogConfig));
                 }
             }
+        }
+
+        if (queryHosts)
+        {
+            wanted.Add(new TopicDefinition(Queries.QueryHostsExchange.TopicName(applicationId), 1, QueryHostsConfigs));
         }
 
         await CreateMissingAsync(admin, wanted, cancellationToken).ConfigureAwait(false);

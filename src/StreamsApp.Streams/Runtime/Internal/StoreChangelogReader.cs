@@ -35,10 +35,11 @@ internal sealed class StoreChangelogReader : IDisposable
     private readonly Dictionary<TaskId, List<ChangelogRestoration>> _pendingByTask = [];
     private readonly Dictionary<TopicPartition, ChangelogRestoration> _active = [];
     private readonly HashSet<TaskId> _completed = [];
+    private readonly Lock _storeLock;
 
     public StoreChangelogReader(
         IConsumer<byte[]?, byte[]?> consumer, StreamsMetrics metrics, string threadId, ILogger? log = null,
-        int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null)
+        int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerStep, 1);
         _consumer = consumer;
@@ -47,6 +48,7 @@ internal sealed class StoreChangelogReader : IDisposable
         _log = log ?? NullLogger.Instance;
         _maxRecordsPerStep = maxRecordsPerStep;
         _pollTimeout = pollTimeout ?? DefaultPollTimeout;
+        _storeLock = storeLock ?? new Lock();
     }
 
     /// <summary>
@@ -146,7 +148,12 @@ internal sealed class StoreChangelogReader : IDisposable
         var completed = new List<ChangelogRestoration>();
         foreach (var changelog in _active.Values)
         {
-            changelog.ApplyBatch();
+            // Under the thread's store lock: queries with stale stores enabled read restoring stores.
+            lock (_storeLock)
+            {
+                changelog.ApplyBatch();
+            }
+
             changelog.AdvanceTo(_consumer.Position(changelog.Partition).Value);
             if (changelog.IsComplete)
             {

@@ -26,6 +26,8 @@ internal sealed class StreamThread
     private readonly Metrics.Sensor _migrations;
     private TaskManager? _tasks;
     private long _lastCommit;
+    private volatile PublishedTasks _published = PublishedTasks.None;
+    private volatile StreamThreadState _state = StreamThreadState.Created;
 
     public StreamThread(
         StreamThreadSetup setup, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure)
@@ -42,10 +44,21 @@ internal sealed class StreamThread
 
     public string Name { get; }
 
-    public StreamThreadState State { get; private set; } = StreamThreadState.Created;
+    /// <summary>The thread's state; read by the instance and by interactive queries on other threads.</summary>
+    public StreamThreadState State
+    {
+        get => _state;
+        private set => _state = value;
+    }
 
     /// <summary>The tasks this thread runs now (a snapshot, safe to read from any thread).</summary>
-    public IReadOnlyCollection<Processing.TaskId> ActiveTasks { get; private set; } = [];
+    public IReadOnlyCollection<Processing.TaskId> ActiveTasks => _published.Ids;
+
+    /// <summary>The tasks this thread runs now, for interactive queries (a snapshot, safe to read from any thread).</summary>
+    public IReadOnlyList<StreamTask> Tasks => _published.Tasks;
+
+    /// <summary>Guards the stores of this thread's tasks (see <see cref="StreamTask.StoreLock"/>).</summary>
+    public Lock StoreLock { get; } = new();
 
     public void Start() => _thread.Start();
 
@@ -63,9 +76,10 @@ internal sealed class StreamThread
             SetState(StreamThreadState.Starting);
             consumer = BuildConsumer();
             producer = _setup.CreateProducer(Name);
-            restorer = new StoreChangelogReader(BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>());
+            restorer = new StoreChangelogReader(
+                BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(), storeLock: StoreLock);
             var resources = _setup.Resources(Name, producer);
-            _tasks = new TaskManager(_setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _log), restorer, _log);
+            _tasks = new TaskManager(_setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _log), restorer, StoreLock, _log);
             consumer.Subscribe(_setup.Topology.SourceTopics);
             _lastCommit = _setup.Time.GetTimestamp();
             while (!_shutdownRequested)
@@ -85,6 +99,7 @@ internal sealed class StreamThread
 
             SetState(StreamThreadState.PendingShutdown);
             _tasks.CloseAll(clean: true);
+            PublishTasks();
             consumer.Close();
             SetState(StreamThreadState.Dead);
         }
@@ -111,7 +126,7 @@ internal sealed class StreamThread
         {
             tasks.CreatePendingTasks();
             tasks.Restore();
-            ActiveTasks = [.. tasks.ActiveTaskIds];
+            PublishTasks();
             if (tasks.AllRunning)
             {
                 SetState(StreamThreadState.Running);
@@ -195,7 +210,7 @@ internal sealed class StreamThread
         RuntimeLog.PartitionsAssigned(_log, Name, partitions);
         SetState(StreamThreadState.PartitionsAssigned);
         _tasks!.HandleAssignment(partitions);
-        ActiveTasks = [.. _tasks.ActiveTaskIds];
+        PublishTasks();
     }
 
     private void OnRevoked()
@@ -214,7 +229,7 @@ internal sealed class StreamThread
             RuntimeLog.TasksMigrated(_log, e, Name);
             _migrations.Increment();
             _tasks!.HandleMigrated();
-            ActiveTasks = [];
+            PublishTasks();
         }
     }
 
@@ -224,7 +239,7 @@ internal sealed class StreamThread
         SetState(StreamThreadState.PartitionsRevoked);
         _paused.Clear();
         _tasks!.HandleLost();
-        ActiveTasks = [];
+        PublishTasks();
     }
 
     /// <summary>
@@ -236,7 +251,7 @@ internal sealed class StreamThread
     private void Rejoin(IConsumer<byte[]?, byte[]?> consumer)
     {
         _paused.Clear();
-        ActiveTasks = [];
+        PublishTasks();
         var assignment = consumer.Assignment;
         consumer.Resume(assignment);
         foreach (var committed in consumer.Committed(assignment, CommittedTimeout))
@@ -258,7 +273,21 @@ internal sealed class StreamThread
             RuntimeLog.ThreadFailed(_log, e, Name);
         }
 
-        ActiveTasks = [];
+        _published = PublishedTasks.None;
+    }
+
+    private void PublishTasks()
+    {
+        var tasks = _tasks!.Tasks.OrderBy(t => t.Id).ToArray();
+        if (tasks.Length != _published.Tasks.Count || !tasks.SequenceEqual(_published.Tasks))
+        {
+            _published = new PublishedTasks(tasks, [.. tasks.Select(t => t.Id)]);
+        }
+    }
+
+    private sealed record PublishedTasks(IReadOnlyList<StreamTask> Tasks, IReadOnlyCollection<Processing.TaskId> Ids)
+    {
+        public static readonly PublishedTasks None = new([], []);
     }
 
     private void SetState(StreamThreadState state)

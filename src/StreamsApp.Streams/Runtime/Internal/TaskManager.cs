@@ -18,6 +18,7 @@ internal sealed class TaskManager(
     ThreadResources resources,
     TaskCommitter committer,
     StoreChangelogReader restorer,
+    Lock storeLock,
     ILogger log)
 {
     private readonly Dictionary<TaskId, StreamTask> _tasks = [];
@@ -203,6 +204,6 @@ internal sealed class TaskManager(
             new ProcessorStateManager(id, topology.ChangelogTopics, resources.StateDirectory, config.ProcessingGuarantee, log), resources.Time, log,
             new TaskMetrics(resources.Metrics, resources.ThreadId, id), _cache)
         { GlobalState = resources.GlobalState };
-        return new StreamTask(topology.Builder.BuildTask(topology.Subtopology(id.Subtopology), topology.ApplicationId), context);
+        return new StreamTask(topology.Builder.BuildTask(topology.Subtopology(id.Subtopology), topology.ApplicationId), context, storeLock);
     }
 }

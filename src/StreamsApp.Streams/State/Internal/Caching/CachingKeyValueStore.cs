@@ -17,6 +17,7 @@ internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner)
     private NamedCache? _cache;
     private RawFlushListener? _listener;
     private bool _sendOldValues;
+    private int _writerThreadId;
 
     /// <summary>Sets who receives flushed writes; <paramref name="sendOldValues"/> asks for old values too.</summary>
     public void SetFlushListener(RawFlushListener listener, bool sendOldValues)
@@ -30,6 +31,7 @@ internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner)
         _context = context as TaskContext
             ?? throw new StreamsException($"Store '{Name}' is cached and needs a task context for its cache");
         _cache = _context.Cache.Register($"{_context.TaskId}-{Name}", FlushEntries);
+        _writerThreadId = Environment.CurrentManagedThreadId;
         base.Init(context, root);
     }
 
@@ -46,7 +48,13 @@ internal sealed class CachingKeyValueStore(IKeyValueStore<byte[], byte[]> inner)
             return false;
         }
 
-        _context!.Cache.Put(Cache, new CacheWrite(key, value, false, _context.CurrentTimestamp, null));
+        // Only the stream thread fills the cache, as in Kafka Streams: a fill may evict and flush, which would log and
+        // forward records on an interactive query's thread.
+        if (Environment.CurrentManagedThreadId == _writerThreadId)
+        {
+            _context!.Cache.Put(Cache, new CacheWrite(key, value, false, _context.CurrentTimestamp, null));
+        }
+
         return true;
     }
 

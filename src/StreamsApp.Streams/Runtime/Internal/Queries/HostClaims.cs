@@ -1,0 +1,75 @@
+using StreamsApp.Streams.Processing;
+
+namespace StreamsApp.Streams.Runtime.Internal.Queries;
+
+/// <summary>One instance's claim: its application server and the active tasks it ran when it last finished a rebalance.</summary>
+/// <param name="Host">Its application server.</param>
+/// <param name="Tasks">Its active tasks.</param>
+/// <param name="Order">Where the claim was published (its offset in the query-hosts topic): a greater order is newer.</param>
+internal sealed record HostClaim(HostInfo Host, IReadOnlySet<TaskId> Tasks, long Order);
+
+/// <summary>
+/// The latest claim of every instance (by process id), and who owns each task: the newest claim naming it, since
+/// during a rebalance a task's old owner may not have published its shrunken claim yet. Written by one thread (the
+/// follower of the query-hosts topic), read by any: reads take an immutable snapshot and do no I/O.
+/// </summary>
+internal sealed class HostClaims
+{
+    private readonly Lock _writeLock = new();
+    private volatile Snapshot _snapshot = Snapshot.Empty;
+
+    /// <summary>Applies a claim, or removes the process's claim when <paramref name="claim"/> is null (a tombstone).</summary>
+    public void Apply(string processId, HostClaim? claim)
+    {
+        lock (_writeLock)
+        {
+            var claims = new Dictionary<string, HostClaim>(_snapshot.Claims, StringComparer.Ordinal);
+            if (claim is null)
+            {
+                claims.Remove(processId);
+            }
+            else if (!claims.TryGetValue(processId, out var current) || current.Order <= claim.Order)
+            {
+                claims[processId] = claim;
+            }
+
+            _snapshot = new Snapshot(claims);
+        }
+    }
+
+    /// <summary>The host of the newest claim naming <paramref name="task"/>; null when none does.</summary>
+    public HostInfo? OwnerOf(TaskId task) => _snapshot.Owners.GetValueOrDefault(task);
+
+    /// <summary>Each host with the tasks it owns (it holds the newest claim naming them); hosts owning nothing are left out.</summary>
+    public IReadOnlyDictionary<HostInfo, IReadOnlySet<TaskId>> TasksByHost => _snapshot.TasksByHost;
+
+    private sealed class Snapshot
+    {
+        public static readonly Snapshot Empty = new(new Dictionary<string, HostClaim>(StringComparer.Ordinal));
+
+        public Snapshot(Dictionary<string, HostClaim> claims)
+        {
+            Claims = claims;
+            var winners = new Dictionary<TaskId, HostClaim>();
+            foreach (var claim in claims.Values)
+            {
+                foreach (var task in claim.Tasks)
+                {
+                    if (!winners.TryGetValue(task, out var other) || other.Order < claim.Order)
+                    {
+                        winners[task] = claim;
+                    }
+                }
+            }
+
+            Owners = winners.ToDictionary(w => w.Key, w => w.Value.Host);
+            TasksByHost = Owners.GroupBy(o => o.Value).ToDictionary(g => g.Key, g => (IReadOnlySet<TaskId>)g.Select(o => o.Key).ToHashSet());
+        }
+
+        public Dictionary<string, HostClaim> Claims { get; }
+
+        public Dictionary<TaskId, HostInfo> Owners { get; }
+
+        public Dictionary<HostInfo, IReadOnlySet<TaskId>> TasksByHost { get; }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Processing;
+
+namespace StreamsApp.Streams.Runtime.Internal.Queries;
+
+/// <summary>
+/// Shares which instance runs which tasks without group user data (librdkafka has no pluggable assignor; decision
+/// 0014): each instance publishes a claim — its application server and active tasks — to the one-partition
+/// <c>&lt;application.id&gt;-query-hosts</c> topic, keyed by its process id, after every rebalance and a tombstone on
+/// clean close; every instance follows the topic from the beginning on its own thread and keeps the latest claim per
+/// process in <see cref="HostClaims"/>, ordered by offset.
+/// </summary>
+internal sealed class QueryHostsExchange : IDisposable
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private readonly string _topic;
+    private readonly byte[] _key;
+    private readonly HostInfo _self;
+    private readonly HostClaims _claims;
+    private readonly ILogger _log;
+    private readonly IProducer<byte[], byte[]?> _producer;
+    private readonly IConsumer<byte[], byte[]?> _consumer;
+    private readonly Thread _follower;
+    private volatile bool _stopping;
+
+    public QueryHostsExchange(StreamsConfig config, string processId, HostInfo self, HostClaims claims, ILogger log)
+    {
+        _topic = TopicName(config.ApplicationId);
+        _key = Encoding.UTF8.GetBytes(processId);
+        _self = self;
+        _claims = claims;
+        _log = log;
+        var clientId = $"{config.ApplicationId}-{processId}-query-hosts";
+        _producer = new ProducerBuilder<byte[], byte[]?>(ClientConfigs.Producer(config, clientId, transactionalId: null)).Build();
+        var consumerConfig = ClientConfigs.AssignedConsumer(config, clientId);
+        consumerConfig.GroupId = $"{config.ApplicationId}-query-hosts";
+        _consumer = new ConsumerBuilder<byte[], byte[]?>(consumerConfig).Build();
+        _follower = new Thread(Follow) { IsBackground = true, Name = clientId };
+    }
+
+    /// <summary>The topic of an application's claims.</summary>
+    public static string TopicName(string applicationId) => $"{applicationId}-query-hosts";
+
+    /// <summary>Starts following the topic from its beginning.</summary>
+    public void Start()
+    {
+        _consumer.Assign(new TopicPartitionOffset(_topic, 0, Offset.Beginning));
+        _follower.Start();
+    }
+
+    /// <summary>Publishes this instance's active tasks; returns at once (the send completes in the background).</summary>
+    public void Publish(IReadOnlyCollection<TaskId> tasks)
+    {
+        QueryLog.Published(_log, _self, tasks);
+        Send(HostClaimFormat.Serialize(_self, tasks));
+    }
+
+    /// <summary>Withdraws this instance's claim (a tombstone), waits for it to be sent, and stops following.</summary>
+    public void Close(TimeSpan timeout)
+    {
+        Send(null);
+        _producer.Flush(timeout);
+        _stopping = true;
+        if (_follower.IsAlive)
+        {
+            _follower.Join(timeout);
+        }
+
+        _consumer.Close();
+    }
+
+    public void Dispose()
+    {
+        _producer.Dispose();
+        _consumer.Dispose();
+    }
+
+    private void Send(byte[]? value)
+    {
+        try
+        {
+            _producer.Produce(_topic, new Message<byte[], byte[]?> { Key = _key, Value = value }, report =>
+            {
+                if (report.Error.IsError)
+                {
+                    QueryLog.PublishFailed(_log, report.Error.Reason);
+                }
+            });
+        }
+        catch (KafkaException e)
+        {
+            QueryLog.PublishFailed(_log, e.Error.Reason);
+        }
+    }
+
+    private void Follow()
+    {
+        while (!_stopping)
+        {
+            try
+            {
+                if (_consumer.Consume(PollTimeout) is { IsPartitionEOF: false } record)
+                {
+                    Apply(record);
+                }
+            }
+            catch (ConsumeException e)
+            {
+                QueryLog.FollowFailed(_log, e.Error.Reason);
+            }
+        }
+    }
+
+    private void Apply(ConsumeResult<byte[], byte[]?> record)
+    {
+        var processId = Encoding.UTF8.GetString(record.Message.Key);
+        if (record.Message.Value is not { } value)
+        {
+            _claims.Apply(processId, null);
+        }
+        else if (HostClaimFormat.Deserialize(value, record.Offset.Value) is { } claim)
+        {
+            _claims.Apply(processId, claim);
+        }
+        else
+        {
+            QueryLog.UnreadableClaim(_log, record.Offset.Value);
+        }
+    }
+}

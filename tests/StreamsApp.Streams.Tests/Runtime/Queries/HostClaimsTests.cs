@@ -1,0 +1,117 @@
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.Runtime.Internal.Queries;
+
+namespace StreamsApp.Streams.Tests.Runtime.Queries;
+
+public sealed class HostClaimsTests
+{
+    private static readonly HostInfo A = new("a", 1);
+    private static readonly HostInfo B = new("b", 2);
+
+    private static TaskId T(int subtopology, int partition) => new(subtopology, partition);
+
+    private static HostClaim Claim(HostInfo host, long order, params TaskId[] tasks) => new(host, tasks.ToHashSet(), order);
+
+    [Fact]
+    public void A_process_latest_claim_replaces_its_earlier_one()
+    {
+        var claims = new HostClaims();
+        claims.Apply("p1", Claim(A, 1, T(0, 0), T(0, 1)));
+        claims.Apply("p1", Claim(A, 2, T(0, 1)));
+
+        Assert.Null(claims.OwnerOf(T(0, 0)));
+        Assert.Equal(A, claims.OwnerOf(T(0, 1)));
+    }
+
+    [Fact]
+    public void On_conflicting_claims_the_newer_one_owns_the_task()
+    {
+        var claims = new HostClaims();
+        claims.Apply("p1", Claim(A, 1, T(0, 0), T(0, 1)));
+        claims.Apply("p2", Claim(B, 2, T(0, 1)));
+
+        Assert.Equal(A, claims.OwnerOf(T(0, 0)));
+        Assert.Equal(B, claims.OwnerOf(T(0, 1)));
+        Assert.Equal(new HashSet<TaskId> { T(0, 0) }, claims.TasksByHost[A]);
+        Assert.Equal(new HashSet<TaskId> { T(0, 1) }, claims.TasksByHost[B]);
+    }
+
+    [Fact]
+    public void An_older_claim_of_the_same_process_is_ignored()
+    {
+        var claims = new HostClaims();
+        claims.Apply("p1", Claim(A, 5, T(0, 0)));
+        claims.Apply("p1", Claim(A, 3, T(0, 1)));
+
+        Assert.Equal(A, claims.OwnerOf(T(0, 0)));
+        Assert.Null(claims.OwnerOf(T(0, 1)));
+    }
+
+    [Fact]
+    public void A_tombstone_withdraws_the_claim_and_an_older_claim_owns_its_tasks_again()
+    {
+        var claims = new HostClaims();
+        claims.Apply("p1", Claim(A, 1, T(0, 0), T(0, 1)));
+        claims.Apply("p2", Claim(B, 2, T(0, 1)));
+        claims.Apply("p2", null);
+
+        Assert.Equal(A, claims.OwnerOf(T(0, 1)));
+        Assert.False(claims.TasksByHost.ContainsKey(B));
+    }
+
+    [Fact]
+    public void A_host_owning_no_task_is_not_listed()
+    {
+        var claims = new HostClaims();
+        claims.Apply("p1", Claim(A, 1, T(0, 0)));
+        claims.Apply("p2", Claim(B, 2, T(0, 0)));
+
+        Assert.Equal([B], claims.TasksByHost.Keys);
+    }
+
+    [Fact]
+    public void A_claim_survives_its_wire_format()
+    {
+        var value = HostClaimFormat.Serialize(new HostInfo("[::1]", 8080), [T(1, 2), T(0, 3)]);
+
+        var claim = HostClaimFormat.Deserialize(value, 42);
+
+        Assert.Equal("1|[::1]:8080|0_3,1_2", System.Text.Encoding.UTF8.GetString(value));
+        Assert.NotNull(claim);
+        Assert.Equal(new HostInfo("[::1]", 8080), claim.Host);
+        Assert.Equal(new HashSet<TaskId> { T(1, 2), T(0, 3) }, claim.Tasks);
+        Assert.Equal(42, claim.Order);
+    }
+
+    [Theory]
+    [InlineData("2|a:1|0_0")]
+    [InlineData("1|a|0_0")]
+    [InlineData("1|a:1|0-0")]
+    [InlineData("garbage")]
+    public void An_unreadable_claim_is_rejected(string text) =>
+        Assert.Null(HostClaimFormat.Deserialize(System.Text.Encoding.UTF8.GetBytes(text), 0));
+
+    [Theory]
+    [InlineData("localhost:8080", "localhost", 8080)]
+    [InlineData("10.0.0.1:1", "10.0.0.1", 1)]
+    public void HostInfo_parses_host_and_port(string text, string host, int port) =>
+        Assert.Equal(new HostInfo(host, port), HostInfo.Parse(text));
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("localhost:0")]
+    [InlineData(":80")]
+    [InlineData("host:70000")]
+    public void HostInfo_rejects_what_is_not_host_and_port(string text) => Assert.Throws<FormatException>(() => HostInfo.Parse(text));
+
+    [Fact]
+    public void A_bad_application_server_fails_validation_naming_the_key()
+    {
+        var config = new StreamsConfig { ApplicationId = "app", ApplicationServer = "no-port" };
+
+        var error = Assert.Throws<Errors.StreamsConfigException>(config.Validate);
+
+        Assert.Contains("application.server", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,69 @@
+using StreamsApp.Streams.Runtime;
+using static StreamsApp.Streams.Tests.Runtime.KafkaTestKit;
+using static StreamsApp.Streams.Tests.Runtime.Queries.QueryTopology;
+
+namespace StreamsApp.Streams.Tests.Runtime.Queries;
+
+public sealed class QueryMetadataTests
+{
+    private static readonly HostInfo HostA = new("host-a", 1001);
+    private static readonly HostInfo HostB = new("host-b", 1002);
+    private static readonly string[] Keys = [.. Enumerable.Range(0, 40).Select(i => $"k{i}")];
+
+    [Fact]
+    public async Task Two_instances_agree_on_each_key_owner_and_the_survivor_owns_every_key_after_the_other_closes()
+    {
+        using var cluster = StartCluster();
+        cluster.CreateTopic(Input, 4);
+        using var dirA = new TempDir();
+        using var dirB = new TempDir();
+        await using var a = Instance(cluster, dirA, HostA);
+        await using var b = Instance(cluster, dirB, HostB);
+        await a.StartAsync();
+        await b.StartAsync();
+
+        // Records produced once both run their tasks: no rebalance reprocesses them (at-least-once would count twice).
+        await WaitUntil(() => a.MetadataForAllStreamsClients().Count == 2 && b.MetadataForAllStreamsClients().Count == 2);
+        Produce(cluster, Input, Keys.Select(k => (k, "x")));
+
+        // Both agree on an owner for every key, and that owner's store has counted it.
+        await WaitUntil(() => Keys.All(k => OwnerOf(a, k) is var owner && owner != KeyQueryMetadata.NotAvailable
+            && owner == OwnerOf(b, k) && CountOf(owner.ActiveHost == HostA ? a : b, k, owner.Partition) == 1));
+
+        foreach (var key in Keys)
+        {
+            var owner = OwnerOf(a, key);
+            var other = owner.ActiveHost == HostA ? b : a;
+            Assert.False(other.Store(CountsStore).TryGet(key, out _));
+        }
+
+        var hosts = a.StreamsMetadataForStore(Counts);
+        Assert.Equal([HostA, HostB], hosts.Select(m => m.HostInfo));
+        Assert.Equal(4, hosts.SelectMany(m => m.TopicPartitions).Distinct().Count());
+        Assert.All(hosts, m => Assert.Contains(WindowedCounts, m.StateStoreNames));
+        Assert.Equal(hosts, b.MetadataForAllStreamsClients(), new MetadataComparer());
+        Assert.Empty(a.StreamsMetadataForStore("nope"));
+
+        await b.CloseAsync();
+
+        // At least once: a periodic commit of the survivor that races the rebalance may fail, closing its tasks
+        // dirty, so they count their last records again (as Kafka Streams would).
+        await WaitUntil(() => Keys.All(k => OwnerOf(a, k).ActiveHost == HostA && CountOf(a, k) >= 1));
+        Assert.Equal([HostA], a.MetadataForAllStreamsClients().Select(m => m.HostInfo));
+    }
+
+    private static KafkaStreams Instance(Kafka.Embedded.EmbeddedKafkaCluster cluster, TempDir dir, HostInfo host)
+    {
+        var config = Config(cluster, "iq-hosts", dir.Path);
+        config.ApplicationServer = host.ToString();
+        return new KafkaStreams(Build(), config, Options(cluster));
+    }
+
+    private sealed class MetadataComparer : IEqualityComparer<StreamsMetadata>
+    {
+        public bool Equals(StreamsMetadata? x, StreamsMetadata? y) =>
+            x!.HostInfo == y!.HostInfo && x.StateStoreNames.SetEquals(y.StateStoreNames) && x.TopicPartitions.SetEquals(y.TopicPartitions);
+
+        public int GetHashCode(StreamsMetadata obj) => obj.HostInfo.GetHashCode();
+    }
+}
