@@ -10,7 +10,7 @@ namespace StreamsApp.Streams.Runtime;
 
 /// <summary>
 /// Interactive queries (Kafka Streams IQv1): read-only views of this instance's stores, and which instance
-/// (<see cref="StreamsConfig.ApplicationServer"/>) owns a key, learnt through the query-hosts topic (decision 0014).
+/// (<see cref="StreamsConfig.ApplicationServer"/>) owns a key, learnt through the query-hosts topic (decision 0016).
 /// </summary>
 public sealed partial class KafkaStreams
 {

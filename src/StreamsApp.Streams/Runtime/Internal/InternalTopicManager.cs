@@ -19,7 +19,7 @@ internal static class InternalTopicManager
     /// <param name="builder">The topology.</param>
     /// <param name="applicationId">Prefixes internal topics.</param>
     /// <param name="admin">Looks up and creates topics.</param>
-    /// <param name="queryHosts">Also creates the one-partition, compacted topic of interactive-query hosts (decision 0014).</param>
+    /// <param name="queryHosts">Also creates the one-partition, compacted topic of interactive-query hosts (decision 0016).</param>
     /// <param name="cancellationToken">Stops waiting for the cluster.</param>
     public static async Task<TopologyMetadata> PrepareAsync(
         InternalTopologyBuilder builder, string applicationId, ITopicAdmin admin, bool queryHosts, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace StreamsApp.Streams.Runtime.Internal.Queries;
 
 /// <summary>
 /// Shares which instance runs which tasks without group user data (librdkafka has no pluggable assignor; decision
-/// 0014): each instance publishes a claim — its application server and active tasks — to the one-partition
+/// 0016): each instance publishes a claim — its application server and active tasks — to the one-partition
 /// <c>&lt;application.id&gt;-query-hosts</c> topic, keyed by its process id, after every rebalance and a tombstone on
 /// clean close; every instance follows the topic from the beginning on its own thread and keeps the latest claim per
 /// process in <see cref="HostClaims"/>, ordered by offset.
