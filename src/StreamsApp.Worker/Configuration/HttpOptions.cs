@@ -8,7 +8,7 @@ public sealed class HttpOptions
 
     /// <summary>
     /// host:port other instances use to reach this one (Kafka Streams' <c>application.server</c>); empty derives it
-    /// from <see cref="Url"/>.
+    /// from <see cref="Url"/> (a wildcard host becomes this machine's name; port 0 becomes the port Kestrel bound).
     /// </summary>
     public string ApplicationServer { get; set; } = "";
 
@@ -18,8 +18,13 @@ public sealed class HttpOptions
     /// <summary>Largest request body accepted, in bytes (default 64 KiB).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>The application server in force: <see cref="ApplicationServer"/> or host:port of <see cref="Url"/>.</summary>
+    /// <summary>
+    /// The application server known from configuration: <see cref="ApplicationServer"/>, or host:port of
+    /// <see cref="Url"/> with a wildcard host (<c>0.0.0.0</c>, <c>[::]</c>, <c>+</c>, <c>*</c>) replaced by this machine's
+    /// name. Empty when <see cref="Url"/> has port 0: the port is known only once Kestrel listens
+    /// (<see cref="Hosting.ApplicationServerAddress"/> completes it then).
+    /// </summary>
     public string EffectiveApplicationServer =>
-        !string.IsNullOrWhiteSpace(ApplicationServer) ? ApplicationServer
-        : Uri.TryCreate(Url, UriKind.Absolute, out var uri) ? $"{uri.Host}:{uri.Port}" : "";
+        !string.IsNullOrWhiteSpace(ApplicationServer) ? ApplicationServer.Trim()
+        : Hosting.ApplicationServerAddress.FromUrl(Url) ?? "";
 }

@@ -11,12 +11,17 @@ internal static class StreamsConfigFactory
 
     /// <summary>
     /// A new configuration: the <c>Streams</c> section, <c>Kafka:Properties</c> merged into the client properties,
-    /// the given bootstrap servers, and the dead-letter handlers the mission's topologies rely on.
+    /// the given bootstrap servers, the application server, and the dead-letter handlers the mission's topologies rely on.
     /// </summary>
     /// <param name="options">The worker's options.</param>
     /// <param name="bootstrapServers">The cluster to join (the embedded cluster's address when embedded).</param>
-    public static StreamsConfig Create(WorkerOptions options, string bootstrapServers)
+    /// <param name="applicationServer">
+    /// host:port other instances reach this one at; default <see cref="HttpOptions.EffectiveApplicationServer"/>
+    /// (none while the port is still 0, as at validation time).
+    /// </param>
+    public static StreamsConfig Create(WorkerOptions options, string bootstrapServers, string? applicationServer = null)
     {
+        applicationServer ??= options.Http.EffectiveApplicationServer;
         var source = options.Streams;
         var properties = new Dictionary<string, string>(source.KafkaProperties, StringComparer.Ordinal);
         foreach (var (key, value) in options.Kafka.Properties)
@@ -32,6 +37,7 @@ internal static class StreamsConfigFactory
         return new StreamsConfig
         {
             ApplicationId = source.ApplicationId,
+            ApplicationServer = string.IsNullOrEmpty(applicationServer) ? null : applicationServer,
             BootstrapServers = bootstrapServers,
             StateDir = source.StateDir,
             ProcessingGuarantee = source.ProcessingGuarantee,

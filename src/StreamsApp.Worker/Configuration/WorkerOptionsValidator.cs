@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Mission;
 
 namespace StreamsApp.Worker.Configuration;
@@ -53,8 +54,9 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
     {
         try
         {
-            // The engine's own checks, on the configuration the worker will run with (Kafka:Properties merged in).
-            StreamsConfigFactory.Create(options, options.Streams.BootstrapServers).Validate();
+            // The engine's own checks, on the configuration the worker will run with (Kafka:Properties merged in). The
+            // application server is checked below under its own key, Http:ApplicationServer.
+            StreamsConfigFactory.Create(options, options.Streams.BootstrapServers, applicationServer: "").Validate();
             return [];
         }
         catch (StreamsConfigException e)
@@ -72,7 +74,7 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             yield return $"Http:Url must be an absolute http or https URL (was '{http.Url}')";
         }
 
-        if (!string.IsNullOrWhiteSpace(http.ApplicationServer) && !IsHostPort(http.ApplicationServer))
+        if (!string.IsNullOrWhiteSpace(http.ApplicationServer) && !HostInfo.TryParse(http.ApplicationServer.Trim(), out _))
         {
             yield return $"Http:ApplicationServer must be host:port (was '{http.ApplicationServer}')";
         }
@@ -81,11 +83,5 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             yield return $"Http:MaxRequestBodyBytes must be at least 1024 (was {http.MaxRequestBodyBytes})";
         }
-    }
-
-    private static bool IsHostPort(string value)
-    {
-        var colon = value.LastIndexOf(':');
-        return colon > 0 && int.TryParse(value[(colon + 1)..], out var port) && port is > 0 and <= 65535;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,19 +12,26 @@ using StreamsApp.Worker.Configuration;
 
 namespace StreamsApp.Worker.Hosting;
 
-/// <summary>Owns the worker's <see cref="KafkaStreams"/>: builds the mission topology, starts it with the host and closes it on shutdown.</summary>
-internal sealed partial class StreamsHostedService : IHostedService, IStreamsInstance, IAsyncDisposable
+/// <summary>
+/// Owns the worker's <see cref="KafkaStreams"/>: builds the mission topology, starts it with the host and closes it on
+/// shutdown. The runtime starts once Kestrel listens (<see cref="StartedAsync"/>), so that its
+/// <c>application.server</c> is the address actually bound, even for <c>Http:Url</c> with port 0.
+/// </summary>
+internal sealed partial class StreamsHostedService : IHostedLifecycleService, IStreamsInstance, IAsyncDisposable
 {
     private readonly WorkerOptions _options;
     private readonly KafkaConnection _connection;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _log;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly IServer _server;
     private readonly Lazy<TopologyDescription> _description;
     private KafkaStreams? _streams;
+    private string? _applicationServer;
 
-    public StreamsHostedService(IOptions<WorkerOptions> options, KafkaConnection connection, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime)
+    public StreamsHostedService(IOptions<WorkerOptions> options, KafkaConnection connection, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime, IServer server)
     {
+        _server = server;
         _options = options.Value;
         _connection = connection;
         _loggerFactory = loggerFactory;
@@ -48,11 +57,18 @@ internal sealed partial class StreamsHostedService : IHostedService, IStreamsIns
 
     public TopologyDescription Description => _description.Value;
 
-    public string ApplicationServer => _options.Http.EffectiveApplicationServer;
+    public string ApplicationServer => Volatile.Read(ref _applicationServer) ?? _options.Http.EffectiveApplicationServer;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // After every hosted service's StartAsync, Kestrel's included: the bound addresses are known.
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        var config = StreamsConfigFactory.Create(_options, _connection.BootstrapServers);
+        var applicationServer = ApplicationServerAddress.Resolve(_options.Http, _server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+        Volatile.Write(ref _applicationServer, applicationServer);
+        var config = StreamsConfigFactory.Create(_options, _connection.BootstrapServers, applicationServer);
         var streams = new KafkaStreams(Topology, config, new KafkaStreamsOptions
         {
             LoggerFactory = _loggerFactory,
@@ -64,6 +80,10 @@ internal sealed partial class StreamsHostedService : IHostedService, IStreamsIns
         Volatile.Write(ref _streams, streams);
         await streams.StartAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

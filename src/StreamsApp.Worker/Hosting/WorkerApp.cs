@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StreamsApp.Worker.Api;
+using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Console;
 using StreamsApp.Worker.Embedded;
@@ -59,7 +60,7 @@ public static class WorkerApp
         app.MapOrderEndpoints();
         app.MapMetricsEndpoint();
         app.MapTopologyEndpoints();
-        // The interactive-query endpoints (orders, customers, sagas, stores) map here, reading IStreamsInstance.Streams.
+        app.MapQueryEndpoints();
         return app;
     }
 
@@ -75,12 +76,14 @@ public static class WorkerApp
         services.AddSingleton<StreamsHostedService>();
         services.AddSingleton<IStreamsInstance>(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddSingleton<StreamsMetricsBridge>();
+        services.AddQueryServices();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))
         {
             services.AddSingleton(new ApiKeyFilter(worker.Http.ApiKey));
         }
 
-        // Start order: reference data before the topology, the topology before demo traffic.
+        // Start order: reference data before the topology. The topology itself starts once Kestrel listens
+        // (StreamsHostedService.StartedAsync) and reads from the earliest offset, so demo traffic may begin first.
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddHostedService(sp => sp.GetRequiredService<SagaOutcomes>());

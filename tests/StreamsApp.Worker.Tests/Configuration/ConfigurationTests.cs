@@ -61,6 +61,7 @@ public sealed class ConfigurationTests
         Assert.Equal("SASL_SSL", config.KafkaProperties["security.protocol"]);
         Assert.Equal("6000", config.KafkaProperties["session.timeout.ms"]);
         Assert.Equal("worker-1:9000", options.Http.EffectiveApplicationServer);
+        Assert.Equal("worker-1:9000", config.ApplicationServer);
     }
 
     [Theory]

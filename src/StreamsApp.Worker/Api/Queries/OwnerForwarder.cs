@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Worker.Configuration;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Api.Queries;
+
+/// <summary>
+/// Sends a query on to the worker that owns its key (its <c>application.server</c>): the same path and query string,
+/// the API key the client sent, and <see cref="QueryHeaders.ForwardedBy"/> so that the owner answers from its own
+/// stores and never forwards further. An owner that cannot be reached is a 503 naming it.
+/// </summary>
+internal sealed partial class OwnerForwarder(IHttpClientFactory clients, IStreamsInstance instance, IOptions<WorkerOptions> options, ILogger<OwnerForwarder> log)
+{
+    /// <summary>The named HttpClient forwarding uses.</summary>
+    public const string ClientName = "streamsapp-query-forwarding";
+
+    /// <summary>How long an owner has to answer: short, since the client waits on both hops.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest answer relayed (a page of <see cref="QueryInput.MaxLimit"/> sagas is far smaller).</summary>
+    public const long MaxAnswerBytes = 16 * 1024 * 1024;
+
+    // Workers are configured alike: the owner speaks the scheme this worker listens with.
+    private readonly string _scheme = Uri.TryCreate(options.Value.Http.Url, UriKind.Absolute, out var url) ? url.Scheme : Uri.UriSchemeHttp;
+
+    /// <summary>Forwards the request to <paramref name="owner"/> and relays its status, body and retry advice.</summary>
+    public async Task<IResult> RelayAsync(HttpContext context, HostInfo owner)
+    {
+        try
+        {
+            using var response = await SendAsync(context, owner).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+            return new RelayedResult(response, body);
+        }
+        catch (Exception e) when (IsUnreachable(e, context))
+        {
+            return Unreachable(owner, e);
+        }
+    }
+
+    /// <summary>Fetches the owner's local part of a query answered by every worker; a failure is the answer to give instead.</summary>
+    public async Task<(T? Part, IResult? Failure)> FetchPartAsync<T>(HttpContext context, HostInfo host)
+        where T : class
+    {
+        try
+        {
+            using var response = await SendAsync(context, host).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                // The host's own reason (restoring, not running) is the reason the whole answer cannot be given.
+                var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+                return (null, new RelayedResult(response, body));
+            }
+
+            var part = await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, context.RequestAborted).ConfigureAwait(false);
+            return part is null ? (null, Unreachable(host, new JsonException("empty answer"))) : (part, null);
+        }
+        catch (Exception e) when (IsUnreachable(e, context) || e is JsonException)
+        {
+            return (null, Unreachable(host, e));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpContext context, HostInfo owner)
+    {
+        var request = context.Request;
+        var target = UriHelper.BuildAbsolute(_scheme, new HostString(owner.Host, owner.Port), request.PathBase, request.Path, request.QueryString);
+        using var message = new HttpRequestMessage(HttpMethod.Get, target);
+        message.Headers.Add(QueryHeaders.ForwardedBy, instance.ApplicationServer);
+        if (request.Headers[ApiKeyFilter.Header].ToString() is { Length: > 0 } apiKey)
+        {
+            message.Headers.Add(ApiKeyFilter.Header, apiKey);
+        }
+
+        LogForwarding(log, request.Path, owner);
+        return await clients.CreateClient(ClientName).SendAsync(message, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    // A timeout surfaces as a cancellation the client did not ask for.
+    private static bool IsUnreachable(Exception e, HttpContext context) =>
+        e is HttpRequestException || (e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested);
+
+    private IResult Unreachable(HostInfo owner, Exception e)
+    {
+        LogUnreachable(log, owner, e.Message);
+        var reason = e is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : e.Message;
+        return QueryProblems.Unavailable("Owner unreachable", $"The instance that owns the data, {owner}, could not be reached: {reason}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Forwarding query {Path} to its owner {Owner}")]
+    private static partial void LogForwarding(ILogger logger, PathString path, HostInfo owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Query owner {Owner} unreachable: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, HostInfo owner, string reason);
+}

@@ -1,0 +1,15 @@
+namespace StreamsApp.Worker.Api.Queries;
+
+/// <summary>The headers the query endpoints add.</summary>
+internal static class QueryHeaders
+{
+    /// <summary>
+    /// On a request one worker forwards to another: the forwarder's application server. A request carrying it is
+    /// answered from local stores or refused with 503, never forwarded again, so two workers that disagree about an
+    /// owner cannot bounce a request between them.
+    /// </summary>
+    public const string ForwardedBy = "X-StreamsApp-Forwarded-By";
+
+    /// <summary>On a key's answer: the application server of the worker whose store answered.</summary>
+    public const string ServedBy = "X-StreamsApp-Served-By";
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using StreamsApp.Contracts.Saga;
+
+namespace StreamsApp.Worker.Api.Queries;
+
+/// <summary>Parses and checks query-string input; each method returns the reason a value is refused (for a 400), or null.</summary>
+internal static class QueryInput
+{
+    /// <summary>Results per answer unless <c>limit</c> says otherwise.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The largest <c>limit</c> accepted.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>The time range when neither bound is given: the last day.</summary>
+    public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
+
+    /// <summary>The widest time range accepted (it bounds how many windows one answer reads).</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
+
+    /// <summary>Parses <c>limit</c>: absent is <see cref="DefaultLimit"/>, otherwise 1 to <see cref="MaxLimit"/>.</summary>
+    public static string? ReadLimit(string? text, out int limit)
+    {
+        limit = DefaultLimit;
+        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit)
+            ? null
+            : $"limit must be a whole number from 1 to {MaxLimit} (was '{text}')";
+    }
+
+    /// <summary>
+    /// Parses <c>from</c> and <c>to</c> (ISO-8601; without an offset, UTC). Both absent: the last
+    /// <see cref="DefaultRange"/>; one absent: <see cref="DefaultRange"/> from or to the other. The range must not be
+    /// reversed nor wider than <see cref="MaxRange"/>.
+    /// </summary>
+    public static string? ReadTimeRange(string? fromText, string? toText, DateTimeOffset now, out TimeRange range)
+    {
+        range = default;
+        var fromError = ReadTime("from", fromText, out var from);
+        var toError = ReadTime("to", toText, out var to);
+        if ((fromError ?? toError) is { } error)
+        {
+            return error;
+        }
+
+        var end = to ?? (from is { } start ? start + DefaultRange : now);
+        var begin = from ?? end - DefaultRange;
+        if (begin > end)
+        {
+            return $"from ({Render(begin)}) is after to ({Render(end)})";
+        }
+
+        if (end - begin > MaxRange)
+        {
+            return $"The time range may span at most {MaxRange.TotalDays} days (was {(end - begin).TotalDays:0.##})";
+        }
+
+        range = new TimeRange(begin, end);
+        return null;
+    }
+
+    /// <summary>Parses a saga state symbol (<c>COMPLETED</c>; case-insensitive, names only, not numbers).</summary>
+    public static string? ReadSagaStatus(string? text, out SagaStatus status)
+    {
+        status = default;
+        var name = Enum.GetNames<SagaStatus>().FirstOrDefault(n => string.Equals(n, text?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            return $"state must be one of {string.Join(", ", Enum.GetNames<SagaStatus>())} (was '{text}')";
+        }
+
+        status = Enum.Parse<SagaStatus>(name);
+        return null;
+    }
+
+    private static string? ReadTime(string name, string? text, out DateTimeOffset? time)
+    {
+        time = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+            || parsed < DateTimeOffset.UnixEpoch)
+        {
+            return $"{name} must be an ISO-8601 time after 1970, e.g. 2026-01-31T12:00:00Z (was '{text}')";
+        }
+
+        time = parsed;
+        return null;
+    }
+
+    private static string Render(DateTimeOffset time) => time.UtcDateTime.ToString(UtcTimestampConverter.Format, CultureInfo.InvariantCulture);
+}

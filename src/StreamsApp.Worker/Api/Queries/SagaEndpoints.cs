@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Topologies.Saga;
+
+namespace StreamsApp.Worker.Api.Queries;
+
+/// <summary>
+/// The saga state store: <c>GET /sagas/{id}</c> (from the saga's owner), <c>GET /sagas?state=&amp;limit=</c> and
+/// <c>GET /sagas/statistics</c> (every worker's sagas, merged).
+/// </summary>
+internal static class SagaEndpoints
+{
+    public static IEndpointRouteBuilder MapSagaEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sagas/statistics", (HttpContext context, StoreQueryRouter router) =>
+            router.FromAllAsync(context, SagaStores.State, CountByState, Sum));
+        endpoints.MapGet("/sagas/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
+            router.ByKeyAsync(context, SagaStores.State, id, streams => StoreAnswers.Value(QueryableStores.SagaState, streams, id, "saga")));
+        endpoints.MapGet("/sagas", GetSagasAsync);
+        return endpoints;
+    }
+
+    // Without a state: sagas in any state. Ordered by saga id.
+    private static async Task<IResult> GetSagasAsync(string? state, string? limit, HttpContext context, StoreQueryRouter router)
+    {
+        SagaStatus? status = null;
+        if (state is not null)
+        {
+            if (QueryInput.ReadSagaStatus(state, out var parsed) is { } stateError)
+            {
+                return QueryProblems.BadRequest(stateError);
+            }
+
+            status = parsed;
+        }
+
+        if (QueryInput.ReadLimit(limit, out var max) is { } limitError)
+        {
+            return QueryProblems.BadRequest(limitError);
+        }
+
+        return await router.FromAllAsync(
+            context,
+            SagaStores.State,
+            streams => StorePage.Of(Sagas(streams).Where(s => status is null || s.Status == status), max),
+            pages => StorePage.Merge(pages, item => StoreAnswers.StringOf(item, "sagaId"), max)).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, long> CountByState(KafkaStreams streams)
+    {
+        var counts = Enum.GetNames<SagaStatus>().ToDictionary(name => name, _ => 0L);
+        foreach (var saga in Sagas(streams))
+        {
+            counts[saga.Status.ToString()]++;
+        }
+
+        return counts;
+    }
+
+    private static Dictionary<string, long> Sum(IReadOnlyList<Dictionary<string, long>> parts) =>
+        Enum.GetNames<SagaStatus>().ToDictionary(name => name, name => parts.Sum(p => p.GetValueOrDefault(name)));
+
+    // The saga store holds every saga this worker runs, so a scan reads them all (materialized, decision 0016).
+    private static IEnumerable<SagaState> Sagas(KafkaStreams streams)
+    {
+        using var all = QueryableStores.SagaState.Store(streams).All();
+        return [.. all.Select(entry => entry.Value)];
+    }
+}

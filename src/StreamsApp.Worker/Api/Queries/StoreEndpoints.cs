@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamsApp.Topologies.Projections;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Api.Queries;
+
+/// <summary>
+/// Any served store, generically: <c>GET /stores</c> (the catalogue), <c>GET /stores/{name}/keys/{key}</c> (a key's
+/// value; for a window store the key's windows in <c>from</c>..<c>to</c>) and <c>GET /stores/{name}</c> (a key-value
+/// store's keys from <c>from</c> to <c>to</c>; a window store's windows starting from <c>from</c> to <c>to</c>), both
+/// bounded by <c>limit</c>.
+/// </summary>
+internal static class StoreEndpoints
+{
+    public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/stores", (IStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options));
+        endpoints.MapGet("/stores/{name}/keys/{key}", GetKeyAsync);
+        endpoints.MapGet("/stores/{name}", GetRangeAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetKeyAsync(string name, string key, string? from, string? to, string? limit, HttpContext context, StoreQueryRouter router, TimeProvider time)
+    {
+        if (QueryableStores.Find(name) is not { } store)
+        {
+            return UnknownStore(name);
+        }
+
+        if (store.KeyValue is { } keyValue)
+        {
+            return await router.ByKeyAsync(context, name, key, streams => StoreAnswers.Value(keyValue, streams, key, $"entry in store '{name}' for key")).ConfigureAwait(false);
+        }
+
+        var rangeError = QueryInput.ReadTimeRange(from, to, time.GetUtcNow(), out var range);
+        var limitError = QueryInput.ReadLimit(limit, out var max);
+        return StoreAnswers.BadInput(rangeError, limitError)
+            ?? await router.ByKeyAsync(context, name, key, streams => StoreAnswers.Json(store.Window!.Fetch(streams, key, range, max))).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> GetRangeAsync(string name, string? from, string? to, string? limit, HttpContext context, StoreQueryRouter router, TimeProvider time)
+    {
+        if (QueryableStores.Find(name) is not { } store)
+        {
+            return UnknownStore(name);
+        }
+
+        var limitError = QueryInput.ReadLimit(limit, out var max);
+        if (store.KeyValue is { } keyValue)
+        {
+            return StoreAnswers.BadInput(limitError)
+                ?? await router.FromAllAsync(context, name, streams => keyValue.Range(streams, from, to, max), pages => StoreAnswers.MergeByKey(pages, max)).ConfigureAwait(false);
+        }
+
+        var rangeError = QueryInput.ReadTimeRange(from, to, time.GetUtcNow(), out var range);
+        return StoreAnswers.BadInput(rangeError, limitError)
+            ?? await router.FromAllAsync(context, name, streams => store.Window!.Fetch(streams, null, range, max), pages => StoreAnswers.MergeByWindow(pages, max)).ConfigureAwait(false);
+    }
+
+    private static IResult UnknownStore(string name) =>
+        QueryProblems.NotFound($"No queryable store '{name}'; GET /stores lists them");
+
+    private static IEnumerable<object> Catalogue(IStreamsInstance instance) => QueryableStores.All.Select(s => new
+    {
+        s.Info.Name,
+        Kind = s.Info.Kind,
+        KeyType = s.Info.KeyType.Name,
+        ValueType = s.Info.ValueType.Name,
+        s.Info.Description,
+        // Mission:Parts may leave a projection out of the running topology.
+        Running = instance.Description.Subtopologies.Any(t => t.Nodes.Any(n => n.Stores.Contains(s.Info.Name))),
+    });
+}

@@ -1,0 +1,57 @@
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.State;
+
+namespace StreamsApp.Worker.Api.Queries;
+
+/// <summary>Reads a key-value store of string keys on this worker, whatever its value type.</summary>
+internal interface IKeyValueReader
+{
+    /// <summary>The key's value in this worker's stores; null when absent here.</summary>
+    object? Get(KafkaStreams streams, string key);
+
+    /// <summary>Entries of this worker's stores with keys from <paramref name="from"/> to <paramref name="to"/> (inclusive; null is open), in key order.</summary>
+    StorePage Range(KafkaStreams streams, string? from, string? to, int limit);
+}
+
+/// <summary>Reads a window store of string keys on this worker, whatever its value type.</summary>
+internal interface IWindowReader
+{
+    /// <summary>Windows starting in <paramref name="range"/> of one key, or of every key when <paramref name="key"/> is null; by window start, then key.</summary>
+    StorePage Fetch(KafkaStreams streams, string? key, TimeRange range, int limit);
+}
+
+/// <summary>Reads a key-value store through interactive queries (DSL stores: the timestamp is unwrapped).</summary>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
+    where TValue : class
+{
+    public object? Get(KafkaStreams streams, string key) => Store(streams).Get(key);
+
+    public StorePage Range(KafkaStreams streams, string? from, string? to, int limit)
+    {
+        using var entries = Store(streams).Range(from, to);
+        return StorePage.Of(entries.Select(e => new KeyValueEntry(e.Key, e.Value)), limit);
+    }
+
+    /// <summary>The typed view, for endpoints that filter on the value.</summary>
+    public IReadOnlyKeyValueStore<string, TValue> Store(KafkaStreams streams) => streams.Store(
+        StoreQueryParameters<IReadOnlyKeyValueStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.KeyValueStore<string, TValue>()));
+}
+
+/// <summary>Reads a window store through interactive queries.</summary>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class WindowReader<TValue>(string storeName) : IWindowReader
+    where TValue : class
+{
+    public StorePage Fetch(KafkaStreams streams, string? key, TimeRange range, int limit)
+    {
+        var store = streams.Store(
+            StoreQueryParameters<IReadOnlyWindowStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.WindowStore<string, TValue>()));
+        using var entries = key is null ? store.FetchAll(range.FromMs, range.ToMs) : store.Fetch(key, key, range.FromMs, range.ToMs);
+        var rendered = entries
+            .Select(e => new WindowEntry(e.Key.Key, DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.StartMs), DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.EndMs), e.Value))
+            .OrderBy(e => e.WindowStart)
+            .ThenBy(e => e.Key, StringComparer.Ordinal);
+        return StorePage.Of(rendered, limit);
+    }
+}
