@@ -1,0 +1,66 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Projections;
+using StreamsApp.Worker.Configuration;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Tests.Api.Queries;
+
+/// <summary>
+/// A worker (API key on, two partitions) and a <see cref="FakeOwner"/>. The tests make another host own partition 1
+/// of every task the way a second worker would: by publishing its claim to the query-hosts topic (decision 0016:
+/// <c>1|host:port|tasks</c>; the newest claim of a task wins), so the worker's real metadata names that host.
+/// </summary>
+public sealed class ForwardingFixture : IAsyncLifetime
+{
+    public const string ApiKey = "k-forward";
+
+    public WorkerHost Host { get; private set; } = null!;
+
+    public FakeOwner Owner { get; private set; } = null!;
+
+    /// <summary>A key of partition 0 (this worker keeps it) and one of partition 1 (the claimant owns it).</summary>
+    public string LocalKey { get; private set; } = "";
+
+    public string RemoteKey { get; private set; } = "";
+
+    public KafkaStreams Streams => Host.Get<IStreamsInstance>().Streams!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await WorkerHost.StartAsync($"--api-key={ApiKey}", "--demo=false", "--partitions=2");
+        Host.Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        await Host.WaitUntilReadyAsync();
+        Owner = await FakeOwner.StartAsync();
+        var keys = Enumerable.Range(0, 100).Select(i => $"key-{i}")
+            .ToLookup(k => Streams.QueryMetadataForKey(ProjectionStores.OrderViews, k, ContractSerdes.Key.Serializer).Partition);
+        LocalKey = keys[0].First();
+        RemoteKey = keys[1].First();
+    }
+
+    /// <summary>Publishes <paramref name="host"/>'s claim to partition 1 of every sub-topology and waits until the worker sees it.</summary>
+    public async Task ClaimPartitionOneAsync(string host)
+    {
+        var tasks = string.Join(',', Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_1"));
+        var config = new ProducerConfig { BootstrapServers = Host.Get<KafkaConnection>().BootstrapServers };
+        using (var producer = new ProducerBuilder<byte[], byte[]>(config).Build())
+        {
+            await producer.ProduceAsync(
+                $"{Host.Get<IOptions<WorkerOptions>>().Value.Streams.ApplicationId}-query-hosts",
+                new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes("claimant-" + host), Value = Encoding.UTF8.GetBytes($"1|{host}|{tasks}") });
+        }
+
+        await Wait.UntilAsync(
+            () => Task.FromResult(Streams.QueryMetadataForKey(ProjectionStores.OrderViews, RemoteKey, ContractSerdes.Key.Serializer).ActiveHost.ToString() == host),
+            TimeSpan.FromSeconds(10));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Owner.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+}
