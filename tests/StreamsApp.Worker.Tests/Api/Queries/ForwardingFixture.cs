@@ -35,6 +35,10 @@ public sealed class ForwardingFixture : IAsyncLifetime
         Host.Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         await Host.WaitUntilReadyAsync();
         Owner = await FakeOwner.StartAsync();
+        // Running, the worker publishes its claim to the query-hosts topic; its metadata knows the owners once it reads it back.
+        await Wait.UntilAsync(
+            () => Task.FromResult(Streams.QueryMetadataForKey(ProjectionStores.OrderViews, "k", ContractSerdes.Key.Serializer).Partition >= 0),
+            TimeSpan.FromSeconds(10));
         var keys = Enumerable.Range(0, 100).Select(i => $"key-{i}")
             .ToLookup(k => Streams.QueryMetadataForKey(ProjectionStores.OrderViews, k, ContractSerdes.Key.Serializer).Partition);
         LocalKey = keys[0].First();

@@ -32,6 +32,10 @@ public sealed class QueryWorkerFixture : IAsyncLifetime
 
         await WaitForStatusAsync(GoodOrderId, "COMPLETED");
         await WaitForStatusAsync(FailedOrderId, "FAILED");
+        // The other read models are fed by other sub-topologies and may trail the order view.
+        await WaitForAsync($"/customers/{GoodOrder.CustomerId}", body => body.GetProperty("ordersCompleted").GetInt64() >= 1);
+        await WaitForAsync($"/products/{GoodOrder.Items[0].ProductId}/sales", body => body.GetProperty("items").GetArrayLength() == 1);
+        await WaitForAsync("/sagas/statistics", body => body.GetProperty("COMPLETED").GetInt64() == 1 && body.GetProperty("FAILED").GetInt64() == 1);
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -44,10 +48,11 @@ public sealed class QueryWorkerFixture : IAsyncLifetime
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response);
     }
 
-    private async Task WaitForStatusAsync(string orderId, string status) =>
-        await Wait.UntilAsync(
-            async () => await GetAsync($"/orders/{orderId}") is { Status: HttpStatusCode.OK } answer && answer.Body.GetProperty("status").GetString() == status,
-            TimeSpan.FromSeconds(20));
+    private Task WaitForStatusAsync(string orderId, string status) =>
+        WaitForAsync($"/orders/{orderId}", body => body.GetProperty("status").GetString() == status);
+
+    private async Task WaitForAsync(string path, Func<JsonElement, bool> condition) =>
+        await Wait.UntilAsync(async () => await GetAsync(path) is { Status: HttpStatusCode.OK } answer && condition(answer.Body), TimeSpan.FromSeconds(20));
 
     private static object Body(OrderCreated order) => new
     {

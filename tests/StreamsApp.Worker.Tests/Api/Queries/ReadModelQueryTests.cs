@@ -36,6 +36,16 @@ public sealed class ReadModelQueryTests(QueryWorkerFixture fixture)
     }
 
     [Fact]
+    public void TheApplicationServerIsTheAddressKestrelBound()
+    {
+        var instance = fixture.Host.Get<IStreamsInstance>();
+        var bound = $"127.0.0.1:{fixture.Host.Client.BaseAddress!.Port}";
+
+        Assert.Equal(bound, instance.ApplicationServer);
+        Assert.Contains(instance.Streams!.MetadataForAllStreamsClients(), m => m.HostInfo.ToString() == bound);
+    }
+
+    [Fact]
     public async Task AFailingOrderShowsFailedWithTheReason()
     {
         var (status, view, _) = await fixture.GetAsync($"/orders/{fixture.FailedOrderId}");
