@@ -18,6 +18,8 @@ internal static class QueryInput
     /// <summary>The widest time range accepted (it bounds how many windows one answer reads).</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
 
+    private static readonly DateTimeOffset LatestTime = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Parses <c>limit</c>: absent is <see cref="DefaultLimit"/>, otherwise 1 to <see cref="MaxLimit"/>.</summary>
     public static string? ReadLimit(string? text, out int limit)
     {
@@ -43,7 +45,7 @@ internal static class QueryInput
         }
 
         var end = to ?? (from is { } start ? start + DefaultRange : now);
-        var begin = from ?? end - DefaultRange;
+        var begin = from ?? (end - DefaultRange > DateTimeOffset.UnixEpoch ? end - DefaultRange : DateTimeOffset.UnixEpoch);
         if (begin > end)
         {
             return $"from ({Render(begin)}) is after to ({Render(end)})";
@@ -80,10 +82,11 @@ internal static class QueryInput
             return null;
         }
 
+        // The upper bound leaves room for the default range after it.
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-            || parsed < DateTimeOffset.UnixEpoch)
+            || parsed < DateTimeOffset.UnixEpoch || parsed > LatestTime)
         {
-            return $"{name} must be an ISO-8601 time after 1970, e.g. 2026-01-31T12:00:00Z (was '{text}')";
+            return $"{name} must be an ISO-8601 time from 1970 to 9998, e.g. 2026-01-31T12:00:00Z (was '{text}')";
         }
 
         time = parsed;

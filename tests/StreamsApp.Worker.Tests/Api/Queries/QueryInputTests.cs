@@ -12,6 +12,7 @@ public sealed class QueryInputTests
     [InlineData("2026-11-01T00:00:00Z", null, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z")]
     [InlineData(null, "2026-11-10T12:00:00Z", "2026-11-09T12:00:00Z", "2026-11-10T12:00:00Z")]
     [InlineData("2026-11-01T02:00:00+02:00", "2026-11-01T03:00:00", "2026-11-01T00:00:00Z", "2026-11-01T03:00:00Z")]
+    [InlineData(null, "1970-01-01T05:00:00Z", "1970-01-01T00:00:00Z", "1970-01-01T05:00:00Z")]
     public void TimeRangesDefaultToADayAndReadOffsetsAndUtc(string? from, string? to, string expectedFrom, string expectedTo)
     {
         Assert.Null(QueryInput.ReadTimeRange(from, to, Now, out var range));

@@ -68,6 +68,7 @@ public sealed class SagaAndStoreQueryTests(QueryWorkerFixture fixture)
         var (status, view, _) = await fixture.GetAsync($"/stores/{ProjectionStores.OrderViews}/keys/{fixture.GoodOrderId}");
         var (_, range, _) = await fixture.GetAsync($"/stores/{ProjectionStores.OrderViews}?from={fixture.GoodOrderId}&to={fixture.GoodOrderId}");
         var (_, sagas, _) = await fixture.GetAsync($"/stores/{SagaStores.State}?limit=1000");
+        var (invertedStatus, inverted, _) = await fixture.GetAsync($"/stores/{SagaStores.State}?from=z&to=a");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("COMPLETED", view.GetProperty("status").GetString());
@@ -77,6 +78,8 @@ public sealed class SagaAndStoreQueryTests(QueryWorkerFixture fixture)
         Assert.Equal(
             new[] { fixture.FailedOrderId, fixture.GoodOrderId }.Order(StringComparer.Ordinal),
             sagas.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("key").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, invertedStatus);
+        Assert.Empty(inverted.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
