@@ -28,6 +28,9 @@ public interface IStreamsInstance
     /// <summary>The topology's description (Kafka Streams' text format via ToString()).</summary>
     TopologyDescription Description { get; }
 
-    /// <summary>This instance's host:port for other instances (Kafka Streams' <c>application.server</c>).</summary>
+    /// <summary>
+    /// This instance's host:port for other instances (Kafka Streams' <c>application.server</c>); with <c>Http:Url</c> on
+    /// port 0 it is known once the server listens, when the runtime starts (empty before).
+    /// </summary>
     string ApplicationServer { get; }
 }
