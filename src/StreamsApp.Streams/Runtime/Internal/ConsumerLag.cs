@@ -43,8 +43,7 @@ internal sealed class ConsumerLag(bool readCommitted)
 
             foreach (var partition in partitions.EnumerateObject())
             {
-                var id = partition.Value.GetProperty("partition").GetInt32();
-                if (assigned.Contains((topic.Name, id)) && Lag(partition.Value) is { } lag)
+                if (NonNegative(partition.Value, "partition") is { } id && assigned.Contains((topic.Name, (int)id)) && Lag(partition.Value) is { } lag)
                 {
                     values.Add(new MetricValue(
                         MetricName.Of("records-lag", Group, "thread-id", threadId, "topic", topic.Name, "partition", id.ToString(CultureInfo.InvariantCulture)),
@@ -56,14 +55,12 @@ internal sealed class ConsumerLag(bool readCommitted)
 
     private long? Lag(JsonElement partition)
     {
-        var end = partition.GetProperty(readCommitted ? "ls_offset" : "hi_offset").GetInt64();
-        var position = partition.GetProperty("app_offset").GetInt64();
-        if (position < 0)
-        {
-            position = partition.GetProperty("committed_offset").GetInt64();
-        }
-
-        // Negative offsets are librdkafka's "not known yet" (-1001) and friends.
-        return end < 0 || position < 0 ? null : Math.Max(0, end - position);
+        var end = NonNegative(partition, readCommitted ? "ls_offset" : "hi_offset");
+        var position = NonNegative(partition, "app_offset") ?? NonNegative(partition, "committed_offset");
+        return end is { } e && position is { } p ? Math.Max(0, e - p) : null;
     }
+
+    /// <summary>A number field; null when missing or negative (librdkafka's "not known yet", -1001, and friends).</summary>
+    private static long? NonNegative(JsonElement partition, string field) =>
+        partition.TryGetProperty(field, out var value) && value.TryGetInt64(out var offset) && offset >= 0 ? offset : null;
 }
