@@ -16,24 +16,26 @@ public sealed class ThreadMetricsRuntimeTests
         cluster.CreateTopic("metered-in", 2);
         cluster.CreateTopic("metered-out", 2);
         var builder = new StreamsBuilder();
-        builder.Stream("metered-in", Consumed.With(Serdes.String(), Serdes.String()))
-            .GroupByKey(Grouped.With(Serdes.String(), Serdes.String()))
-            .Count(materialized: Materialized.As<string, long>("metered-counts"))
+        var grouped = builder.Stream("metered-in", Consumed.With(Serdes.String(), Serdes.String()))
+            .GroupByKey(Grouped.With(Serdes.String(), Serdes.String()));
+        grouped.Count(materialized: Materialized.As<string, long>("metered-counts"))
             .ToStream()
             .To("metered-out", Produced.With(Serdes.String(), Serdes.Int64()));
+        grouped.WindowedBy(TimeWindows.OfSizeWithNoGrace(TimeSpan.FromHours(1))).Count(materialized: Materialized.As<string, long>("metered-windows"));
         using var dir = new TempDir();
         var config = Config(cluster, "metered-app", dir.Path);
         config.KafkaProperties["statistics.interval.ms"] = "100";
         await using var streams = new KafkaStreams(builder.Build(), config, Options(cluster));
         await streams.StartAsync();
 
-        // Distinct keys, each once: RocksDB's key estimate is then exact.
-        Produce(cluster, "metered-in", Enumerable.Range(0, 120).Select(i => ($"key-{i}", "v")));
+        // Distinct keys, each once and in one window: RocksDB's key estimates are then exact.
+        Produce(cluster, "metered-in", Enumerable.Range(0, 120).Select(i => ($"key-{i}", "v")), timestamp: 1_000);
 
         var metrics = streams.Metrics;
         await WaitUntil(() =>
             Gauges(metrics, "records-lag") is { Count: 2 } lags && lags.All(l => l.Value == 0)
-            && Gauges(metrics, "estimate-num-keys").Sum(g => g.Value) == 120
+            && StoreKeys(metrics, "rocksdb-state-id", "metered-counts") == 120
+            && StoreKeys(metrics, "rocksdb-window-state-id", "metered-windows") == 120
             && Thread(metrics, "process-total").Sum == 120);
 
         Assert.True(Thread(metrics, "poll-latency").Count > 0);
@@ -46,13 +48,16 @@ public sealed class ThreadMetricsRuntimeTests
         Assert.Equal(
             ["0_0", "0_1"],
             Gauges(metrics, "estimate-num-keys").Where(g => g.Name.Tag("rocksdb-state-id") == "metered-counts").Select(g => g.Name.Tag("task-id")).Order());
-        Assert.Equal(2, Gauges(metrics, "estimate-live-data-size").Count);
+        Assert.Equal(4, Gauges(metrics, "estimate-live-data-size").Count);
 
         await streams.CloseAsync();
         Assert.Empty(metrics.ReadGauges());
     }
 
     private static List<MetricValue> Gauges(StreamsMetrics metrics, string name) => [.. metrics.ReadGauges().Where(g => g.Name.Name == name)];
+
+    private static double StoreKeys(StreamsMetrics metrics, string storeTag, string store) =>
+        Gauges(metrics, "estimate-num-keys").Where(g => g.Name.Tag(storeTag) == store).Sum(g => g.Value);
 
     private static Sensor Thread(StreamsMetrics metrics, string name) =>
         Assert.Single(metrics.Sensors, s => s.Name.Group == "stream-thread-metrics" && s.Name.Name == name);
