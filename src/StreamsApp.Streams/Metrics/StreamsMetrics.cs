@@ -2,10 +2,14 @@ using System.Collections.Concurrent;
 
 namespace StreamsApp.Streams.Metrics;
 
-/// <summary>The registry of an application's sensors; exporters (Prometheus) read <see cref="Sensors"/>.</summary>
+/// <summary>
+/// The registry of an application's metrics, read by exporters (Prometheus): <see cref="Sensors"/>, which the engine
+/// records as things happen, and gauges, which are measured only when read (<see cref="ReadGauges"/>).
+/// </summary>
 public sealed class StreamsMetrics
 {
     private readonly ConcurrentDictionary<MetricName, Sensor> _sensors = new();
+    private readonly ConcurrentDictionary<object, Action<ICollection<MetricValue>>> _gauges = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates a registry.</summary>
     /// <param name="recordingLevel">Whether debug-level sensors record.</param>
@@ -21,18 +25,8 @@ public sealed class StreamsMetrics
     /// <param name="name">The metric name.</param>
     /// <param name="group">The metric group.</param>
     /// <param name="tags">Tags as alternating keys and values.</param>
-    public Sensor Sensor(string name, string group, params string[] tags)
-    {
-        var pairs = new List<KeyValuePair<string, string>>(tags.Length / 2);
-        for (var i = 0; i + 1 < tags.Length; i += 2)
-        {
-            pairs.Add(new(tags[i], tags[i + 1]));
-        }
-
-        pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var metricName = new MetricName(name, group, pairs);
-        return _sensors.GetOrAdd(metricName, static n => new Sensor(n));
-    }
+    public Sensor Sensor(string name, string group, params string[] tags) =>
+        _sensors.GetOrAdd(MetricName.Of(name, group, tags), static n => new Sensor(n));
 
     /// <summary>Finds sensors by name (and optionally a tag value), for tests and exporters.</summary>
     public IEnumerable<Sensor> Find(string name, string? tagKey = null, string? tagValue = null)
@@ -44,5 +38,33 @@ public sealed class StreamsMetrics
                 yield return sensor;
             }
         }
+    }
+
+    /// <summary>
+    /// Registers gauges measured when read (Kafka's <c>Gauge</c>): <paramref name="read"/> adds the current value of
+    /// each of its metrics; it runs on the reader's thread, so it must be thread-safe. Replaces the owner's earlier ones.
+    /// </summary>
+    /// <param name="owner">Identifies the gauges for <see cref="RemoveGauges"/>.</param>
+    /// <param name="read">Adds the current values.</param>
+    public void AddGauges(object owner, Action<ICollection<MetricValue>> read)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(read);
+        _gauges[owner] = read;
+    }
+
+    /// <summary>Removes the gauges of <paramref name="owner"/>; their metrics are no longer read.</summary>
+    public void RemoveGauges(object owner) => _gauges.TryRemove(owner, out _);
+
+    /// <summary>Measures every registered gauge now, on the caller's thread.</summary>
+    public IReadOnlyList<MetricValue> ReadGauges()
+    {
+        var values = new List<MetricValue>();
+        foreach (var read in _gauges.Values)
+        {
+            read(values);
+        }
+
+        return values;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
+using StreamsApp.Worker.Operations.Metrics;
 
 namespace StreamsApp.Worker.Console;
 
@@ -46,7 +47,8 @@ internal sealed class ConsoleReporter(
             {
                 var records = ProcessedRecords();
                 var seconds = Stopwatch.GetElapsedTime(lastTime).TotalSeconds;
-                System.Console.WriteLine(ProgressLine.Format(instance.State, (records - lastRecords) / seconds, records, sagas));
+                System.Console.WriteLine(ProgressLine.Format(
+                    instance.State, (records - lastRecords) / seconds, records, ConsumerLag(), sagas, SagaStates.Read(instance.Streams)));
                 (lastRecords, lastTime) = (records, Stopwatch.GetTimestamp());
             }
         }
@@ -56,5 +58,9 @@ internal sealed class ConsoleReporter(
         }
     }
 
-    private double ProcessedRecords() => instance.Metrics?.Find("process-total").Sum(s => s.Sum) ?? 0;
+    private double ProcessedRecords() =>
+        instance.Metrics?.Find("process-total").Where(s => s.Name.Group == "stream-task-metrics").Sum(s => s.Sum) ?? 0;
+
+    /// <summary>The records the instance's consumers have yet to read, over all their partitions.</summary>
+    private double ConsumerLag() => instance.Metrics?.ReadGauges().Where(g => g.Name.Name == "records-lag").Sum(g => g.Value) ?? 0;
 }

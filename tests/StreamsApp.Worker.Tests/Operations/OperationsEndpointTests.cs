@@ -19,6 +19,46 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task MetricsHaveThreadLoopLagStoreSizeAndSagaStateFamilies()
+    {
+        var order = await fixture.Host.PostOrderAsync(new
+        {
+            customerId = "c-ada",
+            items = new[] { new { productId = "p-book", quantity = 1, price = 12.50m } },
+            currency = "EUR",
+            shippingAddress = new { recipient = "Ada", street = "Main St 1", city = "Berlin", postalCode = "10115", country = "DE" },
+        });
+        Assert.True(order.IsSuccessStatusCode);
+
+        // The consumers' statistics (and so the lag) come every 5 s; the saga completes within a few commits.
+        List<Sample> samples = [];
+        await Wait.UntilAsync(
+            async () =>
+            {
+                samples = Parse(await Scrape());
+                return Sum(samples, "streamsapp_sagas") > 0 && samples.Any(s => s.Name == "streamsapp_consumer_fetch_manager_records_lag");
+            },
+            TimeSpan.FromSeconds(20));
+
+        foreach (var family in new[] { "poll_latency", "poll_records", "process_latency", "commit_latency" })
+        {
+            Assert.Contains(samples, s => s.Name == $"streamsapp_stream_thread_{family}_count" && s.Labels.Contains("thread_id=", StringComparison.Ordinal) && s.Value > 0);
+            Assert.Contains(samples, s => s.Name == $"streamsapp_stream_thread_{family}_max" && s.Value > 0);
+        }
+
+        Assert.True(Sum(samples, "streamsapp_stream_thread_process_total") > 0);
+        Assert.True(Sum(samples, "streamsapp_subtopology_process_total") >= Sum(samples, "streamsapp_stream_thread_process_total"));
+        var lags = samples.Where(s => s.Name == "streamsapp_consumer_fetch_manager_records_lag").ToList();
+        Assert.All(lags, s => Assert.Matches("partition=\"\\d+\".*topic=\"[^\"]+\"", s.Labels));
+        Assert.All(lags, s => Assert.True(s.Value >= 0));
+        Assert.Contains(lags, s => s.Labels.Contains("topic=\"orders.events\"", StringComparison.Ordinal));
+        Assert.Contains(samples, s => s.Name == "streamsapp_stream_state_estimate_num_keys"
+            && s.Labels.Contains("store=\"projections-saga-statistics\"", StringComparison.Ordinal) && s.Labels.Contains("task_id=", StringComparison.Ordinal) && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "streamsapp_stream_state_estimate_live_data_size" && s.Value >= 0);
+        Assert.All(samples.Where(s => s.Name == "streamsapp_sagas"), s => Assert.Matches("^\\{state=\"[A-Z_]+\"\\}$", s.Labels));
+    }
+
+    [Fact]
     public async Task TopologyIsDescribedAsTextAndDrawnAsSvg()
     {
         var text = await fixture.Host.Client.GetStringAsync(new Uri("/topology", UriKind.Relative));

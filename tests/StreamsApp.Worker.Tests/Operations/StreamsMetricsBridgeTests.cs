@@ -69,6 +69,56 @@ public sealed class StreamsMetricsBridgeTests
         Assert.Contains("streamsapp_state{state=\"Rebalancing\"} 1", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EngineGaugesAreReadAtEachScrapeAndTheirSeriesLeaveWithThem()
+    {
+        var instance = new FakeInstance();
+        var bridge = new StreamsMetricsBridge(instance, Sagas());
+        var lags = new Dictionary<string, double> { ["0"] = 12, ["1"] = 3 };
+        instance.Metrics!.AddGauges(this, values =>
+        {
+            foreach (var (partition, lag) in lags)
+            {
+                values.Add(new MetricValue(MetricName.Of("records-lag", "consumer-fetch-manager-metrics", "thread-id", "t-1", "topic", "in", "partition", partition), lag));
+            }
+
+            values.Add(new MetricValue(MetricName.Of("estimate-num-keys", "stream-state-metrics", "thread-id", "t-1", "task-id", "0_0", "rocksdb-state-id", "counts"), 42));
+        });
+
+        var first = await ScrapeAsync(bridge);
+        lags.Remove("1");
+        lags["0"] = 0;
+        var second = await ScrapeAsync(bridge);
+
+        Assert.Contains("streamsapp_consumer_fetch_manager_records_lag{partition=\"0\",thread_id=\"t-1\",topic=\"in\"} 12", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_consumer_fetch_manager_records_lag{partition=\"1\",thread_id=\"t-1\",topic=\"in\"} 3", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_state_estimate_num_keys{store=\"counts\",task_id=\"0_0\",thread_id=\"t-1\"} 42", first, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_consumer_fetch_manager_records_lag{partition=\"0\",thread_id=\"t-1\",topic=\"in\"} 0", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("partition=\"1\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreadDistributionsExportSumCountAndMaxAndTasksSumPerSubtopology()
+    {
+        var instance = new FakeInstance();
+        var bridge = new StreamsMetricsBridge(instance, Sagas());
+        var pollRecords = instance.Metrics!.Sensor("poll-records", "stream-thread-metrics", "thread-id", "t-1");
+        pollRecords.Record(500);
+        pollRecords.Record(20);
+        instance.Metrics.Sensor("process-total", "stream-task-metrics", "thread-id", "t-1", "task-id", "0_0").Record(5);
+        instance.Metrics.Sensor("process-total", "stream-task-metrics", "thread-id", "t-2", "task-id", "0_1").Record(7);
+        instance.Metrics.Sensor("process-total", "stream-task-metrics", "thread-id", "t-1", "task-id", "1_0").Record(2);
+
+        var text = await ScrapeAsync(bridge);
+
+        Assert.Contains("streamsapp_stream_thread_poll_records_sum{thread_id=\"t-1\"} 520", text, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_thread_poll_records_count{thread_id=\"t-1\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_stream_thread_poll_records_max{thread_id=\"t-1\"} 500", text, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_subtopology_process_total{subtopology=\"0\"} 12", text, StringComparison.Ordinal);
+        Assert.Contains("streamsapp_subtopology_process_total{subtopology=\"1\"} 2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("streamsapp_sagas{", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(KafkaStreamsState.Created, HealthStatus.Unhealthy)]
     [InlineData(KafkaStreamsState.Rebalancing, HealthStatus.Unhealthy)]

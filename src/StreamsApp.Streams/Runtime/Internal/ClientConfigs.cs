@@ -21,7 +21,9 @@ internal static class ClientConfigs
     public static ConsumerConfig MainConsumer(StreamsConfig config, string clientId) =>
         // A resumed partition joins the next fetch only when the one in flight returns; librdkafka's 500 ms long poll
         // would make every resume after back-pressure (and every hop through a repartition topic) wait that long.
-        new(WithDefaults(Base(config, clientId), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100")))
+        // Statistics every 5 s give the consumer lag per partition (ConsumerLag), parsed only when metrics are read.
+        new(WithDefaults(
+            Base(config, clientId), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100"), ("statistics.interval.ms", "5000")))
         {
             GroupId = config.ApplicationId,
             // Range assigns partition p of every co-partitioned topic to the same member, which tasks rely on.

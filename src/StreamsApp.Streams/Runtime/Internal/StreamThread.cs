@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Metrics;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
@@ -22,8 +24,10 @@ internal sealed class StreamThread
     private readonly HashSet<TopicPartition> _paused = [];
     private readonly Thread _thread;
     private volatile bool _shutdownRequested;
-    private readonly Metrics.Sensor _pauses;
-    private readonly Metrics.Sensor _migrations;
+    private readonly Sensor _pauses;
+    private readonly Sensor _migrations;
+    private readonly ThreadMetrics _metrics;
+    private readonly ConsumerLag _lag;
     private TaskManager? _tasks;
     private long _lastCommit;
     private volatile PublishedTasks _published = PublishedTasks.None;
@@ -40,6 +44,8 @@ internal sealed class StreamThread
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _pauses = setup.Metrics.Sensor("partition-pauses-total", "stream-thread-metrics", "thread-id", name);
         _migrations = setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", name);
+        _metrics = new ThreadMetrics(setup.Metrics, name);
+        _lag = new ConsumerLag(readCommitted: setup.Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2);
     }
 
     public string Name { get; }
@@ -79,7 +85,9 @@ internal sealed class StreamThread
             restorer = new StoreChangelogReader(
                 BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(), storeLock: StoreLock);
             var resources = _setup.Resources(Name, producer);
-            _tasks = new TaskManager(_setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _log), restorer, StoreLock, _log);
+            _tasks = new TaskManager(
+                _setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _metrics, _log), restorer, StoreLock, _log);
+            _setup.Metrics.AddGauges(this, new ThreadGauges(this, _lag).Read);
             consumer.Subscribe(_setup.Topology.SourceTopics);
             _lastCommit = _setup.Time.GetTimestamp();
             while (!_shutdownRequested)
@@ -112,6 +120,7 @@ internal sealed class StreamThread
         }
         finally
         {
+            _setup.Metrics.RemoveGauges(this);
             consumer?.Dispose();
             producer?.Dispose();
             restorer?.Dispose();
@@ -135,12 +144,16 @@ internal sealed class StreamThread
 
         // Restoration waits for changelog records itself; the main consumer then only takes what is fetched.
         var timeout = restoring || tasks.Tasks.Any(t => t.HasBufferedRecords) ? TimeSpan.Zero : PollTimeout;
-        for (var polled = 0; polled < MaxPollRecords && consumer.Consume(polled == 0 ? timeout : TimeSpan.Zero) is { } record; polled++)
+        var pollStart = Stopwatch.GetTimestamp();
+        var polled = 0;
+        for (; polled < MaxPollRecords && consumer.Consume(polled == 0 ? timeout : TimeSpan.Zero) is { } record; polled++)
         {
             Buffer(consumer, record);
         }
 
-        tasks.Process(MaxProcessPerTask);
+        _metrics.RecordPoll(pollStart, polled);
+        var processStart = Stopwatch.GetTimestamp();
+        _metrics.RecordProcess(processStart, tasks.Process(MaxProcessPerTask));
         ResumeDrained(consumer);
         tasks.PunctuateWallClock();
         var now = _setup.Time.GetTimestamp();
@@ -203,6 +216,7 @@ internal sealed class StreamThread
             .SetPartitionsRevokedHandler((_, _) => OnRevoked())
             .SetPartitionsLostHandler((_, _) => OnLost())
             .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .SetStatisticsHandler((_, json) => _lag.OnStatistics(json))
             .Build();
 
     private void OnAssigned(List<TopicPartition> partitions)

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Metrics;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
@@ -7,9 +9,10 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// Commits a thread's tasks: flush caches and output, then commit the consumed offsets — with the consumer
 /// (at-least-once) or inside the producer's transaction with the group metadata (exactly-once v2) — then let the
 /// tasks checkpoint. A failed commit that means the tasks moved to another member surfaces as
-/// <see cref="TaskMigratedException"/>; a transient one leaves the tasks uncommitted for the next try.
+/// <see cref="TaskMigratedException"/>; a transient one leaves the tasks uncommitted for the next try. A completed
+/// commit records its latency.
 /// </summary>
-internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, StreamsProducer producer, ILogger log)
+internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, StreamsProducer producer, ThreadMetrics metrics, ILogger log)
 {
     public void Commit(IEnumerable<StreamTask> tasks, bool force)
     {
@@ -19,6 +22,7 @@ internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, Stream
             return;
         }
 
+        var start = Stopwatch.GetTimestamp();
         var offsets = new List<TopicPartitionOffset>();
         foreach (var task in due)
         {
@@ -51,6 +55,8 @@ internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, Stream
         {
             task.PostCommit();
         }
+
+        metrics.RecordCommit(start);
     }
 
     /// <summary>Drops an open transaction (exactly-once) when tasks are closed dirty.</summary>

@@ -6,10 +6,12 @@ using StreamsApp.Worker.Hosting;
 namespace StreamsApp.Worker.Operations.Metrics;
 
 /// <summary>
-/// Exposes the engine's sensors as Prometheus metrics, read at scrape time: counting sensors (<c>*-total</c>) as
-/// counters, remaining-work sensors as gauges, latency sensors as <c>_sum</c>/<c>_count</c> counters and a
-/// <c>_max</c> gauge; plus the instance state and the saga outcomes. Rates (records/s per thread) are PromQL's
-/// <c>rate()</c> over the counters.
+/// Exposes the engine's metrics as Prometheus metrics, read at scrape time. Sensors: counting ones (<c>*-total</c>)
+/// as counters, remaining-work ones as gauges, distributions (<c>*-latency</c>, <c>*-records</c>) as
+/// <c>_sum</c>/<c>_count</c> counters and a <c>_max</c> gauge. Engine gauges (consumer lag, store sizes) as gauges
+/// whose series leave with their partition or task. Also records processed per sub-topology (the tasks' sum), the
+/// instance state, the saga outcomes and the sagas per state this instance hosts. Rates (records/s per thread) are
+/// PromQL's <c>rate()</c> over the counters.
 /// </summary>
 internal sealed class StreamsMetricsBridge
 {
@@ -17,8 +19,11 @@ internal sealed class StreamsMetricsBridge
     private readonly SagaOutcomes _sagas;
     private readonly MetricFactory _factory;
     private readonly Dictionary<string, Collector> _collectors = new(StringComparer.Ordinal);
+    private readonly GaugeFamilies _engineGauges;
+    private readonly GaugeFamilies _sagaStates;
     private readonly Gauge _state;
     private readonly Counter _sagaOutcomes;
+    private readonly Counter _subtopologyProcessed;
 
     public StreamsMetricsBridge(IStreamsInstance instance, SagaOutcomes sagas)
     {
@@ -26,8 +31,12 @@ internal sealed class StreamsMetricsBridge
         _sagas = sagas;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         _factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        _engineGauges = new GaugeFamilies(_factory);
+        _sagaStates = new GaugeFamilies(_factory);
         _state = _factory.CreateGauge(PrometheusNames.Prefix + "state", "1 for the KafkaStreams state the instance is in.", "state");
         _sagaOutcomes = _factory.CreateCounter(PrometheusNames.Prefix + "saga_outcomes_total", "Sagas finished, by outcome (from saga.events).", "outcome");
+        _subtopologyProcessed = _factory.CreateCounter(
+            PrometheusNames.Prefix + "subtopology_process_total", "Records processed by this instance's tasks of each sub-topology.", "subtopology");
         Registry.AddBeforeCollectCallback(Update);
     }
 
@@ -45,29 +54,40 @@ internal sealed class StreamsMetricsBridge
         _sagaOutcomes.WithLabels("completed").IncTo(_sagas.Completed);
         _sagaOutcomes.WithLabels("failed").IncTo(_sagas.Failed);
         _sagaOutcomes.WithLabels("timed_out").IncTo(_sagas.TimedOut);
-        if (_instance.Metrics is { } metrics)
+        lock (_collectors)
         {
-            lock (_collectors)
+            if (_instance.Metrics is { } metrics)
             {
                 foreach (var sensor in metrics.Sensors)
                 {
                     Export(sensor);
                 }
+
+                ExportSubtopologies(metrics);
+                foreach (var gauge in metrics.ReadGauges())
+                {
+                    var (labelNames, labelValues) = Labels(gauge.Name);
+                    var name = PrometheusNames.Metric(gauge.Name.Group, gauge.Name.Name);
+                    _engineGauges.Set(name, $"Engine gauge {gauge.Name.Name} ({gauge.Name.Group}).", labelNames, labelValues, gauge.Value);
+                }
+
+                _engineGauges.EndScrape();
             }
+
+            ExportSagaStates();
         }
     }
 
     private void Export(Sensor sensor)
     {
         var name = PrometheusNames.Metric(sensor.Name.Group, sensor.Name.Name);
-        var labels = sensor.Name.Tags.Select(t => PrometheusNames.Label(t.Key, t.Value)).ToArray();
-        var labelNames = labels.Select(l => l.Label).ToArray();
-        var labelValues = labels.Select(l => l.Value).ToArray();
-        if (sensor.Name.Name.EndsWith("-latency", StringComparison.Ordinal))
+        var (labelNames, labelValues) = Labels(sensor.Name);
+        if (IsDistribution(sensor.Name.Name))
         {
-            Get(name + "_sum", labelNames, (n, l) => _factory.CreateCounter(n, "Sum of the latencies in microseconds.", l)).WithLabels(labelValues).IncTo(sensor.Sum);
-            Get(name + "_count", labelNames, (n, l) => _factory.CreateCounter(n, "Operations measured.", l)).WithLabels(labelValues).IncTo(sensor.Count);
-            Get(name + "_max", labelNames, (n, l) => _factory.CreateGauge(n, "Largest latency in microseconds.", l)).WithLabels(labelValues).Set(double.IsNaN(sensor.Max) ? 0 : sensor.Max);
+            var latency = sensor.Name.Name.EndsWith("-latency", StringComparison.Ordinal);
+            Get(name + "_sum", labelNames, (n, l) => _factory.CreateCounter(n, latency ? "Sum of the latencies in microseconds." : "Sum of the observed values.", l)).WithLabels(labelValues).IncTo(sensor.Sum);
+            Get(name + "_count", labelNames, (n, l) => _factory.CreateCounter(n, "Observations (operations measured).", l)).WithLabels(labelValues).IncTo(sensor.Count);
+            Get(name + "_max", labelNames, (n, l) => _factory.CreateGauge(n, latency ? "Largest latency in microseconds." : "Largest observed value.", l)).WithLabels(labelValues).Set(double.IsNaN(sensor.Max) ? 0 : sensor.Max);
         }
         else if (sensor.Name.Name.Contains("remaining", StringComparison.Ordinal))
         {
@@ -80,6 +100,52 @@ internal sealed class StreamsMetricsBridge
             var counter = name.EndsWith("_total", StringComparison.Ordinal) ? name : name + "_total";
             Get(counter, labelNames, (n, l) => _factory.CreateCounter(n, $"Engine sensor {sensor.Name.Name} ({sensor.Name.Group}).", l)).WithLabels(labelValues).IncTo(sensor.Sum);
         }
+    }
+
+    /// <summary>Sums the tasks' <c>process-total</c> per sub-topology (task ids are <c>subtopology_partition</c>).</summary>
+    private void ExportSubtopologies(StreamsMetrics metrics)
+    {
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var sensor in metrics.Find("process-total"))
+        {
+            if (sensor.Name.Group == "stream-task-metrics" && sensor.Name.Tag("task-id") is { } task && task.IndexOf('_', StringComparison.Ordinal) is > 0 and var separator)
+            {
+                var subtopology = task[..separator];
+                sums[subtopology] = sums.GetValueOrDefault(subtopology) + sensor.Sum;
+            }
+        }
+
+        foreach (var (subtopology, sum) in sums)
+        {
+            _subtopologyProcessed.WithLabels(subtopology).IncTo(sum);
+        }
+    }
+
+    /// <summary>The saga states this instance hosts; kept as they were while the store cannot be read (a rebalance).</summary>
+    private void ExportSagaStates()
+    {
+        if (SagaStates.Read(_instance.Streams) is not { } states)
+        {
+            return;
+        }
+
+        foreach (var (state, sagas) in states)
+        {
+            _sagaStates.Set(
+                PrometheusNames.Prefix + "sagas", "Sagas currently in each state, in the saga-statistics partitions this instance hosts (sum over instances).",
+                ["state"], [state], sagas);
+        }
+
+        _sagaStates.EndScrape();
+    }
+
+    private static bool IsDistribution(string name) =>
+        name.EndsWith("-latency", StringComparison.Ordinal) || name.EndsWith("-records", StringComparison.Ordinal);
+
+    private static (string[] Names, string[] Values) Labels(MetricName name)
+    {
+        var labels = name.Tags.Select(t => PrometheusNames.Label(t.Key, t.Value)).ToArray();
+        return (labels.Select(l => l.Label).ToArray(), labels.Select(l => l.Value).ToArray());
     }
 
     private T Get<T>(string name, string[] labelNames, Func<string, string[], T> create)

@@ -57,6 +57,19 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
         }
     }
 
+    /// <summary>RocksDB's estimate of the live data's size in bytes (<c>rocksdb.estimate-live-data-size</c>): table files only, not memtables.</summary>
+    internal long EstimateLiveDataSize
+    {
+        get
+        {
+            lock (Gate)
+            {
+                var estimate = Db.GetProperty("rocksdb.estimate-live-data-size");
+                return long.TryParse(estimate, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            }
+        }
+    }
+
     /// <summary>The database directory, set by <see cref="Init"/>.</summary>
     internal string? DbDirectory { get; private set; }
 

@@ -190,6 +190,30 @@ internal sealed class SegmentedBytesStore
         }
     }
 
+    /// <summary>The segments' key estimates summed (a window or session per key); for the store size gauges.</summary>
+    internal long ApproximateNumEntries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _segments.All.Sum(segment => segment.ApproximateNumEntries);
+            }
+        }
+    }
+
+    /// <summary>The RocksDB segments' live data size summed; null for in-memory segments.</summary>
+    internal long? EstimateLiveDataSize
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Persistent ? _segments.All.OfType<RocksDb.RocksDbKeyValueStore>().Sum(segment => segment.EstimateLiveDataSize) : null;
+            }
+        }
+    }
+
     /// <summary>The directory-level name of the segment holding a time (for tests and diagnostics).</summary>
     internal string SegmentName(long timestamp) => _segments.SegmentName(_segments.SegmentId(timestamp));
 
