@@ -80,7 +80,8 @@ public static class WorkerApp
             services.AddSingleton(new ApiKeyFilter(worker.Http.ApiKey));
         }
 
-        // Start order: reference data before the topology, the topology before demo traffic.
+        // Start order: topics before anything produces, reference data before the topology, the topology before demo traffic.
+        services.AddHostedService<MissionTopicsSetup>();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddHostedService(sp => sp.GetRequiredService<SagaOutcomes>());
