@@ -39,14 +39,26 @@ internal sealed class SagaOutcomeReader : IAsyncDisposable
     public Task WaitForAllAsync(IEnumerable<string> orderIds, TimeSpan timeout, Func<string> diagnostics)
     {
         var ids = orderIds.ToList();
-        return Wait.UntilAsync(() => Task.FromResult(ids.All(_outcomes.ContainsKey)), timeout, () =>
-            $"Orders without a saga outcome: {string.Join(", ", ids.Where(id => !_outcomes.ContainsKey(id)))}{Environment.NewLine}{diagnostics()}");
+        return Wait.UntilAsync(
+            async () =>
+            {
+                if (_reading.IsFaulted)
+                {
+                    // The reader failed (an unreadable event, say): waiting on would only time out.
+                    await _reading;
+                }
+
+                return ids.All(_outcomes.ContainsKey);
+            },
+            timeout,
+            () => $"Orders without a saga outcome: {string.Join(", ", ids.Where(id => !_outcomes.ContainsKey(id)))}{Environment.NewLine}{diagnostics()}");
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _reading;
+        // A failure of the reader surfaced in WaitForAllAsync; here it would only hide the test's own exception.
+        await _reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
         _registry.Dispose();
     }
