@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Confluent.Kafka;
@@ -52,10 +51,7 @@ public sealed class ServerProcessTests
         using var timeout = new CancellationTokenSource(Clients.Timeout);
         using var server = await ServerProcess.StartAndReadAddressesAsync(timeout.Token);
 
-        using (var kill = Process.Start("kill", ["-TERM", server.Process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync(timeout.Token);
-        }
+        await DotnetProcess.TerminateAsync(server.Process, timeout.Token);
 
         await server.Process.WaitForExitAsync(timeout.Token);
         Assert.Equal(0, server.Process.ExitCode);

@@ -154,7 +154,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var loggerFactory = _options.LoggerFactory ?? NullLoggerFactory.Instance;
-        _admin = _options.TopicAdmin ?? new KafkaTopicAdmin(ClientConfigs.Admin(_config, $"{ClientIdPrefix}-admin"), _config.ReplicationFactor);
+        _admin = _options.TopicAdmin ?? TopicAdmins.Kafka(_config, $"{ClientIdPrefix}-admin");
         if (_config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 && _admin.ExactlyOnceUnsupportedReason is { } reason)
         {
             RuntimeLog.GuaranteeDowngraded(_log, $"Running at-least-once instead of exactly-once: {reason}");

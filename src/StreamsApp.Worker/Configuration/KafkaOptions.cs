@@ -9,6 +9,20 @@ public sealed class KafkaOptions
     /// </summary>
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Partitions of each mission topic the worker creates on the embedded cluster (default 3).</summary>
+    /// <summary>Partitions of each mission topic the worker creates (default 3).</summary>
     public int TopicPartitions { get; set; } = 3;
+
+    /// <summary>
+    /// The topic-administration URL <c>streamsapp-kafka</c> prints (<c>topic.admin.url=...</c>); empty unless the
+    /// bootstrap servers are such a separate embedded cluster. When set, the worker creates the mission's topics and its
+    /// internal topics through it (the mock cluster has no Kafka admin API) and uses the mock's client settings.
+    /// </summary>
+    public string TopicAdminUrl { get; set; } = "";
+
+    /// <summary>
+    /// Whether the worker creates the mission's missing topics at start through Kafka's admin API, with
+    /// <see cref="TopicPartitions"/> partitions and <c>Streams:ReplicationFactor</c> (default off: on a real cluster
+    /// topics are usually provisioned beforehand, and the principal may not be allowed to create them).
+    /// </summary>
+    public bool CreateTopics { get; set; }
 }

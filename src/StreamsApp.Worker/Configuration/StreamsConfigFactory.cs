@@ -29,7 +29,7 @@ internal static class StreamsConfigFactory
             properties[key] = value;
         }
 
-        if (options.IsEmbedded)
+        if (options.OnEmbeddedCluster)
         {
             properties.TryAdd("session.timeout.ms", EmbeddedSessionTimeoutMs);
         }

@@ -21,6 +21,8 @@ public static class WorkerConfiguration
         ["--topologies"] = "Mission:Parts",
         ["--saga-timeout"] = "Mission:SagaTimeout",
         ["--partitions"] = "Kafka:TopicPartitions",
+        ["--topic-admin-url"] = "Kafka:TopicAdminUrl",
+        ["--create-topics"] = "Kafka:CreateTopics",
         ["--http-url"] = "Http:Url",
         ["--application-server"] = "Http:ApplicationServer",
         ["--api-key"] = "Http:ApiKey",

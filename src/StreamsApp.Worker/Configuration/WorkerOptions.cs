@@ -29,6 +29,19 @@ public sealed class WorkerOptions
     /// <summary>True when no bootstrap servers are configured: the worker runs its own embedded cluster.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Streams.BootstrapServers);
 
+    /// <summary>
+    /// True when the cluster is the embedded (mock) one: the worker's own, or <c>streamsapp-kafka</c> in another process
+    /// (<see cref="KafkaOptions.TopicAdminUrl"/> set). The mock's quirks then apply (a short session timeout).
+    /// </summary>
+    public bool OnEmbeddedCluster => IsEmbedded || !string.IsNullOrWhiteSpace(Kafka.TopicAdminUrl);
+
+    /// <summary>
+    /// Whether the worker creates the mission's topics at start: through <see cref="KafkaOptions.TopicAdminUrl"/> when
+    /// set, through Kafka's admin API when <see cref="KafkaOptions.CreateTopics"/> is on (its own embedded cluster is
+    /// started with them).
+    /// </summary>
+    public bool CreatesMissionTopics => !IsEmbedded && (!string.IsNullOrWhiteSpace(Kafka.TopicAdminUrl) || Kafka.CreateTopics);
+
     /// <summary>Whether demo data is seeded and generated: <see cref="DemoOptions.Enabled"/>, by default only when embedded.</summary>
     public bool DemoEnabled => Demo.Enabled ?? IsEmbedded;
 }

@@ -23,6 +23,8 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             problems.Add("SchemaRegistry:Url must be an absolute URL when Streams:BootstrapServers is set");
         }
 
+        problems.AddRange(TopicAdminProblems(options));
+
         if ((options.Mission.Parts & MissionParts.All) == MissionParts.None || (options.Mission.Parts & ~MissionParts.All) != 0)
         {
             problems.Add($"Mission:Parts must name at least one of {string.Join(", ", PartNames)}");
@@ -64,6 +66,25 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             return e.Problems.Select(p => p.StartsWith("KafkaProperties:", StringComparison.Ordinal)
                 ? "Kafka:Properties:" + p["KafkaProperties:".Length..]
                 : "Streams:" + p);
+        }
+    }
+
+    private static IEnumerable<string> TopicAdminProblems(WorkerOptions options)
+    {
+        var url = options.Kafka.TopicAdminUrl;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            yield break;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            yield return $"Kafka:TopicAdminUrl must be an absolute http or https URL (was '{url}')";
+        }
+
+        if (options.IsEmbedded)
+        {
+            yield return "Kafka:TopicAdminUrl needs Streams:BootstrapServers (the streamsapp-kafka cluster it administers)";
         }
     }
 

@@ -17,7 +17,9 @@ internal static class StartupBanner
     {
         var mode = options.IsEmbedded
             ? $"embedded cluster at {bootstrapServers} (in-process; in-memory schema registry)"
-            : $"cluster {bootstrapServers}, schema registry {options.SchemaRegistry.Url}";
+            : options.OnEmbeddedCluster
+                ? $"embedded cluster at {bootstrapServers} (streamsapp-kafka, topic admin {options.Kafka.TopicAdminUrl}), schema registry {options.SchemaRegistry.Url}"
+                : $"cluster {bootstrapServers}, schema registry {options.SchemaRegistry.Url}";
         var guarantee = inForce == options.Streams.ProcessingGuarantee
             ? inForce.ToString()
             : $"{inForce} (configured {options.Streams.ProcessingGuarantee}; not supported by this cluster)";

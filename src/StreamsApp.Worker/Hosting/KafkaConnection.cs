@@ -11,19 +11,23 @@ namespace StreamsApp.Worker.Hosting;
 
 /// <summary>
 /// The cluster and Schema Registry the worker talks to: its own embedded cluster and in-process registry when no
-/// bootstrap servers are configured, otherwise the configured cluster and HTTP registry.
+/// bootstrap servers are configured, otherwise the configured cluster and HTTP registry (and, on a
+/// <c>streamsapp-kafka</c> cluster, its topic-administration API).
 /// </summary>
 public sealed class KafkaConnection : IAsyncDisposable
 {
     private readonly EmbeddedKafkaCluster? _cluster;
     private readonly IDisposable? _ownedRegistry;
+    private readonly Uri? _topicAdminUrl;
 
-    private KafkaConnection(string bootstrapServers, ISchemaRegistryClient registry, EmbeddedKafkaCluster? cluster, IDisposable? ownedRegistry)
+    private KafkaConnection(
+        string bootstrapServers, ISchemaRegistryClient registry, EmbeddedKafkaCluster? cluster, IDisposable? ownedRegistry, Uri? topicAdminUrl = null)
     {
         BootstrapServers = bootstrapServers;
         Serdes = new ContractSerdes(registry);
         _cluster = cluster;
         _ownedRegistry = ownedRegistry;
+        _topicAdminUrl = topicAdminUrl;
     }
 
     /// <summary>The cluster's bootstrap servers.</summary>
@@ -46,7 +50,8 @@ public sealed class KafkaConnection : IAsyncDisposable
         if (!worker.IsEmbedded)
         {
             var http = new HttpSchemaRegistryClient(new SchemaRegistryClientOptions { Url = new Uri(worker.SchemaRegistry.Url) });
-            return new KafkaConnection(worker.Streams.BootstrapServers, http, null, http);
+            var topicAdminUrl = string.IsNullOrWhiteSpace(worker.Kafka.TopicAdminUrl) ? null : new Uri(worker.Kafka.TopicAdminUrl);
+            return new KafkaConnection(worker.Streams.BootstrapServers, http, null, http, topicAdminUrl);
         }
 
         var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
@@ -58,10 +63,12 @@ public sealed class KafkaConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// A topic admin for one <see cref="KafkaStreams"/> instance (which disposes it): the embedded cluster's, or null
-    /// for the runtime's default Kafka admin client.
+    /// A topic admin for one user (a <see cref="KafkaStreams"/> instance disposes its own): the worker's embedded
+    /// cluster's, a client of <c>Kafka:TopicAdminUrl</c> on a <c>streamsapp-kafka</c> cluster, or null for Kafka's
+    /// admin API (<see cref="TopicAdmins.Kafka"/>, the runtime's default).
     /// </summary>
-    public ITopicAdmin? CreateTopicAdmin() => _cluster?.CreateTopicAdmin();
+    public ITopicAdmin? CreateTopicAdmin() =>
+        _cluster?.CreateTopicAdmin() ?? (_topicAdminUrl is { } url ? new EmbeddedClusterAdminClient(url) : null);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

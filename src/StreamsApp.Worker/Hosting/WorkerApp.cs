@@ -82,8 +82,10 @@ public static class WorkerApp
             services.AddSingleton(new ApiKeyFilter(worker.Http.ApiKey));
         }
 
-        // Start order: reference data before the topology. The topology itself starts once Kestrel listens
-        // (StreamsHostedService.StartedAsync) and reads from the earliest offset, so demo traffic may begin first.
+        // Start order: topics before anything produces, reference data before the topology. The topology itself starts
+        // once Kestrel listens (StreamsHostedService.StartedAsync) and reads from the earliest offset, so demo traffic
+        // may begin first.
+        services.AddHostedService<MissionTopicsSetup>();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddHostedService(sp => sp.GetRequiredService<SagaOutcomes>());

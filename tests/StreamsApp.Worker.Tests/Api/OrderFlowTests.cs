@@ -83,11 +83,15 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task ReadinessReportsTheRuntimeState()
+    public async Task ReadinessReportsTheRuntimeStateAndTheActiveTasks()
     {
         var response = await fixture.Host.Client.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.Contains("KafkaStreams is Running", response, StringComparison.Ordinal);
+        // One partition per topic: every sub-topology's task 0.
+        var tasks = System.Text.Json.JsonDocument.Parse(response).RootElement.GetProperty("checks").GetProperty("streams").GetProperty("data").GetProperty("activeTasks");
+        var expected = fixture.Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_0");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), tasks.EnumerateArray().Select(t => t.GetString()!).Order(StringComparer.Ordinal));
     }
 
     private static async Task<ConsumeResult<string, byte[]>> ReadUntilAsync(KafkaConnection connection, string topic, Func<ConsumeResult<string, byte[]>, bool> match)

@@ -15,9 +15,11 @@ public sealed class ConfigurationTests
     [InlineData("--topologies=None", "Mission:Parts must name at least one of")]
     [InlineData("--Kafka:Properties:group.id=mine", "Kafka:Properties:group.id is set by the runtime")]
     [InlineData("--bootstrap-servers=broker:9092", "SchemaRegistry:Url must be an absolute URL")]
-    public void ABadSettingStopsTheStartWithAnErrorNamingItsKey(string flag, string message)
+    [InlineData("--topic-admin-url=http://127.0.0.1:8081/admin", "Kafka:TopicAdminUrl needs Streams:BootstrapServers")]
+    [InlineData("--bootstrap-servers=b:9092 --schema-registry-url=http://r:8081 --topic-admin-url=127.0.0.1/admin", "Kafka:TopicAdminUrl must be an absolute http or https URL")]
+    public void ABadSettingStopsTheStartWithAnErrorNamingItsKey(string flags, string message)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", "--demo-rate=0", flag]));
+        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", "--demo-rate=0", .. flags.Split(' ')]));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -62,6 +64,26 @@ public sealed class ConfigurationTests
         Assert.Equal("6000", config.KafkaProperties["session.timeout.ms"]);
         Assert.Equal("worker-1:9000", options.Http.EffectiveApplicationServer);
         Assert.Equal("worker-1:9000", config.ApplicationServer);
+    }
+
+    [Theory]
+    [InlineData("", "", false, true, false)]
+    [InlineData("b:9092", "http://127.0.0.1:8081/admin", false, true, true)]
+    [InlineData("b:9092", "", true, false, true)]
+    [InlineData("b:9092", "", false, false, false)]
+    public void TheTopicAdminUrlMarksAnEmbeddedClusterAndTopicsAreCreatedThroughItOrWhenAsked(
+        string bootstrapServers, string topicAdminUrl, bool createTopics, bool mockSessionTimeout, bool createsMissionTopics)
+    {
+        var options = new WorkerOptions
+        {
+            Streams = { ApplicationId = "app", StateDir = "./state", BootstrapServers = bootstrapServers },
+            Kafka = { TopicAdminUrl = topicAdminUrl, CreateTopics = createTopics },
+        };
+
+        var config = StreamsConfigFactory.Create(options, "b:9092");
+
+        Assert.Equal(mockSessionTimeout, config.KafkaProperties.ContainsKey("session.timeout.ms"));
+        Assert.Equal(createsMissionTopics, options.CreatesMissionTopics);
     }
 
     [Theory]

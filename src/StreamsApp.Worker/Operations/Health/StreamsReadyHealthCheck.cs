@@ -6,18 +6,26 @@ namespace StreamsApp.Worker.Operations.Health;
 
 /// <summary>
 /// Ready when the runtime is <see cref="KafkaStreamsState.Running"/>: every stream thread has its tasks and has
-/// restored their state (a thread restoring or rebalancing holds the instance in Rebalancing).
+/// restored their state (a thread restoring or rebalancing holds the instance in Rebalancing). The result lists the
+/// instance's active tasks (<c>activeTasks</c>), so an operator sees how a scaled-out application shares its work.
 /// </summary>
 internal sealed class StreamsReadyHealthCheck(IStreamsInstance instance) : IHealthCheck
 {
     /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>The result data key of the active task ids (<c>subtopology_partition</c>).</summary>
+    public const string ActiveTasksKey = "activeTasks";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = instance.State;
+        var data = new Dictionary<string, object>
+        {
+            [ActiveTasksKey] = instance.Streams?.LocalActiveTasks.Select(t => t.ToString()).ToArray() ?? [],
+        };
         return Task.FromResult(state == KafkaStreamsState.Running
-            ? HealthCheckResult.Healthy($"KafkaStreams is {state}")
-            : HealthCheckResult.Unhealthy($"KafkaStreams is {state}"));
+            ? HealthCheckResult.Healthy($"KafkaStreams is {state}", data)
+            : HealthCheckResult.Unhealthy($"KafkaStreams is {state}", data: data));
     }
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace StreamsApp.Kafka.Embedded.Tests;
+namespace StreamsApp.TestSupport;
 
 /// <summary>
 /// <c>streamsapp-kafka</c> as a child process, always on a free HTTP port (the default, 8081, may be taken), killed on
-/// dispose if it still runs.
+/// dispose if it still runs. A test project using it references the server project (or this one), which puts
+/// <c>streamsapp-kafka.dll</c> next to the tests.
 /// </summary>
-internal sealed class ServerProcess : IDisposable
+public sealed class ServerProcess : IDisposable
 {
     private const string BootstrapPrefix = "bootstrap.servers=";
     private const string RegistryPrefix = "schema.registry.url=";
@@ -14,6 +15,7 @@ internal sealed class ServerProcess : IDisposable
 
     private ServerProcess(Process process) => Process = process;
 
+    /// <summary>The server's process; stdout and stderr are redirected and read by nobody after the three lines.</summary>
     public Process Process { get; }
 
     /// <summary>The printed <c>bootstrap.servers</c>, once <see cref="ReadAddressesAsync"/> has read it.</summary>
@@ -26,24 +28,8 @@ internal sealed class ServerProcess : IDisposable
     public Uri TopicAdminUrl { get; private set; } = null!;
 
     /// <summary>Starts the server; <c>--http-port 0</c> comes first, so a later <c>--http-port</c> in <paramref name="args"/> wins.</summary>
-    public static ServerProcess Start(params string[] args)
-    {
-        // The server project is referenced, so its dll and runtimeconfig are copied next to the tests.
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "streamsapp-kafka.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])[serverDll, "--http-port", "0", .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {serverDll}."));
-    }
+    public static ServerProcess Start(params string[] args) =>
+        new(DotnetProcess.Start("streamsapp-kafka.dll", ["--http-port", "0", .. args]));
 
     /// <summary>Starts the server and reads its three lines.</summary>
     public static async Task<ServerProcess> StartAndReadAddressesAsync(CancellationToken cancellationToken, params string[] args)
@@ -51,7 +37,7 @@ internal sealed class ServerProcess : IDisposable
         var server = Start(args);
         try
         {
-            await server.ReadAddressesAsync(cancellationToken);
+            await server.ReadAddressesAsync(cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
@@ -62,13 +48,15 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Reads the three lines the server prints at start, in their order.</summary>
+    /// <exception cref="InvalidOperationException">The server ended first (with its stderr), or printed something else.</exception>
     public async Task ReadAddressesAsync(CancellationToken cancellationToken)
     {
-        BootstrapServers = await ReadValueAsync(BootstrapPrefix, cancellationToken);
-        SchemaRegistryUrl = new Uri(await ReadValueAsync(RegistryPrefix, cancellationToken));
-        TopicAdminUrl = new Uri(await ReadValueAsync(AdminPrefix, cancellationToken));
+        BootstrapServers = await ReadValueAsync(BootstrapPrefix, cancellationToken).ConfigureAwait(false);
+        SchemaRegistryUrl = new Uri(await ReadValueAsync(RegistryPrefix, cancellationToken).ConfigureAwait(false));
+        TopicAdminUrl = new Uri(await ReadValueAsync(AdminPrefix, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         if (!Process.HasExited)
@@ -81,14 +69,16 @@ internal sealed class ServerProcess : IDisposable
 
     private async Task<string> ReadValueAsync(string prefix, CancellationToken cancellationToken)
     {
-        var line = await Process.StandardOutput.ReadLineAsync(cancellationToken);
+        var line = await Process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         if (line is null)
         {
             // The server exited before printing it: its stderr says why.
-            Assert.Fail($"streamsapp-kafka ended before printing {prefix}: {await Process.StandardError.ReadToEndAsync(cancellationToken)}");
+            var error = await Process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException($"streamsapp-kafka ended before printing {prefix}: {error}");
         }
 
-        Assert.StartsWith(prefix, line, StringComparison.Ordinal);
-        return line[prefix.Length..];
+        return line.StartsWith(prefix, StringComparison.Ordinal)
+            ? line[prefix.Length..]
+            : throw new InvalidOperationException($"streamsapp-kafka printed '{line}' where {prefix}... was expected.");
     }
 }

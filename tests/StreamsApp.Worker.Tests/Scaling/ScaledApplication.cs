@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Sockets;
+using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Avro;
+using StreamsApp.TestSupport;
+using StreamsApp.Topologies.Messaging;
+using StreamsApp.Topologies.Mission;
+using StreamsApp.Worker.Embedded;
+
+namespace StreamsApp.Worker.Tests.Scaling;
+
+/// <summary>
+/// One application scaled out: <c>streamsapp-kafka</c> and two worker processes with the same application id
+/// (different HTTP ports and state directories; the first seeds the demo data), and a reader of the saga outcomes.
+/// </summary>
+internal sealed class ScaledApplication : IAsyncDisposable
+{
+    public const int Partitions = 2;
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
+
+    // The scenarios POST /orders accepts (an invalid order is refused with 400), failures between good orders.
+    private static readonly DemoScenario[] Scenarios =
+    [
+        DemoScenario.Completes, DemoScenario.UnknownProduct, DemoScenario.Completes, DemoScenario.InsufficientStock,
+        DemoScenario.Completes, DemoScenario.InsufficientCredit, DemoScenario.Completes, DemoScenario.UnservableCountry,
+    ];
+
+    private readonly DemoOrders _orders = new(new Random(6));
+    private readonly List<WorkerProcess> _workers = [];
+    private int _placed;
+
+    private ScaledApplication(ServerProcess server) => Server = server;
+
+    public ServerProcess Server { get; }
+
+    /// <summary>The worker that seeded the demo customers, products and stock.</summary>
+    public WorkerProcess Seeder => _workers[0];
+
+    public WorkerProcess Other => _workers[1];
+
+    public SagaOutcomeReader Outcomes { get; private set; } = null!;
+
+    /// <summary>Every task of the mission's topology: each sub-topology on each partition.</summary>
+    public static IReadOnlySet<string> AllTasks { get; } = MissionTopology.Build(new ContractSerdes(new InMemorySchemaRegistry()))
+        .Describe().Subtopologies
+        .SelectMany(s => Enumerable.Range(0, Partitions).Select(p => $"{s.Id}_{p}"))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The last output of each worker, for failure messages.</summary>
+    public string Diagnostics => string.Join(Environment.NewLine, _workers.Select(w => w.Output));
+
+    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken)
+    {
+        var app = new ScaledApplication(await ServerProcess.StartAndReadAddressesAsync(cancellationToken));
+        try
+        {
+            string[] common =
+            [
+                $"--application-id=scaling-{Guid.NewGuid():N}", $"--bootstrap-servers={app.Server.BootstrapServers}",
+                $"--schema-registry-url={app.Server.SchemaRegistryUrl}", $"--topic-admin-url={app.Server.TopicAdminUrl}",
+                $"--partitions={Partitions}", "--demo-rate=0", "--Streams:CommitInterval=00:00:00.100",
+                "--Console:ProgressInterval=00:00:00",
+                // Test pacing only: a takeover restores a dozen small changelogs, each step waiting out a fetch long
+                // poll (500 ms by default), and the survivor hears of the rebalance at its next heartbeat (3 s).
+                "--Kafka:Properties:fetch.wait.max.ms=100", "--Kafka:Properties:heartbeat.interval.ms=500",
+            ];
+            var ports = FreePorts(2);
+            app._workers.Add(WorkerProcess.Start("worker-a", ports[0], [.. common, "--demo=true"]));
+            app._workers.Add(WorkerProcess.Start("worker-b", ports[1], [.. common, "--demo=false"]));
+            app.Outcomes = new SagaOutcomeReader(app.Server.BootstrapServers, app.Server.SchemaRegistryUrl);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until both workers are ready and share the tasks: each runs some, none runs the same, together all.</summary>
+    public async Task<(IReadOnlySet<string> Seeder, IReadOnlySet<string> Other)> WaitUntilSplitAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string>? seeder = null, other = null;
+        await Wait.UntilAsync(
+            async () =>
+            {
+                seeder = await Seeder.ReadyTasksAsync(cancellationToken);
+                other = await Other.ReadyTasksAsync(cancellationToken);
+                return seeder is { Count: > 0 } && other is { Count: > 0 } && !seeder.Overlaps(other) && seeder.Union(other).ToHashSet().SetEquals(AllTasks);
+            },
+            Timeout,
+            () => $"Tasks: {Format(seeder)} and {Format(other)} of {Format(AllTasks)}{Environment.NewLine}{Diagnostics}");
+        return (seeder!, other!);
+    }
+
+    /// <summary>Waits until <paramref name="worker"/> is ready and runs every task.</summary>
+    public async Task WaitUntilOwnsAllTasksAsync(WorkerProcess worker, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string>? tasks = null;
+        await Wait.UntilAsync(
+            async () => (tasks = await worker.ReadyTasksAsync(cancellationToken)) is { } ready && ready.SetEquals(AllTasks),
+            Timeout,
+            () => $"{worker.Name} runs {Format(tasks)} of {Format(AllTasks)}{Environment.NewLine}{Diagnostics}");
+    }
+
+    /// <summary>POSTs <paramref name="count"/> orders of the scenarios in turn, round-robin over <paramref name="via"/>; each must be accepted.</summary>
+    public async Task<IReadOnlyList<PlacedOrder>> PlaceOrdersAsync(int count, CancellationToken cancellationToken, params WorkerProcess[] via)
+    {
+        var placed = new List<PlacedOrder>();
+        for (var i = 0; i < count; i++, _placed++)
+        {
+            var scenario = Scenarios[_placed % Scenarios.Length];
+            var order = _orders.Create(scenario, $"scale-{_placed:D3}-{Guid.NewGuid().ToString("N")[..6]}");
+            var worker = via[i % via.Length];
+            using var response = await worker.PostAsync("/orders", Body(order), cancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{worker.Name} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            placed.Add(new PlacedOrder(order.OrderId, scenario));
+        }
+
+        return placed;
+    }
+
+    /// <summary>Waits until every order has a saga outcome, then checks each outcome is the one its scenario leads to.</summary>
+    public async Task AssertOutcomesAsync(IEnumerable<PlacedOrder> orders)
+    {
+        var list = orders.ToList();
+        await Outcomes.WaitForAllAsync(list.Select(o => o.OrderId), Timeout, () => Diagnostics);
+        foreach (var order in list)
+        {
+            var expected = order.Scenario == DemoScenario.Completes ? typeof(SagaCompleted) : typeof(SagaFailed);
+            // At-least-once: a takeover may repeat an outcome, never change it.
+            Assert.All(Outcomes.OutcomesOf(order.OrderId), outcome => Assert.Equal(expected, outcome));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Outcomes is not null)
+        {
+            await Outcomes.DisposeAsync();
+        }
+
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        Server.Dispose();
+    }
+
+    private static object Body(OrderCreated order) => new
+    {
+        orderId = order.OrderId,
+        customerId = order.CustomerId,
+        currency = order.Currency,
+        items = order.Items.Select(i => new { productId = i.ProductId, quantity = i.Quantity, price = i.Price }),
+        shippingAddress = new
+        {
+            recipient = order.ShippingAddress.Recipient,
+            street = order.ShippingAddress.Street,
+            city = order.ShippingAddress.City,
+            postalCode = order.ShippingAddress.PostalCode,
+            country = order.ShippingAddress.Country,
+        },
+    };
+
+    // Ports picked up front, so each worker's Http:Url (and the application server derived from it) is its real address.
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    private static string Format(IReadOnlySet<string>? tasks) => tasks is null ? "(not ready)" : $"[{string.Join(' ', tasks.Order(StringComparer.Ordinal))}]";
+}
+
+/// <summary>An order the test placed and the scenario it shows.</summary>
+internal sealed record PlacedOrder(string OrderId, DemoScenario Scenario);

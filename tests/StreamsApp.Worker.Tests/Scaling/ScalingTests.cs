@@ -1,0 +1,38 @@
+namespace StreamsApp.Worker.Tests.Scaling;
+
+/// <summary>
+/// Two worker processes of one application on one <c>streamsapp-kafka</c> cluster: both run part of the work and take
+/// orders; when one stops (cleanly or killed) the other takes over its tasks and state and no order is lost.
+/// </summary>
+public sealed class ScalingTests
+{
+    [Fact]
+    public Task A_worker_stopped_with_SIGTERM_hands_its_tasks_to_the_survivor_and_no_order_is_lost() =>
+        StopOneWorkerAsync((worker, cancellationToken) => worker.TerminateAsync(cancellationToken));
+
+    [Fact]
+    public Task A_killed_worker_s_tasks_move_to_the_survivor_and_no_order_is_lost() =>
+        StopOneWorkerAsync((worker, cancellationToken) => worker.KillAsync(cancellationToken));
+
+    private static async Task StopOneWorkerAsync(Func<WorkerProcess, CancellationToken, Task> stop)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await using var app = await ScaledApplication.StartAsync(timeout.Token);
+        var (survivor, leaving) = (app.Seeder, app.Other);
+
+        // Both run part of the application, and either takes orders.
+        await app.WaitUntilSplitAsync(timeout.Token);
+        var before = await app.PlaceOrdersAsync(12, timeout.Token, survivor, leaving);
+        await app.AssertOutcomesAsync(before);
+
+        // Published through the leaving worker just before it stops: their sagas finish wherever the tasks go.
+        var inFlight = await app.PlaceOrdersAsync(6, timeout.Token, leaving);
+        await stop(leaving, timeout.Token);
+
+        await app.WaitUntilOwnsAllTasksAsync(survivor, timeout.Token);
+        var after = await app.PlaceOrdersAsync(4, timeout.Token, survivor);
+        PlacedOrder[] all = [.. before, .. inFlight, .. after];
+        await app.AssertOutcomesAsync(all);
+        // With the query endpoints, the survivor's state answers for every order: survivor.GetAsync($"/orders/{id}").
+    }
+}
