@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Avro;
@@ -132,6 +133,40 @@ internal sealed class ScaledApplication : IAsyncDisposable
             // At-least-once: a takeover may repeat an outcome, never change it.
             Assert.All(Outcomes.OutcomesOf(order.OrderId), outcome => Assert.Equal(expected, outcome));
         }
+    }
+
+    /// <summary>
+    /// Waits until each of <paramref name="workers"/> answers <c>GET /orders/{id}</c> for every order with the final
+    /// status its scenario leads to, and returns the workers whose stores answered (a key another worker owns is
+    /// forwarded to it).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AssertServedByEachAsync(
+        IEnumerable<PlacedOrder> orders, CancellationToken cancellationToken, params WorkerProcess[] workers)
+    {
+        var servedBy = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (worker, order) in workers.SelectMany(w => orders.Select(o => (w, o))))
+        {
+            var expected = order.Scenario == DemoScenario.Completes ? "COMPLETED" : "FAILED";
+            var seen = "";
+            await Wait.UntilAsync(
+                async () =>
+                {
+                    using var response = await worker.GetAsync($"/orders/{order.OrderId}", cancellationToken);
+                    seen = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
+                    if (response.StatusCode != HttpStatusCode.OK
+                        || JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("status").GetString() != expected)
+                    {
+                        return false;
+                    }
+
+                    servedBy.Add(response.Headers.GetValues("X-StreamsApp-Served-By").Single());
+                    return true;
+                },
+                Timeout,
+                () => $"{worker.Name} GET /orders/{order.OrderId} (expected {expected}): {seen}{Environment.NewLine}{Diagnostics}");
+        }
+
+        return servedBy;
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,9 @@ public sealed class ScalingTests
         await app.WaitUntilSplitAsync(timeout.Token);
         var before = await app.PlaceOrdersAsync(12, timeout.Token, survivor, leaving);
         await app.AssertOutcomesAsync(before);
+        // Each worker answers every order's view, its own keys from its stores and the other's by forwarding.
+        var servedBy = await app.AssertServedByEachAsync(before, timeout.Token, survivor, leaving);
+        Assert.True(servedBy.SetEquals([survivor.Address, leaving.Address]), $"Answers came from {string.Join(", ", servedBy)} only");
 
         // Published through the leaving worker just before it stops: their sagas finish wherever the tasks go.
         var inFlight = await app.PlaceOrdersAsync(6, timeout.Token, leaving);
@@ -33,6 +36,7 @@ public sealed class ScalingTests
         var after = await app.PlaceOrdersAsync(4, timeout.Token, survivor);
         PlacedOrder[] all = [.. before, .. inFlight, .. after];
         await app.AssertOutcomesAsync(all);
-        // With the query endpoints, the survivor's state answers for every order: survivor.GetAsync($"/orders/{id}").
+        // The survivor's own stores now hold every order's view, the ones the leaving worker had built included.
+        Assert.Equal([survivor.Address], await app.AssertServedByEachAsync(all, timeout.Token, survivor));
     }
 }

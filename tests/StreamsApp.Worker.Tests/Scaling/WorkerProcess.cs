@@ -33,6 +33,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>host:port of the worker, as it names itself in <c>X-StreamsApp-Served-By</c>.</summary>
+    public string Address => Client.BaseAddress!.Authority;
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>The last lines the worker printed (stdout and stderr interleaved), for failure messages.</summary>
