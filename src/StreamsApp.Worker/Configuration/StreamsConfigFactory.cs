@@ -9,6 +9,9 @@ internal static class StreamsConfigFactory
     // The mock cluster's classic-group SyncGroup race stalls a rebalance for session.timeout - 1 s (embedded-kafka.md).
     private const string EmbeddedSessionTimeoutMs = "6000";
 
+    // A member hears of a rebalance at its next heartbeat: librdkafka's 3 s would be half the short session above.
+    private const string EmbeddedHeartbeatIntervalMs = "1000";
+
     /// <summary>
     /// A new configuration: the <c>Streams</c> section, <c>Kafka:Properties</c> merged into the client properties,
     /// the given bootstrap servers, the application server, and the dead-letter handlers the mission's topologies rely on.
@@ -32,6 +35,7 @@ internal static class StreamsConfigFactory
         if (options.OnEmbeddedCluster)
         {
             properties.TryAdd("session.timeout.ms", EmbeddedSessionTimeoutMs);
+            properties.TryAdd("heartbeat.interval.ms", EmbeddedHeartbeatIntervalMs);
         }
 
         return new StreamsConfig

@@ -83,6 +83,7 @@ public sealed class ConfigurationTests
         var config = StreamsConfigFactory.Create(options, "b:9092");
 
         Assert.Equal(mockSessionTimeout, config.KafkaProperties.ContainsKey("session.timeout.ms"));
+        Assert.Equal(mockSessionTimeout, config.KafkaProperties.ContainsKey("heartbeat.interval.ms"));
         Assert.Equal(createsMissionTopics, options.CreatesMissionTopics);
     }
 

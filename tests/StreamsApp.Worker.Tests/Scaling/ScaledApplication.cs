@@ -62,9 +62,6 @@ internal sealed class ScaledApplication : IAsyncDisposable
                 $"--schema-registry-url={app.Server.SchemaRegistryUrl}", $"--topic-admin-url={app.Server.TopicAdminUrl}",
                 $"--partitions={Partitions}", "--demo-rate=0", "--Streams:CommitInterval=00:00:00.100",
                 "--Console:ProgressInterval=00:00:00",
-                // Test pacing only: a takeover restores a dozen small changelogs, each step waiting out a fetch long
-                // poll (500 ms by default), and the survivor hears of the rebalance at its next heartbeat (3 s).
-                "--Kafka:Properties:fetch.wait.max.ms=100", "--Kafka:Properties:heartbeat.interval.ms=500",
             ];
             var ports = FreePorts(2);
             app._workers.Add(WorkerProcess.Start("worker-a", ports[0], [.. common, "--demo=true"]));
