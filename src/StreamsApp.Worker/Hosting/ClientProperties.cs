@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Worker.Configuration;
 
 namespace StreamsApp.Worker.Hosting;
@@ -10,20 +11,17 @@ internal static class ClientProperties
     /// A producer that places keyed records where the engine (and Java clients) do: murmur2, as Kafka Streams'
     /// partitioner. librdkafka's default (crc32) would put a product's stock on another partition than its orders.
     /// </summary>
-    public static ProducerConfig Producer(WorkerOptions options, KafkaConnection connection)
-    {
-        var properties = For(options, connection);
-        properties.Remove("session.timeout.ms");
-        return new ProducerConfig(properties) { Partitioner = Partitioner.Murmur2Random, EnableIdempotence = true, LingerMs = 5 };
-    }
+    public static ProducerConfig Producer(WorkerOptions options, KafkaConnection connection) =>
+        new(For(options, connection, KafkaClientKind.Producer)) { Partitioner = Partitioner.Murmur2Random, EnableIdempotence = true, LingerMs = 5 };
 
     /// <summary>A consumer in its own group.</summary>
     public static ConsumerConfig Consumer(WorkerOptions options, KafkaConnection connection, string groupId) =>
-        new(For(options, connection)) { GroupId = groupId, AutoOffsetReset = AutoOffsetReset.Earliest, EnableAutoCommit = false };
+        new(For(options, connection, KafkaClientKind.Consumer)) { GroupId = groupId, AutoOffsetReset = AutoOffsetReset.Earliest, EnableAutoCommit = false };
 
-    private static Dictionary<string, string> For(WorkerOptions options, KafkaConnection connection) =>
-        new(StreamsConfigFactory.Create(options, connection.BootstrapServers).KafkaProperties, StringComparer.Ordinal)
-        {
-            ["bootstrap.servers"] = connection.BootstrapServers,
-        };
+    private static Dictionary<string, string> For(WorkerOptions options, KafkaConnection connection, KafkaClientKind kind)
+    {
+        var properties = KafkaClientProperties.For(StreamsConfigFactory.Create(options, connection.BootstrapServers).KafkaProperties, kind);
+        properties["bootstrap.servers"] = connection.BootstrapServers;
+        return properties;
+    }
 }

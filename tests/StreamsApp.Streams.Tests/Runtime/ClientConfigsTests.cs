@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.Runtime.Internal;
 
 namespace StreamsApp.Streams.Tests.Runtime;
@@ -69,4 +70,42 @@ public sealed class ClientConfigsTests
         Assert.Contains("KafkaProperties:group.id", error.Message, StringComparison.Ordinal);
         Assert.Contains("KafkaProperties:transactional.id", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_client_gets_the_pass_through_properties_of_its_kind_and_every_other_one()
+    {
+        var config = Config();
+        config.KafkaProperties["session.timeout.ms"] = "6000";
+        config.KafkaProperties["heartbeat.interval.ms"] = "1000";
+        config.KafkaProperties["linger.ms"] = "20";
+        config.KafkaProperties["acks"] = "1";
+
+        var consumer = ClientConfigs.MainConsumer(config, "c");
+        var restore = ClientConfigs.RestoreConsumer(config, "r");
+        var producer = ClientConfigs.Producer(config, "p", transactionalId: null);
+        var admin = ClientConfigs.Admin(config, "a");
+
+        Assert.Equal("6000", consumer.Get("session.timeout.ms"));
+        Assert.Equal("1000", restore.Get("heartbeat.interval.ms"));
+        Assert.Null(consumer.Get("linger.ms"));
+        Assert.Null(consumer.Get("acks"));
+        Assert.Equal("20", producer.Get("linger.ms"));
+        Assert.Equal("1", producer.Get("acks"));
+        Assert.Null(producer.Get("session.timeout.ms"));
+        Assert.Null(producer.Get("heartbeat.interval.ms"));
+        Assert.Null(admin.Get("session.timeout.ms"));
+        Assert.Null(admin.Get("linger.ms"));
+        Assert.All([consumer, restore, producer, (ClientConfig)admin], client => Assert.Equal("SASL_SSL", client.Get("security.protocol")));
+    }
+
+    [Theory]
+    [InlineData("dotnet.consumer.consume.result.fields", KafkaClientKind.Consumer, true)]
+    [InlineData("dotnet.consumer.consume.result.fields", KafkaClientKind.Producer, false)]
+    [InlineData("dotnet.producer.enable.delivery.reports", KafkaClientKind.Consumer, false)]
+    [InlineData("dotnet.producer.enable.delivery.reports", KafkaClientKind.Producer, true)]
+    [InlineData("sasl.mechanism", KafkaClientKind.Admin, true)]
+    [InlineData("not.a.librdkafka.property", KafkaClientKind.Producer, true)]
+    public void Confluent_s_client_prefixes_scope_a_property_and_unknown_keys_reach_every_client_so_librdkafka_names_them(
+        string key, KafkaClientKind kind, bool applies) =>
+        Assert.Equal(applies, KafkaClientProperties.AppliesTo(key, kind));
 }

@@ -23,7 +23,7 @@ internal static class ClientConfigs
         // would make every resume after back-pressure (and every hop through a repartition topic) wait that long.
         // Statistics every 5 s give the consumer lag per partition (ConsumerLag), parsed only when metrics are read.
         new(WithDefaults(
-            Base(config, clientId), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100"), ("statistics.interval.ms", "5000")))
+            Base(config, clientId, KafkaClientKind.Consumer), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100"), ("statistics.interval.ms", "5000")))
         {
             GroupId = config.ApplicationId,
             // Range assigns partition p of every co-partitioned topic to the same member, which tasks rely on.
@@ -40,7 +40,7 @@ internal static class ClientConfigs
         // 550,000, the consumer waiting on fetches between restore steps. A short long poll, as for the main
         // consumer: a caught-up changelog's fetch otherwise holds the next restore step for 500 ms, which made a
         // takeover of 12 small tasks take about 6 s.
-        new(WithDefaults(Base(config, clientId), ("queued.min.messages", "1000000"), ("fetch.wait.max.ms", "100")))
+        new(WithDefaults(Base(config, clientId, KafkaClientKind.Consumer), ("queued.min.messages", "1000000"), ("fetch.wait.max.ms", "100")))
         {
             // librdkafka requires a group id even for assign-only use; it is never used to join or commit.
             GroupId = config.ApplicationId + "-restore",
@@ -70,7 +70,7 @@ internal static class ClientConfigs
         // Java's default partitioner for records without a key the engine did not place; a short linger batches.
         // Idempotence (Java's default since Kafka 3.0) keeps retried sends in order and free of duplicates.
         var producer = new ProducerConfig(WithDefaults(
-            Base(config, clientId), ("partitioner", "murmur2_random"), ("linger.ms", "5"), ("enable.idempotence", "true")))
+            Base(config, clientId, KafkaClientKind.Producer), ("partitioner", "murmur2_random"), ("linger.ms", "5"), ("enable.idempotence", "true")))
         {
             // Delivery reports carry the offset and error only: copying each record's key and value back into
             // .NET would cost more than producing it.
@@ -85,15 +85,14 @@ internal static class ClientConfigs
     }
 
     /// <summary>The admin client that creates internal topics on a real cluster.</summary>
-    public static AdminClientConfig Admin(StreamsConfig config, string clientId) => new(Base(config, clientId));
+    public static AdminClientConfig Admin(StreamsConfig config, string clientId) => new(Base(config, clientId, KafkaClientKind.Admin));
 
-    private static Dictionary<string, string> Base(StreamsConfig config, string clientId)
+    // The pass-through properties that apply to this kind of client, so none logs a warning for another's settings.
+    private static Dictionary<string, string> Base(StreamsConfig config, string clientId, KafkaClientKind kind)
     {
-        var properties = new Dictionary<string, string>(config.KafkaProperties, StringComparer.Ordinal)
-        {
-            ["bootstrap.servers"] = config.BootstrapServers,
-            ["client.id"] = clientId,
-        };
+        var properties = KafkaClientProperties.For(config.KafkaProperties, kind);
+        properties["bootstrap.servers"] = config.BootstrapServers;
+        properties["client.id"] = clientId;
         return properties;
     }
 
