@@ -36,11 +36,12 @@ public sealed class ThreadMetricsRuntimeTests
             Gauges(metrics, "records-lag") is { Count: 2 } lags && lags.All(l => l.Value == 0)
             && StoreKeys(metrics, "rocksdb-state-id", "metered-counts") == 120
             && StoreKeys(metrics, "rocksdb-window-state-id", "metered-windows") == 120
-            && Thread(metrics, "process-total").Sum == 120);
+            && Thread(metrics, "process-total").Sum == 120
+            // A commit follows the processing within the commit interval; the latency sensor records only commits that committed something.
+            && Thread(metrics, "commit-latency").Count > 0);
 
         Assert.True(Thread(metrics, "poll-latency").Count > 0);
         Assert.Equal(120, Thread(metrics, "poll-records").Sum);
-        Assert.True(Thread(metrics, "commit-latency").Count > 0);
         Assert.True(Thread(metrics, "commit-latency").Max > 0);
         Assert.True(Thread(metrics, "process-latency").Count > 0);
         Assert.Equal(["0", "1"], Gauges(metrics, "records-lag").Select(g => g.Name.Tag("partition")).Order());
