@@ -62,6 +62,9 @@ internal sealed class ScaledApplication : IAsyncDisposable
                 $"--schema-registry-url={app.Server.SchemaRegistryUrl}", $"--topic-admin-url={app.Server.TopicAdminUrl}",
                 $"--partitions={Partitions}", "--demo-rate=0", "--Streams:CommitInterval=00:00:00.100",
                 "--Console:ProgressInterval=00:00:00",
+                // Test pacing only: a takeover restores a dozen small changelogs, and each newly assigned one waits
+                // for the restore consumer's fetch in flight (librdkafka's 500 ms long poll, kept for bulk restores).
+                "--Kafka:Properties:fetch.wait.max.ms=100",
             ];
             var ports = FreePorts(2);
             app._workers.Add(WorkerProcess.Start("worker-a", ports[0], [.. common, "--demo=true"]));
