@@ -90,4 +90,23 @@ public sealed class FaultInjectionTests
         await WaitUntil(() => probe.Committed([new TopicPartition("in", 0)], WaitTimeout)[0].Offset == 10);
         Assert.NotEqual(KafkaStreamsState.Error, streams.State);
     }
+
+    [Fact]
+    public async Task A_periodic_commit_refused_by_a_rebalance_waits_for_the_next_commit_and_reprocesses_nothing()
+    {
+        using var cluster = Cluster();
+        using var dir = new TempDir();
+        Produce(cluster, "in", Enumerable.Range(0, 10).Select(i => ($"k{i}", $"v{i}")));
+        cluster.PushRequestErrors(KafkaApi.OffsetCommit, ErrorCode.RebalanceInProgress);
+        await using var streams = await StartAsync(cluster, "commit-rebalancing", dir.Path);
+        using var probe = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "commit-rebalancing" }).Build();
+        await WaitUntil(() => probe.Committed([new TopicPartition("in", 0)], WaitTimeout)[0].Offset == 10);
+        Produce(cluster, "in", Enumerable.Range(10, 10).Select(i => ($"k{i}", $"v{i}")));
+        await WaitUntil(() => probe.Committed([new TopicPartition("in", 0)], WaitTimeout)[0].Offset == 20);
+
+        // The member is still in the group: closing its tasks dirty would process the first records twice.
+        var expected = Enumerable.Range(0, 20).Select(i => $"V{i}").ToList();
+        Assert.Equal(expected, Values(ReadUntil(cluster, "out", r => r.Count >= 20)));
+        Assert.Equal(0, streams.Metrics.Find("task-migrations-total").Sum(s => s.Count));
+    }
 }

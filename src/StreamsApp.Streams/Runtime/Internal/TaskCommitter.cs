@@ -9,8 +9,8 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// Commits a thread's tasks: flush caches and output, then commit the consumed offsets — with the consumer
 /// (at-least-once) or inside the producer's transaction with the group metadata (exactly-once v2) — then let the
 /// tasks checkpoint. A failed commit that means the tasks moved to another member surfaces as
-/// <see cref="TaskMigratedException"/>; a transient one leaves the tasks uncommitted for the next try. A completed
-/// commit records its latency.
+/// <see cref="TaskMigratedException"/>; a transient one, or a periodic one refused by a starting rebalance, leaves
+/// the tasks uncommitted for the next try. A completed commit records its latency.
 /// </summary>
 internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, StreamsProducer producer, ThreadMetrics metrics, ILogger log)
 {
@@ -41,14 +41,14 @@ internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, Stream
                 consumer.Commit(offsets);
             }
         }
-        catch (KafkaException e) when (StreamsProducer.IsTaskMigrated(e) || (producer.Transactional && e.Error.IsFatal))
-        {
-            throw new TaskMigratedException($"Commit failed because the tasks moved to another member: {e.Error.Reason}", e);
-        }
-        catch (KafkaException e) when (!producer.Transactional && IsTransient(e.Error.Code))
+        catch (KafkaException e) when (!producer.Transactional && IsRetriable(e.Error.Code, force))
         {
             RuntimeLog.CommitRetry(log, e.Error.Reason);
             return;
+        }
+        catch (KafkaException e) when (StreamsProducer.IsTaskMigrated(e) || (producer.Transactional && e.Error.IsFatal))
+        {
+            throw new TaskMigratedException($"Commit failed because the tasks moved to another member: {e.Error.Reason}", e);
         }
 
         foreach (var task in due)
@@ -73,8 +73,14 @@ internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, Stream
         }
     }
 
-    private static bool IsTransient(ErrorCode code) =>
-        code is ErrorCode.RequestTimedOut or ErrorCode.Local_TimedOut or ErrorCode.GroupCoordinatorNotAvailable
+    /// <summary>
+    /// Transient errors, and a rebalance that started before a periodic commit: the thread is still a member, and
+    /// the revocation that follows commits these offsets (Kafka Streams skips commits while a rebalance is in
+    /// progress). Closing the tasks as migrated instead would process their records again.
+    /// </summary>
+    private static bool IsRetriable(ErrorCode code, bool force) =>
+        (code == ErrorCode.RebalanceInProgress && !force)
+        || code is ErrorCode.RequestTimedOut or ErrorCode.Local_TimedOut or ErrorCode.GroupCoordinatorNotAvailable
             or ErrorCode.NotCoordinatorForGroup or ErrorCode.GroupLoadInProgress or ErrorCode.Local_Transport
             or ErrorCode.NetworkException;
 }
