@@ -5,7 +5,8 @@ namespace StreamsApp.Streams.Tests.Runtime.Queries;
 
 /// <summary>
 /// An in-memory key-value store supplier whose restoration waits for <see cref="Release"/>: a test can query while
-/// a task is restoring. <see cref="Restoring"/> is set once a restore batch arrives.
+/// a task is restoring. <see cref="Restoring"/> is set once a restore batch arrives; <see cref="AfterBatch"/> runs on
+/// the restoring thread after each batch is applied.
 /// </summary>
 internal sealed class GatedRestoreSupplier(string name) : IKeyValueBytesStoreSupplier, IDisposable
 {
@@ -17,6 +18,8 @@ internal sealed class GatedRestoreSupplier(string name) : IKeyValueBytesStoreSup
     public string MetricsScope => _inner.MetricsScope;
 
     public ManualResetEventSlim Restoring { get; } = new(false);
+
+    public Action? AfterBatch { get; set; }
 
     public void Release() => _gate.Set();
 
@@ -54,6 +57,7 @@ internal sealed class GatedRestoreSupplier(string name) : IKeyValueBytesStoreSup
             supplier.Restoring.Set();
             supplier._gate.Wait(KafkaTestKit.WaitTimeout);
             inner.RestoreBatch(records);
+            supplier.AfterBatch?.Invoke();
         }
     }
 }

@@ -80,14 +80,8 @@ public sealed class InteractiveQueryTests
     public async Task A_store_being_restored_throws_migrated_until_restoration_completes()
     {
         using var cluster = StartCluster();
-        cluster.CreateTopic(Input, 1);
         using var dir = new TempDir();
-        await using (var first = new KafkaStreams(Build(Stores.InMemoryKeyValueStore(Counts)), Config(cluster, "iq-restore", dir.Path), Options(cluster)))
-        {
-            await first.StartAsync();
-            Produce(cluster, Input, [("a", "x"), ("a", "x")]);
-            await WaitUntil(() => CountOf(first, "a") == 2);
-        }
+        await CountTwoClicksAsync(cluster, "iq-restore", dir.Path);
 
         using var gated = new GatedRestoreSupplier(Counts);
         await using var second = new KafkaStreams(Build(gated), Config(cluster, "iq-restore", dir.Path), Options(cluster));
@@ -99,5 +93,42 @@ public sealed class InteractiveQueryTests
         gated.Release();
         await second.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
         Assert.Equal(2, CountOf(second, "a"));
+    }
+
+    [Fact]
+    public async Task Stale_stores_answer_from_a_restoring_store_that_a_plain_query_may_not_read()
+    {
+        using var cluster = StartCluster();
+        using var dir = new TempDir();
+        await CountTwoClicksAsync(cluster, "iq-stale", dir.Path);
+
+        using var gated = new GatedRestoreSupplier(Counts);
+        gated.Release();
+        await using var second = new KafkaStreams(Build(gated), Config(cluster, "iq-stale", dir.Path), Options(cluster));
+        var staleCounts = new List<long?>();
+        var plainErrors = new List<Exception?>();
+
+        // Read on the restoring thread between batches, when no query can see the store as running.
+        gated.AfterBatch = () =>
+        {
+            staleCounts.Add(second.Store(CountsStore.EnableStaleStores()).TryGet("a", out var n) ? n : null);
+            plainErrors.Add(Record.Exception(() => second.Store(CountsStore).TryGet("a", out _)));
+        };
+        await second.StartAsync();
+        await second.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
+
+        Assert.Equal(2, staleCounts[^1]);
+        Assert.All(plainErrors, e => Assert.IsType<StateStoreMigratedException>(e));
+        Assert.Equal(2, CountOf(second, "a"));
+    }
+
+    /// <summary>Counts two clicks on key <c>a</c> in an in-memory store, then closes: a restart restores them from the changelog.</summary>
+    private static async Task CountTwoClicksAsync(Kafka.Embedded.EmbeddedKafkaCluster cluster, string applicationId, string stateDir)
+    {
+        cluster.CreateTopic(Input, 1);
+        await using var first = new KafkaStreams(Build(Stores.InMemoryKeyValueStore(Counts)), Config(cluster, applicationId, stateDir), Options(cluster));
+        await first.StartAsync();
+        Produce(cluster, Input, [("a", "x"), ("a", "x")]);
+        await WaitUntil(() => CountOf(first, "a") == 2);
     }
 }
