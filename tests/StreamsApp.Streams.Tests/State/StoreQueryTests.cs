@@ -99,7 +99,7 @@ public sealed class StoreQueryTests
         Assert.Equal(0, driver.GetKeyValueStore<string, string>("s").ApproximateNumEntries);
     }
 
-    private static TopologyTestDriver Driver(bool persistent, bool caching, string script)
+    internal static TopologyTestDriver Driver(bool persistent, bool caching, string script)
     {
         var driver = new TopologyTestDriver(Scripted(KeyValue("s", caching, persistent: persistent)), Config());
         driver.CreateInputTopic(Input, Serdes.String(), Serdes.String()).PipeInput("r", script);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.State;
 using StreamsApp.Topologies.Saga;
 
 namespace StreamsApp.Worker.Api.Queries;
@@ -45,16 +46,21 @@ internal static class SagaEndpoints
         return await router.FromAllAsync(
             context,
             SagaStores.State,
-            streams => StorePage.Of(Sagas(streams).Where(s => status is null || s.Status == status), max),
+            streams =>
+            {
+                using var sagas = SagaStore(streams).All();
+                return StorePage.Of(sagas.Select(e => e.Value).Where(s => status is null || s.Status == status), BySagaId, max);
+            },
             pages => StorePage.Merge(pages, item => StoreAnswers.StringOf(item, "sagaId"), max)).ConfigureAwait(false);
     }
 
     private static Dictionary<string, long> CountByState(KafkaStreams streams)
     {
         var counts = Enum.GetNames<SagaStatus>().ToDictionary(name => name, _ => 0L);
-        foreach (var saga in Sagas(streams))
+        using var sagas = SagaStore(streams).All();
+        foreach (var saga in sagas)
         {
-            counts[saga.Status.ToString()]++;
+            counts[saga.Value.Status.ToString()]++;
         }
 
         return counts;
@@ -63,10 +69,8 @@ internal static class SagaEndpoints
     private static Dictionary<string, long> Sum(IReadOnlyList<Dictionary<string, long>> parts) =>
         Enum.GetNames<SagaStatus>().ToDictionary(name => name, name => parts.Sum(p => p.GetValueOrDefault(name)));
 
-    // The saga store holds every saga this worker runs, so a scan reads them all (materialized, decision 0016).
-    private static IEnumerable<SagaState> Sagas(KafkaStreams streams)
-    {
-        using var all = QueryableStores.SagaState.Store(streams).All();
-        return [.. all.Select(entry => entry.Value)];
-    }
+    private static IComparer<SagaState> BySagaId { get; } = Comparer<SagaState>.Create((x, y) => string.CompareOrdinal(x.SagaId, y.SagaId));
+
+    // Every saga this worker runs: the scan reads the store a page at a time (decision 0016).
+    private static IReadOnlyKeyValueStore<string, SagaState> SagaStore(KafkaStreams streams) => QueryableStores.SagaState.Store(streams);
 }

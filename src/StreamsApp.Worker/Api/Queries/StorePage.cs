@@ -10,12 +10,27 @@ namespace StreamsApp.Worker.Api.Queries;
 /// <param name="Truncated">True when more entries matched than the limit let through.</param>
 internal sealed record StorePage(IReadOnlyList<JsonElement> Items, bool Truncated)
 {
-    /// <summary>The first <paramref name="limit"/> of <paramref name="entries"/>, rendered; reads one more to tell whether any were left out.</summary>
-    public static StorePage Of<T>(IEnumerable<T> entries, int limit)
+    /// <summary>
+    /// The first <paramref name="limit"/> of <paramref name="entries"/> in <paramref name="order"/>, rendered. A
+    /// worker reads its stores one task after another, so its entries come in no overall order: one pass keeps the
+    /// first limit + 1 seen so far (the extra one tells whether any were left out), never more.
+    /// </summary>
+    public static StorePage Of<T>(IEnumerable<T> entries, IComparer<T> order, int limit)
     {
-        var items = entries.Take(limit + 1).Select(e => JsonSerializer.SerializeToElement<object?>(e, ContractJson.Options)).ToList();
-        var truncated = items.Count > limit;
-        return new StorePage(truncated ? items[..limit] : items, truncated);
+        var kept = new PriorityQueue<T, T>(Comparer<T>.Create((x, y) => order.Compare(y, x)));
+        foreach (var entry in entries)
+        {
+            kept.Enqueue(entry, entry);
+            if (kept.Count > limit + 1)
+            {
+                kept.Dequeue();
+            }
+        }
+
+        var first = kept.UnorderedItems.Select(item => item.Element).Order(order).ToList();
+        var truncated = first.Count > limit;
+        var items = first.Take(limit).Select(e => JsonSerializer.SerializeToElement<object?>(e, ContractJson.Options)).ToList();
+        return new StorePage(items, truncated);
     }
 
     /// <summary>Several workers' pages as one: ordered by <paramref name="sortKey"/>, the first <paramref name="limit"/>.</summary>

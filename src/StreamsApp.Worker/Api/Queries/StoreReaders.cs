@@ -30,7 +30,7 @@ internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
     public StorePage Range(KafkaStreams streams, string? from, string? to, int limit)
     {
         using var entries = Store(streams).Range(from, to);
-        return StorePage.Of(entries.Select(e => new KeyValueEntry(e.Key, e.Value)), limit);
+        return StorePage.Of(entries.Select(e => new KeyValueEntry(e.Key, e.Value)), KeyValueEntry.Order, limit);
     }
 
     /// <summary>The typed view, for endpoints that filter on the value.</summary>
@@ -48,10 +48,8 @@ internal sealed class WindowReader<TValue>(string storeName) : IWindowReader
         var store = streams.Store(
             StoreQueryParameters<IReadOnlyWindowStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.WindowStore<string, TValue>()));
         using var entries = key is null ? store.FetchAll(range.FromMs, range.ToMs) : store.Fetch(key, key, range.FromMs, range.ToMs);
-        var rendered = entries
-            .Select(e => new WindowEntry(e.Key.Key, DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.StartMs), DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.EndMs), e.Value))
-            .OrderBy(e => e.WindowStart)
-            .ThenBy(e => e.Key, StringComparer.Ordinal);
-        return StorePage.Of(rendered, limit);
+        var rendered = entries.Select(e => new WindowEntry(
+            e.Key.Key, DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.StartMs), DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.EndMs), e.Value));
+        return StorePage.Of(rendered, WindowEntry.Order, limit);
     }
 }

@@ -4,10 +4,13 @@ namespace StreamsApp.Streams.State.Internal.Queries;
 
 /// <summary>
 /// A key-value store of an interactive query: reads every local store of one name (one per task) through its
-/// caching layer, so writes not yet committed show; iterators are materialized (see <see cref="Materialized"/>).
+/// caching layer, so writes not yet committed show. Ranges are read a page at a time (see
+/// <see cref="PagedKeyValueIterator{TKey, TValue}"/>); a prefix scan is materialized (see <see cref="Materialized"/>).
 /// </summary>
 internal sealed class CompositeReadOnlyKeyValueStore<TKey, TValue>(
-    IQueryableStoreProvider provider, Func<IStateStore, IReadOnlyKeyValueStore<TKey, TValue>> view) : IReadOnlyKeyValueStore<TKey, TValue>
+    IQueryableStoreProvider provider,
+    Func<IStateStore, IReadOnlyKeyValueStore<TKey, TValue>> view,
+    int pageSize = PagedKeyValueIterator<TKey, TValue>.DefaultPageSize) : IReadOnlyKeyValueStore<TKey, TValue>
 {
     public bool TryGet(TKey key, out TValue value)
     {
@@ -26,17 +29,30 @@ internal sealed class CompositeReadOnlyKeyValueStore<TKey, TValue>(
     }
 
     public IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to) =>
-        Materialized.Concat(provider.Read(store => Materialized.Read(view(store).Range(from, to))));
+        Paged(store => store.Range(from, to), (store, resume) => store.Range(resume, to));
 
     public IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to) =>
-        Materialized.Concat(provider.Read(store => Materialized.Read(view(store).ReverseRange(from, to))));
+        Paged(store => store.ReverseRange(from, to), (store, resume) => store.ReverseRange(from, resume));
 
-    public IKeyValueIterator<TKey, TValue> All() => Materialized.Concat(provider.Read(store => Materialized.Read(view(store).All())));
+    public IKeyValueIterator<TKey, TValue> All() =>
+        Paged(store => store.All(), (store, resume) => store.Range(resume, default), resumesToAnOpenBound: true);
 
-    public IKeyValueIterator<TKey, TValue> ReverseAll() => Materialized.Concat(provider.Read(store => Materialized.Read(view(store).ReverseAll())));
+    public IKeyValueIterator<TKey, TValue> ReverseAll() =>
+        Paged(store => store.ReverseAll(), (store, resume) => store.ReverseRange(default, resume), resumesToAnOpenBound: true);
 
+    // PrefixScan reads in one page per store: the rest of a prefix from a key has no bound a TKey can express.
     public IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
         Materialized.Concat(provider.Read(store => Materialized.Read(view(store).PrefixScan(prefix, prefixSerializer))));
 
     public long ApproximateNumEntries => provider.Read(store => view(store).ApproximateNumEntries).Aggregate(0L, (sum, n) => n > long.MaxValue - sum ? long.MaxValue : sum + n);
+
+    /// <summary>
+    /// A range read a page at a time. A resumed All() has a null (open) bound, which a non-nullable value-type key
+    /// cannot be: such stores are read in one page each.
+    /// </summary>
+    private PagedKeyValueIterator<TKey, TValue> Paged(
+        Func<IReadOnlyKeyValueStore<TKey, TValue>, IKeyValueIterator<TKey, TValue>> first,
+        Func<IReadOnlyKeyValueStore<TKey, TValue>, TKey, IKeyValueIterator<TKey, TValue>> resume,
+        bool resumesToAnOpenBound = false) =>
+        new(provider, view, first, resume, resumesToAnOpenBound && default(TKey) is not null ? int.MaxValue : pageSize);
 }
