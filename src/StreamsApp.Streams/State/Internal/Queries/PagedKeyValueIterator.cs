@@ -15,7 +15,7 @@ namespace StreamsApp.Streams.State.Internal.Queries;
 /// </summary>
 internal sealed class PagedKeyValueIterator<TKey, TValue> : IKeyValueIterator<TKey, TValue>
 {
-    /// <summary>Entries per page: a lock is held for a millisecond or so on a RocksDB store.</summary>
+    /// <summary>Entries per page: bounds how long a stream thread waits for a query, and the memory a scan holds.</summary>
     public const int DefaultPageSize = 1000;
 
     private readonly IQueryableStoreProvider _provider;
