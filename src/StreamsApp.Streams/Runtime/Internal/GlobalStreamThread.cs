@@ -83,7 +83,6 @@ internal sealed class GlobalStreamThread
                 }
             }
 
-            _setup.Metrics.RemoveGauges(this);
             MaybeCheckpoint(enforce: true);
             _updater.Close();
         }
