@@ -166,13 +166,16 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             _builder, _config.ApplicationId, _admin, queryHosts: _config.ApplicationServer is not null, cancellationToken).ConfigureAwait(false);
         StartQueries(metadata, loggerFactory);
         _stateDirectory = new StateDirectory(_config.StateDir, _config.ApplicationId);
-        var globalState = CreateGlobalState(loggerFactory);
+        var globalThreadName = $"{ClientIdPrefix}-GlobalStreamThread";
+        var globalState = CreateGlobalState(loggerFactory, globalThreadName);
         _setup = new StreamThreadSetup(
             metadata, _config, loggerFactory, _options.Time ?? TimeProvider.System, Metrics,
             new TopicPartitionCounts(metadata.PartitionCounts, _admin), globalState, _stateDirectory, _processId);
         if (globalState is not null)
         {
-            _globalThread = new GlobalStreamThread(globalState, _setup, metadata.PartitionCounts, $"{ClientIdPrefix}-GlobalStreamThread", OnGlobalFailure);
+            var globalStores = new GlobalStateManager(
+                _stateDirectory.GlobalDirectory(), _builder.GlobalTopicByStore, metadata.PartitionCounts, loggerFactory.CreateLogger<GlobalStateManager>());
+            _globalThread = new GlobalStreamThread(globalState, globalStores, _setup, globalThreadName, OnGlobalFailure);
             await _globalThread.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -192,19 +195,20 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
 
     private string ClientIdPrefix => $"{_config.ApplicationId}-{_processId}";
 
-    private GlobalStateUpdater? CreateGlobalState(ILoggerFactory loggerFactory)
+    private GlobalStateUpdater? CreateGlobalState(ILoggerFactory loggerFactory, string threadName)
     {
         if (_builder.BuildGlobal(_config.ApplicationId) is not { } topology)
         {
             return null;
         }
 
+        // Kafka Streams' global task id; its metrics carry the global thread's name as their thread-id.
         var globalId = new TaskId(-1, -1);
-        var directory = Directory.CreateDirectory(Path.Combine(_config.StateDir, _config.ApplicationId, "global")).FullName;
         var context = new TaskContext(
-            globalId, _config, directory, NoOutputCollector.Instance, new ProcessorStateManager(globalId, new Dictionary<string, string>()),
-            _options.Time ?? TimeProvider.System, loggerFactory.CreateLogger<GlobalStreamThread>(),
-            new TaskMetrics(Metrics, "global", globalId), new State.Internal.Caching.ThreadCache(0));
+            globalId, _config, _stateDirectory!.GlobalDirectory(), NoOutputCollector.Instance,
+            new ProcessorStateManager(globalId, new Dictionary<string, string>()), _options.Time ?? TimeProvider.System,
+            loggerFactory.CreateLogger<GlobalStreamThread>(), new TaskMetrics(Metrics, threadName, globalId),
+            new State.Internal.Caching.ThreadCache(0));
         return new GlobalStateUpdater(topology, context);
     }
 

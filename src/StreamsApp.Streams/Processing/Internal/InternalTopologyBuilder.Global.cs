@@ -13,6 +13,7 @@ internal sealed partial class InternalTopologyBuilder
     private readonly HashSet<string> _globalNodeNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _globalStoreNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _globalTopics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _globalTopicByStore = new(StringComparer.Ordinal);
 
     /// <summary>The topics global stores are read from.</summary>
     public IReadOnlySet<string> GlobalTopics => _globalTopics;
@@ -20,6 +21,9 @@ internal sealed partial class InternalTopologyBuilder
     public bool IsGlobalStore(string storeName) => _globalStoreNames.Contains(storeName);
 
     public IReadOnlySet<string> GlobalStoreNames => _globalStoreNames;
+
+    /// <summary>Each global store's topic, which is also its changelog: the global thread checkpoints its partitions.</summary>
+    public IReadOnlyDictionary<string, string> GlobalTopicByStore => _globalTopicByStore;
 
     /// <summary>
     /// Adds a global store with the source reading its topic and the processor (a child of the source) updating it.
@@ -48,6 +52,7 @@ internal sealed partial class InternalTopologyBuilder
         _globalNodeNames.Add(processor.Name);
         _globalStoreNames.Add(storeBuilder.Name);
         _globalTopics.Add(topic);
+        _globalTopicByStore[storeBuilder.Name] = topic;
         AddStateStore(storeBuilder, [processor.Name]);
     }
 

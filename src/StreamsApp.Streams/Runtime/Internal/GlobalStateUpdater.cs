@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.State;
 using StreamsApp.Streams.State.Internal;
@@ -19,7 +20,13 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
     /// <summary>The global topics, as the consumer sees them.</summary>
     public IEnumerable<string> Topics => topology.SourcesByTopic.Keys;
 
-    /// <summary>Held while a record updates the stores, and while they close: interactive queries read under it.</summary>
+    /// <summary>The global task's id, <c>-1_-1</c> as in Kafka Streams: its stores' metrics carry it.</summary>
+    public TaskId TaskId => context.TaskId;
+
+    /// <summary>The stores' data layers, as they registered when they opened.</summary>
+    public IEnumerable<IStateStore> Stores => context.StateManager.Stores.Select(registered => registered.Store);
+
+    /// <summary>Held while a record updates the stores, and while they flush or close: interactive queries and gauges read under it.</summary>
     public Lock StoreLock { get; } = new();
 
     /// <summary>Opens the global stores, then initializes the global sources and processors.</summary>
@@ -55,6 +62,18 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
         finally
         {
             context.CurrentRecord = null;
+        }
+    }
+
+    /// <summary>Flushes the global stores (RocksDB memtables to disk), before a checkpoint.</summary>
+    public void Flush()
+    {
+        lock (StoreLock)
+        {
+            foreach (var store in _stores.Where(s => s.IsOpen))
+            {
+                store.Flush();
+            }
         }
     }
 

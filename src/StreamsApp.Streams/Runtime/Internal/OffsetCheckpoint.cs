@@ -5,9 +5,10 @@ using Confluent.Kafka;
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
-/// A task's checkpoint file in Kafka Streams' format: a version line (<c>0</c>), a count line, then one
-/// <c>topic partition offset</c> line per changelog partition. Each offset is that of the last changelog record the
-/// store holds, so restoration resumes one past it (as Kafka Streams' changelog reader seeks to offset + 1).
+/// A checkpoint file in Kafka Streams' format: a version line (<c>0</c>), a count line, then one
+/// <c>topic partition offset</c> line per changelog partition. In a task's file each offset is that of the last
+/// changelog record the store holds, so restoration resumes one past it (as Kafka Streams' changelog reader seeks to
+/// offset + 1); in the global stores' file it is the next offset to read, as in Kafka (<see cref="GlobalStateManager"/>).
 /// </summary>
 internal sealed class OffsetCheckpoint(string path)
 {

@@ -5,7 +5,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
 /// An application's local state, <c>&lt;state dir&gt;/&lt;application id&gt;/</c>, with one directory per task
-/// (<c>&lt;subtopology&gt;_&lt;partition&gt;/</c>). Creating it takes a lock on the whole directory for this
+/// (<c>&lt;subtopology&gt;_&lt;partition&gt;/</c>) and one for the global stores (<c>global/</c>). Creating it takes a lock on the whole directory for this
 /// instance (a <c>.lock</c> file held open without sharing), so a second process, or a second instance in this
 /// process, cannot open the same RocksDB files; dispose to release it. Within the instance, a task's directory is
 /// locked by the thread that owns the task, so that during a rebalance hand-over two threads never open one task's
@@ -14,6 +14,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 internal sealed class StateDirectory : IDisposable
 {
     private const string LockFileName = ".lock";
+    private const string GlobalDirectoryName = "global";
 
     private readonly FileStream _processLock;
     private readonly Dictionary<TaskId, object> _taskOwners = [];
@@ -39,6 +40,12 @@ internal sealed class StateDirectory : IDisposable
 
     /// <summary>The application's directory, <c>&lt;state dir&gt;/&lt;application id&gt;</c>.</summary>
     public string Root { get; }
+
+    /// <summary>
+    /// The global stores' directory, <c>&lt;root&gt;/global</c>, created if missing: the global thread's persistent
+    /// stores and its checkpoint. Only the global thread uses it, so it takes no lock of its own.
+    /// </summary>
+    public string GlobalDirectory() => Directory.CreateDirectory(Path.Combine(Root, GlobalDirectoryName)).FullName;
 
     /// <summary>The task's directory, <c>&lt;root&gt;/&lt;subtopology&gt;_&lt;partition&gt;</c>, created if missing.</summary>
     public string TaskDirectory(TaskId id) => Directory.CreateDirectory(TaskPath(id)).FullName;

@@ -3,7 +3,7 @@ using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
-/// <summary>Source-generated log messages of task state: checkpoints and changelog restoration.</summary>
+/// <summary>Source-generated log messages of task and global state: checkpoints and changelog restoration.</summary>
 internal static partial class StateLog
 {
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning,
@@ -21,4 +21,12 @@ internal static partial class StateLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Information,
         Message = "Task {TaskId}: restored changelog {Topic}-{Partition}, {Records} records in {ElapsedMs} ms")]
     public static partial void RestoreCompleted(this ILogger logger, TaskId taskId, string topic, int partition, long records, long elapsedMs);
+
+    [LoggerMessage(EventId = 220, Level = LogLevel.Warning,
+        Message = "The global stores' checkpoint file is corrupt; rebuilding every global store from its topic")]
+    public static partial void CorruptGlobalCheckpoint(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 221, Level = LogLevel.Information,
+        Message = "Global store {Store}: {Reason}; wiping it to rebuild it from the beginning of topic {Topic}")]
+    public static partial void WipingGlobalStore(this ILogger logger, string store, string reason, string topic);
 }
