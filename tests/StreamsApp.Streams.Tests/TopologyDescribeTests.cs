@@ -148,21 +148,23 @@ public sealed class TopologyDescribeTests
             .ToStream()
             .To("output", Produced.With(Serdes.String(), Serdes.Int64()).WithName("my-sink"));
 
-        // Sub-topologies are numbered by sorted source name, so the repartition side comes first. Kafka Streams draws
-        // three generated names for the repartition even when it is named, so ToStream is number 3.
+        // Sub-topologies are numbered by sorted source name, so the repartition side comes first. Kafka Streams draws a
+        // number for every named operation too (NamedInternal.orElseGenerateWithPrefix): my-source 0, my-filter 1,
+        // my-key 2, my-count 3 (a named store draws none), the repartition's sink, filter and source 4-6 (drawn even
+        // when named, KStreamImpl.createRepartitionedSource), so ToStream is number 7.
         Assert.Equal(
             "Topologies:\n" +
             "   Sub-topology: 0\n" +
             "    Source: my-group-repartition-source (topics: [my-group-repartition])\n" +
             "      --> my-count\n" +
             "    Processor: my-count (stores: [my-counts])\n" +
-            "      --> KTABLE-TOSTREAM-0000000003\n" +
+            "      --> KTABLE-TOSTREAM-0000000007\n" +
             "      <-- my-group-repartition-source\n" +
-            "    Processor: KTABLE-TOSTREAM-0000000003 (stores: [])\n" +
+            "    Processor: KTABLE-TOSTREAM-0000000007 (stores: [])\n" +
             "      --> my-sink\n" +
             "      <-- my-count\n" +
             "    Sink: my-sink (topic: output)\n" +
-            "      <-- KTABLE-TOSTREAM-0000000003\n" +
+            "      <-- KTABLE-TOSTREAM-0000000007\n" +
             "\n" +
             "  Sub-topology: 1\n" +
             "    Source: my-source (topics: [input])\n" +

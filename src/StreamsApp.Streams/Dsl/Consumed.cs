@@ -17,7 +17,10 @@ public sealed record Consumed<TKey, TValue>
     /// <summary>Gives records their event time; null uses the record's own timestamp.</summary>
     public TimestampExtractor<TKey, TValue>? TimestampExtractor { get; init; }
 
-    /// <summary>The source node's name; null generates one.</summary>
+    /// <summary>
+    /// The source node's name; null generates one. A table names its table node so and its source
+    /// <c>&lt;name&gt;-source</c>, as Kafka Streams does.
+    /// </summary>
     public string? Name { get; init; }
 
     /// <summary>Returns a copy with a timestamp extractor.</summary>

@@ -11,7 +11,11 @@ public interface IKTable<TKey, TValue>
     /// <summary>The store name interactive queries use, or null when the table is not queryable.</summary>
     string? QueryableStoreName { get; }
 
-    /// <summary>Keeps the rows that satisfy the predicate; a row that stops satisfying it is deleted downstream.</summary>
+    /// <summary>
+    /// Keeps the rows that satisfy the predicate; a row that stops satisfying it is deleted downstream. A
+    /// <paramref name="materialized"/> with a store name materializes the result (queryable); without one it only sets
+    /// serdes, as in Kafka Streams (so do FilterNot and MapValues).
+    /// </summary>
     IKTable<TKey, TValue> Filter(Func<TKey, TValue, bool> predicate, Named? named = null, Materialized<TKey, TValue>? materialized = null);
 
     /// <summary>Drops the rows that satisfy the predicate (deleting them downstream).</summary>

@@ -24,7 +24,7 @@ public sealed class StreamsBuilder
     public IKStream<TKey, TValue> Stream<TKey, TValue>(IReadOnlyList<string> topics, Consumed<TKey, TValue>? consumed = null)
     {
         ArgumentNullException.ThrowIfNull(topics);
-        var name = consumed?.Name ?? _builder.NewProcessorName("KSTREAM-SOURCE-");
+        var name = _builder.NameOrGenerate(consumed?.Name, "KSTREAM-SOURCE-");
         var keys = InternalStreamsBuilder.SerdeOrDefault(consumed?.KeySerde, $"Source '{name}'");
         var values = InternalStreamsBuilder.SerdeOrDefault(consumed?.ValueSerde, $"Source '{name}'");
         _builder.Topology.AddSource(name, topics, keys, values, consumed?.TimestampExtractor);
@@ -40,8 +40,7 @@ public sealed class StreamsBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         var (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, topic + "-");
-        var sourceName = consumed?.Name ?? _builder.NewProcessorName("KSTREAM-SOURCE-");
-        var tableName = _builder.NewProcessorName("KTABLE-SOURCE-");
+        var (sourceName, tableName) = TableSourceNames(consumed?.Name);
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? consumed?.KeySerde, $"Table '{topic}'");
         var values = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? consumed?.ValueSerde, $"Table '{topic}'");
         _builder.Topology.AddSource(sourceName, [topic], keys, values, consumed?.TimestampExtractor);
@@ -58,8 +57,7 @@ public sealed class StreamsBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         var (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, topic + "-");
-        var sourceName = consumed?.Name ?? _builder.NewProcessorName("KSTREAM-SOURCE-");
-        var tableName = _builder.NewProcessorName("KTABLE-SOURCE-");
+        var (sourceName, tableName) = TableSourceNames(consumed?.Name);
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? consumed?.KeySerde, $"Global table '{topic}'");
         var values = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? consumed?.ValueSerde, $"Global table '{topic}'");
         var store = MaterializedResolver.StoreBuilder(materialized, storeName, keys, values).WithLoggingDisabled();
@@ -81,4 +79,11 @@ public sealed class StreamsBuilder
 
     /// <summary>Returns the topology built so far.</summary>
     public Topology Build() => new(_builder.Topology);
+
+    /// <summary>
+    /// A table's source and table-source node names: a <see cref="Consumed{TKey, TValue}"/> name names the table node
+    /// and, suffixed <c>-source</c>, the source (Kafka Streams' <c>InternalStreamsBuilder.table</c>).
+    /// </summary>
+    private (string Source, string Table) TableSourceNames(string? name) =>
+        (_builder.SuffixedOrGenerate(name, "-source", "KSTREAM-SOURCE-"), _builder.NameOrGenerate(name, "KTABLE-SOURCE-"));
 }

@@ -54,6 +54,9 @@ internal sealed class BranchedKStreamImpl<TKey, TValue> : IBranchedKStream<TKey,
     private string AddChild(Branched<TKey, TValue>? branched, string position)
     {
         var child = _splitterName + (branched?.Name ?? position);
+
+        // Kafka Streams' BranchedKStreamImpl draws a number for every branch, named or not.
+        _builder.NewProcessorName(child);
         _builder.AddFixedKeyProcessor(child, () => new PassThroughProcessor<TKey, TValue>(), _splitterName);
         IKStream<TKey, TValue> stream = _source.With(child);
         var chained = branched?.Chain is { } chain ? chain(stream) : stream;

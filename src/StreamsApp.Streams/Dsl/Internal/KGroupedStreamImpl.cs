@@ -15,13 +15,7 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
 {
     public IKTable<TKey, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
     {
-        // Kafka Streams draws (and drops) a store name when count is given a Materialized without a name; drawing it
-        // too keeps every later generated name, and so Describe(), the same as there.
-        if (materialized is { StoreName: null })
-        {
-            builder.NewStoreName("KSTREAM-AGGREGATE-");
-        }
-
+        builder.DrawDroppedCountStoreName(materialized);
         return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
     }
 
@@ -78,10 +72,9 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
     /// the source of the repartition topic <c>&lt;group name or <paramref name="topicPrefix"/>&gt;-repartition</c>.
     /// </summary>
     /// <param name="topicPrefix">The topic prefix when the group has no name (the store name).</param>
-    /// <param name="prefixUserNamed">Whether the user chose <paramref name="topicPrefix"/> (a store name).</param>
     /// <param name="keys">The key serde of the repartition topic.</param>
     /// <param name="aggregationName">The aggregation, for error messages.</param>
-    public string AggregationSource(string topicPrefix, bool prefixUserNamed, ISerde<TKey> keys, string aggregationName)
+    public string AggregationSource(string topicPrefix, ISerde<TKey> keys, string aggregationName)
     {
         if (!repartitionRequired)
         {
@@ -89,9 +82,7 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         }
 
         var values = InternalStreamsBuilder.SerdeOrDefault(valueSerde, $"The repartition topic of aggregation '{aggregationName}'");
-        // Nodes are named after the topic when its prefix was chosen by the user (group or store name).
-        var userNamed = groupName is not null || prefixUserNamed;
-        return builder.Repartition(parentName, groupName ?? topicPrefix, userNamed, dropNullKeys: true, keys, values);
+        return builder.Repartition(parentName, groupName ?? topicPrefix, keys, values);
     }
 
     private KTableImpl<TKey, TAggregate> Build<TAggregate>(
@@ -99,10 +90,10 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
         Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next)
     {
         var (storeName, queryable) = MaterializedResolver.StoreName(materialized, builder, prefix);
-        var name = named?.Name ?? builder.NewProcessorName(prefix);
+        var name = builder.NameOrGenerate(named?.Name, prefix);
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? keySerde, $"Aggregation '{name}'");
         var aggregates = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? knownAggregateSerde, $"Aggregation '{name}'");
-        var parent = AggregationSource(storeName, queryable is not null, keys, name);
+        var parent = AggregationSource(storeName, keys, name);
         var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates, storeName);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, next, sendOld), parent);

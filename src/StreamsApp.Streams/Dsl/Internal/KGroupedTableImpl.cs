@@ -48,9 +48,13 @@ internal sealed class KGroupedTableImpl<TKey, TValue>(
         var values = InternalStreamsBuilder.SerdeOrDefault(valueSerde, $"The repartition topic of table aggregation '{storeName}'");
         var aggregates = InternalStreamsBuilder.SerdeOrDefault(
             materialized?.ValueSerde ?? knownAggregateSerde, $"Table aggregation into '{storeName}'");
-        var source = builder.Repartition(
-            selectName, groupName ?? storeName, groupName is not null, dropNullKeys: false, keys, new ChangeSerde<TValue>(values));
-        var name = named?.Name ?? builder.NewProcessorName(prefix);
+        // As Kafka Streams' KGroupedTableImpl.doAggregate: the topic is named after the group (else the store), its
+        // sink and source after the aggregation (<name>-sink, <name>-source), and no null keys are dropped.
+        var sinkName = builder.SuffixedOrGenerate(named?.Name, "-sink", "KSTREAM-SINK-");
+        var source = builder.SuffixedOrGenerate(named?.Name, "-source", "KSTREAM-SOURCE-");
+        var name = builder.NameOrGenerate(named?.Name, prefix);
+        builder.ThroughInternalTopic(
+            [selectName], (groupName ?? storeName) + "-repartition", sinkName, source, keys, new ChangeSerde<TValue>(values));
         var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, name, queryable, keys, aggregates, storeName);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(

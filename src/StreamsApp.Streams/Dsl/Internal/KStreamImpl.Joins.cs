@@ -35,12 +35,11 @@ internal sealed partial class KStreamImpl<TKey, TValue>
                 nameof(repartitioned), repartitioned.NumberOfPartitions, "A repartition topic needs at least one partition");
         }
 
+        // A user's name draws no number here (Kafka Streams' KStreamImpl.doRepartition); the topic's nodes always do.
         var name = repartitioned?.Name ?? builder.NewProcessorName("KSTREAM-REPARTITION-");
         var keys = InternalStreamsBuilder.SerdeOrDefault(repartitioned?.KeySerde ?? keySerde, $"Repartition '{name}'");
         var values = InternalStreamsBuilder.SerdeOrDefault(repartitioned?.ValueSerde ?? valueSerde, $"Repartition '{name}'");
-        var source = builder.Repartition(
-            NodeName, name, repartitioned?.Name is not null, dropNullKeys: true, keys, values,
-            repartitioned?.Partitioner, repartitioned?.NumberOfPartitions);
+        var source = builder.Repartition(NodeName, name, keys, values, repartitioned?.Partitioner, repartitioned?.NumberOfPartitions);
         return new KStreamImpl<TKey, TValue>(builder, source, keys, values, false);
     }
 
@@ -58,10 +57,10 @@ internal sealed partial class KStreamImpl<TKey, TValue>
             var usage = $"The repartition topic before the join of '{NodeName}'";
             keys = InternalStreamsBuilder.SerdeOrDefault(keys, usage);
             var values = InternalStreamsBuilder.SerdeOrDefault(joined?.ValueSerde ?? valueSerde, usage);
-            parent = builder.Repartition(NodeName, joined?.Name ?? NodeName, joined?.Name is not null, dropNullKeys: true, keys, values);
+            parent = builder.Repartition(NodeName, joined?.Name ?? NodeName, keys, values);
         }
 
-        var name = joined?.Name ?? builder.NewProcessorName(leftJoin ? "KSTREAM-LEFTJOIN-" : "KSTREAM-JOIN-");
+        var name = builder.NameOrGenerate(joined?.Name, leftJoin ? "KSTREAM-LEFTJOIN-" : "KSTREAM-JOIN-");
         var getter = ((KTableImpl<TKey, TTableValue>)table).RequireValueGetter($"Stream-table join '{name}'");
         builder.AddProcessor(
             name,
@@ -81,7 +80,8 @@ internal sealed partial class KStreamImpl<TKey, TValue>
 
         // Every task holds the whole global table, so neither repartitioning nor co-partitioning is needed.
         IKTableValueGetterSupplier<TGlobalKey, TGlobalValue> getter = ((GlobalKTableImpl<TGlobalKey, TGlobalValue>)globalTable).ValueGetterSupplier;
-        var name = Name(named, leftJoin ? "KSTREAM-LEFTJOIN-" : "KSTREAM-JOIN-");
+        // Kafka Streams' KStreamImpl.globalTableJoin names inner joins KSTREAM-LEFTJOIN- too.
+        var name = Name(named, "KSTREAM-LEFTJOIN-");
         builder.AddProcessor(
             name,
             () => new KStreamTableJoinProcessor<TKey, TValue, TGlobalKey, TGlobalValue, TResult>(getter, keySelector, joiner, leftJoin),

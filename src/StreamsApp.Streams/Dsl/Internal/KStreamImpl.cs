@@ -119,7 +119,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? keySerde, $"ToTable '{name}'");
         var values = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? valueSerde, $"ToTable '{name}'");
         var parent = repartitionRequired
-            ? builder.Repartition(NodeName, name, named is not null, dropNullKeys: true, keys, values)
+            ? builder.Repartition(NodeName, name, keys, values)
             : NodeName;
         return KTableImpl<TKey, TValue>.Source(builder, name, parent, storeName, queryable, materialized, keys, values);
     }
@@ -130,8 +130,8 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
 
     public IKGroupedStream<TKeyOut, TValue> GroupBy<TKeyOut>(Func<TKey, TValue, TKeyOut> keySelector, Grouped<TKeyOut, TValue>? grouped = null)
     {
-        var selected = (KStreamImpl<TKeyOut, TValue>)SelectKey(
-            keySelector, grouped?.Name is { } groupName ? Named.As(groupName + "-key-select") : null);
+        // Kafka Streams names the key selector after the group (KStreamImpl.groupBy), its topic <group>-repartition.
+        var selected = (KStreamImpl<TKeyOut, TValue>)SelectKey(keySelector, grouped?.Name is { } groupName ? Named.As(groupName) : null);
         return new KGroupedStreamImpl<TKeyOut, TValue>(
             builder, selected.NodeName, grouped?.KeySerde, grouped?.ValueSerde ?? valueSerde, true, grouped?.Name);
     }
@@ -140,7 +140,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
         Func<IProcessor<TKey, TValue, TKeyOut, TValueOut>> supplier, Named? named = null, params string[] stateStoreNames)
     {
         ArgumentNullException.ThrowIfNull(supplier);
-        var name = Name(named, "KSTREAM-PROCESSOR-");
+        var name = ProcessName(named, "KSTREAM-PROCESSOR-");
         builder.AddProcessor(name, supplier, NodeName);
         ConnectStores(name, stateStoreNames);
         return new KStreamImpl<TKeyOut, TValueOut>(builder, name, null, null, true);
@@ -150,7 +150,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
         Func<IFixedKeyProcessor<TKey, TValue, TValueOut>> supplier, Named? named = null, params string[] stateStoreNames)
     {
         ArgumentNullException.ThrowIfNull(supplier);
-        var name = Name(named, "KSTREAM-PROCESSVALUES-");
+        var name = ProcessName(named, "KSTREAM-PROCESSVALUES-");
         builder.AddFixedKeyProcessor(name, supplier, NodeName);
         ConnectStores(name, stateStoreNames);
         return new KStreamImpl<TKey, TValueOut>(builder, name, keySerde, null, repartitionRequired);
@@ -171,7 +171,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
 
     private void AddSink(string? topic, TopicNameExtractor<TKey, TValue>? extractor, Produced<TKey, TValue>? produced)
     {
-        var name = produced?.Name ?? builder.NewProcessorName("KSTREAM-SINK-");
+        var name = builder.NameOrGenerate(produced?.Name, "KSTREAM-SINK-");
         builder.Topology.AddSink(
             name,
             topic,
@@ -190,5 +190,8 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
         }
     }
 
-    private string Name(Named? named, string prefix) => named?.Name ?? builder.NewProcessorName(prefix);
+    private string Name(Named? named, string prefix) => builder.NameOrGenerate(named?.Name, prefix);
+
+    /// <summary>Process and ProcessValues alone draw no number for a user's name (Kafka Streams' KStreamImpl.process).</summary>
+    private string ProcessName(Named? named, string prefix) => named?.Name ?? builder.NewProcessorName(prefix);
 }

@@ -33,8 +33,9 @@ internal sealed partial class KTableImpl<TKey, TValue>
         ArgumentNullException.ThrowIfNull(joiner);
         var foreign = (KTableImpl<TForeignKey, TForeignValue>)other;
 
-        // Names are drawn in Kafka Streams' order so that generated numbers (and so Describe()) line up.
-        string Name(string suffix, string prefix) => named is null ? _builder.NewProcessorName(prefix) : named.Name + suffix;
+        // Names are drawn in Kafka Streams' order (KTableImpl.doJoinOnForeignKey), a user's name drawing its number too,
+        // so that generated numbers (and so Describe()) line up.
+        string Name(string suffix, string prefix) => _builder.SuffixedOrGenerate(named?.Name, suffix, prefix);
         var registrationTopic = Name("-subscription-registration", "KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-") + "-topic";
         var sendName = Name("-subscription-registration-processor", "KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-");
         var registrationSink = Name("-subscription-registration-sink", "KTABLE-SINK-");
@@ -51,12 +52,11 @@ internal sealed partial class KTableImpl<TKey, TValue>
         var responseSource = Name("-subscription-response-source", "KTABLE-SOURCE-");
         var resolverName = Name("-subscription-response-resolver", "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-");
         var outputName = Name("-result", "KTABLE-FK-JOIN-OUTPUT-");
-        string? storeName = null;
-        string? queryable = null;
-        if (materialized is not null)
-        {
-            (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, "KTABLE-FK-JOIN-OUTPUT-");
-        }
+
+        // Kafka Streams always names the result's store here (a generated name unless the user's) and materializes it
+        // only when the user named it or something downstream needs its old values.
+        var (resultStore, queryable) = MaterializedResolver.StoreName(materialized, _builder, "KTABLE-FK-JOIN-OUTPUT-");
+        var storeName = queryable;
 
         // Our own node (left join only), drawn last so that Kafka Streams' names above keep their numbers.
         var nullKeyName = leftJoin ? Name("-null-foreign-key", "KTABLE-FK-JOIN-NULL-FOREIGN-KEY-") : null;
@@ -119,8 +119,8 @@ internal sealed partial class KTableImpl<TKey, TValue>
         {
             if (storeName is null)
             {
-                storeName = _builder.NewStoreName("KTABLE-FK-JOIN-OUTPUT-");
-                Materialize(null);
+                storeName = resultStore;
+                Materialize(materialized);
             }
         };
         var result = new KTableImpl<TKey, TResult>(

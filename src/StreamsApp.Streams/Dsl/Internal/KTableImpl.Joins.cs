@@ -47,9 +47,9 @@ internal sealed partial class KTableImpl<TKey, TValue>
             (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, "KTABLE-MERGE-");
         }
 
-        var mergeName = named?.Name ?? _builder.NewProcessorName("KTABLE-MERGE-");
-        var thisName = named is null ? _builder.NewProcessorName("KTABLE-JOINTHIS-") : named.Name + "-join-this";
-        var otherName = named is null ? _builder.NewProcessorName("KTABLE-JOINOTHER-") : named.Name + "-join-other";
+        var mergeName = _builder.NameOrGenerate(named?.Name, "KTABLE-MERGE-");
+        var thisName = _builder.SuffixedOrGenerate(named?.Name, "-join-this", "KTABLE-JOINTHIS-");
+        var otherName = _builder.SuffixedOrGenerate(named?.Name, "-join-other", "KTABLE-JOINOTHER-");
         var thisGetter = RequireValueGetter($"Join '{mergeName}'");
         var otherGetter = otherTable.RequireValueGetter($"Join '{mergeName}'");
         var tableJoiner = new TableJoiner<TValue, TOther, TResult>(joiner, leftOptional, rightOptional);

@@ -24,6 +24,7 @@ internal sealed partial class KTableImpl<TKey, TValue>
                 $"'{NodeName}' is not windowed; use Suppressed.UntilTimeLimit to rate-limit its updates");
         }
 
+        // A user's name draws no number for the node or its store (Kafka Streams' KTableImpl.suppress).
         var name = suppressed.Name ?? _builder.NewProcessorName(SuppressName);
         var storeName = suppressed.Name is { } userName ? userName + "-store" : _builder.NewStoreName(SuppressName);
         var keys = InternalStreamsBuilder.SerdeOrDefault(_keySerde, $"Suppression '{name}'");

@@ -98,7 +98,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
                 $"cannot carry a delete (a null value): map the table to {typeof(TValue).Name}? first, e.g. MapValues(v => ({typeof(TValue).Name}?)v)");
         }
 
-        var name = named?.Name ?? _builder.NewProcessorName("KTABLE-TOSTREAM-");
+        var name = _builder.NameOrGenerate(named?.Name, "KTABLE-TOSTREAM-");
         _builder.AddFixedKeyProcessor(name, () => new KTableToStreamProcessor<TKey, TValue>(), NodeName);
         return new KStreamImpl<TKey, TValue>(_builder, name, _keySerde, _valueSerde, false);
     }
@@ -107,7 +107,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         Func<TKey, TValue, KeyValue<TKeyOut, TValueOut>> selector, Grouped<TKeyOut, TValueOut>? grouped = null)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        var name = grouped?.Name is { } groupName ? groupName + "-select" : _builder.NewProcessorName("KTABLE-SELECT-");
+        var name = _builder.NameOrGenerate(grouped?.Name, "KTABLE-SELECT-");
         _builder.AddProcessor(name, () => new KTableRepartitionMapProcessor<TKey, TValue, TKeyOut, TValueOut>(selector), NodeName);
         EnableSendingOldValues();
         return new KGroupedTableImpl<TKeyOut, TValueOut>(_builder, name, grouped?.KeySerde, grouped?.ValueSerde, grouped?.Name);
@@ -136,19 +136,21 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         Named? named, string prefix, Materialized<TKey, TValueOut>? materialized, bool mayDelete,
         Func<TKey, TValue, (bool, TValueOut)> map, ISerde<TValueOut>? knownValueSerde)
     {
-        var name = named?.Name ?? _builder.NewProcessorName(prefix);
-        string? storeName = null;
-        string? queryable = null;
-        if (materialized is not null)
+        // As Kafka Streams' KTableImpl.doFilter/doMapValues: only a named Materialized materializes the result; one
+        // without a name draws (and drops) a store name, before the node's name.
+        var storeName = materialized?.StoreName;
+        if (materialized is { StoreName: null })
         {
-            (storeName, queryable) = MaterializedResolver.StoreName(materialized, _builder, prefix);
+            _builder.NewStoreName(prefix);
         }
+
+        var name = _builder.NameOrGenerate(named?.Name, prefix);
 
         IKTableValueGetterSupplier<TKey, TValueOut>? getter = storeName is not null
             ? new StoreValueGetterSupplier<TKey, TValueOut>(storeName)
             : ValueGetterSupplier is { } parent ? new MappedValueGetterSupplier<TKey, TValue, TValueOut>(parent, map) : null;
         var table = new KTableImpl<TKey, TValueOut>(
-            _builder, name, queryable, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
+            _builder, name, storeName, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
             storeName is null ? EnableSendingOldValues : null, getter);
         var sendOld = table.SendOldValues;
         _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, storeName, sendOld), NodeName);

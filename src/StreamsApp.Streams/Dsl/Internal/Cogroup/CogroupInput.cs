@@ -14,8 +14,8 @@ internal sealed class CogroupInput<TKey, TValue, TAggregate>(
 
     public bool NeedsGeneratedTopicName => stream.RepartitionRequired && stream.GroupName is null;
 
-    public string AggregationSource(string topicPrefix, bool prefixUserNamed, ISerde<TKey> keys, string aggregationName) =>
-        stream.AggregationSource(topicPrefix, prefixUserNamed, keys, aggregationName);
+    public string AggregationSource(string topicPrefix, ISerde<TKey> keys, string aggregationName) =>
+        stream.AggregationSource(topicPrefix, keys, aggregationName);
 
     public void AddAggregateProcessor(
         string name, string parent, string storeName, Func<TAggregate> initializer, OldValuesSwitch sendOldValues) =>

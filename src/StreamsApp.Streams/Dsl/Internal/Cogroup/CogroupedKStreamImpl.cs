@@ -79,16 +79,11 @@ internal sealed class CogroupedKStreamImpl<TKey, TAggregate>(InternalStreamsBuil
         {
             var input = _inputs[i];
             var prefix = input.NeedsGeneratedTopicName && generatedTopics++ > 0 ? $"{storeName}-{i}" : storeName;
-            parents.Add(input.AggregationSource(prefix, prefixUserNamed: true, input.KeySerde ?? keys, usage));
+            parents.Add(input.AggregationSource(prefix, input.KeySerde ?? keys, usage));
         }
 
         return parents;
     }
 
-    /// <summary>The user's name plus a suffix, or a generated one; a generated name is drawn either way, as in Kafka Streams.</summary>
-    private string NodeName(Named? named, string suffix, string prefix)
-    {
-        var generated = builder.NewProcessorName(prefix);
-        return named is null ? generated : named.Name + suffix;
-    }
+    private string NodeName(Named? named, string suffix, string prefix) => builder.SuffixedOrGenerate(named?.Name, suffix, prefix);
 }

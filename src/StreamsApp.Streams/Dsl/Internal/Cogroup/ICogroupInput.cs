@@ -18,7 +18,7 @@ internal interface ICogroupInput<TKey, TAggregate>
     bool NeedsGeneratedTopicName { get; }
 
     /// <inheritdoc cref="KGroupedStreamImpl{TKey, TValue}.AggregationSource"/>
-    string AggregationSource(string topicPrefix, bool prefixUserNamed, ISerde<TKey> keys, string aggregationName);
+    string AggregationSource(string topicPrefix, ISerde<TKey> keys, string aggregationName);
 
     /// <summary>Adds this input's aggregate processor, which folds its records into the shared store.</summary>
     void AddAggregateProcessor(string name, string parent, string storeName, Func<TAggregate> initializer, OldValuesSwitch sendOldValues);

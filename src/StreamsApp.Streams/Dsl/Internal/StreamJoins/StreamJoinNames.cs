@@ -3,7 +3,8 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 /// <summary>
 /// The node and store names of a stream-stream join, drawn in Kafka Streams' order (windowed this, windowed other,
 /// join this, join other, merge) so that generated names and Describe() match it. A user name replaces the
-/// processor names (<c>&lt;name&gt;-this-windowed</c> etc.); a store name replaces the store names.
+/// processor names (<c>&lt;name&gt;-this-windowed</c> etc.), each still drawing its number as in Kafka Streams'
+/// <c>KStreamImplJoin</c>; a store name replaces the store names.
 /// </summary>
 internal sealed record StreamJoinNames(
     string ThisWindowed, string OtherWindowed, string JoinThis, string JoinOther, string Merge,
@@ -11,17 +12,15 @@ internal sealed record StreamJoinNames(
 {
     public static StreamJoinNames Draw(InternalStreamsBuilder builder, string? name, string? storeName, bool leftOuter, bool rightOuter)
     {
-        string Named(string suffix, string prefix) => name is null ? builder.NewProcessorName(prefix) : name + suffix;
-
         var thisSuffix = rightOuter ? "-outer-this-join" : "-this-join";
         var otherSuffix = leftOuter ? "-outer-other-join" : "-other-join";
-        var thisWindowed = Named("-this-windowed", "KSTREAM-WINDOWED-");
-        var otherWindowed = Named("-other-windowed", "KSTREAM-WINDOWED-");
+        var thisWindowed = builder.SuffixedOrGenerate(name, "-this-windowed", "KSTREAM-WINDOWED-");
+        var otherWindowed = builder.SuffixedOrGenerate(name, "-other-windowed", "KSTREAM-WINDOWED-");
         // Kafka Streams draws the join names even when the user names the join: the stores are named after them.
         var thisPrefix = rightOuter ? "KSTREAM-OUTERTHIS-" : "KSTREAM-JOINTHIS-";
         var generatedThis = builder.NewProcessorName(thisPrefix);
         var generatedOther = builder.NewProcessorName(leftOuter ? "KSTREAM-OUTEROTHER-" : "KSTREAM-JOINOTHER-");
-        var merge = Named("-merge", "KSTREAM-MERGE-");
+        var merge = builder.SuffixedOrGenerate(name, "-merge", "KSTREAM-MERGE-");
         var outerStore = leftOuter || rightOuter
             ? (storeName is null
                 ? "KSTREAM-OUTERSHARED-" + generatedThis[thisPrefix.Length..]

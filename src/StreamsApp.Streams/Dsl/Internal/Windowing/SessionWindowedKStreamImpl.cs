@@ -11,8 +11,11 @@ namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 internal sealed class SessionWindowedKStreamImpl<TKey, TValue>(KGroupedStreamImpl<TKey, TValue> grouped, SessionWindows windows)
     : ISessionWindowedKStream<TKey, TValue>
 {
-    public IKTable<Windowed<TKey>, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null) =>
-        Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), () => 0L, (_, _) => 1L, (_, _, count) => count + 1, (_, left, right) => left + right);
+    public IKTable<Windowed<TKey>, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
+    {
+        grouped.Builder.DrawDroppedCountStoreName(materialized);
+        return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), () => 0L, (_, _) => 1L, (_, _, count) => count + 1, (_, left, right) => left + right);
+    }
 
     public IKTable<Windowed<TKey>, TValue> Reduce(
         Func<TValue, TValue, TValue> reducer, Named? named = null, Materialized<TKey, TValue>? materialized = null)

@@ -31,8 +31,15 @@ internal sealed class TimeWindowedKStreamImpl<TKey, TValue> : ITimeWindowedKStre
         _spec = WindowSpec.Of(windows);
     }
 
-    public IKTable<Windowed<TKey>, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null) =>
-        Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
+    public IKTable<Windowed<TKey>, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
+    {
+        if (_slidingWindows is null)
+        {
+            _grouped.Builder.DrawDroppedCountStoreName(materialized);
+        }
+
+        return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
+    }
 
     public IKTable<Windowed<TKey>, TValue> Reduce(
         Func<TValue, TValue, TValue> reducer, Named? named = null, Materialized<TKey, TValue>? materialized = null)

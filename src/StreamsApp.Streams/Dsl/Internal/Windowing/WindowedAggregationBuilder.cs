@@ -34,10 +34,10 @@ internal static class WindowedAggregationBuilder
     {
         var builder = grouped.Builder;
         var (storeName, queryable) = MaterializedResolver.StoreName(materialized, builder, prefix);
-        var name = named?.Name ?? builder.NewProcessorName(prefix);
+        var name = builder.NameOrGenerate(named?.Name, prefix);
         var keys = InternalStreamsBuilder.SerdeOrDefault(materialized?.KeySerde ?? grouped.KeySerde, $"Windowed aggregation '{name}'");
         var aggregates = InternalStreamsBuilder.SerdeOrDefault(materialized?.ValueSerde ?? knownAggregateSerde, $"Windowed aggregation '{name}'");
-        var parent = grouped.AggregationSource(storeName, queryable is not null, keys, name);
+        var parent = grouped.AggregationSource(storeName, keys, name);
         var table = KTableImpl<Windowed<TKey>, TAggregate>.WindowAggregated(
             builder, name, queryable, aggregation.WindowedKeys(keys), aggregates, aggregation.MayDelete,
             new WindowCloseTime<Windowed<TKey>>(static key => key.Window.EndMs, aggregation.GraceMs), aggregation.ValueGetter(storeName));
