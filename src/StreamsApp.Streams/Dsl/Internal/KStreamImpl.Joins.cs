@@ -1,5 +1,6 @@
 using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Dsl.Internal.ValueGetters;
+using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Dsl.Internal;
 
@@ -43,6 +44,23 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         return new KStreamImpl<TKey, TValue>(builder, source, keys, values, false);
     }
 
+    /// <summary>
+    /// The repartition a join of this stream reads, as Kafka Streams' <c>repartitionForJoin</c> makes it: a join
+    /// named after this node (an unnamed one) shares the repartition this stream already has, so that a re-keyed
+    /// stream joined several times, or with itself, goes through one topic; any other join builds its own, which
+    /// becomes the shared one. The names of a repartition are drawn either way.
+    /// </summary>
+    private string RepartitionForJoin(string topicPrefix, ISerde<TKey> keys, ISerde<TValue> values)
+    {
+        if (_joinRepartition is { } shared && topicPrefix == NodeName)
+        {
+            builder.DrawRepartitionNames();
+            return shared;
+        }
+
+        return _joinRepartition = builder.Repartition(NodeName, topicPrefix, keys, values);
+    }
+
     private KStreamImpl<TKey, TResult> TableJoin<TTableValue, TResult>(
         IKTable<TKey, TTableValue> table, Func<TValue, TTableValue, TResult> joiner, Joined<TKey, TValue, TTableValue>? joined,
         bool leftJoin)
@@ -57,7 +75,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>
             var usage = $"The repartition topic before the join of '{NodeName}'";
             keys = InternalStreamsBuilder.SerdeOrDefault(keys, usage);
             var values = InternalStreamsBuilder.SerdeOrDefault(joined?.ValueSerde ?? valueSerde, usage);
-            parent = builder.Repartition(NodeName, joined?.Name ?? NodeName, keys, values);
+            parent = RepartitionForJoin(joined?.Name ?? NodeName, keys, values);
         }
 
         var name = builder.NameOrGenerate(joined?.Name, leftJoin ? "KSTREAM-LEFTJOIN-" : "KSTREAM-JOIN-");

@@ -56,22 +56,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         var topicPrefix = joinName is null ? NodeName : $"{joinName}-{side}";
         var repartitionValues = InternalStreamsBuilder.SerdeOrDefault(
             values ?? valueSerde, $"The repartition topic before stream-stream join '{topicPrefix}'");
-        return builder.Repartition(NodeName, topicPrefix, keys, repartitionValues);
-    }
-
-    /// <summary>
-    /// The other side of an unnamed self-join reads this side's repartition topic, as in Kafka Streams, which still
-    /// draws the names of a second repartition (its <c>KStreamImpl.repartitionForJoin</c>) before sharing the first.
-    /// A named self-join repartitions each side to its own <c>-left</c>/<c>-right</c> topic there, and so here.
-    /// </summary>
-    private string SelfJoinOtherSource(string thisSource)
-    {
-        if (repartitionRequired)
-        {
-            builder.DrawRepartitionNames();
-        }
-
-        return thisSource;
+        return RepartitionForJoin(topicPrefix, keys, repartitionValues);
     }
 
     private static Func<TKey, TValue, TOther, TResult> KeyAware<TOther, TResult>(Func<TValue, TOther, TResult> joiner)
@@ -92,9 +77,7 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         var usage = $"Stream-stream join of '{NodeName}' and '{otherImpl.NodeName}'";
         var keys = InternalStreamsBuilder.SerdeOrDefault(streamJoined?.KeySerde ?? keySerde ?? otherImpl.KeySerde, usage);
         var thisSource = JoinSource(name, "left", keys, streamJoined?.ValueSerde);
-        var otherSource = ReferenceEquals(this, other) && name is null
-            ? SelfJoinOtherSource(thisSource)
-            : otherImpl.JoinSource(name, "right", keys, streamJoined?.OtherValueSerde);
+        var otherSource = otherImpl.JoinSource(name, "right", keys, streamJoined?.OtherValueSerde);
         var thisValues = InternalStreamsBuilder.SerdeOrDefault(streamJoined?.ValueSerde ?? valueSerde, usage);
         var otherValues = InternalStreamsBuilder.SerdeOrDefault(streamJoined?.OtherValueSerde ?? otherImpl.ValueSerde, usage);
 

@@ -12,6 +12,9 @@ internal sealed partial class KStreamImpl<TKey, TValue>(
     InternalStreamsBuilder builder, string nodeName, ISerde<TKey>? keySerde, ISerde<TValue>? valueSerde, bool repartitionRequired)
     : IKStream<TKey, TValue>
 {
+    // The repartition joins of this stream share (RepartitionForJoin).
+    private string? _joinRepartition;
+
     public string NodeName { get; } = nodeName;
 
     public IKStream<TKey, TValue> Filter(Func<TKey, TValue, bool> predicate, Named? named = null) =>

@@ -103,6 +103,48 @@ public class StreamTableJoinTests
             driver.CreateOutputTopic("out", Serdes.String(), Serdes.String()).ReadAll());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_re_keyed_stream_joined_with_two_tables_goes_through_one_repartition_topic(int partitions)
+    {
+        // As Kafka Streams' repartitionForJoin: unnamed joins of one stream share the repartition named after it.
+        var builder = new StreamsBuilder();
+        var byCustomer = builder.Stream("orders", Strings).SelectKey((_, v) => v.Split(':')[0]).MapValues(v => v.Split(':')[1]);
+        var customers = builder.Table("customers", Strings);
+        var regions = builder.Table("regions", Strings);
+        byCustomer.Join(customers, (order, customer) => order + "/" + customer).To("named", Produced.With(Serdes.String(), Serdes.String()));
+        byCustomer.Join(regions, (order, region) => order + "@" + region).To("placed", Produced.With(Serdes.String(), Serdes.String()));
+        var topology = builder.Build();
+        using var driver = DslTestSupport.Driver(topology, ("orders", partitions), ("customers", partitions), ("regions", partitions));
+        driver.CreateInputTopic("customers", Serdes.String(), Serdes.String()).PipeInput("alice", "Alice", 1);
+        driver.CreateInputTopic("regions", Serdes.String(), Serdes.String()).PipeInput("alice", "EU", 1);
+
+        driver.CreateInputTopic("orders", Serdes.String(), Serdes.String()).PipeInput("order-1", "alice:o1", 10);
+
+        var description = topology.Describe().ToString();
+        Assert.Single(description.Split('\n'), line => line.Contains("Source:", StringComparison.Ordinal) && line.Contains("-repartition]", StringComparison.Ordinal));
+        Assert.Equal([("alice", "o1/Alice", 10L)], driver.CreateOutputTopic("named", Serdes.String(), Serdes.String()).ReadAll());
+        Assert.Equal([("alice", "o1@EU", 10L)], driver.CreateOutputTopic("placed", Serdes.String(), Serdes.String()).ReadAll());
+    }
+
+    [Fact]
+    public void A_named_join_after_an_unnamed_one_repartitions_to_its_own_topic_and_a_later_unnamed_join_shares_it()
+    {
+        var builder = new StreamsBuilder();
+        var byValue = builder.Stream("orders", Strings).SelectKey((_, v) => v);
+        var table = builder.Table("customers", Strings);
+        byValue.Join(table, (o, c) => o + c).To("first");
+        byValue.Join(table, (o, c) => o + c, Joined.As<string, string, string>("enrich")).To("second");
+        byValue.Join(table, (o, c) => o + c).To("third");
+
+        // Kafka Streams shares the latest repartition a join of the stream made, whatever its name; the names of the
+        // repartition each join would have made are drawn (5-7, 10-12, 15-17).
+        var description = builder.Build().Describe().ToString();
+        Assert.Contains("Source: KSTREAM-SOURCE-0000000007 (topics: [KSTREAM-KEY-SELECT-0000000001-repartition])", description, StringComparison.Ordinal);
+        Assert.Contains("Source: enrich-repartition-source (topics: [enrich-repartition])\n      --> KSTREAM-JOIN-0000000018, enrich\n", description, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_named_join_names_its_repartition_topic_and_node()
     {
