@@ -31,9 +31,12 @@ internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueStore<byte[], byt
 
     public override void PutAll(IEnumerable<KeyValue<byte[], byte[]>> entries)
     {
-        foreach (var entry in entries)
+        // One write below (a RocksDB write batch), then each entry's changelog record, as Kafka Streams does.
+        var batch = entries as IReadOnlyCollection<KeyValue<byte[], byte[]>> ?? [.. entries];
+        Inner.PutAll(batch);
+        foreach (var (key, value) in batch)
         {
-            Put(entry.Key, entry.Value);
+            Log(key, value);
         }
     }
 
