@@ -48,6 +48,22 @@ public class CachedWindowedAggregationTests
     }
 
     [Fact]
+    public void A_cache_too_small_for_two_windows_forwards_on_eviction_what_a_large_one_coalesces()
+    {
+        // One record at 7 updates hopping windows [0, 10) and [5, 15). A window entry costs 8 (segment) + 1 (key) +
+        // 12 (start, seqnum) + 16 (count and timestamp) + 96 bytes: 150 bytes hold one, so each put evicts the other
+        // window, and evicting a dirty one flushes (writes down and forwards) the store's dirty windows.
+        (string, string, long)[] input = [("a", "x,x", 7)];
+        var hopping = () => TimeWindowed("hopping", caching: true);
+
+        var tiny = Batches(hopping(), TenMsKeys, Serdes.Int64(), input, cacheBytes: 150);
+        var large = Batches(hopping(), TenMsKeys, Serdes.Int64(), input);
+
+        Assert.Equal([[(W("a", 0), 1L, 7L), (W("a", 5), 1L, 7L), (W("a", 0), 2L, 7L), (W("a", 5), 2L, 7L)]], tiny);
+        Assert.Equal([[(W("a", 0), 2L, 7L), (W("a", 5), 2L, 7L)]], large);
+    }
+
+    [Fact]
     public void Old_values_are_what_downstream_last_saw_so_a_regrouped_sum_of_window_counts_stays_right()
     {
         var builder = new StreamsBuilder();
@@ -115,7 +131,7 @@ public class CachedWindowedAggregationTests
         Assert.Equal([[], [], [(W("a", 0), 5L, 8L)], [(W("a", 10), 1L, 15L)]], batches);
     }
 
-    internal static Windowed<string> W(string key, long start) => new(key, new TimeWindow(start, start + 10));
+    private static Windowed<string> W(string key, long start) => new(key, new TimeWindow(start, start + 10));
 
     private static Windowed<string> S(long start, long end) => new("a", new SessionWindow(start, end));
 
@@ -161,9 +177,10 @@ public class CachedWindowedAggregationTests
 
     // The output of each piped record (one commit each).
     private static List<List<(Windowed<string> Key, TValue Value, long? Timestamp)>> Batches<TValue>(
-        StreamsBuilder builder, ISerde<Windowed<string>> keys, ISerde<TValue> valueSerde, (string Key, string Values, long Timestamp)[] input)
+        StreamsBuilder builder, ISerde<Windowed<string>> keys, ISerde<TValue> valueSerde, (string Key, string Values, long Timestamp)[] input,
+        long cacheBytes = 10L * 1024 * 1024)
     {
-        using var driver = new TopologyTestDriver(builder.Build());
+        using var driver = new TopologyTestDriver(builder.Build(), new StreamsConfig { ApplicationId = "cached-windows", CacheMaxBytesBuffering = cacheBytes });
         var topic = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
         var output = driver.CreateOutputTopic("output", keys, valueSerde);
         var batches = new List<List<(Windowed<string>, TValue, long?)>>();
