@@ -29,7 +29,7 @@ internal static class WindowedStoreResolver
                 $"{supplier.WindowSizeMs} ms) and must not retain duplicates");
         }
 
-        return WithCachingAndLogging(Stores.TimestampedWindowStoreBuilder(supplier, keys, aggregates), materialized);
+        return MaterializedResolver.WithCachingAndLogging(Stores.TimestampedWindowStoreBuilder(supplier, keys, aggregates), materialized);
     }
 
     public static IStoreBuilder<IStateStore> SessionStore<TKey, TAggregate>(
@@ -39,7 +39,7 @@ internal static class WindowedStoreResolver
         var supplier = materialized?.SessionStoreSupplier ?? Stores.PersistentSessionStore(
             storeName, TimeSpan.FromMilliseconds(Retention(materialized, storeName, windows.InactivityGapMs, windows.GraceMs)));
         ValidateRetention(storeName, supplier.RetentionPeriodMs, windows.InactivityGapMs, windows.GraceMs);
-        return WithCachingAndLogging(Stores.SessionStoreBuilder(supplier, keys, aggregates), materialized);
+        return MaterializedResolver.WithCachingAndLogging(Stores.SessionStoreBuilder(supplier, keys, aggregates), materialized);
     }
 
     private static long Retention<TKey, TAggregate>(Materialized<TKey, TAggregate>? materialized, string storeName, long sizeMs, long graceMs)
@@ -68,12 +68,5 @@ internal static class WindowedStoreResolver
             var kind = materialized?.StoreSupplier is not null ? "a key-value store" : wrongKind;
             throw new TopologyException($"The windowed aggregation store '{storeName}' was given {kind} supplier; pass the matching windowed store supplier");
         }
-    }
-
-    private static IStoreBuilder<IStateStore> WithCachingAndLogging<TStore, TKey, TAggregate>(IStoreBuilder<TStore> builder, Materialized<TKey, TAggregate>? materialized)
-        where TStore : class, IStateStore
-    {
-        builder = materialized?.CachingEnabled ?? true ? builder.WithCachingEnabled() : builder.WithCachingDisabled();
-        return materialized?.LoggingEnabled ?? true ? builder.WithLoggingEnabled(materialized?.LogConfig) : builder.WithLoggingDisabled();
     }
 }
