@@ -158,7 +158,8 @@ internal static class RuntimeThroughput
 
     /// <summary>Runs a topology over the input until it has processed every record; records per second, first to last.</summary>
     internal static double Streams(
-        EmbeddedKafkaCluster cluster, int records, string applicationId, Action<StreamsBuilder> build, Func<long>? outputCount)
+        EmbeddedKafkaCluster cluster, int records, string applicationId, Action<StreamsBuilder> build, Func<long>? outputCount,
+        TimeSpan? commitInterval = null)
     {
         var builder = new StreamsBuilder();
         build(builder);
@@ -168,6 +169,7 @@ internal static class RuntimeThroughput
             using var streams = new KafkaStreams(builder.Build(), new StreamsConfig
             {
                 ApplicationId = applicationId, BootstrapServers = cluster.BootstrapServers, StateDir = stateDir,
+                CommitInterval = commitInterval,
             }, new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
             streams.Start();
             return Measure(records, outputCount ?? (() => streams.Metrics.Find("process-total").Sum(s => s.Count)));
