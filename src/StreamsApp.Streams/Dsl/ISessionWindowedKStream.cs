@@ -2,8 +2,9 @@ namespace StreamsApp.Streams.Dsl;
 
 /// <summary>
 /// A grouped stream cut into sessions, ready to aggregate per key and session. When a record merges sessions, the old
-/// sessions are deleted (a tombstone each) and the merged session is put. Every update is forwarded as it happens
-/// (session stores have no cache yet).
+/// sessions are deleted (a tombstone each) and the merged session is put. The session store is cached by default, so
+/// each session's updates are forwarded once per commit (and a session merged away before it was forwarded never
+/// is); with <see cref="Materialized{TKey, TValue}.WithCachingDisabled"/> every update is forwarded as it happens.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>

@@ -1,8 +1,9 @@
 namespace StreamsApp.Streams.Dsl;
 
 /// <summary>
-/// A grouped stream cut into time windows, ready to aggregate per key and window. Every update is forwarded as it
-/// happens (window stores have no cache yet); use <see cref="IKTable{TKey, TValue}.Suppress"/> with
+/// A grouped stream cut into time windows, ready to aggregate per key and window. The window store is cached by
+/// default, so each window's updates are forwarded once per commit (every update as it happens with
+/// <see cref="Materialized{TKey, TValue}.WithCachingDisabled"/>); use <see cref="IKTable{TKey, TValue}.Suppress"/> with
 /// <see cref="Suppressed.UntilWindowCloses{TKey}"/> for one final result per window.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>

@@ -17,7 +17,7 @@ public interface IStoreBuilder<out TStore>
     /// <summary>Topic configs for the changelog topic (e.g. <c>cleanup.policy</c>), applied when it is created.</summary>
     IReadOnlyDictionary<string, string> LogConfig { get; }
 
-    /// <summary>Adds a write-back cache that coalesces updates until commit.</summary>
+    /// <summary>Adds a write-back cache that coalesces updates until commit (not to window stores that retain duplicates, as in Kafka Streams).</summary>
     IStoreBuilder<TStore> WithCachingEnabled();
 
     /// <summary>Removes the cache (every update is forwarded and logged).</summary>

@@ -7,7 +7,7 @@ namespace StreamsApp.Streams.State;
 /// <summary>Window and session store builders.</summary>
 public static partial class Stores
 {
-    /// <summary>A builder of plain window stores over the supplier's byte store (logging on; caching not supported yet).</summary>
+    /// <summary>A builder of plain window stores over the supplier's byte store (logging on, caching off unless asked for).</summary>
     public static IStoreBuilder<IWindowStore<TKey, TValue>> WindowStoreBuilder<TKey, TValue>(
         IWindowBytesStoreSupplier supplier, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
     {
@@ -37,7 +37,7 @@ public static partial class Stores
             timestamped: true);
     }
 
-    /// <summary>A builder of session stores over the supplier's byte store (logging on; caching not supported yet).</summary>
+    /// <summary>A builder of session stores over the supplier's byte store (logging on, caching off unless asked for).</summary>
     public static IStoreBuilder<ISessionStore<TKey, TAggregate>> SessionStoreBuilder<TKey, TAggregate>(
         ISessionBytesStoreSupplier supplier, ISerde<TKey> keySerde, ISerde<TAggregate> aggregateSerde)
     {

@@ -18,7 +18,7 @@ internal sealed class TaskHarness
 {
     private long _nextOffset;
 
-    public TaskHarness(Topology topology, StreamsConfig config, StateDirectory directory, TaskId? id = null)
+    public TaskHarness(Topology topology, StreamsConfig config, StateDirectory directory, TaskId? id = null, long cacheMaxBytes = 0)
     {
         var taskId = id ?? new TaskId(0, 0);
         var builder = topology.Builder;
@@ -27,7 +27,7 @@ internal sealed class TaskHarness
         Collector = new TestRecordCollector(_ => 1, Produced.Add, rejectSend: null);
         Context = new TaskContext(
             taskId, config, StateManager.TaskDirectory!, Collector, StateManager, TimeProvider.System, NullLogger.Instance,
-            new TaskMetrics(Metrics, "test-thread", taskId), new ThreadCache(0));
+            new TaskMetrics(Metrics, "test-thread", taskId), new ThreadCache(cacheMaxBytes));
         var subtopology = builder.Subtopologies().Single(s => s.Id == taskId.Subtopology);
         Task = new StreamTask(builder.BuildTask(subtopology, config.ApplicationId), Context);
     }

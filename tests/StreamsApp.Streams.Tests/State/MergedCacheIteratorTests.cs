@@ -16,16 +16,16 @@ public sealed class MergedCacheIteratorTests
         var cached = Cached(("b", "cache"), ("c", "cache"), ("e", null), ("f", "cache"), ("g", null));
         var stored = Stored(reverse, "a", "c", "d", "e");
 
-        Assert.Equal(expected, Text(new MergedCacheIterator(cached, stored, reverse)));
+        Assert.Equal(expected, Text(MergedCacheIterator.OfKeys(cached, stored, reverse)));
     }
 
     [Fact]
     public void Only_cache_or_only_store_or_neither()
     {
-        Assert.Equal("a=cache b=cache", Text(new MergedCacheIterator(Cached(("a", "cache"), ("b", "cache")), Stored(false), false)));
-        Assert.Equal("b=store a=store", Text(new MergedCacheIterator(Cached(), Stored(true, "a", "b"), true)));
-        Assert.Equal(string.Empty, Text(new MergedCacheIterator(Cached(("a", null)), Stored(false), false)));
-        Assert.Equal(string.Empty, Text(new MergedCacheIterator(Cached(("a", null)), Stored(false, "a"), false)));
+        Assert.Equal("a=cache b=cache", Text(MergedCacheIterator.OfKeys(Cached(("a", "cache"), ("b", "cache")), Stored(false), false)));
+        Assert.Equal("b=store a=store", Text(MergedCacheIterator.OfKeys(Cached(), Stored(true, "a", "b"), true)));
+        Assert.Equal(string.Empty, Text(MergedCacheIterator.OfKeys(Cached(("a", null)), Stored(false), false)));
+        Assert.Equal(string.Empty, Text(MergedCacheIterator.OfKeys(Cached(("a", null)), Stored(false, "a"), false)));
     }
 
     [Fact]
@@ -34,13 +34,13 @@ public sealed class MergedCacheIteratorTests
         var cached = Cached(("B", "cache"), ("\u00e9", "cache"));
         var stored = Stored(false, "a", "z");
 
-        Assert.Equal("B=cache a=store z=store \u00e9=cache", Text(new MergedCacheIterator(cached, stored, false)));
+        Assert.Equal("B=cache a=store z=store \u00e9=cache", Text(MergedCacheIterator.OfKeys(cached, stored, false)));
     }
 
     [Fact]
     public void PeekNextKey_skips_deleted_entries_and_throws_at_the_end()
     {
-        using var iterator = new MergedCacheIterator(Cached(("a", null), ("c", "cache")), Stored(false, "a", "b"), false);
+        using var iterator = MergedCacheIterator.OfKeys(Cached(("a", null), ("c", "cache")), Stored(false, "a", "b"), false);
 
         Assert.Equal("b", Encoding.UTF8.GetString(iterator.PeekNextKey()));
         Assert.True(iterator.MoveNext());
@@ -55,7 +55,7 @@ public sealed class MergedCacheIteratorTests
     {
         var stored = new TrackingIterator(Stored(false, "a"));
 
-        new MergedCacheIterator(Cached(), stored, false).Dispose();
+        MergedCacheIterator.OfKeys(Cached(), stored, false).Dispose();
 
         Assert.True(stored.Disposed);
     }
@@ -72,7 +72,7 @@ public sealed class MergedCacheIteratorTests
 
     private static byte[] Raw(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static string Text(MergedCacheIterator iterator)
+    private static string Text(MergedCacheIterator<byte[]> iterator)
     {
         using (iterator)
         {

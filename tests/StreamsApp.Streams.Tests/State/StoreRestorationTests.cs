@@ -133,6 +133,38 @@ public sealed class StoreRestorationTests : IDisposable
     }
 
     [Fact]
+    public void A_cached_session_aggregation_restored_from_its_changelog_merges_its_restored_sessions_as_the_original_does()
+    {
+        var sessionKeys = WindowedSerdes.SessionWindowed(Serdes.String());
+        var builder = new StreamsBuilder();
+        builder.Stream(Input, Consumed.With(Serdes.String(), Serdes.String())).FlatMapValues(values => values.Split(',')).GroupByKey()
+            .WindowedBy(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)))
+            .Aggregate(() => "", (_, value, tags) => tags + value, (_, left, right) => left + right, materialized: Materialized.As<string, string>("sessions"))
+            .ToStream()
+            .To(Output, Produced.With(sessionKeys, Serdes.String()));
+        var topology = builder.Build();
+        using var driver = Drive(topology, ("a", "x", 0), ("a", "y", 30));
+        var output = driver.CreateOutputTopic(Output, sessionKeys, Serdes.String());
+        output.ReadRecordsToList();
+
+        // The restored sessions are in the store only, with a cache as large as the driver's: p merges them (cached
+        // removes hiding them), q extends the cached merged session.
+        var restored = Restore(topology, driver, Config().CacheMaxBytesBuffering);
+        driver.CreateInputTopic(Input, Serdes.String(), Serdes.String()).PipeInput("a", "p,q", 15);
+        restored.Process(Input, "a", "p,q", 15);
+
+        var expected = output.ReadRecordsToList().Select(r => (r.Key.Window.StartMs, r.Key.Window.EndMs, (string?)r.Value)).ToList();
+        Assert.Equal([(0L, 0L, null), (30L, 30L, null), (0L, 30L, "xypq")], expected);
+        Assert.Equal(
+            expected,
+            restored.Produced.Where(r => r.Topic == Output).Select(r =>
+            {
+                var session = sessionKeys.Deserializer.Deserialize(r.Key, false, default);
+                return (session.Window.StartMs, session.Window.EndMs, r.Value is null ? null : Serdes.String().Deserializer.Deserialize(r.Value, false, default));
+            }));
+    }
+
+    [Fact]
     public void A_suppressed_count_restored_from_its_changelogs_emits_what_the_original_emits()
     {
         var topology = SuppressTests.SuppressedCounts(
@@ -173,9 +205,9 @@ public sealed class StoreRestorationTests : IDisposable
     }
 
     /// <summary>A fresh task of the topology whose stores got every changelog record the driver's task wrote.</summary>
-    private TaskHarness Restore(Topology topology, TopologyTestDriver driver)
+    private TaskHarness Restore(Topology topology, TopologyTestDriver driver, long cacheMaxBytes = 0)
     {
-        _restored = new TaskHarness(topology, Config(), _directory);
+        _restored = new TaskHarness(topology, Config(), _directory, cacheMaxBytes: cacheMaxBytes);
         _restored.Task.InitializeStateStores();
         foreach (var changelog in driver.ProducedTopicNames.Where(IsChangelog))
         {

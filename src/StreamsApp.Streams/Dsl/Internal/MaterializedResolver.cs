@@ -15,12 +15,16 @@ internal static class MaterializedResolver
         Materialized<TKey, TValue>? materialized, string storeName, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
     {
         var supplier = materialized?.StoreSupplier ?? Stores.PersistentKeyValueStore(storeName);
-        var builder = Stores.TimestampedKeyValueStoreBuilder(
-            supplier, materialized?.KeySerde ?? keySerde, materialized?.ValueSerde ?? valueSerde);
+        return WithCachingAndLogging(
+            Stores.TimestampedKeyValueStoreBuilder(supplier, materialized?.KeySerde ?? keySerde, materialized?.ValueSerde ?? valueSerde),
+            materialized);
+    }
+
+    /// <summary>Applies the caching (on unless disabled, as in Kafka Streams) and logging options of <paramref name="materialized"/>.</summary>
+    public static IStoreBuilder<TStore> WithCachingAndLogging<TStore, TKey, TValue>(IStoreBuilder<TStore> builder, Materialized<TKey, TValue>? materialized)
+        where TStore : IStateStore
+    {
         builder = materialized?.CachingEnabled ?? true ? builder.WithCachingEnabled() : builder.WithCachingDisabled();
-        builder = materialized?.LoggingEnabled ?? true
-            ? builder.WithLoggingEnabled(materialized?.LogConfig)
-            : builder.WithLoggingDisabled();
-        return builder;
+        return materialized?.LoggingEnabled ?? true ? builder.WithLoggingEnabled(materialized?.LogConfig) : builder.WithLoggingDisabled();
     }
 }

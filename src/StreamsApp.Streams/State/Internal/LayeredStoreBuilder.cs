@@ -17,16 +17,8 @@ internal abstract class LayeredStoreBuilder<TStore>(string name, IReadOnlyDictio
 
     public IReadOnlyDictionary<string, string> LogConfig { get; private set; } = defaultLogConfig;
 
-    /// <summary>False for store kinds without a caching layer; asking them for one then fails.</summary>
-    protected virtual bool SupportsCaching => true;
-
     public IStoreBuilder<TStore> WithCachingEnabled()
     {
-        if (!SupportsCaching)
-        {
-            throw new NotSupportedException($"Store '{Name}': caching is not implemented for this kind of store yet");
-        }
-
         CachingEnabled = true;
         return this;
     }

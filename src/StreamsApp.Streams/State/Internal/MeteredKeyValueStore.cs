@@ -11,7 +11,7 @@ namespace StreamsApp.Streams.State.Internal;
 /// </summary>
 internal class MeteredKeyValueStore<TKey, TValue>(
     IKeyValueStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TValue>> serdesForTopic, string metricsScope)
-    : IKeyValueStore<TKey, TValue>, IRawKeyStore<TKey>, ICachingStateStore
+    : IKeyValueStore<TKey, TValue>, IRawKeyStore<TKey>, ICachingStateStore, ICacheFlushSource<TKey, TValue>
 {
     private StoreSerdes<TKey, TValue>? _serdes;
     private Sensor? _putLatency;
@@ -118,10 +118,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
 
     public void Close() => inner.Close();
 
-    /// <summary>
-    /// Routes the caching layer's flushed writes, deserialized, to <paramref name="listener"/>. Returns false when
-    /// the store has no cache, in which case the caller forwards its own writes.
-    /// </summary>
+    /// <inheritdoc />
     public bool SetFlushListener(Action<TKey, Change<TValue>, long, Headers?> listener, bool sendOldValues)
     {
         if (inner is not CachingKeyValueStore caching)
@@ -130,13 +127,7 @@ internal class MeteredKeyValueStore<TKey, TValue>(
         }
 
         caching.SetFlushListener(
-            (key, newValue, oldValue, timestamp, headers) => listener(
-                Serdes.KeyFrom(key),
-                new Change<TValue>(
-                    newValue is null ? default! : Serdes.ValueFrom(newValue), newValue is not null,
-                    oldValue is null ? default! : Serdes.ValueFrom(oldValue), oldValue is not null),
-                timestamp,
-                headers),
+            (key, newValue, oldValue, timestamp, headers) => listener(Serdes.KeyFrom(key), Serdes.ChangeFrom(newValue, oldValue), timestamp, headers),
             sendOldValues);
         return true;
     }

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.State.Internal;
@@ -30,4 +31,8 @@ internal sealed class StoreSerdes<TKey, TValue>(string topic, ISerde<TKey> keySe
     public TKey KeyFrom(byte[] raw) => KeySerde.Deserializer.Deserialize(raw, false, _keyContext);
 
     public TValue ValueFrom(byte[] raw) => ValueSerde.Deserializer.Deserialize(raw, false, _valueContext);
+
+    /// <summary>The change a cache flush reports, from its raw new and old values (null = none).</summary>
+    public Change<TValue> ChangeFrom(byte[]? newValue, byte[]? oldValue) =>
+        new(newValue is null ? default! : ValueFrom(newValue), newValue is not null, oldValue is null ? default! : ValueFrom(oldValue), oldValue is not null);
 }

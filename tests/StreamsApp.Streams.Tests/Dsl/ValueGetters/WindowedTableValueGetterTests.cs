@@ -67,23 +67,39 @@ public class WindowedTableValueGetterTests
     [Fact]
     public void Session_tables_join_on_the_exact_session_and_retract_merged_sessions()
     {
+        var output = SessionJoin(caching: false);
+
+        // Count updates first and finds no reduced session yet; the reduce side then finds the count. Merging [0, 0]
+        // into [0, 5] deletes [0, 0] while the reduced [0, 0] still exists, so the join retracts it.
+        Assert.Equal([(S(0, 0), "1:x", 0L), (S(0, 0), null, 0L), (S(0, 5), "2:xy", 5L)], output);
+    }
+
+    [Fact]
+    public void Cached_session_tables_join_each_side_at_commit_as_kafka_streams_does()
+    {
+        var output = SessionJoin(caching: true);
+
+        // Both stores flush at each commit, counts first (registration order): each flushed side finds the other's
+        // cached session, so every session joins twice. At the second commit the merged-away [0, 0] is already
+        // deleted in both caches, so neither side's tombstone finds a partner: no retraction, as in Kafka Streams
+        // (its inner join forwards nothing when the other side has no value).
+        Assert.Equal([(S(0, 0), "1:x", 0L), (S(0, 0), "1:x", 0L), (S(0, 5), "2:xy", 5L), (S(0, 5), "2:xy", 5L)], output);
+    }
+
+    private static List<(Windowed<string> Key, string Value, long? Timestamp)> SessionJoin(bool caching)
+    {
         var builder = new StreamsBuilder();
         var sessions = builder.Stream("input", Strings).GroupByKey()
             .WindowedBy(SessionWindows.OfInactivityGapAndGrace(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100)));
-        var counts = sessions.Count();
-        var values = sessions.Reduce((all, value) => all + value);
+        var counts = sessions.Count(materialized: caching ? null : Materialized.As<string, long>("counts").WithCachingDisabled());
+        var values = sessions.Reduce((all, value) => all + value, materialized: caching ? null : Materialized.As<string, string>("values").WithCachingDisabled());
         counts.Join(values, (count, all) => $"{count}:{all}").ToStream().To("out", Produced.With(SessionKeys, Serdes.String()));
         using var driver = new TopologyTestDriver(builder.Build());
         var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
 
         input.PipeInput("a", "x", 0);
         input.PipeInput("a", "y", 5);
-
-        // Count updates first and finds no reduced session yet; the reduce side then finds the count. Merging [0, 0]
-        // into [0, 5] deletes [0, 0] while the reduced [0, 0] still exists, so the join retracts it.
-        Assert.Equal(
-            [(S(0, 0), "1:x", 0L), (S(0, 0), null, 0L), (S(0, 5), "2:xy", 5L)],
-            driver.CreateOutputTopic("out", SessionKeys, Serdes.String())!.ReadAll());
+        return driver.CreateOutputTopic("out", SessionKeys, Serdes.String())!.ReadAll();
     }
 
     private static Windowed<string> W(long start) => new("a", new TimeWindow(start, start + 10));

@@ -136,7 +136,7 @@ public sealed class WindowedStoreDriverTests : IDisposable
     }
 
     [Fact]
-    public void Windowed_builders_log_to_compacted_and_deleted_changelogs_kept_a_day_past_retention_and_refuse_caching()
+    public void Windowed_builders_log_to_compacted_and_deleted_changelogs_kept_a_day_past_retention()
     {
         var window = Stores.WindowStoreBuilder(Stores.InMemoryWindowStore("w", Retention, Size, false), Serdes.String(), Serdes.String());
         var session = Stores.SessionStoreBuilder(Stores.PersistentSessionStore("s", Retention), Serdes.String(), Serdes.String());
@@ -150,7 +150,6 @@ public sealed class WindowedStoreDriverTests : IDisposable
         Assert.True(window.LoggingEnabled);
         Assert.Equal("1", window.WithLoggingEnabled(new Dictionary<string, string> { ["retention.ms"] = "1" }).LogConfig["retention.ms"]);
         Assert.Equal("compact,delete", window.LogConfig["cleanup.policy"]);
-        Assert.Throws<NotSupportedException>(() => session.WithCachingEnabled());
     }
 
     public void Dispose()

@@ -9,7 +9,9 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// joins every session of its key that ends at or after t - gap and starts at or before t + gap; their aggregates
 /// merge (with <paramref name="merge"/>, starting from <paramref name="initializer"/> when there is one), the old
 /// sessions are removed with a tombstone each, and the merged session is put and forwarded, timestamped with its end.
-/// A record whose merged session ends before stream time minus grace is late: dropped, logged and counted.
+/// A record whose merged session ends before stream time minus grace is late: dropped, logged and counted. With a
+/// cached store (the default) updates and tombstones are forwarded when the cache flushes, one per session, and a
+/// session merged away before it was ever flushed is not forwarded at all.
 /// </summary>
 /// <param name="storeName">The session store.</param>
 /// <param name="windows">The gap and grace.</param>
@@ -30,12 +32,14 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
     private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
     private ISessionStore<TKey, TAggregate>? _store;
     private DslProcessorSupport? _support;
+    private TupleForwarder<Windowed<TKey>, TAggregate>? _forwarder;
 
     public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
     {
         _context = context;
         _store = context.GetStateStore<ISessionStore<TKey, TAggregate>>(storeName);
         _support = new DslProcessorSupport(context);
+        _forwarder = TupleForwarder<Windowed<TKey>, TAggregate>.ForSessions(_store, context, sendOldValues.Enabled, static key => key.Window.EndMs);
     }
 
     public void Process(Record<TKey, TValue> record)
@@ -79,7 +83,7 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
             if (session.Key != mergedKey)
             {
                 _store.Remove(session.Key);
-                Forward(record, session.Key, new Change<TAggregate>(default!, false, session.Value, sendOldValues.Enabled));
+                Forward(record, session.Key, new Change<TAggregate>(default!, false, session.Value, true));
             }
         }
 
@@ -89,5 +93,5 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
     }
 
     private void Forward(Record<TKey, TValue> record, Windowed<TKey> sessionKey, Change<TAggregate> change) =>
-        _context!.Forward(new Record<Windowed<TKey>, Change<TAggregate>>(sessionKey, change, sessionKey.Window.EndMs, record.Headers));
+        _forwarder!.MaybeForward(new Record<Windowed<TKey>, Change<TAggregate>>(sessionKey, change, sessionKey.Window.EndMs, record.Headers));
 }

@@ -12,7 +12,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// right window [t + 1, t + 1 + difference] when later (out-of-order) records fall in it. Records before the first
 /// difference share the window [0, difference]. Its end being inclusive, a window closes only once stream time minus
 /// grace is past its end (a record at stream time t still updates its left window [t - difference, t] without grace);
-/// updates of closed windows are dropped and counted. The store has no cache, so every update is forwarded as it happens.
+/// updates of closed windows are dropped and counted. With a cached store (the default) updates are forwarded when the
+/// cache flushes, one per window; without one, every update as it happens.
 /// </summary>
 internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggregate>(
     string storeName,
@@ -25,12 +26,14 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
     private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
     private ITimestampedWindowStore<TKey, TAggregate>? _store;
     private DslProcessorSupport? _support;
+    private TupleForwarder<Windowed<TKey>, TAggregate>? _forwarder;
 
     public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
     {
         _context = context;
         _store = context.GetStateStore<ITimestampedWindowStore<TKey, TAggregate>>(storeName);
         _support = new DslProcessorSupport(context);
+        _forwarder = new TupleForwarder<Windowed<TKey>, TAggregate>(_store, context, sendOldValues.Enabled);
     }
 
     public void Process(Record<TKey, TValue> record)
@@ -186,11 +189,11 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
         var timestamp = existing is { } previous ? Math.Max(record.Timestamp, previous.Timestamp) : record.Timestamp;
         _store!.Put(record.Key, new ValueAndTimestamp<TAggregate>(aggregate, timestamp), start);
         var oldValue = existing is { } o ? o.Value : default!;
-        Forward(record, start, new Change<TAggregate>(aggregate, aggregate is not null, oldValue, existing is not null && sendOldValues.Enabled), timestamp);
+        Forward(record, start, new Change<TAggregate>(aggregate, aggregate is not null, oldValue, existing is not null), timestamp);
     }
 
     private void Forward(Record<TKey, TValue> record, long start, Change<TAggregate> change, long timestamp) =>
-        _context!.Forward(new Record<Windowed<TKey>, Change<TAggregate>>(
+        _forwarder!.MaybeForward(new Record<Windowed<TKey>, Change<TAggregate>>(
             new Windowed<TKey>(record.Key, new TimeWindow(start, start + _difference)), change, timestamp, record.Headers));
 
     // Materialized first: updating while iterating the store would change what the iterator sees.

@@ -8,8 +8,9 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// Aggregates a grouped stream per key and time window (Kafka Streams' KStreamWindowAggregate): a record updates
 /// every window it falls into that is still open, i.e. whose end is after stream time minus grace. A record for a
 /// closed window is late: dropped, logged and counted in the task's <c>dropped-records-total</c> sensor, the sensor
-/// Kafka Streams 3.x counts late records in. An aggregate's timestamp is the largest of its inputs'. The window store
-/// has no cache, so every update is forwarded as it happens.
+/// Kafka Streams 3.x counts late records in. An aggregate's timestamp is the largest of its inputs'. With a cached
+/// store (the default) updates are forwarded when the cache flushes (commit or eviction), one per window; without
+/// one, every update as it happens.
 /// </summary>
 internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
     string storeName,
@@ -21,12 +22,14 @@ internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
     private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
     private ITimestampedWindowStore<TKey, TAggregate>? _store;
     private DslProcessorSupport? _support;
+    private TupleForwarder<Windowed<TKey>, TAggregate>? _forwarder;
 
     public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
     {
         _context = context;
         _store = context.GetStateStore<ITimestampedWindowStore<TKey, TAggregate>>(storeName);
         _support = new DslProcessorSupport(context);
+        _forwarder = new TupleForwarder<Windowed<TKey>, TAggregate>(_store, context, sendOldValues.Enabled);
     }
 
     public void Process(Record<TKey, TValue> record)
@@ -62,8 +65,8 @@ internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
         var aggregate = hadOld ? next(record.Key, record.Value, old.Value) : first(record.Key, record.Value);
         var timestamp = hadOld ? Math.Max(record.Timestamp, old.Timestamp) : record.Timestamp;
         _store.Put(record.Key, new ValueAndTimestamp<TAggregate>(aggregate, timestamp), window.StartMs);
-        var change = new Change<TAggregate>(aggregate, aggregate is not null, old.Value, hadOld && sendOldValues.Enabled);
-        _context!.Forward(new Record<Windowed<TKey>, Change<TAggregate>>(
+        var change = new Change<TAggregate>(aggregate, aggregate is not null, old.Value, hadOld);
+        _forwarder!.MaybeForward(new Record<Windowed<TKey>, Change<TAggregate>>(
             new Windowed<TKey>(record.Key, window), change, timestamp, record.Headers));
     }
 }

@@ -7,7 +7,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 /// <summary>
 /// Turns a <see cref="Materialized{TKey, TValue}"/> into the window or session store of a windowed aggregation:
 /// RocksDB unless a supplier is given, retention window size (or gap) plus grace unless a longer one is given, as in
-/// Kafka Streams. Window and session stores have no cache here, so the store is always built without one.
+/// Kafka Streams. Cached unless <see cref="Materialized{TKey, TValue}.WithCachingDisabled"/>, as Kafka Streams' windowed
+/// aggregations.
 /// </summary>
 internal static class WindowedStoreResolver
 {
@@ -28,7 +29,7 @@ internal static class WindowedStoreResolver
                 $"{supplier.WindowSizeMs} ms) and must not retain duplicates");
         }
 
-        return WithLogging(Stores.TimestampedWindowStoreBuilder(supplier, keys, aggregates), materialized);
+        return MaterializedResolver.WithCachingAndLogging(Stores.TimestampedWindowStoreBuilder(supplier, keys, aggregates), materialized);
     }
 
     public static IStoreBuilder<IStateStore> SessionStore<TKey, TAggregate>(
@@ -38,7 +39,7 @@ internal static class WindowedStoreResolver
         var supplier = materialized?.SessionStoreSupplier ?? Stores.PersistentSessionStore(
             storeName, TimeSpan.FromMilliseconds(Retention(materialized, storeName, windows.InactivityGapMs, windows.GraceMs)));
         ValidateRetention(storeName, supplier.RetentionPeriodMs, windows.InactivityGapMs, windows.GraceMs);
-        return WithLogging(Stores.SessionStoreBuilder(supplier, keys, aggregates), materialized);
+        return MaterializedResolver.WithCachingAndLogging(Stores.SessionStoreBuilder(supplier, keys, aggregates), materialized);
     }
 
     private static long Retention<TKey, TAggregate>(Materialized<TKey, TAggregate>? materialized, string storeName, long sizeMs, long graceMs)
@@ -68,8 +69,4 @@ internal static class WindowedStoreResolver
             throw new TopologyException($"The windowed aggregation store '{storeName}' was given {kind} supplier; pass the matching windowed store supplier");
         }
     }
-
-    private static IStoreBuilder<IStateStore> WithLogging<TStore, TKey, TAggregate>(IStoreBuilder<TStore> builder, Materialized<TKey, TAggregate>? materialized)
-        where TStore : class, IStateStore =>
-        materialized?.LoggingEnabled ?? true ? builder.WithLoggingEnabled(materialized?.LogConfig) : builder.WithLoggingDisabled();
 }

@@ -1,4 +1,7 @@
+using Confluent.Kafka;
 using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State.Internal.Caching;
 
 namespace StreamsApp.Streams.State.Internal.Segmented;
 
@@ -8,7 +11,7 @@ namespace StreamsApp.Streams.State.Internal.Segmented;
 /// </summary>
 internal sealed class MeteredSessionStore<TKey, TAggregate>(
     ISessionStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TAggregate>> serdesForTopic, string metricsScope)
-    : ISessionStore<TKey, TAggregate>, IRawKeyStore<TKey>
+    : ISessionStore<TKey, TAggregate>, IRawKeyStore<TKey>, ICachingStateStore, ICacheFlushSource<Windowed<TKey>, TAggregate>
 {
     private StoreSerdes<TKey, TAggregate>? _serdes;
     private Sensor? _putLatency;
@@ -41,6 +44,23 @@ internal sealed class MeteredSessionStore<TKey, TAggregate>(
     public void Flush() => inner.Flush();
 
     public void Close() => inner.Close();
+
+    public void FlushCache() => (inner as ICachingStateStore)?.FlushCache();
+
+    /// <inheritdoc />
+    public bool SetFlushListener(Action<Windowed<TKey>, Change<TAggregate>, long, Headers?> listener, bool sendOldValues)
+    {
+        if (inner is not CachingSessionStore caching)
+        {
+            return false;
+        }
+
+        caching.SetFlushListener(
+            (window, newValue, oldValue, timestamp, headers) => listener(
+                new Windowed<TKey>(Serdes.KeyFrom(window.Key), window.Window), Serdes.ChangeFrom(newValue, oldValue), timestamp, headers),
+            sendOldValues);
+        return true;
+    }
 
     public void Put(Windowed<TKey> sessionKey, TAggregate? aggregate)
     {

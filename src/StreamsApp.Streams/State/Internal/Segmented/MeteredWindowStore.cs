@@ -1,4 +1,7 @@
+using Confluent.Kafka;
 using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing.Internal;
+using StreamsApp.Streams.State.Internal.Caching;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.State.Internal.Segmented;
@@ -9,7 +12,7 @@ namespace StreamsApp.Streams.State.Internal.Segmented;
 /// </summary>
 internal class MeteredWindowStore<TKey, TValue>(
     IWindowStore<byte[], byte[]> inner, Func<string, StoreSerdes<TKey, TValue>> serdesForTopic, string metricsScope)
-    : IWindowStore<TKey, TValue>, IRawKeyStore<TKey>
+    : IWindowStore<TKey, TValue>, IRawKeyStore<TKey>, ICachingStateStore, ICacheFlushSource<Windowed<TKey>, TValue>
 {
     private StoreSerdes<TKey, TValue>? _serdes;
     private Sensor? _putLatency;
@@ -40,6 +43,23 @@ internal class MeteredWindowStore<TKey, TValue>(
     public void Flush() => inner.Flush();
 
     public void Close() => inner.Close();
+
+    public void FlushCache() => (inner as ICachingStateStore)?.FlushCache();
+
+    /// <inheritdoc />
+    public bool SetFlushListener(Action<Windowed<TKey>, Change<TValue>, long, Headers?> listener, bool sendOldValues)
+    {
+        if (inner is not CachingWindowStore caching)
+        {
+            return false;
+        }
+
+        caching.SetFlushListener(
+            (window, newValue, oldValue, timestamp, headers) => listener(
+                new Windowed<TKey>(Serdes.KeyFrom(window.Key), window.Window), Serdes.ChangeFrom(newValue, oldValue), timestamp, headers),
+            sendOldValues);
+        return true;
+    }
 
     public void Put(TKey key, TValue? value, long windowStartMs)
     {

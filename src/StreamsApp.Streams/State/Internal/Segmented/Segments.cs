@@ -13,7 +13,10 @@ internal sealed class Segments(string storeName, long segmentIntervalMs, ISegmen
     private readonly SortedDictionary<long, IKeyValueStore<byte[], byte[]>> _segments = [];
 
     /// <summary>The segment holding a time.</summary>
-    public long SegmentId(long timestamp) => Math.DivRem(timestamp, segmentIntervalMs) switch
+    public long SegmentId(long timestamp) => SegmentId(timestamp, segmentIntervalMs);
+
+    /// <summary>The segment holding a time, for segments of <paramref name="segmentIntervalMs"/>.</summary>
+    public static long SegmentId(long timestamp, long segmentIntervalMs) => Math.DivRem(timestamp, segmentIntervalMs) switch
     {
         // Floor division, so that a (rejected elsewhere) negative time cannot share segment 0.
         var (quotient, remainder) when remainder < 0 => quotient - 1,
