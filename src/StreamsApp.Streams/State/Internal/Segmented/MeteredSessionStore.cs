@@ -48,19 +48,8 @@ internal sealed class MeteredSessionStore<TKey, TAggregate>(
     public void FlushCache() => (inner as ICachingStateStore)?.FlushCache();
 
     /// <inheritdoc />
-    public bool SetFlushListener(Action<Windowed<TKey>, Change<TAggregate>, long, Headers?> listener, bool sendOldValues)
-    {
-        if (inner is not CachingSessionStore caching)
-        {
-            return false;
-        }
-
-        caching.SetFlushListener(
-            (window, newValue, oldValue, timestamp, headers) => listener(
-                new Windowed<TKey>(Serdes.KeyFrom(window.Key), window.Window), Serdes.ChangeFrom(newValue, oldValue), timestamp, headers),
-            sendOldValues);
-        return true;
-    }
+    public bool SetFlushListener(Action<Windowed<TKey>, Change<TAggregate>, long, Headers?> listener, bool sendOldValues) =>
+        WindowedFlushListener.TrySet(inner, Serdes, listener, sendOldValues);
 
     public void Put(Windowed<TKey> sessionKey, TAggregate? aggregate)
     {

@@ -47,19 +47,8 @@ internal class MeteredWindowStore<TKey, TValue>(
     public void FlushCache() => (inner as ICachingStateStore)?.FlushCache();
 
     /// <inheritdoc />
-    public bool SetFlushListener(Action<Windowed<TKey>, Change<TValue>, long, Headers?> listener, bool sendOldValues)
-    {
-        if (inner is not CachingWindowStore caching)
-        {
-            return false;
-        }
-
-        caching.SetFlushListener(
-            (window, newValue, oldValue, timestamp, headers) => listener(
-                new Windowed<TKey>(Serdes.KeyFrom(window.Key), window.Window), Serdes.ChangeFrom(newValue, oldValue), timestamp, headers),
-            sendOldValues);
-        return true;
-    }
+    public bool SetFlushListener(Action<Windowed<TKey>, Change<TValue>, long, Headers?> listener, bool sendOldValues) =>
+        WindowedFlushListener.TrySet(inner, Serdes, listener, sendOldValues);
 
     public void Put(TKey key, TValue? value, long windowStartMs)
     {
