@@ -219,6 +219,27 @@ public sealed class ThreadCacheTests
         Assert.Empty(cache.Range(Key("d"), Key("b")));
     }
 
+    [Fact]
+    public void FirstKeyFrom_finds_the_smallest_key_at_or_after_a_bound_and_follows_removals()
+    {
+        var thread = new ThreadCache(10_000);
+        var cache = Register(thread, "c");
+        foreach (var key in new[] { "d", "b", "f" })
+        {
+            thread.Put(cache, Dirty(key, key == "d" ? null : "v"));
+        }
+
+        Assert.Equal("b", Encoding.UTF8.GetString(cache.FirstKeyFrom(Key("a"))!));
+        Assert.Equal("d", Encoding.UTF8.GetString(cache.FirstKeyFrom(Key("c"))!));
+        Assert.Equal("f", Encoding.UTF8.GetString(cache.FirstKeyFrom(Key("f"))!));
+        Assert.Null(cache.FirstKeyFrom(Key("g")));
+
+        // The flushed delete of d leaves the cache, and its key the sorted keys.
+        cache.Flush();
+        Assert.Equal("f", Encoding.UTF8.GetString(cache.FirstKeyFrom(Key("c"))!));
+        Assert.Equal(["b", "f"], cache.Range(null, null).Select(e => Encoding.UTF8.GetString(e.Key)));
+    }
+
     private static byte[] Key(string key) => Encoding.UTF8.GetBytes(key);
 
     private static CacheWrite Dirty(string key, string? value) =>

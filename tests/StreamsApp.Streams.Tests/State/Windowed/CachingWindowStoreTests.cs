@@ -71,6 +71,32 @@ public sealed class CachingWindowStoreTests
     }
 
     [Fact]
+    public void Cached_reads_of_one_key_bound_by_its_bytes_neither_miss_it_nor_take_keys_it_prefixes()
+    {
+        // "a" is a prefix of "a\u0000" and "ab": bounding the cache range by the key's bytes must keep every window of
+        // "a" (whatever its time bytes) and leave the longer keys out; a key range keeps them all.
+        var reads = new Dictionary<string, string>();
+        var topology = With(
+            Cached(),
+            (store, _, _) =>
+            {
+                foreach (var (key, start) in new[] { ("ab", 0L), ("a", 0L), ("a\u0000", 10_000L), ("a", 310_000L), ("ab", 320_000L), ("b", 0L) })
+                {
+                    store.Put(key, "v", start);
+                }
+
+                reads["fetch a"] = Text(store.Fetch("a", 0, long.MaxValue));
+                reads["fetch a..ab"] = Text(store.Fetch("a", "ab", 0, long.MaxValue));
+            });
+        using var driver = new TopologyTestDriver(topology, Config());
+
+        driver.CreateInputTopic(Input, Serdes.String(), Serdes.String()).PipeInput("r", "go");
+
+        Assert.Equal("a@0=v a@310000=v", reads["fetch a"]);
+        Assert.Equal("a@0=v a\u0000@10000=v ab@0=v a@310000=v ab@320000=v", reads["fetch a..ab"]);
+    }
+
+    [Fact]
     public void Puts_to_one_window_coalesce_and_reach_store_and_changelog_once_at_commit()
     {
         var duringProcessing = new List<string>();

@@ -3,11 +3,13 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 /// <summary>
 /// One store's part of the thread cache: entries by key, least recently used first, and the dirty keys in the
 /// order of their last write (the order a flush forwards them; a rewritten key moves last, as in Kafka Streams, so
-/// that what a flush forwards is a subsequence, in order, of the uncached updates).
+/// that what a flush forwards is a subsequence, in order, of the uncached updates). The keys are also kept sorted (as
+/// Kafka Streams' TreeMap), so that a range costs its entries and not the whole cache: stores read ranges per record.
 /// </summary>
 internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> flushListener, ThreadCache owner)
 {
     private readonly Dictionary<byte[], CacheEntry> _entries = new(ByteArrayComparer.Instance);
+    private readonly SortedSet<byte[]> _sortedKeys = new(ByteArrayComparer.Instance);
     private readonly LinkedList<CacheEntry> _lru = new();
     private readonly LinkedList<CacheEntry> _dirty = new();
     private readonly List<CacheEntry> _flushBuffer = [];
@@ -51,6 +53,7 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
 
         var entry = new CacheEntry(write.Key, write.Value, false, write.Timestamp, write.Headers);
         _entries.Add(entry.Key, entry);
+        _sortedKeys.Add(entry.Key);
         entry.LruNode = _lru.AddLast(entry);
         Resize(entry.Size);
         if (write.IsDirty)
@@ -128,22 +131,36 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
     public List<CacheEntry> Range(byte[]? from, byte[]? to)
     {
         var result = new List<CacheEntry>();
-        foreach (var entry in _entries.Values)
+        if (_sortedKeys.Count == 0)
         {
-            if ((from is null || ByteArrayComparer.Instance.Compare(entry.Key, from) >= 0)
-                && (to is null || ByteArrayComparer.Instance.Compare(entry.Key, to) <= 0))
-            {
-                result.Add(entry);
-            }
+            return result;
         }
 
-        result.Sort(static (a, b) => ByteArrayComparer.Instance.Compare(a.Key, b.Key));
+        var lower = from ?? _sortedKeys.Min!;
+        var upper = to ?? _sortedKeys.Max!;
+        if (ByteArrayComparer.Instance.Compare(lower, upper) > 0)
+        {
+            return result;
+        }
+
+        foreach (var key in _sortedKeys.GetViewBetween(lower, upper))
+        {
+            result.Add(_entries[key]);
+        }
+
         return result;
     }
+
+    /// <summary>The smallest cached key from <paramref name="from"/> on (inclusive); null when there is none.</summary>
+    public byte[]? FirstKeyFrom(byte[] from) =>
+        _sortedKeys.Count == 0 || ByteArrayComparer.Instance.Compare(from, _sortedKeys.Max!) > 0
+            ? null
+            : _sortedKeys.GetViewBetween(from, _sortedKeys.Max!).Min;
 
     public void Clear()
     {
         _entries.Clear();
+        _sortedKeys.Clear();
         _lru.Clear();
         _dirty.Clear();
         Resize(-SizeBytes);
@@ -158,6 +175,7 @@ internal sealed class NamedCache(string name, Action<IReadOnlyList<CacheEntry>> 
         }
 
         _entries.Remove(entry.Key);
+        _sortedKeys.Remove(entry.Key);
         _lru.Remove(entry.LruNode!);
         Resize(-entry.Size);
     }

@@ -13,6 +13,7 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 internal sealed class SegmentedCacheKeys(SegmentedKeySchema schema, long segmentIntervalMs, long retentionMs)
 {
     private const int PrefixSize = sizeof(long);
+    private static readonly byte[] MaxSuffix = [.. Enumerable.Repeat((byte)0xFF, 16)];
     private long _observedStreamTime = -1;
 
     /// <summary>The cache key of a store key, noting its time as written.</summary>
@@ -37,20 +38,50 @@ internal sealed class SegmentedCacheKeys(SegmentedKeySchema schema, long segment
     /// <summary>
     /// The cached entries (deletes included) of keys from <paramref name="keyFrom"/> to <paramref name="keyTo"/>
     /// (inclusive; null is open) whose times match <paramref name="timeFrom"/>..<paramref name="timeTo"/> in the
-    /// schema's sense and are still live, sorted by cache key.
+    /// schema's sense and are still live, sorted by cache key. Only the segments the cache holds are read, and within
+    /// each only the cache keys that can hold a match (a single key's, or the segment's from <paramref name="keyFrom"/>).
     /// </summary>
     public List<CacheEntry> Fetch<TKey>(StoreCache<TKey> cache, byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo)
     {
         var from = Math.Max(timeFrom, _observedStreamTime < 0 ? 0 : _observedStreamTime - retentionMs + 1);
         var (segmentFrom, segmentTo) = schema.SegmentTimeRange(from, timeTo);
-        var firstSegment = SegmentId(segmentFrom);
         var lastSegment = SegmentId(segmentTo);
-        var lowerBound = new byte[PrefixSize];
-        WritePrefix(lowerBound, firstSegment);
-        var entries = cache.Range(lowerBound, null);
-        entries.RemoveAll(entry =>
-            ReadSegmentId(entry.Key) > lastSegment || !schema.Matches(StoreKey(entry.Key), keyFrom, keyTo, from, timeTo));
+        var singleKey = keyFrom is not null && keyTo is not null && ByteArrayComparer.Instance.Equals(keyFrom, keyTo);
+        var entries = new List<CacheEntry>();
+        for (var segment = SegmentId(segmentFrom); segment <= lastSegment;)
+        {
+            var upper = singleKey ? Bound(segment, keyTo, MaxSuffix) : segment < long.MaxValue ? Bound(segment + 1, null, null) : null;
+            foreach (var entry in cache.Range(Bound(segment, keyFrom, null), upper))
+            {
+                if (schema.Matches(StoreKey(entry.Key), keyFrom, keyTo, from, timeTo))
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            if (segment == lastSegment || cache.FirstKeyFrom(Bound(segment + 1, null, null)) is not { } next)
+            {
+                break;
+            }
+
+            segment = ReadSegmentId(next);
+        }
+
         return entries;
+    }
+
+    /// <summary>
+    /// The cache key of a segment followed by <paramref name="key"/> and <paramref name="suffix"/>: with the key and no
+    /// suffix, no larger than any store key of that key; with <see cref="MaxSuffix"/>, no smaller than any (store keys
+    /// add at most 16 bytes of times and sequence number to the key); with neither, the segment's first cache key.
+    /// </summary>
+    private static byte[] Bound(long segmentId, byte[]? key, byte[]? suffix)
+    {
+        var bound = new byte[PrefixSize + (key?.Length ?? 0) + (suffix?.Length ?? 0)];
+        WritePrefix(bound, segmentId);
+        key?.CopyTo(bound, PrefixSize);
+        suffix?.CopyTo(bound, PrefixSize + key!.Length);
+        return bound;
     }
 
     private long SegmentId(long timestamp) => Segments.SegmentId(timestamp, segmentIntervalMs);

@@ -63,6 +63,9 @@ internal sealed class StoreCache<TKey>(string storeName, ICacheBackedStore<TKey>
     /// <summary>Cached entries with cache keys in [from, to] (null bounds are open), sorted by cache key.</summary>
     public List<CacheEntry> Range(byte[]? from, byte[]? to) => Cache.Range(from, to);
 
+    /// <summary>The smallest cached key from <paramref name="from"/> on (inclusive); null when there is none.</summary>
+    public byte[]? FirstKeyFrom(byte[] from) => Cache.FirstKeyFrom(from);
+
     /// <summary>Writes the dirty entries down and forwards them.</summary>
     public void Flush() => Cache.Flush();
 
