@@ -77,15 +77,16 @@ internal sealed partial class InternalStreamsBuilder
     }
 
     /// <summary>
-    /// Kafka Streams' <c>count(Materialized)</c> of a grouped stream, and of its time and session windows (not its
-    /// sliding ones), draws and drops a store name when the Materialized has none, to keep its older topologies'
-    /// numbers; drawing it too keeps every later generated name the same as there.
+    /// Draws and drops a store name when <paramref name="materialized"/> has none, as Kafka Streams does where such a
+    /// Materialized only carries serdes (a stream's <c>count</c> and its time and session windowed counts, a table's
+    /// <c>filter</c> and <c>mapValues</c>), to keep its older topologies' numbers; drawing it too keeps every later
+    /// generated name the same as there.
     /// </summary>
-    public void DrawDroppedCountStoreName<TKey, TValue>(Materialized<TKey, TValue>? materialized)
+    public void DrawDroppedStoreName<TKey, TValue>(Materialized<TKey, TValue>? materialized, string prefix)
     {
         if (materialized is { StoreName: null })
         {
-            NewStoreName("KSTREAM-AGGREGATE-");
+            NewStoreName(prefix);
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class KGroupedStreamImpl<TKey, TValue>(
 {
     public IKTable<TKey, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
     {
-        builder.DrawDroppedCountStoreName(materialized);
+        builder.DrawDroppedStoreName(materialized, "KSTREAM-AGGREGATE-");
         return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
     }
 

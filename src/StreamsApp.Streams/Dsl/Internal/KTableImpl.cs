@@ -139,10 +139,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         // As Kafka Streams' KTableImpl.doFilter/doMapValues: only a named Materialized materializes the result; one
         // without a name draws (and drops) a store name, before the node's name.
         var storeName = materialized?.StoreName;
-        if (materialized is { StoreName: null })
-        {
-            _builder.NewStoreName(prefix);
-        }
+        _builder.DrawDroppedStoreName(materialized, prefix);
 
         var name = _builder.NameOrGenerate(named?.Name, prefix);
 

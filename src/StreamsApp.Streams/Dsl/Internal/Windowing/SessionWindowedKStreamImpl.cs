@@ -13,7 +13,7 @@ internal sealed class SessionWindowedKStreamImpl<TKey, TValue>(KGroupedStreamImp
 {
     public IKTable<Windowed<TKey>, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
     {
-        grouped.Builder.DrawDroppedCountStoreName(materialized);
+        grouped.Builder.DrawDroppedStoreName(materialized, "KSTREAM-AGGREGATE-");
         return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), () => 0L, (_, _) => 1L, (_, _, count) => count + 1, (_, left, right) => left + right);
     }
 

@@ -35,7 +35,7 @@ internal sealed class TimeWindowedKStreamImpl<TKey, TValue> : ITimeWindowedKStre
     {
         if (_slidingWindows is null)
         {
-            _grouped.Builder.DrawDroppedCountStoreName(materialized);
+            _grouped.Builder.DrawDroppedStoreName(materialized, "KSTREAM-AGGREGATE-");
         }
 
         return Build("KSTREAM-AGGREGATE-", named, materialized, Serdes.Int64(), (_, _) => 1L, (_, _, count) => count + 1);
