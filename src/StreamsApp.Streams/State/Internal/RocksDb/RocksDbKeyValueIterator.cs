@@ -12,6 +12,7 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
 {
     private readonly RocksDbKeyValueStore _store;
     private readonly Iterator _native;
+    private readonly ReadOptions _readOptions;
     private readonly bool _forward;
     private readonly byte[]? _lowerInclusive;
     private readonly byte[]? _upperInclusive;
@@ -21,12 +22,16 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
     private byte[]? _nextKey;
     private bool _closed;
 
-    /// <summary>Wraps a native iterator already positioned on the first candidate entry. Called under the store's lock.</summary>
+    /// <summary>
+    /// Wraps a native iterator already positioned on the first candidate entry, and the read options holding its
+    /// bounds, which must live as long as it. Called under the store's lock.
+    /// </summary>
     internal RocksDbKeyValueIterator(
-        RocksDbKeyValueStore store, Iterator native, bool forward, byte[]? lowerInclusive, byte[]? upperInclusive, byte[]? prefix)
+        RocksDbKeyValueStore store, Iterator native, ReadOptions readOptions, bool forward, byte[]? lowerInclusive, byte[]? upperInclusive, byte[]? prefix)
     {
         _store = store;
         _native = native;
+        _readOptions = readOptions;
         _forward = forward;
         _lowerInclusive = lowerInclusive;
         _upperInclusive = upperInclusive;
@@ -105,6 +110,9 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
         _closed = true;
         _nextKey = null;
         _native.Dispose();
+
+        // The native iterator read its bounds from these options until now.
+        GC.KeepAlive(_readOptions);
     }
 
     // The key under the native cursor when it is inside the bounds, else null (iteration ends).

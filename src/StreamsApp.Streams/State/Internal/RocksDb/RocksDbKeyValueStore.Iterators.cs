@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using RocksDbSharp;
 
 namespace StreamsApp.Streams.State.Internal.RocksDb;
 
@@ -50,7 +51,8 @@ internal sealed partial class RocksDbKeyValueStore
 
         lock (Gate)
         {
-            var native = Db.NewIterator();
+            var readOptions = ScanBounds(from, to, prefix);
+            var native = Db.NewIterator(readOptions: readOptions);
             if (forward)
             {
                 _ = from is null ? native.SeekToFirst() : native.Seek(from);
@@ -64,7 +66,7 @@ internal sealed partial class RocksDbKeyValueStore
             RocksDbKeyValueIterator iterator;
             try
             {
-                iterator = new RocksDbKeyValueIterator(this, native, forward, from, to, prefix);
+                iterator = new RocksDbKeyValueIterator(this, native, readOptions, forward, from, to, prefix);
             }
             catch
             {
@@ -76,5 +78,27 @@ internal sealed partial class RocksDbKeyValueStore
             _openIterators.Add(iterator);
             return iterator;
         }
+    }
+
+    /// <summary>
+    /// The scan's bounds, given to RocksDB: without them, a scan that reaches the end of its range keeps skipping
+    /// deleted entries up to the next live key, which in a segment whose sessions all moved on is every entry it has.
+    /// </summary>
+    private static ReadOptions ScanBounds(byte[]? from, byte[]? to, byte[]? prefix)
+    {
+        var options = new ReadOptions();
+        if (from is not null)
+        {
+            options.SetIterateLowerBound(from);
+        }
+
+        // RocksDB's upper bound is exclusive: the smallest key after an inclusive one is that key followed by a zero byte.
+        var upper = prefix is not null ? KeyBytes.NextPrefix(prefix) : to is null ? null : [.. to, (byte)0];
+        if (upper is not null)
+        {
+            options.SetIterateUpperBound(upper);
+        }
+
+        return options;
     }
 }
