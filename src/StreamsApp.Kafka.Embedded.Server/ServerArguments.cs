@@ -16,6 +16,7 @@ internal sealed class ServerArguments
         topic-administration API at /admin (the mock cluster has no Kafka admin API):
           GET  /admin/topics/NAME    {"name","partitions"}, or 404 if the topic does not exist
           POST /admin/topics         {"name","partitions","configs"}: 201 created, 200 if it exists
+          GET  /admin/cluster        {"clusterId"}: new with every start of the cluster
         Prints three lines to stdout, then runs until Ctrl-C, SIGTERM or the end of stdin (so do
         not start it with stdin at /dev/null):
           bootstrap.servers=HOST:PORT,...

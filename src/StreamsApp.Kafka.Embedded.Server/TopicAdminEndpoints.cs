@@ -17,10 +17,15 @@ internal static class TopicAdminEndpoints
     /// <summary>A bound on partitions per topic, so a typo cannot exhaust the in-memory cluster.</summary>
     internal const int MaxPartitions = 10_000;
 
-    /// <summary>Maps <c>GET {prefix}/topics/{name}</c> and <c>POST {prefix}/topics</c>, served by <paramref name="admin"/>.</summary>
+    /// <summary>
+    /// Maps <c>GET {prefix}/topics/{name}</c>, <c>POST {prefix}/topics</c> and <c>GET {prefix}/cluster</c>, served by
+    /// <paramref name="admin"/>.
+    /// </summary>
     internal static RouteGroupBuilder MapTopicAdmin(this IEndpointRouteBuilder endpoints, string prefix, ITopicAdmin admin)
     {
         var routes = endpoints.MapGroup(prefix);
+        routes.MapGet("/cluster", async (CancellationToken ct) =>
+            Results.Ok(new ClusterMessage((await admin.GetClusterIdentityAsync([], ct)).ClusterId)));
         routes.MapGet("/topics/{name}", (string name, CancellationToken ct) => GetTopic(admin, name, ct));
         routes.MapPost("/topics", (HttpRequest request, CancellationToken ct) => CreateTopic(admin, request, ct));
         return routes;

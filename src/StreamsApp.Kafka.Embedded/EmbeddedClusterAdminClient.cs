@@ -58,7 +58,7 @@ public sealed class EmbeddedClusterAdminClient : ITopicAdmin
         foreach (var topic in topics.Distinct(StringComparer.Ordinal))
         {
             var url = new Uri(AdminUrl, "topics/" + Uri.EscapeDataString(topic));
-            var found = await SendAsync(HttpMethod.Get, url, body: null, cancellationToken).ConfigureAwait(false);
+            var found = await SendAsync<TopicMessage>(HttpMethod.Get, url, body: null, cancellationToken).ConfigureAwait(false);
             if (found is not null)
             {
                 counts[topic] = found.Partitions;
@@ -77,15 +77,25 @@ public sealed class EmbeddedClusterAdminClient : ITopicAdmin
         foreach (var topic in topics)
         {
             var body = new TopicMessage(topic.Name, topic.Partitions, topic.Configs);
-            await SendAsync(HttpMethod.Post, url, body, cancellationToken).ConfigureAwait(false);
+            await SendAsync<TopicMessage>(HttpMethod.Post, url, body, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The mock cluster tells no topic ids; its id is new with every start of <c>streamsapp-kafka</c>.</remarks>
+    public async Task<ClusterIdentity> GetClusterIdentityAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default)
+    {
+        var cluster = await SendAsync<ClusterMessage>(HttpMethod.Get, new Uri(AdminUrl, "cluster"), body: null, cancellationToken)
+            .ConfigureAwait(false);
+        return new ClusterIdentity(cluster?.ClusterId, new Dictionary<string, Guid>());
     }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    // The answer about one topic, or null when the server says it does not exist (404).
-    private async Task<TopicMessage?> SendAsync(HttpMethod method, Uri url, TopicMessage? body, CancellationToken cancellationToken)
+    // The answer, or null when the server says the thing asked for does not exist (404).
+    private async Task<TResponse?> SendAsync<TResponse>(HttpMethod method, Uri url, TopicMessage? body, CancellationToken cancellationToken)
+        where TResponse : class
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
@@ -106,7 +116,7 @@ public sealed class EmbeddedClusterAdminClient : ITopicAdmin
                 throw await RefusedAsync(response, method, url, cancellationToken).ConfigureAwait(false);
             }
 
-            return await response.Content.ReadFromJsonAsync<TopicMessage>(cancellationToken).ConfigureAwait(false)
+            return await response.Content.ReadFromJsonAsync<TResponse>(cancellationToken).ConfigureAwait(false)
                 ?? throw new HttpRequestException($"The embedded cluster's topic admin answered {method} {url} with an empty body.");
         }
         catch (HttpRequestException ex) when (ex.StatusCode is null && ex.InnerException is not null)

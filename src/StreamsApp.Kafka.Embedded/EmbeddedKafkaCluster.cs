@@ -28,6 +28,12 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
     /// <summary>The brokers' <c>127.0.0.1:port</c> list, for a client's <c>bootstrap.servers</c>.</summary>
     public string BootstrapServers { get; }
 
+    /// <summary>
+    /// This cluster's id, new with every start: its data dies with it, so local state written against an earlier
+    /// one must not be trusted (see <see cref="ITopicAdmin.GetClusterIdentityAsync"/>).
+    /// </summary>
+    public string ClusterId { get; } = "embedded-" + Guid.NewGuid().ToString("N");
+
     /// <summary>The number of brokers; their ids are 1 to <see cref="BrokerCount"/>.</summary>
     public int BrokerCount { get; }
 

@@ -35,6 +35,17 @@ public sealed class StreamsConfig
     /// <summary>How often tasks commit; null means 30 s at-least-once and 100 ms exactly-once, as in Kafka Streams.</summary>
     public TimeSpan? CommitInterval { get; set; }
 
+    /// <summary>The default <see cref="TransactionTimeout"/>: 10 s, as Kafka Streams sets it.</summary>
+    public static readonly TimeSpan DefaultTransactionTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Exactly-once only: how long the broker lets a transaction stay open before it aborts it
+    /// (<c>transaction.timeout.ms</c>). It bounds how long a crashed instance's open transaction holds back its
+    /// partitions' committed data from the instance that takes its tasks over, so it is short; it must exceed
+    /// <see cref="CommitInterval"/>, since a transaction stays open for one interval. Default 10 s.
+    /// </summary>
+    public TimeSpan TransactionTimeout { get; set; } = DefaultTransactionTimeout;
+
     /// <summary>Bytes of record cache per stream thread, shared by its caching stores; 0 disables caching. Default 10 MiB.</summary>
     public long CacheMaxBytesBuffering { get; set; } = 10L * 1024 * 1024;
 
@@ -111,6 +122,17 @@ public sealed class StreamsConfig
             problems.Add("CommitInterval must be positive");
         }
 
+        if (TransactionTimeout < TimeSpan.FromSeconds(1) || TransactionTimeout > TimeSpan.FromMinutes(15))
+        {
+            problems.Add($"TransactionTimeout (transaction.timeout.ms) must be from 1 s to 15 min (the brokers' default maximum), not {TransactionTimeout}");
+        }
+        else if (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 && EffectiveCommitInterval >= TransactionTimeout)
+        {
+            problems.Add(
+                $"TransactionTimeout ({TransactionTimeout}) must be longer than CommitInterval ({EffectiveCommitInterval}) under exactly-once: "
+                + "each transaction stays open for one commit interval, and the broker would abort it");
+        }
+
         if (CacheMaxBytesBuffering < 0)
         {
             problems.Add("CacheMaxBytesBuffering must not be negative");
@@ -133,7 +155,9 @@ public sealed class StreamsConfig
 
         foreach (var key in KafkaProperties.Keys.Where(Runtime.Internal.ClientConfigs.IsOwnedByRuntime))
         {
-            problems.Add($"KafkaProperties:{key} is set by the runtime and cannot be overridden");
+            problems.Add(key == "transaction.timeout.ms"
+                ? "KafkaProperties:transaction.timeout.ms is set by the runtime: set TransactionTimeout instead"
+                : $"KafkaProperties:{key} is set by the runtime and cannot be overridden");
         }
 
         if (DeadLetterFallback is not (ExceptionHandlerResponse.Fail or ExceptionHandlerResponse.Continue))

@@ -78,5 +78,10 @@ internal sealed class EmbeddedTopicAdmin : ITopicAdmin
     }
 
     /// <inheritdoc />
+    /// <remarks>The mock cluster tells no topic ids; its id is the one drawn when it started.</remarks>
+    public Task<ClusterIdentity> GetClusterIdentityAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ClusterIdentity(_cluster.ClusterId, new Dictionary<string, Guid>()));
+
+    /// <inheritdoc />
     public void Dispose() => _metadataClient.Dispose();
 }

@@ -23,12 +23,14 @@ internal static class LibrdkafkaLibrary
     private static IntPtr LoadConfluentsLibrary()
     {
         // Reading the version makes Confluent.Kafka load (and pick) its native library before we look for it.
-        _ = Confluent.Kafka.Library.Version;
+        var version = Confluent.Kafka.Library.Version;
         var confluentAssembly = typeof(Confluent.Kafka.Library).Assembly;
         foreach (var candidate in CandidatesInConfluentsOrder())
         {
-            // Same probing as Confluent.Kafka's own DllImports, so an already loaded file yields the same handle.
-            if (NativeLibrary.TryLoad(candidate, confluentAssembly, null, out var handle))
+            // Same probing as Confluent.Kafka's own DllImports, so an already loaded file yields the same handle. A
+            // name may also resolve to another copy (a system librdkafka.so that Confluent.Kafka's own probing passed
+            // over): only the copy of the version Confluent.Kafka runs is the one it loaded.
+            if (NativeLibrary.TryLoad(candidate, confluentAssembly, null, out var handle) && VersionOf(handle) == version)
             {
                 return NativeLibrary.TryGetExport(handle, "rd_kafka_mock_cluster_new", out _)
                     ? handle
@@ -43,6 +45,9 @@ internal static class LibrdkafkaLibrary
             string.Join(", ", CandidatesInConfluentsOrder()) + " next to Confluent.Kafka and in the runtimes " +
             "folder of librdkafka.redist). Is the librdkafka.redist package restored for this platform?");
     }
+
+    private static unsafe int VersionOf(IntPtr handle) =>
+        NativeLibrary.TryGetExport(handle, "rd_kafka_version", out var export) ? ((delegate* unmanaged<int>)export)() : -1;
 
     /// <summary>The names Confluent.Kafka's DllImports use, in the order it tries them on this platform.</summary>
     private static string[] CandidatesInConfluentsOrder()

@@ -15,5 +15,8 @@ internal sealed record TopicMessage(
     [property: JsonPropertyName("configs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyDictionary<string, string>? Configs = null);
 
+/// <summary><c>{"clusterId": "embedded-..."}</c>: the cluster's id (<c>GET /admin/cluster</c>).</summary>
+internal sealed record ClusterMessage([property: JsonPropertyName("clusterId")] string? ClusterId);
+
 /// <summary>The part of an error answer (RFC 7807 problem details) the client reports: why the request was refused.</summary>
 internal sealed record ProblemMessage([property: JsonPropertyName("detail")] string? Detail);

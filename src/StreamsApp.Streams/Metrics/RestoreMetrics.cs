@@ -20,4 +20,11 @@ internal sealed class RestoreMetrics(StreamsMetrics registry, string threadId, T
     /// </summary>
     public Sensor Remaining { get; } =
         registry.Sensor("restore-remaining-records-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
+
+    /// <summary>
+    /// The sum is the task's changelog partitions whose restoration waits for a transaction still open (one left by a
+    /// crashed instance, until it is fenced or times out): +1 when one starts waiting, -1 when it moves past it.
+    /// </summary>
+    public Sensor WaitingForTransaction { get; } =
+        registry.Sensor("restore-waiting-for-transaction-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
 }

@@ -23,4 +23,13 @@ public interface ITopicAdmin : IDisposable
     /// offsets committed inside transactions, so the runtime falls back to at-least-once there and logs this reason.
     /// </summary>
     string? ExactlyOnceUnsupportedReason => null;
+
+    /// <summary>
+    /// The cluster's id and the ids of those of <paramref name="topics"/> that exist, so that local state written
+    /// against another cluster or a since recreated topic is wiped rather than trusted. Unknown by default.
+    /// </summary>
+    /// <param name="topics">The changelog and global topics whose stores keep local state.</param>
+    /// <param name="cancellationToken">Stops waiting for the cluster.</param>
+    Task<ClusterIdentity> GetClusterIdentityAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ClusterIdentity.Unknown);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamsApp.Streams.Metrics;
@@ -20,7 +21,8 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
     private readonly StreamsConfig _config;
     private readonly KafkaStreamsOptions _options;
     private readonly ILogger _log;
-    private readonly string _processId = Guid.NewGuid().ToString("N");
+    // Kept in the state directory across restarts (see StateDirectoryMetadata); known once started.
+    private string _processId = "";
     private readonly List<StreamThread> _threads = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<PosixSignalRegistration> _signals = [];
@@ -28,7 +30,6 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
     private StateDirectory? _stateDirectory;
     private StreamThreadSetup? _setup;
     private GlobalStreamThread? _globalThread;
-    private int _nextThreadIndex = 1;
 
     /// <summary>Creates an instance; nothing connects until <see cref="StartAsync"/>.</summary>
     /// <param name="topology">The topology to run.</param>
@@ -154,6 +155,8 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var loggerFactory = _options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _stateDirectory = new StateDirectory(_config.StateDir, _config.ApplicationId);
+        _processId = _stateDirectory.ProcessId.ToString();
         _admin = _options.TopicAdmin ?? TopicAdmins.Kafka(_config, $"{ClientIdPrefix}-admin");
         if (_config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 && _admin.ExactlyOnceUnsupportedReason is { } reason)
         {
@@ -164,8 +167,8 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         RegisterSignals();
         var metadata = await InternalTopicManager.PrepareAsync(
             _builder, _config.ApplicationId, _admin, queryHosts: _config.ApplicationServer is not null, cancellationToken).ConfigureAwait(false);
+        await CheckStateIdentityAsync(metadata, cancellationToken).ConfigureAwait(false);
         StartQueries(metadata, loggerFactory);
-        _stateDirectory = new StateDirectory(_config.StateDir, _config.ApplicationId);
         var globalThreadName = $"{ClientIdPrefix}-GlobalStreamThread";
         var globalState = CreateGlobalState(loggerFactory, globalThreadName);
         _setup = new StreamThreadSetup(
@@ -193,6 +196,29 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Wipes local state written against another cluster or a since recreated topic, before any store opens. A
+    /// cluster that cannot tell its identity leaves the check to the changelog offsets each task compares with its
+    /// checkpoint.
+    /// </summary>
+    private async Task CheckStateIdentityAsync(TopologyMetadata metadata, CancellationToken cancellationToken)
+    {
+        var changelogs = metadata.SubtopologyByChangelog;
+        ClusterIdentity identity;
+        try
+        {
+            identity = await _admin!.GetClusterIdentityAsync([.. changelogs.Keys.Concat(metadata.GlobalTopics)], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KafkaException or TimeoutException or HttpRequestException)
+        {
+            RuntimeLog.ClusterIdentityUnknown(_log, e.Message);
+            identity = ClusterIdentity.Unknown;
+        }
+
+        StateIdentityCheck.Apply(_stateDirectory!, identity, changelogs, metadata.GlobalTopics, _log);
+    }
+
     private string ClientIdPrefix => $"{_config.ApplicationId}-{_processId}";
 
     private GlobalStateUpdater? CreateGlobalState(ILoggerFactory loggerFactory, string threadName)
@@ -212,10 +238,19 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         return new GlobalStateUpdater(topology, context);
     }
 
-    /// <summary>Caller holds the gate.</summary>
+    /// <summary>
+    /// Caller holds the gate. A thread takes the lowest index no live thread has, as in Kafka Streams: a replacement
+    /// takes the dead thread's, and so its transactional id, which fences whatever that thread left open.
+    /// </summary>
     private void StartThread()
     {
-        var thread = new StreamThread(_setup!, $"{ClientIdPrefix}-StreamThread-{_nextThreadIndex++}", OnThreadStateChange, OnThreadFailure);
+        var index = 1;
+        while (_threads.Exists(t => t.Index == index))
+        {
+            index++;
+        }
+
+        var thread = new StreamThread(_setup!, index, $"{ClientIdPrefix}-StreamThread-{index}", OnThreadStateChange, OnThreadFailure);
         _threads.Add(thread);
         thread.Start();
     }

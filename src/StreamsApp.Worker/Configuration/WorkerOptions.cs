@@ -6,7 +6,7 @@ namespace StreamsApp.Worker.Configuration;
 public sealed class WorkerOptions
 {
     /// <summary>The engine's settings (section <c>Streams</c>), bound straight onto the engine's own configuration type.</summary>
-    public StreamsConfig Streams { get; set; } = new() { ApplicationId = "streamsapp-orders", StateDir = "./state" };
+    public StreamsConfig Streams { get; set; } = new() { ApplicationId = "streamsapp-orders" };
 
     /// <summary>Kafka client settings (section <c>Kafka</c>).</summary>
     public KafkaOptions Kafka { get; set; } = new();

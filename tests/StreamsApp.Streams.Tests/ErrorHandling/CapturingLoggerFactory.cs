@@ -22,6 +22,20 @@ internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Lines.Add((logLevel, eventId, formatter(state, exception)));
+    /// <summary>The lines so far, safe to read while the engine's threads still log.</summary>
+    public IReadOnlyList<(LogLevel Level, EventId Id, string Message)> Snapshot()
+    {
+        lock (Lines)
+        {
+            return [.. Lines];
+        }
+    }
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (Lines)
+        {
+            Lines.Add((logLevel, eventId, formatter(state, exception)));
+        }
+    }
 }

@@ -49,13 +49,64 @@ public sealed class ClientConfigsTests
     public void Producers_partition_like_java_are_idempotent_and_transactional_only_under_exactly_once()
     {
         var plain = ClientConfigs.Producer(Config(), "p", transactionalId: null);
-        var transactional = ClientConfigs.Producer(Config(ProcessingGuarantee.ExactlyOnceV2), "p", "app-1-StreamThread-1");
+        var eos = Config(ProcessingGuarantee.ExactlyOnceV2);
+        var transactional = ClientConfigs.Producer(eos, "p", "app-7c1e-1");
+        eos.TransactionTimeout = TimeSpan.FromSeconds(25);
+        var longer = ClientConfigs.Producer(eos, "p", "app-7c1e-1");
 
         Assert.Equal(Partitioner.Murmur2Random, plain.Partitioner);
         Assert.True(plain.EnableIdempotence);
         Assert.Null(plain.TransactionalId);
-        Assert.Equal("app-1-StreamThread-1", transactional.TransactionalId);
+        Assert.Equal("app-7c1e-1", transactional.TransactionalId);
         Assert.Equal("SASL_SSL", transactional.Get("security.protocol"));
+
+        // Kafka Streams' 10 s, not librdkafka's 60 s: a crashed instance's open transaction holds back its
+        // partitions' committed data until the broker aborts it.
+        Assert.Null(plain.TransactionTimeoutMs);
+        Assert.Equal(10_000, transactional.TransactionTimeoutMs);
+        Assert.Equal(25_000, longer.TransactionTimeoutMs);
+    }
+
+    [Fact]
+    public void A_thread_s_transactional_id_is_the_application_the_process_and_the_thread_index()
+    {
+        Assert.Equal("orders-5b2c9f3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f-2",
+            StreamThreadSetup.TransactionalId("orders", "5b2c9f3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f", 2));
+    }
+
+    [Theory]
+    [InlineData(100, 10_000, null)]
+    [InlineData(10_000, 10_000, "must be longer than CommitInterval")]
+    [InlineData(100, 500, "must be from 1 s to 15 min")]
+    [InlineData(100, 1_000_000, "must be from 1 s to 15 min")]
+    public void The_transaction_timeout_is_validated_against_the_commit_interval(int commitMs, int timeoutMs, string? problem)
+    {
+        var config = Config(ProcessingGuarantee.ExactlyOnceV2);
+        config.CommitInterval = TimeSpan.FromMilliseconds(commitMs);
+        config.TransactionTimeout = TimeSpan.FromMilliseconds(timeoutMs);
+
+        var error = Record.Exception(config.Validate);
+
+        if (problem is null)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.Contains("TransactionTimeout", Assert.IsType<Errors.StreamsConfigException>(error).Message, StringComparison.Ordinal);
+            Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_transaction_timeout_is_not_a_pass_through_property()
+    {
+        var config = Config(ProcessingGuarantee.ExactlyOnceV2);
+        config.KafkaProperties["transaction.timeout.ms"] = "60000";
+
+        var error = Assert.Throws<Errors.StreamsConfigException>(config.Validate);
+
+        Assert.Contains("KafkaProperties:transaction.timeout.ms is set by the runtime: set TransactionTimeout instead", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,36 @@ public sealed class StateDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void The_process_id_is_drawn_once_and_kept_across_restarts()
+    {
+        Guid first;
+        using (var directory = _root.Open("app"))
+        {
+            first = directory.ProcessId;
+        }
+
+        using var again = _root.Open("app");
+        using var otherApplication = _root.Open("other-app");
+
+        Assert.NotEqual(Guid.Empty, first);
+        Assert.Equal(first, again.ProcessId);
+        Assert.NotEqual(first, otherApplication.ProcessId);
+    }
+
+    [Fact]
+    public void Unreadable_metadata_gets_a_new_process_id_written_in_its_place()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.Path, "app"));
+        var path = Path.Combine(_root.Path, "app", StateDirectoryMetadata.FileName);
+        File.WriteAllText(path, "{ half-written");
+
+        using var directory = _root.Open("app");
+
+        Assert.NotEqual(Guid.Empty, directory.ProcessId);
+        Assert.Equal(directory.ProcessId, StateDirectoryMetadata.Read(path)!.ProcessId);
+    }
+
+    [Fact]
     public void A_second_instance_on_the_same_directory_fails_naming_it_until_the_first_is_disposed()
     {
         var first = _root.Open("app");
@@ -85,15 +115,18 @@ public sealed class StateDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void CleanUp_deletes_every_task_directory_but_keeps_the_lock()
+    public void CleanUp_deletes_every_task_directory_but_keeps_the_lock_and_the_process_id()
     {
         using var directory = _root.Open("app");
         File.WriteAllText(Path.Combine(directory.TaskDirectory(new TaskId(0, 0)), "file"), "data");
         directory.TaskDirectory(new TaskId(1, 0));
 
+        var processId = directory.ProcessId;
+
         directory.CleanUp();
 
-        Assert.Equal([".lock"], Directory.EnumerateFileSystemEntries(directory.Root).Select(Path.GetFileName));
+        Assert.Equal([".lock", ".process-metadata"], Directory.EnumerateFileSystemEntries(directory.Root).Select(Path.GetFileName).Order());
+        Assert.Equal(processId, StateDirectoryMetadata.Read(Path.Combine(directory.Root, ".process-metadata"))!.ProcessId);
         Assert.Throws<StreamsException>(() => _root.Open("app"));
     }
 

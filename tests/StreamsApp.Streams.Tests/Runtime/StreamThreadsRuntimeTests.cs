@@ -82,7 +82,8 @@ public sealed class StreamThreadsRuntimeTests
 
         Assert.Contains("boom", Assert.Single(failures).ToString(), StringComparison.Ordinal);
         var thread = Assert.Single(streams.TasksByThread);
-        Assert.EndsWith("-StreamThread-2", thread.Key, StringComparison.Ordinal);
+        // The replacement takes the dead thread's index, as in Kafka Streams, and so its transactional id.
+        Assert.EndsWith("-StreamThread-1", thread.Key, StringComparison.Ordinal);
         Assert.Equal([new TaskId(0, 0), new TaskId(0, 1)], thread.Value.Order());
         Assert.DoesNotContain(KafkaStreamsState.Error, states);
         Assert.DoesNotContain(KafkaStreamsState.PendingShutdown, states);

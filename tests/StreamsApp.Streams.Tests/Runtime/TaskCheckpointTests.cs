@@ -117,6 +117,41 @@ public sealed class TaskCheckpointTests : IDisposable
         Assert.Equal([new TopicPartitionOffset(ChangelogPartition, Offset.Beginning)], second.StateManager.ChangelogStartOffsets());
     }
 
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(2, true)]
+    [InlineData(0, true)]
+    public void A_checkpoint_at_or_past_the_changelogs_end_wipes_the_task_state(long endOffset, bool wiped)
+    {
+        var first = Start(ProcessingGuarantee.AtLeastOnce);
+        first.Process(Input, "r", "put a 1; put b 2; put c 3", 1);
+        Close(first, clean: true);
+        var log = new ListLogger();
+        IReadOnlyCollection<TopicPartition>? asked = null;
+
+        var second = Open(ProcessingGuarantee.AtLeastOnce, log: log, endOffsets: changelogs =>
+        {
+            asked = changelogs;
+            return changelogs.ToDictionary(p => p, _ => endOffset);
+        });
+
+        Assert.Equal([ChangelogPartition], asked);
+        Assert.Equal(wiped ? null : "1", Store(second).Get("a"));
+        Assert.Equal(
+            [new TopicPartitionOffset(ChangelogPartition, wiped ? Offset.Beginning : new Offset(3))],
+            second.StateManager.ChangelogStartOffsets());
+        if (wiped)
+        {
+            var warning = Assert.Single(log.Messages);
+            Assert.Contains("Task 0_0", warning, StringComparison.Ordinal);
+            Assert.Contains($"checkpointed offset 2, end offset {endOffset}", warning, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(log.Messages);
+        }
+    }
+
     [Fact]
     public void A_task_processes_only_after_its_restoration_completed()
     {
@@ -140,13 +175,15 @@ public sealed class TaskCheckpointTests : IDisposable
     }
 
     /// <summary>A task of a scripted RocksDB (or in-memory) store "s" with its stores open, still restoring.</summary>
-    private TaskHarness Open(ProcessingGuarantee guarantee, bool persistent = true)
+    private TaskHarness Open(
+        ProcessingGuarantee guarantee, bool persistent = true, ListLogger? log = null,
+        Func<IReadOnlyCollection<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? endOffsets = null)
     {
         var config = Config();
         config.ProcessingGuarantee = guarantee;
-        var task = new TaskHarness(Scripted(KeyValue("s", persistent: persistent)), config, _directory);
+        var task = new TaskHarness(Scripted(KeyValue("s", persistent: persistent)), config, _directory, log: log);
         _tasks.Add(task);
-        task.Task.InitializeStateStores();
+        task.Task.InitializeStateStores(endOffsets);
         return task;
     }
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Processing;
@@ -18,12 +19,13 @@ internal sealed class TaskHarness
 {
     private long _nextOffset;
 
-    public TaskHarness(Topology topology, StreamsConfig config, StateDirectory directory, TaskId? id = null, long cacheMaxBytes = 0)
+    public TaskHarness(
+        Topology topology, StreamsConfig config, StateDirectory directory, TaskId? id = null, long cacheMaxBytes = 0, ILogger? log = null)
     {
         var taskId = id ?? new TaskId(0, 0);
         var builder = topology.Builder;
         StateManager = new ProcessorStateManager(
-            taskId, builder.ChangelogTopics(config.ApplicationId), directory, config.ProcessingGuarantee);
+            taskId, builder.ChangelogTopics(config.ApplicationId), directory, config.ProcessingGuarantee, log);
         Collector = new TestRecordCollector(_ => 1, Produced.Add, rejectSend: null);
         Context = new TaskContext(
             taskId, config, StateManager.TaskDirectory!, Collector, StateManager, TimeProvider.System, NullLogger.Instance,

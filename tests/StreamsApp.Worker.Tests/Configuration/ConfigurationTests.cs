@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams;
 using StreamsApp.Worker.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StreamsApp.Worker.Hosting;
@@ -44,7 +45,8 @@ public sealed class ConfigurationTests
 
             Assert.Equal("from-flag", options.Streams.ApplicationId);
             Assert.Equal(TimeSpan.FromMinutes(1), options.Mission.SagaTimeout);
-            Assert.Equal("./state", options.Streams.StateDir);
+            // Outside the source tree, whatever the working directory (never under a `dotnet run --project` checkout).
+            Assert.Equal(StreamsConfig.DefaultStateDir, options.Streams.StateDir);
         }
         finally
         {

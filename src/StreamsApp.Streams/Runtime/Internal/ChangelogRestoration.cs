@@ -11,7 +11,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// records read in the current step, which reach the store in one restore call (one RocksDB write batch).
 /// </summary>
 internal sealed class ChangelogRestoration(
-    ProcessorStateManager stateManager, TopicPartition partition, long startOffset, long endOffset, RestoreMetrics metrics)
+    ProcessorStateManager stateManager, TopicPartition partition, long startOffset, long endOffset, long stableOffset, RestoreMetrics metrics)
 {
     private readonly long _started = Stopwatch.GetTimestamp();
     private List<ChangelogRecord> _batch = [];
@@ -21,8 +21,20 @@ internal sealed class ChangelogRestoration(
 
     public ProcessorStateManager StateManager { get; } = stateManager;
 
-    /// <summary>The end offset taken when restoration started (the high watermark; the stable offset under read_committed).</summary>
+    /// <summary>
+    /// The end offset taken when restoration started: the high watermark, whatever the isolation level, so that
+    /// transactions committed behind one still open are restored too.
+    /// </summary>
     public long EndOffset { get; } = endOffset;
+
+    /// <summary>The last stable offset when restoration started: where a transaction still open then began.</summary>
+    public long StableOffset { get; } = stableOffset;
+
+    /// <summary>
+    /// Whether a transaction still open holds back records before <see cref="EndOffset"/>: the restore consumer
+    /// (read_committed) cannot pass <see cref="StableOffset"/> until it is committed or aborted.
+    /// </summary>
+    public bool WaitsForTransaction => StableOffset < EndOffset && Position <= StableOffset;
 
     /// <summary>The next offset to restore.</summary>
     public long Position { get; private set; } = startOffset;
@@ -75,14 +87,34 @@ internal sealed class ChangelogRestoration(
         var clamped = Math.Min(position, EndOffset);
         if (clamped > Position)
         {
+            var waited = WaitsForTransaction;
             metrics.Remaining.Record(Position - clamped);
             Position = clamped;
+            if (waited && !WaitsForTransaction)
+            {
+                metrics.WaitingForTransaction.Record(-1);
+            }
         }
     }
 
-    /// <summary>Counts the range as remaining; once, when restoration starts.</summary>
-    public void Start() => metrics.Remaining.Record(EndOffset - Position);
+    /// <summary>Counts the range as remaining, and the changelog as waiting if it does; once, when restoration starts.</summary>
+    public void Start()
+    {
+        metrics.Remaining.Record(EndOffset - Position);
+        if (WaitsForTransaction)
+        {
+            metrics.WaitingForTransaction.Record(1);
+        }
+    }
 
-    /// <summary>Takes what is left out of the remaining count (the task left before its restoration completed).</summary>
-    public void Abandon() => metrics.Remaining.Record(Position - EndOffset);
+    /// <summary>Takes what is left out of the remaining and waiting counts (the task left before its restoration completed).</summary>
+    public void Abandon()
+    {
+        if (WaitsForTransaction)
+        {
+            metrics.WaitingForTransaction.Record(-1);
+        }
+
+        metrics.Remaining.Record(Position - EndOffset);
+    }
 }

@@ -11,7 +11,7 @@ internal static class ClientConfigs
     private static readonly HashSet<string> OwnedKeys = new(StringComparer.Ordinal)
     {
         "bootstrap.servers", "group.id", "group.protocol", "partition.assignment.strategy", "enable.auto.commit",
-        "enable.auto.offset.store", "isolation.level", "transactional.id", "enable.partition.eof",
+        "enable.auto.offset.store", "isolation.level", "transactional.id", "transaction.timeout.ms", "enable.partition.eof",
     };
 
     /// <summary>Whether a pass-through property would break the runtime (see <see cref="StreamsConfig.KafkaProperties"/>).</summary>
@@ -79,6 +79,7 @@ internal static class ClientConfigs
         if (transactionalId is not null)
         {
             producer.TransactionalId = transactionalId;
+            producer.TransactionTimeoutMs = (int)config.TransactionTimeout.TotalMilliseconds;
         }
 
         return producer;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using StreamsApp.Streams.Errors;
@@ -52,5 +53,41 @@ internal sealed class KafkaTopicAdmin(AdminClientConfig config, short replicatio
         }
     }
 
+    public async Task<ClusterIdentity> GetClusterIdentityAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default)
+    {
+        var cluster = await _admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = MetadataTimeout })
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (topics.Count == 0)
+        {
+            return new ClusterIdentity(cluster.ClusterId, new Dictionary<string, Guid>());
+        }
+
+        List<TopicDescription> described;
+        try
+        {
+            var result = await _admin.DescribeTopicsAsync(
+                TopicCollection.OfTopicNames(topics), new DescribeTopicsOptions { RequestTimeout = MetadataTimeout })
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            described = result.TopicDescriptions;
+        }
+        catch (DescribeTopicsException e)
+        {
+            // Topics that do not exist (yet) have no id to record; the others still count.
+            described = e.Results.TopicDescriptions;
+        }
+
+        return new ClusterIdentity(cluster.ClusterId, described
+            .Where(t => t.Error.Code == ErrorCode.NoError && t.TopicId is not null)
+            .ToDictionary(t => t.Name, t => ToGuid(t.TopicId), StringComparer.Ordinal));
+    }
+
     public void Dispose() => _admin.Dispose();
+
+    private static Guid ToGuid(Uuid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, id.MostSignificantBits.Value);
+        BinaryPrimitives.WriteInt64BigEndian(bytes[8..], id.LeastSignificantBits.Value);
+        return new Guid(bytes, bigEndian: true);
+    }
 }

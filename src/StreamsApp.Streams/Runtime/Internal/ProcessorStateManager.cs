@@ -42,11 +42,14 @@ internal sealed class ProcessorStateManager(
     public string? ChangelogTopic(string storeName) => changelogTopicsByStore.GetValueOrDefault(storeName);
 
     /// <summary>
-    /// Reads the task's checkpoint; to be called before the stores open. A corrupt checkpoint tells nothing about
-    /// what the stores hold, and under exactly-once a missing one means they may hold writes of aborted
-    /// transactions: in both cases the task directory is wiped, so the stores restore from scratch.
+    /// Reads the task's checkpoint; to be called before the stores open. The task directory is wiped, so that the
+    /// stores restore from scratch, when the checkpoint cannot be trusted: it is corrupt (it tells nothing about what
+    /// the stores hold); it names an offset at or past its changelog's end (the changelog was truncated or recreated,
+    /// or the state comes from another cluster: the stores hold records the changelog no longer has); or, under
+    /// exactly-once, it is missing (the stores may hold writes of aborted transactions).
     /// </summary>
-    public void LoadCheckpoint()
+    /// <param name="endOffsets">Reads changelog partitions' end offsets; null skips that check (no broker to ask).</param>
+    public void LoadCheckpoint(Func<IReadOnlyCollection<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? endOffsets = null)
     {
         if (_checkpointFile is null)
         {
@@ -67,6 +70,23 @@ internal sealed class ProcessorStateManager(
         if (_loaded.Count == 0 && guarantee == ProcessingGuarantee.ExactlyOnceV2 && HoldsState())
         {
             _log.WipingWithoutCheckpoint(TaskId);
+            Wipe();
+            return;
+        }
+
+        var changelogs = _loaded.Keys.Where(p => changelogTopicsByStore.Values.Contains(p.Topic)).ToList();
+        if (endOffsets is null || changelogs.Count == 0)
+        {
+            return;
+        }
+
+        var ends = endOffsets(changelogs);
+        var past = changelogs.Where(p => _loaded[p] >= ends[p]).ToList();
+        if (past.Count > 0)
+        {
+            _log.WipingStaleTaskState(TaskId, "its checkpoint is past the end of "
+                + string.Join(", ", past.Select(p => $"changelog {p} (checkpointed offset {_loaded[p]}, end offset {ends[p]})"))
+                + ", so its stores hold records the changelog does not (it was truncated or recreated, or the state was written against another cluster)");
             Wipe();
         }
     }

@@ -47,4 +47,8 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "Shutdown signal {Signal} received; closing cleanly")]
     public static partial void ShutdownSignal(ILogger logger, System.Runtime.InteropServices.PosixSignal signal);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Warning,
+        Message = "Cannot read the cluster's identity ({Reason}); local state is checked against the changelogs' offsets only")]
+    public static partial void ClusterIdentityUnknown(ILogger logger, string reason);
 }

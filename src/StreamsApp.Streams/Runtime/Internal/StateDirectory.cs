@@ -1,3 +1,4 @@
+using System.Globalization;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 
@@ -9,7 +10,8 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// instance (a <c>.lock</c> file held open without sharing), so a second process, or a second instance in this
 /// process, cannot open the same RocksDB files; dispose to release it. Within the instance, a task's directory is
 /// locked by the thread that owns the task, so that during a rebalance hand-over two threads never open one task's
-/// stores at once.
+/// stores at once. The directory's <see cref="StateDirectoryMetadata"/> keeps the instance's process id across
+/// restarts and the identity of the cluster its state was written against (<see cref="StateIdentityCheck"/>).
 /// </summary>
 internal sealed class StateDirectory : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class StateDirectory : IDisposable
     private const string GlobalDirectoryName = "global";
 
     private readonly FileStream _processLock;
+    private readonly string _metadataPath;
     private readonly Dictionary<TaskId, object> _taskOwners = [];
     private bool _disposed;
 
@@ -36,7 +39,17 @@ internal sealed class StateDirectory : IDisposable
                 $"State directory '{Root}' is in use by another process or another instance in this process. "
                 + "Give each instance of the application on this machine its own StateDir.", e);
         }
+
+        _metadataPath = Path.Combine(Root, StateDirectoryMetadata.FileName);
+        Metadata = StateDirectoryMetadata.Read(_metadataPath) ?? StateDirectoryMetadata.New();
+        Metadata.Write(_metadataPath);
     }
+
+    /// <summary>What the directory records: the process id (kept across restarts) and the cluster identity.</summary>
+    public StateDirectoryMetadata Metadata { get; private set; }
+
+    /// <summary>The instance's process id: read from the directory, or drawn once and kept there.</summary>
+    public Guid ProcessId => Metadata.ProcessId;
 
     /// <summary>The application's directory, <c>&lt;state dir&gt;/&lt;application id&gt;</c>.</summary>
     public string Root { get; }
@@ -87,7 +100,28 @@ internal sealed class StateDirectory : IDisposable
     /// from scratch: exactly-once needs this when a store may hold writes of an aborted transaction. The task's
     /// stores must be closed.
     /// </summary>
-    public void Wipe(TaskId id) => DeleteContents(TaskPath(id), keep: null);
+    public void Wipe(TaskId id) => DeleteContents(TaskPath(id), keep: []);
+
+    /// <summary>Deletes the global stores' files and checkpoint, so that they rebuild from their topics.</summary>
+    public void WipeGlobal() => DeleteContents(Path.Combine(Root, GlobalDirectoryName), keep: []);
+
+    /// <summary>The tasks whose directory holds anything (stores' files, a checkpoint).</summary>
+    public IReadOnlyList<TaskId> TasksWithState() =>
+        [.. Directory.EnumerateDirectories(Root)
+            .Where(HoldsAnything)
+            .Select(path => TryParseTaskId(Path.GetFileName(path)))
+            .OfType<TaskId>()
+            .Order()];
+
+    /// <summary>Whether the global stores' directory holds anything.</summary>
+    public bool HasGlobalState() => HoldsAnything(Path.Combine(Root, GlobalDirectoryName));
+
+    /// <summary>Replaces the recorded metadata, on disk first.</summary>
+    public void Record(StateDirectoryMetadata metadata)
+    {
+        metadata.Write(_metadataPath);
+        Metadata = metadata;
+    }
 
     /// <summary>
     /// Deletes the application's whole local state (every task directory), as Kafka Streams' <c>cleanUp()</c>:
@@ -105,8 +139,9 @@ internal sealed class StateDirectory : IDisposable
                     $"Cannot clean up state directory '{Root}' while tasks {string.Join(", ", _taskOwners.Keys)} are open");
             }
 
-            // The lock file stays: this instance holds it open.
-            DeleteContents(Root, keep: LockFileName);
+            // The lock file stays (this instance holds it open), and so does the process id: a restart still fences
+            // what this instance left open.
+            DeleteContents(Root, keep: [LockFileName, StateDirectoryMetadata.FileName]);
         }
     }
 
@@ -121,7 +156,7 @@ internal sealed class StateDirectory : IDisposable
         }
     }
 
-    private static void DeleteContents(string path, string? keep)
+    private static void DeleteContents(string path, string[] keep)
     {
         var directory = new DirectoryInfo(path);
         if (!directory.Exists)
@@ -135,7 +170,7 @@ internal sealed class StateDirectory : IDisposable
             {
                 subdirectory.Delete(recursive: true);
             }
-            else if (entry.Name != keep)
+            else if (!keep.Contains(entry.Name))
             {
                 entry.Delete();
             }
@@ -143,6 +178,18 @@ internal sealed class StateDirectory : IDisposable
     }
 
     private string TaskPath(TaskId id) => Path.Combine(Root, id.ToString());
+
+    private static bool HoldsAnything(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
+
+    private static TaskId? TryParseTaskId(string name)
+    {
+        var parts = name.Split('_');
+        return parts is [var subtopology, var partition]
+            && int.TryParse(subtopology, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            && int.TryParse(partition, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+            ? new TaskId(s, p)
+            : null;
+    }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

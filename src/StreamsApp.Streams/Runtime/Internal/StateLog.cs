@@ -26,7 +26,20 @@ internal static partial class StateLog
         Message = "The global stores' checkpoint file is corrupt; rebuilding every global store from its topic")]
     public static partial void CorruptGlobalCheckpoint(this ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 235, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 235, Level = LogLevel.Warning,
         Message = "Global store {Store}: {Reason}; wiping it to rebuild it from the beginning of topic {Topic}")]
     public static partial void WipingGlobalStore(this ILogger logger, string store, string reason, string topic);
+
+    [LoggerMessage(EventId = 236, Level = LogLevel.Warning,
+        Message = "Task {TaskId}: {Reason}; wiping its state to restore it from the changelogs")]
+    public static partial void WipingStaleTaskState(this ILogger logger, TaskId taskId, string reason);
+
+    [LoggerMessage(EventId = 237, Level = LogLevel.Warning,
+        Message = "Global stores: {Reason}; wiping them to rebuild them from their topics")]
+    public static partial void WipingStaleGlobalState(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 238, Level = LogLevel.Warning,
+        Message = "Task {TaskId}: changelog {Topic}-{Partition} holds a transaction still open at offset {StableOffset} (end offset {EndOffset}); "
+            + "its restoration completes only once that transaction is committed or aborted (a crashed producer's is aborted when its instance restarts, or after transaction.timeout.ms)")]
+    public static partial void RestoreWaitsForOpenTransaction(this ILogger logger, TaskId taskId, string topic, int partition, long stableOffset, long endOffset);
 }

@@ -14,6 +14,13 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// <c>maxRecordsPerStep</c> records, applied per changelog partition in one restore call each. A task whose
 /// changelogs are all restored (or empty) is in <see cref="CompletedTasks"/>; the thread then calls
 /// <see cref="StreamTask.CompleteRestoration"/>. Used by one thread.
+/// <para>
+/// A changelog is restored up to its end offset (the high watermark) as of registration, never only to what the
+/// restore consumer can read then: under exactly-once that consumer reads committed records only, and a transaction
+/// left open by a crashed instance holds its view back at the last stable offset, below transactions that other
+/// instances committed since. Restoration then waits until that transaction is aborted (fenced by the restarted
+/// instance, or timed out by the broker) and the committed records behind it are read (decision 0020).
+/// </para>
 /// </summary>
 internal sealed class StoreChangelogReader : IDisposable
 {
@@ -27,6 +34,7 @@ internal sealed class StoreChangelogReader : IDisposable
     public static readonly TimeSpan WatermarkTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly ChangelogOffsetReader _offsets;
     private readonly StreamsMetrics _metrics;
     private readonly string _threadId;
     private readonly ILogger _log;
@@ -39,10 +47,11 @@ internal sealed class StoreChangelogReader : IDisposable
 
     public StoreChangelogReader(
         IConsumer<byte[]?, byte[]?> consumer, StreamsMetrics metrics, string threadId, ILogger? log = null,
-        int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null)
+        int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null, bool readCommitted = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerStep, 1);
         _consumer = consumer;
+        _offsets = new ChangelogOffsetReader(consumer, readCommitted, WatermarkTimeout);
         _metrics = metrics;
         _threadId = threadId;
         _log = log ?? NullLogger.Instance;
@@ -56,6 +65,11 @@ internal sealed class StoreChangelogReader : IDisposable
     /// completes those not yet running (<see cref="StreamTask.IsRunning"/>). A live view: unregister after iterating.
     /// </summary>
     public IReadOnlyCollection<TaskId> CompletedTasks => _completed;
+
+    /// <summary>Each changelog partition's end offset now (the high watermark), to check checkpoints against.</summary>
+    /// <exception cref="StreamsException">The offsets cannot be read.</exception>
+    public IReadOnlyDictionary<TopicPartition, long> EndOffsets(TaskId taskId, IReadOnlyCollection<TopicPartition> changelogs) =>
+        _offsets.EndOffsets(taskId, changelogs);
 
     /// <summary>
     /// Registers a task whose stores are open (<see cref="StreamTask.InitializeStateStores"/>): reads each changelog's
@@ -72,16 +86,18 @@ internal sealed class StoreChangelogReader : IDisposable
         }
 
         var metrics = new RestoreMetrics(_metrics, _threadId, taskId);
+        var starts = stateManager.ChangelogStartOffsets();
+        var offsets = _offsets.Read(taskId, [.. starts.Select(s => s.TopicPartition)]);
         var pending = new List<ChangelogRestoration>();
-        foreach (var start in stateManager.ChangelogStartOffsets())
+        foreach (var start in starts)
         {
-            var offsets = QueryWatermarks(taskId, start.TopicPartition);
+            var changelog = offsets[start.TopicPartition];
 
             // Retention may have deleted the checkpointed offset's successors: start at the first one left.
-            var from = Math.Max(start.Offset == Offset.Beginning ? 0 : start.Offset.Value, offsets.Low.Value);
-            if (from < offsets.High.Value)
+            var from = Math.Max(start.Offset == Offset.Beginning ? 0 : start.Offset.Value, changelog.First);
+            if (from < changelog.End)
             {
-                pending.Add(new ChangelogRestoration(stateManager, start.TopicPartition, from, offsets.High.Value, metrics));
+                pending.Add(new ChangelogRestoration(stateManager, start.TopicPartition, from, changelog.End, changelog.Stable, metrics));
             }
         }
 
@@ -98,6 +114,11 @@ internal sealed class StoreChangelogReader : IDisposable
             changelog.Start();
             _log.RestoreStarting(
                 taskId, changelog.Partition.Topic, changelog.Partition.Partition.Value, changelog.Position, changelog.EndOffset);
+            if (changelog.WaitsForTransaction)
+            {
+                _log.RestoreWaitsForOpenTransaction(
+                    taskId, changelog.Partition.Topic, changelog.Partition.Partition.Value, changelog.StableOffset, changelog.EndOffset);
+            }
         }
 
         _consumer.IncrementalAssign(pending.Select(c => new TopicPartitionOffset(c.Partition, c.Position)));
@@ -172,6 +193,7 @@ internal sealed class StoreChangelogReader : IDisposable
     /// <summary>Closes the restore consumer.</summary>
     public void Dispose()
     {
+        _offsets.Dispose();
         _consumer.Close();
         _consumer.Dispose();
     }
@@ -196,16 +218,4 @@ internal sealed class StoreChangelogReader : IDisposable
         _consumer.IncrementalUnassign(completed.Select(c => c.Partition));
     }
 
-    private WatermarkOffsets QueryWatermarks(TaskId taskId, TopicPartition changelog)
-    {
-        try
-        {
-            return _consumer.QueryWatermarkOffsets(changelog, WatermarkTimeout);
-        }
-        catch (KafkaException e)
-        {
-            throw new StreamsException(
-                $"Task {taskId}: cannot read the offsets of changelog {changelog} to restore from it: {e.Error.Reason}", e);
-        }
-    }
 }

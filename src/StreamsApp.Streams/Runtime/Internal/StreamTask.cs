@@ -64,9 +64,10 @@ internal sealed class StreamTask
     /// reads the checkpoint (and may wipe the task's state, see <see cref="ProcessorStateManager.LoadCheckpoint"/>).
     /// Nothing is processed until <see cref="CompleteRestoration"/>.
     /// </summary>
-    public void InitializeStateStores()
+    /// <param name="endOffsets">Reads changelog end offsets to check the checkpoint against; null in the test driver.</param>
+    public void InitializeStateStores(Func<IReadOnlyCollection<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? endOffsets = null)
     {
-        _context.StateManager.LoadCheckpoint();
+        _context.StateManager.LoadCheckpoint(endOffsets);
         _storesOpen = true;
         _topology.InitializeStores(_context, _stores);
     }

@@ -34,9 +34,10 @@ internal sealed class StreamThread
     private volatile StreamThreadState _state = StreamThreadState.Created;
 
     public StreamThread(
-        StreamThreadSetup setup, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure)
+        StreamThreadSetup setup, int index, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure)
     {
         _setup = setup;
+        Index = index;
         Name = name;
         _log = setup.LoggerFactory.CreateLogger<StreamThread>();
         _onStateChange = onStateChange;
@@ -49,6 +50,9 @@ internal sealed class StreamThread
     }
 
     public string Name { get; }
+
+    /// <summary>The thread's index in its instance, from 1: part of its transactional id under exactly-once.</summary>
+    public int Index { get; }
 
     /// <summary>The thread's state; read by the instance and by interactive queries on other threads.</summary>
     public StreamThreadState State
@@ -81,9 +85,10 @@ internal sealed class StreamThread
         {
             SetState(StreamThreadState.Starting);
             consumer = BuildConsumer();
-            producer = _setup.CreateProducer(Name);
+            producer = _setup.CreateProducer(Name, Index);
             restorer = new StoreChangelogReader(
-                BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(), storeLock: StoreLock);
+                BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(), storeLock: StoreLock,
+                readCommitted: _setup.Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2);
             var resources = _setup.Resources(Name, producer);
             _tasks = new TaskManager(
                 _setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _metrics, _log), restorer, StoreLock, _log);

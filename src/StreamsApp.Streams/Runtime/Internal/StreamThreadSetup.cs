@@ -1,3 +1,4 @@
+using System.Globalization;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamsApp.Streams.Metrics;
@@ -26,13 +27,23 @@ internal sealed class StreamThreadSetup(
 
     public StreamsMetrics Metrics => metrics;
 
-    /// <summary>The thread's producer; transactional under exactly-once, with an id unique to this process and thread.</summary>
-    public StreamsProducer CreateProducer(string threadName)
+    /// <summary>
+    /// The thread's producer; under exactly-once transactional, with the id <c>&lt;application id&gt;-&lt;process
+    /// id&gt;-&lt;thread index&gt;</c>. The process id outlives a restart (it is kept in the state directory), so the
+    /// restarted instance's thread of the same index fences its predecessor and aborts what that one left open.
+    /// </summary>
+    public StreamsProducer CreateProducer(string threadName, int threadIndex)
     {
-        var transactionalId = Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? $"{Config.ApplicationId}-{processId}-{threadName}" : null;
+        var transactionalId = Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
+            ? TransactionalId(Config.ApplicationId, processId, threadIndex)
+            : null;
         return new StreamsProducer(
             ClientConfigs.Producer(Config, $"{threadName}-producer", transactionalId), LoggerFactory.CreateLogger<StreamsProducer>());
     }
+
+    /// <summary>A stream thread's transactional id under exactly-once.</summary>
+    public static string TransactionalId(string applicationId, string processId, int threadIndex) =>
+        string.Create(CultureInfo.InvariantCulture, $"{applicationId}-{processId}-{threadIndex}");
 
     public ThreadResources Resources(string threadName, StreamsProducer producer) =>
         new(threadName, producer, partitionCounts, time, metrics, globalState, stateDirectory);

@@ -9,7 +9,8 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// </summary>
 internal sealed class StreamsProducer : IDisposable
 {
-    private static readonly TimeSpan TransactionTimeout = TimeSpan.FromSeconds(60);
+    // How long one transactional API call may block; not the transaction's own timeout (transaction.timeout.ms).
+    private static readonly TimeSpan TransactionCallTimeout = TimeSpan.FromSeconds(60);
     private readonly ProducerConfig _config;
     private readonly Microsoft.Extensions.Logging.ILogger _log;
     private IProducer<byte[]?, byte[]?> _producer;
@@ -71,10 +72,10 @@ internal sealed class StreamsProducer : IDisposable
 
         if (offsets.Count > 0)
         {
-            _producer.SendOffsetsToTransaction(offsets, groupMetadata, TransactionTimeout);
+            _producer.SendOffsetsToTransaction(offsets, groupMetadata, TransactionCallTimeout);
         }
 
-        _producer.CommitTransaction(TransactionTimeout);
+        _producer.CommitTransaction(TransactionCallTimeout);
         _inTransaction = false;
         return true;
     }
@@ -85,7 +86,7 @@ internal sealed class StreamsProducer : IDisposable
         if (_inTransaction)
         {
             _inTransaction = false;
-            _producer.AbortTransaction(TransactionTimeout);
+            _producer.AbortTransaction(TransactionCallTimeout);
         }
     }
 
@@ -114,7 +115,7 @@ internal sealed class StreamsProducer : IDisposable
             .Build();
         if (Transactional)
         {
-            producer.InitTransactions(TransactionTimeout);
+            producer.InitTransactions(TransactionCallTimeout);
         }
 
         return producer;

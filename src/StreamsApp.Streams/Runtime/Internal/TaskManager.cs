@@ -66,7 +66,7 @@ internal sealed class TaskManager(
             _pending.Remove(id);
             var task = CreateTask(id);
             _tasks.Add(id, task);
-            task.InitializeStateStores();
+            task.InitializeStateStores(changelogs => restorer.EndOffsets(id, changelogs));
             restorer.Register(task.Context.StateManager);
             RuntimeLog.TaskCreated(log, id);
         }

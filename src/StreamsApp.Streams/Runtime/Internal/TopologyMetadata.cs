@@ -49,6 +49,13 @@ internal sealed class TopologyMetadata
     /// <summary>Store name → changelog topic of every logged store.</summary>
     public IReadOnlyDictionary<string, string> ChangelogTopics => Builder.ChangelogTopics(ApplicationId);
 
+    /// <summary>Changelog topic → the sub-topology whose tasks' stores it backs.</summary>
+    public IReadOnlyDictionary<string, int> SubtopologyByChangelog =>
+        ChangelogTopics
+            .Select(entry => (Topic: entry.Value, Subtopology: _subtopologies.Values.FirstOrDefault(s => s.StoreNames.Contains(entry.Key))))
+            .Where(entry => entry.Subtopology is not null)
+            .ToDictionary(entry => entry.Topic, entry => entry.Subtopology!.Id, StringComparer.Ordinal);
+
     public Subtopology Subtopology(int id) => _subtopologies[id];
 
     /// <summary>The task a consumed partition feeds.</summary>
