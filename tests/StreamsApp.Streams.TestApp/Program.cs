@@ -1,27 +1,55 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using StreamsApp.Streams;
-using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Runtime;
-using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.TestApp;
 
-// Runs the counting topology of the runtime tests until killed or until stdin closes:
-//   streamsapp-testapp <bootstrap> <application-id> <state-dir> <AtLeastOnce|ExactlyOnceV2> [librdkafka-key=value ...]
-// Prints "RUNNING" once the instance owns its tasks, so that a test can kill it mid-stream.
+// Runs a runtime-test topology until killed or until stdin closes:
+//   streamsapp-testapp <bootstrap> <application-id> <state-dir> <AtLeastOnce|ExactlyOnceV2>
+//                      [--topology=words|keys] [--cache-bytes=N] [--commit-ms=N] [librdkafka-key=value ...]
+// words (default) counts words through a repartition topic (CountingTopology); keys counts per key
+// (KeyCountTopology). Prints "RUNNING" whenever the instance reaches Running, so a test can kill it mid-stream.
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("usage: streamsapp-testapp <bootstrap> <application-id> <state-dir> <guarantee> [key=value ...]");
+    Console.Error.WriteLine("usage: streamsapp-testapp <bootstrap> <application-id> <state-dir> <guarantee> [--option=value ...] [key=value ...]");
     return 2;
 }
 
+var options = args.Skip(4).Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a[2..].Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 var config = new StreamsConfig
 {
     BootstrapServers = args[0],
     ApplicationId = args[1],
     StateDir = args[2],
     ProcessingGuarantee = Enum.Parse<ProcessingGuarantee>(args[3]),
-    CommitInterval = TimeSpan.FromMilliseconds(100),
-    KafkaProperties = args.Skip(4).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
+    CommitInterval = TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("commit-ms", "100"), CultureInfo.InvariantCulture)),
+    KafkaProperties = args.Skip(4).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
 };
-await using var streams = new KafkaStreams(StreamsApp.Streams.TestApp.CountingTopology.Build(config.ApplicationId), config, new KafkaStreamsOptions { HandleShutdownSignals = false });
+if (options.TryGetValue("cache-bytes", out var cacheBytes))
+{
+    config.CacheMaxBytesBuffering = long.Parse(cacheBytes, CultureInfo.InvariantCulture);
+}
+
+var topology = options.GetValueOrDefault("topology", "words") switch
+{
+    "keys" => KeyCountTopology.Build(config.ApplicationId),
+    "words" => CountingTopology.Build(config.ApplicationId),
+    var other => throw new ArgumentException($"unknown topology '{other}'"),
+};
+// The log goes to stderr (stdout carries "RUNNING"), which the tests keep for their failure messages.
+using var logging = LoggerFactory.Create(builder =>
+{
+    builder.SetMinimumLevel(LogLevel.Information);
+    builder.AddSimpleConsole(console =>
+    {
+        console.TimestampFormat = "HH:mm:ss.fff ";
+        console.SingleLine = true;
+    });
+    builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+});
+await using var streams = new KafkaStreams(topology, config, new KafkaStreamsOptions { HandleShutdownSignals = false, LoggerFactory = logging });
 streams.StateChanged += (_, e) =>
 {
     if (e.NewState == KafkaStreamsState.Running)

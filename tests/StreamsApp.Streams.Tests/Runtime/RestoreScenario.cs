@@ -29,7 +29,8 @@ internal sealed class RestoreScenario : IDisposable
         var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.AssignedConsumer(Config, "restore-consumer"))
             .SetLogHandler((_, _) => { })
             .Build();
-        Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", Log, maxRecordsPerStep);
+        var offsets = new ChangelogOffsetReader(ClientConfigs.Admin(Config, "changelog-offsets"), readsStableOffsets: false, StoreChangelogReader.WatermarkTimeout);
+        Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", Log, offsets, maxRecordsPerStep);
     }
 
     public EmbeddedKafkaCluster Cluster { get; } = EmbeddedKafkaCluster.Start();

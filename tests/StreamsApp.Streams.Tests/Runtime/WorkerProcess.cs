@@ -2,10 +2,15 @@ using System.Diagnostics;
 
 namespace StreamsApp.Streams.Tests.Runtime;
 
-/// <summary>An instance of the counting topology in its own process (streamsapp-testapp), so that a test can kill it.</summary>
+/// <summary>
+/// An instance of a runtime-test topology in its own process (streamsapp-testapp), so that a test can kill it. Its
+/// arguments after the guarantee are the test app's options (<c>--topology=keys</c>) and librdkafka properties.
+/// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
+    private const int LogLines = 20_000;
     private readonly Process _process;
+    private readonly Queue<string> _log = new();
     private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WorkerProcess(string bootstrap, string applicationId, string stateDir, ProcessingGuarantee guarantee, params string[] kafkaProperties)
@@ -31,7 +36,27 @@ internal sealed class WorkerProcess : IDisposable
                 _running.TrySetResult();
             }
         };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (_log)
+            {
+                if (_log.Count == LogLines)
+                {
+                    _log.Dequeue();
+                }
+
+                _log.Enqueue(e.Data);
+                if (e.Data.Contains("Partitions assigned to", StringComparison.Ordinal))
+                {
+                    Assignments++;
+                }
+            }
+        };
         _process.Exited += (_, _) => _running.TrySetException(new InvalidOperationException($"streamsapp-testapp exited with {_process.ExitCode}"));
         _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
@@ -40,6 +65,18 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>Completes when the instance first reports Running.</summary>
     public Task Running => _running.Task;
+
+    /// <summary>How many rebalances have given the instance its partitions so far (its log says each).</summary>
+    public int Assignments { get; private set; }
+
+    /// <summary>What the instance logged (its log goes to stderr), up to its last 20,000 lines.</summary>
+    public IReadOnlyList<string> Log()
+    {
+        lock (_log)
+        {
+            return [.. _log];
+        }
+    }
 
     /// <summary>Kills the process at once: no commit, no flush, no leave-group, as a crash.</summary>
     public void Kill()

@@ -80,7 +80,7 @@ public sealed class GlobalStoreMetricsExportTests
 
     /// <summary>The store's size series, with the label set of a task store's (store, task_id, thread_id).</summary>
     private static Regex Series(int keys) => new(
-        $"^streamsapp_stream_state_estimate_num_keys\\{{store=\"customers-store\",task_id=\"-1_-1\",thread_id=\"global-metrics-[0-9a-f]+-GlobalStreamThread\"\\}} {keys}$",
+        $"^streamsapp_stream_state_estimate_num_keys\\{{store=\"customers-store\",task_id=\"-1_-1\",thread_id=\"global-metrics-[0-9a-f-]+-GlobalStreamThread\"\\}} {keys}$",
         RegexOptions.Multiline);
 
     private static async Task<string> ScrapeAsync(StreamsMetricsBridge bridge)

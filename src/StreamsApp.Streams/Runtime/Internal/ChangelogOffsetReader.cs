@@ -6,15 +6,16 @@ using StreamsApp.Streams.Processing;
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
-/// Reads changelog partitions' offsets from the brokers, batched per request, through an admin client that shares a
-/// consumer's connections. The end offset is the log's (the high watermark): what a store must have seen to hold
+/// Reads changelog partitions' offsets from the brokers, batched per request, through an admin client of its own: on
+/// the restore consumer's connections each request would queue behind that consumer's long-poll fetch (up to 500 ms
+/// on a real broker, which answers a connection's requests in order), and task creation took 1.5 s per task. The end offset is the log's (the high watermark): what a store must have seen to hold
 /// everything committed so far. A read_committed consumer's own view stops at the last stable offset, which a
 /// transaction left open by a crashed producer holds back until the broker aborts it, so restoring only up to it
 /// could miss transactions committed after that one began.
 /// </summary>
-internal sealed class ChangelogOffsetReader(IClient client, bool readsStableOffsets, TimeSpan timeout) : IDisposable
+internal sealed class ChangelogOffsetReader(AdminClientConfig config, bool readsStableOffsets, TimeSpan timeout) : IDisposable
 {
-    private readonly IAdminClient _admin = new DependentAdminClientBuilder(client.Handle).Build();
+    private readonly IAdminClient _admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
 
     /// <summary>Each partition's first offset, end offset, and — under exactly-once — last stable offset (else the end offset).</summary>
     /// <exception cref="StreamsException">The offsets cannot be read (a missing topic, an unreachable broker).</exception>
@@ -27,10 +28,12 @@ internal sealed class ChangelogOffsetReader(IClient client, bool readsStableOffs
             return new Dictionary<TopicPartition, ChangelogOffsets>();
         }
 
-        var first = List(taskId, partitions, OffsetSpec.Earliest(), IsolationLevel.ReadUncommitted);
-        var end = List(taskId, partitions, OffsetSpec.Latest(), IsolationLevel.ReadUncommitted);
-        var stable = readsStableOffsets ? List(taskId, partitions, OffsetSpec.Latest(), IsolationLevel.ReadCommitted) : end;
-        return partitions.ToDictionary(p => p, p => new ChangelogOffsets(first[p], stable[p], end[p]));
+        // The requests go out together: each is one round trip to the partitions' leaders.
+        var first = ListAsync(partitions, OffsetSpec.Earliest(), IsolationLevel.ReadUncommitted);
+        var end = ListAsync(partitions, OffsetSpec.Latest(), IsolationLevel.ReadUncommitted);
+        var stable = readsStableOffsets ? ListAsync(partitions, OffsetSpec.Latest(), IsolationLevel.ReadCommitted) : end;
+        var (firsts, ends, stables) = (Await(taskId, partitions, first), Await(taskId, partitions, end), Await(taskId, partitions, stable));
+        return partitions.ToDictionary(p => p, p => new ChangelogOffsets(firsts[p], stables[p], ends[p]));
     }
 
     /// <summary>Each partition's end offset (the high watermark).</summary>
@@ -38,20 +41,21 @@ internal sealed class ChangelogOffsetReader(IClient client, bool readsStableOffs
     public IReadOnlyDictionary<TopicPartition, long> EndOffsets(TaskId taskId, IReadOnlyCollection<TopicPartition> partitions) =>
         partitions.Count == 0
             ? new Dictionary<TopicPartition, long>()
-            : List(taskId, partitions, OffsetSpec.Latest(), IsolationLevel.ReadUncommitted);
+            : Await(taskId, partitions, ListAsync(partitions, OffsetSpec.Latest(), IsolationLevel.ReadUncommitted));
 
     public void Dispose() => _admin.Dispose();
 
-    private Dictionary<TopicPartition, long> List(
-        TaskId taskId, IReadOnlyCollection<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation)
+    private Task<ListOffsetsResult> ListAsync(IReadOnlyCollection<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation) =>
+        _admin.ListOffsetsAsync(
+            partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec }),
+            new ListOffsetsOptions { IsolationLevel = isolation, RequestTimeout = timeout });
+
+    private static Dictionary<TopicPartition, long> Await(TaskId taskId, IReadOnlyCollection<TopicPartition> partitions, Task<ListOffsetsResult> request)
     {
         try
         {
-            var result = _admin.ListOffsetsAsync(
-                    partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec }),
-                    new ListOffsetsOptions { IsolationLevel = isolation, RequestTimeout = timeout })
-                .GetAwaiter().GetResult();
-            return result.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
+            return request.GetAwaiter().GetResult().ResultInfos
+                .ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
         }
         catch (KafkaException e)
         {

@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Processing;
@@ -45,16 +44,24 @@ internal sealed class StoreChangelogReader : IDisposable
     private readonly HashSet<TaskId> _completed = [];
     private readonly Lock _storeLock;
 
+    /// <param name="consumer">The restore consumer, which the reader owns.</param>
+    /// <param name="metrics">Where restoration is measured.</param>
+    /// <param name="threadId">The thread's name, a tag of the metrics.</param>
+    /// <param name="log">Where restorations are logged.</param>
+    /// <param name="offsets">Reads the changelogs' offsets; the reader owns it.</param>
+    /// <param name="maxRecordsPerStep">Records applied per <see cref="Restore"/> step at most.</param>
+    /// <param name="pollTimeout">How long a step waits for its first record.</param>
+    /// <param name="storeLock">The thread's store lock, held while records reach the stores.</param>
     public StoreChangelogReader(
-        IConsumer<byte[]?, byte[]?> consumer, StreamsMetrics metrics, string threadId, ILogger? log = null,
-        int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null, bool readCommitted = false)
+        IConsumer<byte[]?, byte[]?> consumer, StreamsMetrics metrics, string threadId, ILogger log,
+        ChangelogOffsetReader offsets, int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerStep, 1);
         _consumer = consumer;
-        _offsets = new ChangelogOffsetReader(consumer, readCommitted, WatermarkTimeout);
+        _offsets = offsets;
         _metrics = metrics;
         _threadId = threadId;
-        _log = log ?? NullLogger.Instance;
+        _log = log;
         _maxRecordsPerStep = maxRecordsPerStep;
         _pollTimeout = pollTimeout ?? DefaultPollTimeout;
         _storeLock = storeLock ?? new Lock();

@@ -87,8 +87,8 @@ internal sealed class StreamThread
             consumer = BuildConsumer();
             producer = _setup.CreateProducer(Name, Index);
             restorer = new StoreChangelogReader(
-                BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(), storeLock: StoreLock,
-                readCommitted: _setup.Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2);
+                BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(),
+                _setup.CreateChangelogOffsetReader(Name), storeLock: StoreLock);
             var resources = _setup.Resources(Name, producer);
             _tasks = new TaskManager(
                 _setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _metrics, _log), restorer, StoreLock, _log);
@@ -218,8 +218,8 @@ internal sealed class StreamThread
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_setup.Config, $"{Name}-consumer"))
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
-            .SetPartitionsRevokedHandler((_, _) => OnRevoked())
-            .SetPartitionsLostHandler((_, _) => OnLost())
+            .SetPartitionsRevokedHandler((consumer, _) => OnRevoked(consumer))
+            .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
             .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
             .SetStatisticsHandler((_, json) => _lag.OnStatistics(json))
             .Build();
@@ -232,11 +232,11 @@ internal sealed class StreamThread
         PublishTasks();
     }
 
-    private void OnRevoked()
+    private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer)
     {
         RuntimeLog.PartitionsRevoked(_log, Name);
         SetState(StreamThreadState.PartitionsRevoked);
-        _paused.Clear();
+        ResumePaused(consumer);
         try
         {
             _tasks!.HandleRevocation();
@@ -252,13 +252,28 @@ internal sealed class StreamThread
         }
     }
 
-    private void OnLost()
+    private void OnLost(IConsumer<byte[]?, byte[]?> consumer)
     {
         RuntimeLog.PartitionsLost(_log, Name);
         SetState(StreamThreadState.PartitionsRevoked);
-        _paused.Clear();
+        ResumePaused(consumer);
         _tasks!.HandleLost();
         PublishTasks();
+    }
+
+    /// <summary>
+    /// Resumes the partitions this thread paused before they are taken away: librdkafka keeps a partition's pause
+    /// across a revocation and a later assignment, so one paused now (its task restoring with a full buffer) would
+    /// come back paused, and nothing would ever resume it. Seen on a real broker: a task running with its input
+    /// partition paused for good.
+    /// </summary>
+    private void ResumePaused(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        if (_paused.Count > 0)
+        {
+            consumer.Resume(_paused);
+            _paused.Clear();
+        }
     }
 
     /// <summary>

@@ -45,6 +45,11 @@ internal sealed class StreamThreadSetup(
     public static string TransactionalId(string applicationId, string processId, int threadIndex) =>
         string.Create(CultureInfo.InvariantCulture, $"{applicationId}-{processId}-{threadIndex}");
 
+    /// <summary>A thread's reader of changelog offsets, with an admin client of its own.</summary>
+    public ChangelogOffsetReader CreateChangelogOffsetReader(string threadName) =>
+        new(ClientConfigs.Admin(Config, $"{threadName}-changelog-offsets"),
+            readsStableOffsets: Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2, StoreChangelogReader.WatermarkTimeout);
+
     public ThreadResources Resources(string threadName, StreamsProducer producer) =>
         new(threadName, producer, partitionCounts, time, metrics, globalState, stateDirectory);
 

@@ -1,0 +1,34 @@
+using StreamsApp.Streams;
+using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Serialization;
+
+namespace StreamsApp.Streams.TestApp;
+
+/// <summary>
+/// The real-broker tests' topology: records counted per key (RocksDB, change-logged, no repartition), each count
+/// written to the output. With caching off every input record yields exactly one output record, so a key's outputs
+/// read in order must be 1, 2, 3, ... under exactly-once: a gap is a lost update, a repeat a duplicate.
+/// </summary>
+public static class KeyCountTopology
+{
+    /// <summary>The store holding the counts.</summary>
+    public const string Store = "key-counts";
+
+    /// <summary>Input topic: any value under the key to count.</summary>
+    public static string Input(string applicationId) => applicationId + ".keys";
+
+    /// <summary>Output topic: key → count so far.</summary>
+    public static string Output(string applicationId) => applicationId + ".key-counts";
+
+    /// <summary>Builds the topology.</summary>
+    public static Topology Build(string applicationId)
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream(Input(applicationId), Consumed.With(Serdes.String(), Serdes.String()))
+            .GroupByKey(Grouped.With(Serdes.String(), Serdes.String()))
+            .Count(materialized: Materialized.As<string, long>(Store))
+            .ToStream()
+            .To(Output(applicationId), Produced.With(Serdes.String(), Serdes.Int64()));
+        return builder.Build();
+    }
+}
