@@ -7,8 +7,9 @@ using StreamsApp.Topologies.Messaging;
 namespace StreamsApp.Worker.Tests.Scaling;
 
 /// <summary>
-/// Reads <c>saga.events</c> from the start in the background and keeps every outcome (completed, failed, timed out)
-/// by order id, including repeats an at-least-once takeover may produce.
+/// Reads <c>saga.events</c> from the start in the background (read_committed, so that under exactly-once only what
+/// committed counts) and keeps every outcome (completed, failed, timed out) by order id, including repeats an
+/// at-least-once takeover may produce.
 /// </summary>
 internal sealed class SagaOutcomeReader : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ internal sealed class SagaOutcomeReader : IAsyncDisposable
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
             SessionTimeoutMs = 6000,
+            IsolationLevel = IsolationLevel.ReadCommitted,
         };
         _reading = Task.Factory.StartNew(() => Read(config, deserializer), _stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }

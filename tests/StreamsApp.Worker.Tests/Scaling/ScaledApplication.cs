@@ -51,15 +51,28 @@ internal sealed class ScaledApplication : IAsyncDisposable
     /// <summary>The last output of each worker, for failure messages.</summary>
     public string Diagnostics => string.Join(Environment.NewLine, _workers.Select(w => w.Output));
 
-    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the cluster server and both workers.</summary>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
+    /// <param name="realBroker">
+    /// A real broker's bootstrap servers: the workers run on it under exactly-once, creating the mission's topics
+    /// through Kafka's admin API; <c>streamsapp-kafka</c> then serves only the Schema Registry. Null: the workers run
+    /// on <c>streamsapp-kafka</c>'s embedded cluster (at-least-once).
+    /// </param>
+    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken, string? realBroker = null)
     {
         var app = new ScaledApplication(await ServerProcess.StartAndReadAddressesAsync(cancellationToken));
         try
         {
+            string[] cluster = realBroker is null
+                ? [$"--bootstrap-servers={app.Server.BootstrapServers}", $"--topic-admin-url={app.Server.TopicAdminUrl}"]
+                : [
+                    $"--bootstrap-servers={realBroker}", "--create-topics=true", "--guarantee=ExactlyOnceV2",
+                    // A killed worker's tasks move after its session timeout: librdkafka's 45 s would outlast the test.
+                    "--Kafka:Properties:session.timeout.ms=6000", "--Kafka:Properties:heartbeat.interval.ms=500",
+                ];
             string[] common =
             [
-                $"--application-id=scaling-{Guid.NewGuid():N}", $"--bootstrap-servers={app.Server.BootstrapServers}",
-                $"--schema-registry-url={app.Server.SchemaRegistryUrl}", $"--topic-admin-url={app.Server.TopicAdminUrl}",
+                $"--application-id=scaling-{Guid.NewGuid():N}", .. cluster, $"--schema-registry-url={app.Server.SchemaRegistryUrl}",
                 $"--partitions={Partitions}", "--demo-rate=0", "--Streams:CommitInterval=00:00:00.100",
                 "--Console:ProgressInterval=00:00:00",
                 // Test pacing only: a takeover restores a dozen small changelogs, and each newly assigned one waits
@@ -69,7 +82,7 @@ internal sealed class ScaledApplication : IAsyncDisposable
             var ports = FreePorts(2);
             app._workers.Add(WorkerProcess.Start("worker-a", ports[0], [.. common, "--demo=true"]));
             app._workers.Add(WorkerProcess.Start("worker-b", ports[1], [.. common, "--demo=false"]));
-            app.Outcomes = new SagaOutcomeReader(app.Server.BootstrapServers, app.Server.SchemaRegistryUrl);
+            app.Outcomes = new SagaOutcomeReader(realBroker ?? app.Server.BootstrapServers, app.Server.SchemaRegistryUrl);
             return app;
         }
         catch

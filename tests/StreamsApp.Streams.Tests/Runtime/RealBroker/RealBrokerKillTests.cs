@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.TestApp;
+using StreamsApp.TestSupport;
 using Xunit.Abstractions;
 using static StreamsApp.Streams.Tests.Runtime.RealBroker.RealBrokerClients;
 

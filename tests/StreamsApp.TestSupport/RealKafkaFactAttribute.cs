@@ -1,10 +1,13 @@
-namespace StreamsApp.Streams.Tests.Runtime;
+using Xunit;
+
+namespace StreamsApp.TestSupport;
 
 /// <summary>
 /// A test that needs a real Kafka cluster (exactly-once cannot be shown on the embedded one): it runs only when
-/// <c>KAFKA_BOOTSTRAP_SERVERS</c> is set, and is reported as skipped otherwise.
+/// <c>KAFKA_BOOTSTRAP_SERVERS</c> is set, and is reported as skipped otherwise. README's "Tests on a real broker" says
+/// how to run them.
 /// </summary>
-internal sealed class RealKafkaFactAttribute : FactAttribute
+public sealed class RealKafkaFactAttribute : FactAttribute
 {
     public const string Variable = "KAFKA_BOOTSTRAP_SERVERS";
 
