@@ -6,11 +6,20 @@ using StreamsApp.Benchmarks.Runtime;
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime 500000
 // `runtime-window-cache [records]` compares a windowed count with and without its cache, e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime-window-cache 200000
+// `runtime-guarantees [records] [bootstrap-servers]` compares exactly-once with at-least-once, on a real cluster when
+// given its address (else the embedded one, where exactly-once falls back), e.g.
+//   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime-guarantees 500000 127.0.0.1:9092
 // Anything else goes to BenchmarkDotNet (filters), e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- --filter '*TopologyTestDriver*'
 if (args.Length > 0 && args[0] == "runtime-window-cache")
 {
     WindowedCachingThroughput.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "runtime-guarantees")
+{
+    GuaranteeThroughput.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000, args.Length > 2 ? args[2] : null);
     return;
 }
 

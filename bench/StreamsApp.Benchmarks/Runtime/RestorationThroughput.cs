@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
-using StreamsApp.Kafka.Embedded;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Runtime;
@@ -38,7 +37,7 @@ internal static class RestorationThroughput
         double RecordsPerSecond, TimeSpan Restoration, double StartToRunningRecordsPerSecond, TimeSpan StartToRunning,
         double BareConsumerRecordsPerSecond);
 
-    public static Result Run(EmbeddedKafkaCluster cluster)
+    public static Result Run(BenchCluster cluster)
     {
         cluster.CreateTopic(Input, Partitions);
         cluster.CreateTopic(Changelog, Partitions);
@@ -58,7 +57,7 @@ internal static class RestorationThroughput
         }
     }
 
-    private static void FillChangelog(EmbeddedKafkaCluster cluster)
+    private static void FillChangelog(BenchCluster cluster)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
@@ -85,7 +84,7 @@ internal static class RestorationThroughput
     }
 
     /// <summary>Reads the whole changelog with an assigned consumer that does nothing with the records.</summary>
-    private static double BareConsumer(EmbeddedKafkaCluster cluster)
+    private static double BareConsumer(BenchCluster cluster)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
@@ -108,7 +107,7 @@ internal static class RestorationThroughput
     }
 
     /// <summary>Starts the instance and returns how long restoring took, and how long from start to Running.</summary>
-    private static (TimeSpan Restoration, TimeSpan StartToRunning) Restore(EmbeddedKafkaCluster cluster, string stateDir)
+    private static (TimeSpan Restoration, TimeSpan StartToRunning) Restore(BenchCluster cluster, string stateDir)
     {
         var builder = new StreamsBuilder();
         builder.Stream(Input, Consumed.With(Serdes.String(), Serdes.ByteArray()))

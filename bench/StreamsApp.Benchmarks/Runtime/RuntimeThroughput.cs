@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
-using StreamsApp.Kafka.Embedded;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Runtime;
@@ -22,16 +21,16 @@ internal static class RuntimeThroughput
 
     public static void Run(int records)
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = BenchCluster.Embedded();
         cluster.CreateTopic(Input, Partitions);
         foreach (var topic in new[] { "out-raw", "out-streams", "out-count" })
         {
             cluster.CreateTopic(topic, Partitions);
         }
 
-        Fill(cluster, records);
+        Fill(cluster, Input, records);
         using var watermarks = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "bench-watch" }).Build();
-        var rawLoop = Task.Run(() => RawLoop(cluster, records));
+        var rawLoop = Task.Run(() => RawLoop(cluster, Input, "out-raw", records));
         var raw = Measure(records, () => Watermarks(watermarks, "out-raw"));
         rawLoop.GetAwaiter().GetResult();
         var streams = Streams(cluster, records, "bench-stateless", b => b.Stream(Input, Consumed.With(Serdes.ByteArray(), Serdes.ByteArray()))
@@ -55,8 +54,8 @@ internal static class RuntimeThroughput
             $"    bare consumer reading the same changelog:  {restore.BareConsumerRecordsPerSecond:N0} records/s"));
     }
 
-    /// <summary>Produces <paramref name="records"/> 20-byte records over 10,000 keys to the input topic.</summary>
-    internal static void Fill(EmbeddedKafkaCluster cluster, int records)
+    /// <summary>Produces <paramref name="records"/> 20-byte records over 10,000 keys to <paramref name="topic"/>.</summary>
+    internal static void Fill(BenchCluster cluster, string topic, int records)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
@@ -70,7 +69,7 @@ internal static class RuntimeThroughput
             {
                 try
                 {
-                    producer.Produce(Input, new Message<byte[], byte[]> { Key = key, Value = value });
+                    producer.Produce(topic, new Message<byte[], byte[]> { Key = key, Value = value });
                     break;
                 }
                 catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -84,11 +83,11 @@ internal static class RuntimeThroughput
     }
 
     /// <summary>
-    /// Consumes the input and produces every record to <c>out-raw</c>, as a careful hand-written service would: each
+    /// Consumes <paramref name="input"/> and produces every record to <paramref name="output"/>, as a careful hand-written service would: each
     /// send has a delivery handler (without one a failed delivery goes unnoticed) and, like the engine's producer,
     /// reports carry the status only. A loop without handlers is faster and loses failed records silently.
     /// </summary>
-    private static void RawLoop(EmbeddedKafkaCluster cluster, int records)
+    internal static void RawLoop(BenchCluster cluster, string input, string output, int records)
     {
         long failed = 0;
         Action<DeliveryReport<byte[], byte[]>> onDelivery = report =>
@@ -100,13 +99,13 @@ internal static class RuntimeThroughput
         };
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
-            BootstrapServers = cluster.BootstrapServers, GroupId = "bench-raw", AutoOffsetReset = AutoOffsetReset.Earliest,
+            BootstrapServers = cluster.BootstrapServers, GroupId = cluster.Scoped("bench-raw"), AutoOffsetReset = AutoOffsetReset.Earliest,
         }).Build();
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
             BootstrapServers = cluster.BootstrapServers, LingerMs = 5, DeliveryReportFields = "status",
         }).Build();
-        consumer.Subscribe(Input);
+        consumer.Subscribe(input);
         for (var consumed = 0; consumed < records;)
         {
             if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { } record)
@@ -118,7 +117,7 @@ internal static class RuntimeThroughput
             {
                 try
                 {
-                    producer.Produce(new TopicPartition("out-raw", record.Partition), record.Message, onDelivery);
+                    producer.Produce(new TopicPartition(output, record.Partition), record.Message, onDelivery);
                     break;
                 }
                 catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -158,8 +157,8 @@ internal static class RuntimeThroughput
 
     /// <summary>Runs a topology over the input until it has processed every record; records per second, first to last.</summary>
     internal static double Streams(
-        EmbeddedKafkaCluster cluster, int records, string applicationId, Action<StreamsBuilder> build, Func<long>? outputCount,
-        TimeSpan? commitInterval = null)
+        BenchCluster cluster, int records, string applicationId, Action<StreamsBuilder> build, Func<long>? outputCount,
+        TimeSpan? commitInterval = null, ProcessingGuarantee guarantee = ProcessingGuarantee.AtLeastOnce)
     {
         var builder = new StreamsBuilder();
         build(builder);
@@ -169,7 +168,7 @@ internal static class RuntimeThroughput
             using var streams = new KafkaStreams(builder.Build(), new StreamsConfig
             {
                 ApplicationId = applicationId, BootstrapServers = cluster.BootstrapServers, StateDir = stateDir,
-                CommitInterval = commitInterval,
+                CommitInterval = commitInterval, ProcessingGuarantee = guarantee,
             }, new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
             streams.Start();
             // The task sensors count records; the thread's sensor of the same name counts poll batches.

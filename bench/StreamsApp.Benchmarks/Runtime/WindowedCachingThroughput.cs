@@ -1,6 +1,5 @@
 using System.Globalization;
 using Confluent.Kafka;
-using StreamsApp.Kafka.Embedded;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Serialization;
@@ -20,11 +19,11 @@ internal static class WindowedCachingThroughput
 
     public static void Run(int records)
     {
-        using var cluster = EmbeddedKafkaCluster.Start();
+        using var cluster = BenchCluster.Embedded();
         cluster.CreateTopic(RuntimeThroughput.Input, RuntimeThroughput.Partitions);
         cluster.CreateTopic("out-cached", RuntimeThroughput.Partitions);
         cluster.CreateTopic("out-uncached", RuntimeThroughput.Partitions);
-        RuntimeThroughput.Fill(cluster, records);
+        RuntimeThroughput.Fill(cluster, RuntimeThroughput.Input, records);
         using var watermarks = new ConsumerBuilder<byte[], byte[]>(
             new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "bench-watch" }).Build();
 
