@@ -15,18 +15,6 @@ namespace StreamsApp.Streams.Tests.Runtime;
 /// </summary>
 public sealed class ExactlyOnceTests
 {
-    /// <summary>Lets the runtime use transactions on the mock, which the embedded admin would refuse.</summary>
-    private sealed class TransactionsAllowed(ITopicAdmin inner) : ITopicAdmin
-    {
-        public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
-            inner.GetPartitionCountsAsync(topics, cancellationToken);
-
-        public Task CreateTopicsAsync(IReadOnlyCollection<TopicDefinition> topics, CancellationToken cancellationToken = default) =>
-            inner.CreateTopicsAsync(topics, cancellationToken);
-
-        public void Dispose() => inner.Dispose();
-    }
-
     private static Topology Passthrough()
     {
         var builder = new StreamsBuilder();
@@ -42,7 +30,7 @@ public sealed class ExactlyOnceTests
         config.ProcessingGuarantee = ProcessingGuarantee.ExactlyOnceV2;
         return (config, new KafkaStreamsOptions
         {
-            TopicAdmin = new TransactionsAllowed(cluster.CreateTopicAdmin()), HandleShutdownSignals = false, UncaughtExceptionHandler = handler,
+            TopicAdmin = new ForwardingTopicAdmin(cluster.CreateTopicAdmin()), HandleShutdownSignals = false, UncaughtExceptionHandler = handler,
         });
     }
 

@@ -47,7 +47,7 @@ public sealed class StaleStateRuntimeTests
         var admin = cluster.CreateTopicAdmin();
         var options = new KafkaStreamsOptions
         {
-            TopicAdmin = clusterTellsItsId ? admin : new AnonymousCluster(admin), LoggerFactory = logs, HandleShutdownSignals = false,
+            TopicAdmin = clusterTellsItsId ? admin : new ForwardingTopicAdmin(admin), LoggerFactory = logs, HandleShutdownSignals = false,
         };
 
         await using var streams = new KafkaStreams(CountingTopology.Build(App), Config(cluster, App, stateDir), options);
@@ -57,17 +57,5 @@ public sealed class StaleStateRuntimeTests
         var counts = Latest(ReadUntil(cluster, CountingTopology.Output(App), r => Latest(r, Int64).GetValueOrDefault("word") >= expected), Int64);
         Assert.Equal(expected, counts["word"]);
         await streams.CloseAsync();
-    }
-
-    /// <summary>A cluster that cannot tell its identity (the default of <see cref="ITopicAdmin"/>).</summary>
-    private sealed class AnonymousCluster(ITopicAdmin inner) : ITopicAdmin
-    {
-        public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
-            inner.GetPartitionCountsAsync(topics, cancellationToken);
-
-        public Task CreateTopicsAsync(IReadOnlyCollection<TopicDefinition> topics, CancellationToken cancellationToken = default) =>
-            inner.CreateTopicsAsync(topics, cancellationToken);
-
-        public void Dispose() => inner.Dispose();
     }
 }
