@@ -76,6 +76,14 @@ internal sealed partial class StreamsHostedService : IHostedLifecycleService, IS
             // The generic host owns Ctrl-C and SIGTERM and calls StopAsync.
             HandleShutdownSignals = false,
         });
+        if (_connection.IsEmbedded)
+        {
+            // The worker's own embedded cluster is new at every start and the last one's data died with it: local
+            // state of an earlier run has nothing left to match, so it starts empty rather than being wiped task by
+            // task, with a warning each, as state written against another cluster is (decision 0020).
+            streams.CleanUp();
+        }
+
         streams.StateChanged += OnStateChanged;
         Volatile.Write(ref _streams, streams);
         await streams.StartAsync(cancellationToken).ConfigureAwait(false);
