@@ -8,7 +8,7 @@ using StreamsApp.Benchmarks.Runtime;
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime-window-cache 200000
 // `runtime-guarantees [records] [bootstrap-servers]` compares exactly-once with at-least-once, on a real cluster when
 // given its address (else the embedded one, where exactly-once falls back), e.g.
-//   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime-guarantees 500000 127.0.0.1:9092
+//   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime-guarantees 2000000 127.0.0.1:9092
 // Anything else goes to BenchmarkDotNet (filters), e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- --filter '*TopologyTestDriver*'
 if (args.Length > 0 && args[0] == "runtime-window-cache")
@@ -19,7 +19,7 @@ if (args.Length > 0 && args[0] == "runtime-window-cache")
 
 if (args.Length > 0 && args[0] == "runtime-guarantees")
 {
-    GuaranteeThroughput.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000, args.Length > 2 ? args[2] : null);
+    GuaranteeThroughput.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000, args.Length > 2 ? args[2] : null);
     return;
 }
 
