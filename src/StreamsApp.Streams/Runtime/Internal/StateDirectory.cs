@@ -41,8 +41,15 @@ internal sealed class StateDirectory : IDisposable
         }
 
         _metadataPath = Path.Combine(Root, StateDirectoryMetadata.FileName);
-        Metadata = StateDirectoryMetadata.Read(_metadataPath) ?? StateDirectoryMetadata.New();
-        Metadata.Write(_metadataPath);
+        if (StateDirectoryMetadata.Read(_metadataPath) is { } recorded)
+        {
+            Metadata = recorded;
+        }
+        else
+        {
+            Metadata = StateDirectoryMetadata.New();
+            Metadata.Write(_metadataPath);
+        }
     }
 
     /// <summary>What the directory records: the process id (kept across restarts) and the cluster identity.</summary>
