@@ -55,6 +55,10 @@ internal sealed class WorkerProcess : IDisposable
                 {
                     Assignments++;
                 }
+                else if (e.Data.Contains("Application state ", StringComparison.Ordinal))
+                {
+                    State = e.Data[(e.Data.LastIndexOf("-> ", StringComparison.Ordinal) + 3)..].Trim();
+                }
             }
         };
         _process.Exited += (_, _) => _running.TrySetException(new InvalidOperationException($"streamsapp-testapp exited with {_process.ExitCode}"));
@@ -68,6 +72,9 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>How many rebalances have given the instance its partitions so far (its log says each).</summary>
     public int Assignments { get; private set; }
+
+    /// <summary>The instance's state as its log last said it (<c>Running</c>, <c>Rebalancing</c>, ...); empty before.</summary>
+    public string State { get; private set; } = "";
 
     /// <summary>What the instance logged (its log goes to stderr), up to its last 20,000 lines.</summary>
     public IReadOnlyList<string> Log()

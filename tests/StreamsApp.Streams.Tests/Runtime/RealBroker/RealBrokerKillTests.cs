@@ -96,9 +96,11 @@ public sealed class RealBrokerKillTests(ITestOutputHelper output)
             var producing = ProduceRoundsAsync(bootstrap, KeyCountTopology.Input(app), Keys, PerKey, RecordsPerSecond, acknowledged, CancellationToken.None);
             foreach (var (at, victim, ownDirectory) in Kills)
             {
-                var running = instances[victim].Process.Running;
+                // Killed while it runs its tasks, so that it leaves a transaction open (one begins with the first
+                // record after each commit), not between a revocation's commit and the next assignment.
+                var process = instances[victim].Process;
                 await KafkaTestKit.WaitUntil(
-                    () => (running.IsCompleted && Interlocked.Read(ref acknowledged.Value) >= at * Keys * PerKey) || producing.IsCompleted);
+                    () => (process.State == "Running" && Interlocked.Read(ref acknowledged.Value) >= at * Keys * PerKey) || producing.IsCompleted);
                 Assert.False(producing.IsCompleted, $"the input was all produced before the kill at {at:P0}: the kill would not be mid-stream");
                 var survivor = instances[1 - victim].Process;
                 var takeovers = survivor.Assignments;
