@@ -8,7 +8,8 @@ using StreamsApp.Streams.TestApp;
 
 // Runs a runtime-test topology until killed or until stdin closes:
 //   streamsapp-testapp <bootstrap> <application-id> <state-dir> <AtLeastOnce|ExactlyOnceV2>
-//                      [--topology=words|keys] [--cache-bytes=N] [--commit-ms=N] [librdkafka-key=value ...]
+//                      [--topology=words|keys] [--cache-bytes=N] [--commit-ms=N] [--log-level=Debug]
+//                      [librdkafka-key=value ...]
 // words (default) counts words through a repartition topic (CountingTopology); keys counts per key
 // (KeyCountTopology). Prints "RUNNING" whenever the instance reaches Running, so a test can kill it mid-stream.
 if (args.Length < 4)
@@ -41,7 +42,8 @@ var topology = options.GetValueOrDefault("topology", "words") switch
 // The log goes to stderr (stdout carries "RUNNING"), which the tests keep for their failure messages.
 using var logging = LoggerFactory.Create(builder =>
 {
-    builder.SetMinimumLevel(LogLevel.Information);
+    // Debug lets librdkafka's own debug lines through (with its `debug` property set), for a failure's diagnosis.
+    builder.SetMinimumLevel(Enum.Parse<LogLevel>(options.GetValueOrDefault("log-level", nameof(LogLevel.Information))));
     builder.AddSimpleConsole(console =>
     {
         console.TimestampFormat = "HH:mm:ss.fff ";

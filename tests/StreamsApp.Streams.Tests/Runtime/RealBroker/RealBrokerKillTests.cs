@@ -26,7 +26,10 @@ public sealed class RealBrokerKillTests(ITestOutputHelper output)
     private const int RecordsPerSecond = 5000;
     private static readonly TimeSpan ConvergenceTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>Where each instance's whole log is written, when set (the test output keeps warnings only).</summary>
+    /// <summary>
+    /// Where each instance's whole log is written, when set, with librdkafka's debug lines (the test output keeps
+    /// warnings only).
+    /// </summary>
     private const string LogDirectoryVariable = "STREAMSAPP_TEST_LOG_DIR";
 
     // When to kill (share of the input acknowledged), whom, and whether it restarts on its own state directory.
@@ -70,11 +73,16 @@ public sealed class RealBrokerKillTests(ITestOutputHelper output)
         await CreateTopicsAsync(bootstrap, Partitions, KeyCountTopology.Input(app), KeyCountTopology.Output(app));
         using var root = new KafkaTestKit.TempDir();
         var started = new List<WorkerProcess>();
+        string[] arguments = ["--topology=keys", "--cache-bytes=0", "--commit-ms=200", "session.timeout.ms=6000", "heartbeat.interval.ms=500"];
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(LogDirectoryVariable)))
+        {
+            // Logs that are kept are for diagnosis: with librdkafka's group, offset and transaction lines.
+            arguments = [.. arguments, "--log-level=Debug", "debug=cgrp,topic,eos"];
+        }
+
         WorkerProcess Start(string directory)
         {
-            var process = new WorkerProcess(
-                bootstrap, app, directory, guarantee, "--topology=keys", "--cache-bytes=0", "--commit-ms=200",
-                "session.timeout.ms=6000", "heartbeat.interval.ms=500");
+            var process = new WorkerProcess(bootstrap, app, directory, guarantee, arguments);
             started.Add(process);
             return process;
         }
@@ -138,13 +146,15 @@ public sealed class RealBrokerKillTests(ITestOutputHelper output)
 
                 // Warnings and errors, and the restorations: what a failure is read from.
                 output.WriteLine($"--- instance process {index}:");
-                foreach (var line in process.Log().Where(l => !l.Contains(" info: ", StringComparison.Ordinal) || l.Contains("restored changelog", StringComparison.Ordinal)))
+                foreach (var line in process.Log().Where(l => !IsDetail(l) || l.Contains("restored changelog", StringComparison.Ordinal)))
                 {
                     output.WriteLine(line);
                 }
             }
         }
     }
+
+    private static bool IsDetail(string line) => line.Contains(" info: ", StringComparison.Ordinal) || line.Contains(" dbug: ", StringComparison.Ordinal);
 
     private static string Describe(Dictionary<string, List<long>> counts, List<string> keys) =>
         "for example " + string.Join("; ", keys.Take(5).Select(key =>
