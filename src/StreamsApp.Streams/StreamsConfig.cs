@@ -23,6 +23,18 @@ public sealed class StreamsConfig
     /// </summary>
     public string? ApplicationServer { get; set; }
 
+    /// <summary>
+    /// Authenticates the claims instances publish about which tasks they run (with <see cref="ApplicationServer"/>):
+    /// each is signed with HMAC-SHA256 under this secret, and a claim that does not verify is ignored, so whoever can
+    /// write to the <c>&lt;application id&gt;-query-hosts</c> topic cannot name an address of their own as the owner of
+    /// a key. Every instance of the application needs the same secret, of at least 16 characters. Null: claims are
+    /// signed with a key derived from the application id, which authenticates nothing; the instance warns at start.
+    /// </summary>
+    public string? QueryHostsSecret { get; set; }
+
+    /// <summary>The shortest <see cref="QueryHostsSecret"/> accepted.</summary>
+    public const int MinQueryHostsSecretLength = 16;
+
     /// <summary>The default <see cref="StateDir"/>: <c>&lt;temp&gt;/streamsapp</c>.</summary>
     public static readonly string DefaultStateDir = Path.Combine(Path.GetTempPath(), "streamsapp");
 
@@ -110,6 +122,11 @@ public sealed class StreamsConfig
         if (ApplicationServer is not null && !Runtime.HostInfo.TryParse(ApplicationServer, out _))
         {
             problems.Add($"ApplicationServer (application.server) '{ApplicationServer}' must be host:port with a port from 1 to 65535");
+        }
+
+        if (QueryHostsSecret is { Length: < MinQueryHostsSecretLength })
+        {
+            problems.Add($"QueryHostsSecret must be at least {MinQueryHostsSecretLength} characters long");
         }
 
         if (string.IsNullOrWhiteSpace(StateDir))

@@ -27,4 +27,15 @@ internal sealed class RestoreMetrics(StreamsMetrics registry, string threadId, T
     /// </summary>
     public Sensor WaitingForTransaction { get; } =
         registry.Sensor("restore-waiting-for-transaction-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
+
+    /// <summary>Changelog records restoration skipped because the store cannot take them (no key, a malformed key or value).</summary>
+    public Sensor Skipped { get; } =
+        registry.Sensor("restore-skipped-records-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
+
+    /// <summary>
+    /// Offsets deleted from a changelog that must keep every key, found missing when a restoration starts: the store
+    /// lacks whatever they held.
+    /// </summary>
+    public Sensor Truncated { get; } =
+        registry.Sensor("restore-missing-records-total", Group, "thread-id", threadId, "task-id", taskId.ToString());
 }

@@ -144,7 +144,13 @@ public sealed partial class KafkaStreams
         _storeTopology = new StoreTopology(metadata);
         if (_config.ApplicationServer is not null)
         {
-            _exchange = new QueryHostsExchange(_config, _processId, LocalHost, _claims, loggerFactory.CreateLogger<QueryHostsExchange>());
+            var log = loggerFactory.CreateLogger<QueryHostsExchange>();
+            if (_config.QueryHostsSecret is null)
+            {
+                QueryLog.UnauthenticatedClaims(log, QueryHostsExchange.TopicName(_config.ApplicationId));
+            }
+
+            _exchange = new QueryHostsExchange(_config, _processId, LocalHost, _claims, Metrics, log);
             _exchange.Start();
         }
     }

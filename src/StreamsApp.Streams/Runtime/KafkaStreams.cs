@@ -170,15 +170,19 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         await CheckStateIdentityAsync(metadata, cancellationToken).ConfigureAwait(false);
         StartQueries(metadata, loggerFactory);
         var globalThreadName = $"{ClientIdPrefix}-GlobalStreamThread";
-        var globalState = CreateGlobalState(loggerFactory, globalThreadName);
+        var partitionCounts = new TopicPartitionCounts(metadata.PartitionCounts, _admin);
+        var globalDeadLetters = new GlobalDeadLetterCollector(
+            () => new StreamsProducer(
+                ClientConfigs.Producer(_config, $"{globalThreadName}-producer", transactionalId: null), loggerFactory.CreateLogger<StreamsProducer>()),
+            partitionCounts);
+        var globalState = CreateGlobalState(loggerFactory, globalThreadName, globalDeadLetters);
         _setup = new StreamThreadSetup(
-            metadata, _config, loggerFactory, _options.Time ?? TimeProvider.System, Metrics,
-            new TopicPartitionCounts(metadata.PartitionCounts, _admin), globalState, _stateDirectory, _processId);
+            metadata, _config, loggerFactory, _options.Time ?? TimeProvider.System, Metrics, partitionCounts, globalState, _stateDirectory, _processId);
         if (globalState is not null)
         {
             var globalStores = new GlobalStateManager(
                 _stateDirectory.GlobalDirectory(), _builder.GlobalTopicByStore, metadata.PartitionCounts, loggerFactory.CreateLogger<GlobalStateManager>());
-            _globalThread = new GlobalStreamThread(globalState, globalStores, _setup, globalThreadName, OnGlobalFailure);
+            _globalThread = new GlobalStreamThread(globalState, globalStores, globalDeadLetters, _setup, globalThreadName, OnGlobalFailure);
             await _globalThread.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -221,7 +225,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
 
     private string ClientIdPrefix => $"{_config.ApplicationId}-{_processId}";
 
-    private GlobalStateUpdater? CreateGlobalState(ILoggerFactory loggerFactory, string threadName)
+    private GlobalStateUpdater? CreateGlobalState(ILoggerFactory loggerFactory, string threadName, GlobalDeadLetterCollector deadLetters)
     {
         if (_builder.BuildGlobal(_config.ApplicationId) is not { } topology)
         {
@@ -231,7 +235,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         // Kafka Streams' global task id; its metrics carry the global thread's name as their thread-id.
         var globalId = new TaskId(-1, -1);
         var context = new TaskContext(
-            globalId, _config, _stateDirectory!.GlobalDirectory(), NoOutputCollector.Instance,
+            globalId, _config, _stateDirectory!.GlobalDirectory(), deadLetters,
             new ProcessorStateManager(globalId, new Dictionary<string, string>()), _options.Time ?? TimeProvider.System,
             loggerFactory.CreateLogger<GlobalStreamThread>(), new TaskMetrics(Metrics, threadName, globalId),
             new State.Internal.Caching.ThreadCache(0));

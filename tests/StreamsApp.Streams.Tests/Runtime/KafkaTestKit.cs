@@ -65,6 +65,24 @@ internal static class KafkaTestKit
         Assert.Equal(0, producer.Flush(WaitTimeout));
     }
 
+    /// <summary>Produces raw records to partition 0 (null keys and values included) and waits for acknowledgement.</summary>
+    public static void ProduceRaw(EmbeddedKafkaCluster cluster, string topic, IEnumerable<(byte[]? Key, byte[]? Value)> records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers }).Build();
+        foreach (var (key, value) in records)
+        {
+            producer.Produce(new TopicPartition(topic, 0), new Message<byte[]?, byte[]?> { Key = key, Value = value }, report =>
+            {
+                if (report.Error.IsError)
+                {
+                    throw new InvalidOperationException(report.Error.Reason);
+                }
+            });
+        }
+
+        Assert.Equal(0, producer.Flush(WaitTimeout));
+    }
+
     /// <summary>Reads a topic from the beginning until <paramref name="done"/> holds for what was read, or fails at the timeout.</summary>
     public static List<ConsumeResult<byte[], byte[]>> ReadUntil(
         EmbeddedKafkaCluster cluster, string topic, Func<IReadOnlyList<ConsumeResult<byte[], byte[]>>, bool> done)

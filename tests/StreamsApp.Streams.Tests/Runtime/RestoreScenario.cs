@@ -19,7 +19,8 @@ internal sealed class RestoreScenario : IDisposable
     private readonly IProducer<byte[], byte[]?> _producer;
     private readonly List<TaskHarness> _tasks = [];
 
-    public RestoreScenario(string applicationId, int maxRecordsPerStep = StoreChangelogReader.DefaultMaxRecordsPerStep)
+    public RestoreScenario(
+        string applicationId, int maxRecordsPerStep = StoreChangelogReader.DefaultMaxRecordsPerStep, Func<string, bool>? keepsEveryKey = null)
     {
         Config = new StreamsConfig { ApplicationId = applicationId, BootstrapServers = Cluster.BootstrapServers, StateDir = _root.Path };
         Directory = _root.Open(applicationId);
@@ -30,7 +31,7 @@ internal sealed class RestoreScenario : IDisposable
             .SetLogHandler((_, _) => { })
             .Build();
         var offsets = new ChangelogOffsetReader(ClientConfigs.Admin(Config, "changelog-offsets"), readsStableOffsets: false, StoreChangelogReader.WatermarkTimeout);
-        Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", Log, offsets, maxRecordsPerStep);
+        Reader = new StoreChangelogReader(consumer, Metrics, "test-thread", Log, offsets, maxRecordsPerStep, keepsEveryKey: keepsEveryKey);
     }
 
     public EmbeddedKafkaCluster Cluster { get; } = EmbeddedKafkaCluster.Start();

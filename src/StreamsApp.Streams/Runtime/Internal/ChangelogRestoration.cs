@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using StreamsApp.Streams.Errors;
+using Microsoft.Extensions.Logging;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.State;
 
@@ -9,12 +9,19 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// <summary>
 /// One changelog partition being restored into its store: the range to restore, the position reached, and the
 /// records read in the current step, which reach the store in one restore call (one RocksDB write batch).
+/// <para>
+/// A record the store cannot take (no key, or a key or value malformed for the store's format) is skipped with an
+/// error and counted, never allowed to fail the task: the changelog would hold it for good, and every instance that
+/// restored the task would fail on it again. Only this engine writes changelogs, so such a record was written by
+/// someone else, and the one key it names is all that is lost.
+/// </para>
 /// </summary>
 internal sealed class ChangelogRestoration(
-    ProcessorStateManager stateManager, TopicPartition partition, long startOffset, long endOffset, long stableOffset, RestoreMetrics metrics)
+    ProcessorStateManager stateManager, TopicPartition partition, long startOffset, long endOffset, long stableOffset, RestoreMetrics metrics, ILogger log)
 {
     private readonly long _started = Stopwatch.GetTimestamp();
     private List<ChangelogRecord> _batch = [];
+    private List<long> _offsets = [];
     private long _lastOffset = -1;
 
     public TopicPartition Partition { get; } = partition;
@@ -60,25 +67,63 @@ internal sealed class ChangelogRestoration(
             return;
         }
 
-        var key = record.Message.Key
-            ?? throw new StreamsException($"Changelog {Partition} has a record without a key at offset {offset}");
-        _batch.Add(new ChangelogRecord(key, record.Message.Value, record.Message.Timestamp.UnixTimestampMs));
         _lastOffset = offset;
+        if (record.Message.Key is not { } key)
+        {
+            Skip(offset, "it has no key");
+            return;
+        }
+
+        _batch.Add(new ChangelogRecord(key, record.Message.Value, record.Message.Timestamp.UnixTimestampMs));
+        _offsets.Add(offset);
     }
 
     /// <summary>Hands the step's records to the store in one call and moves past them.</summary>
     public void ApplyBatch()
     {
-        if (_batch.Count == 0)
+        if (_lastOffset < Position)
         {
             return;
         }
 
-        StateManager.Restore(Partition, _batch, _lastOffset);
+        try
+        {
+            // Also when every record of the step was skipped: the checkpoint moves past them.
+            StateManager.Restore(Partition, _batch, _lastOffset);
+        }
+        catch (Exception e) when (MalformedRecord.Is(e))
+        {
+            // Find the culprits one record at a time: restoring the same records again in order is idempotent.
+            ApplyEach();
+        }
+
         metrics.Restored.Record(_batch.Count);
         RecordsRestored += _batch.Count;
         _batch = [];
+        _offsets = [];
         AdvanceTo(_lastOffset + 1);
+    }
+
+    private void ApplyEach()
+    {
+        for (var i = 0; i < _batch.Count; i++)
+        {
+            try
+            {
+                StateManager.Restore(Partition, [_batch[i]], _offsets[i]);
+            }
+            catch (Exception e) when (MalformedRecord.Is(e))
+            {
+                Skip(_offsets[i], e.Message);
+            }
+        }
+    }
+
+    private void Skip(long offset, string reason)
+    {
+        log.ChangelogRecordSkipped(
+            StateManager.TaskId, Partition.Topic, Partition.Partition.Value, offset, StateManager.StoreOf(Partition), reason);
+        metrics.Skipped.Increment();
     }
 
     /// <summary>Moves the position forward (to the consumer's position, which passes markers and compacted gaps).</summary>

@@ -65,9 +65,13 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
         }
     }
 
-    /// <summary>Flushes the global stores (RocksDB memtables to disk), before a checkpoint.</summary>
+    /// <summary>
+    /// Flushes the global stores (RocksDB memtables to disk) and waits for the dead letters sent so far, before a
+    /// checkpoint: the checkpoint must not pass a record whose dead letter could still be lost.
+    /// </summary>
     public void Flush()
     {
+        context.Collector.Flush();
         lock (StoreLock)
         {
             foreach (var store in _stores.Where(s => s.IsOpen))

@@ -20,6 +20,7 @@ internal sealed class GlobalStreamThread
     private readonly GlobalStateUpdater _updater;
     private readonly GlobalStateManager _state;
     private readonly StreamThreadSetup _setup;
+    private readonly GlobalDeadLetterCollector _deadLetters;
     private readonly Action<Exception> _onFailure;
     private readonly ILogger _log;
     private readonly TaskCompletionSource _bootstrapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,10 +28,16 @@ internal sealed class GlobalStreamThread
     private volatile bool _shutdownRequested;
 
     public GlobalStreamThread(
-        GlobalStateUpdater updater, GlobalStateManager state, StreamThreadSetup setup, string name, Action<Exception> onFailure)
+        GlobalStateUpdater updater,
+        GlobalStateManager state,
+        GlobalDeadLetterCollector deadLetters,
+        StreamThreadSetup setup,
+        string name,
+        Action<Exception> onFailure)
     {
         _updater = updater;
         _state = state;
+        _deadLetters = deadLetters;
         _setup = setup;
         _onFailure = onFailure;
         _log = setup.LoggerFactory.CreateLogger<GlobalStreamThread>();
@@ -95,6 +102,7 @@ internal sealed class GlobalStreamThread
         finally
         {
             _setup.Metrics.RemoveGauges(this);
+            _deadLetters.Dispose();
         }
     }
 

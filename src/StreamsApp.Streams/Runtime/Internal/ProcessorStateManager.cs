@@ -124,10 +124,13 @@ internal sealed class ProcessorStateManager(
         [.. _storesByChangelog.Keys.Select(changelog => new TopicPartitionOffset(
             changelog, _offsets.TryGetValue(changelog, out var offset) ? new Offset(offset + 1) : Offset.Beginning))];
 
+    /// <summary>The name of the store a changelog partition backs.</summary>
+    public string StoreOf(TopicPartition changelog) => _storesByChangelog[changelog].Store.Name;
+
     /// <summary>Applies a batch of changelog records to the store behind <paramref name="changelog"/>.</summary>
     /// <param name="changelog">The changelog partition the records were read from.</param>
     /// <param name="records">The records, in offset order.</param>
-    /// <param name="lastOffset">The offset of the last record, which the store now holds.</param>
+    /// <param name="lastOffset">The offset of the last record read, which the store now reflects.</param>
     public void Restore(TopicPartition changelog, IReadOnlyList<ChangelogRecord> records, long lastOffset)
     {
         _storesByChangelog[changelog].Restore.RestoreBatch(records);

@@ -42,4 +42,13 @@ internal static partial class StateLog
         Message = "Task {TaskId}: changelog {Topic}-{Partition} holds a transaction still open at offset {StableOffset} (end offset {EndOffset}); "
             + "its restoration completes only once that transaction is committed or aborted (a crashed producer's is aborted when its instance restarts, or after transaction.timeout.ms)")]
     public static partial void RestoreWaitsForOpenTransaction(this ILogger logger, TaskId taskId, string topic, int partition, long stableOffset, long endOffset);
+
+    [LoggerMessage(EventId = 239, Level = LogLevel.Error,
+        Message = "Task {TaskId}: changelog {Topic}-{Partition} of store {Store} starts at offset {LogStart}, past offset {Wanted} where its restoration should begin: "
+            + "{Missing} offsets were deleted from a topic that must keep every key (its retention or the broker's storage dropped them), so the store lacks whatever they held")]
+    public static partial void ChangelogTruncated(this ILogger logger, TaskId taskId, string topic, int partition, string store, long logStart, long wanted, long missing);
+
+    [LoggerMessage(EventId = 240, Level = LogLevel.Error,
+        Message = "Task {TaskId}: skipping the record at offset {Offset} of changelog {Topic}-{Partition}, which store {Store} cannot take: {Reason}")]
+    public static partial void ChangelogRecordSkipped(this ILogger logger, TaskId taskId, string topic, int partition, long offset, string store, string reason);
 }

@@ -43,6 +43,7 @@ internal sealed class StoreChangelogReader : IDisposable
     private readonly Dictionary<TopicPartition, ChangelogRestoration> _active = [];
     private readonly HashSet<TaskId> _completed = [];
     private readonly Lock _storeLock;
+    private readonly Func<string, bool> _keepsEveryKey;
 
     /// <param name="consumer">The restore consumer, which the reader owns.</param>
     /// <param name="metrics">Where restoration is measured.</param>
@@ -52,10 +53,16 @@ internal sealed class StoreChangelogReader : IDisposable
     /// <param name="maxRecordsPerStep">Records applied per <see cref="Restore"/> step at most.</param>
     /// <param name="pollTimeout">How long a step waits for its first record.</param>
     /// <param name="storeLock">The thread's store lock, held while records reach the stores.</param>
+    /// <param name="keepsEveryKey">
+    /// Whether a changelog topic must keep every key (compaction only, no retention), so that a log start past
+    /// where restoration should begin means lost data, which is logged as an error; null: none is known to.
+    /// </param>
     public StoreChangelogReader(
         IConsumer<byte[]?, byte[]?> consumer, StreamsMetrics metrics, string threadId, ILogger log,
-        ChangelogOffsetReader offsets, int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null)
+        ChangelogOffsetReader offsets, int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null,
+        Func<string, bool>? keepsEveryKey = null)
     {
+        _keepsEveryKey = keepsEveryKey ?? (_ => false);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerStep, 1);
         _consumer = consumer;
         _offsets = offsets;
@@ -101,10 +108,19 @@ internal sealed class StoreChangelogReader : IDisposable
             var changelog = offsets[start.TopicPartition];
 
             // Retention may have deleted the checkpointed offset's successors: start at the first one left.
-            var from = Math.Max(start.Offset == Offset.Beginning ? 0 : start.Offset.Value, changelog.First);
+            var wanted = start.Offset == Offset.Beginning ? 0 : start.Offset.Value;
+            var from = Math.Max(wanted, changelog.First);
+            if (from > wanted && _keepsEveryKey(start.TopicPartition.Topic))
+            {
+                _log.ChangelogTruncated(
+                    taskId, start.TopicPartition.Topic, start.TopicPartition.Partition.Value, stateManager.StoreOf(start.TopicPartition),
+                    changelog.First, wanted, from - wanted);
+                metrics.Truncated.Record(from - wanted);
+            }
+
             if (from < changelog.End)
             {
-                pending.Add(new ChangelogRestoration(stateManager, start.TopicPartition, from, changelog.End, changelog.Stable, metrics));
+                pending.Add(new ChangelogRestoration(stateManager, start.TopicPartition, from, changelog.End, changelog.Stable, metrics, _log));
             }
         }
 

@@ -88,7 +88,7 @@ internal sealed class StreamThread
             producer = _setup.CreateProducer(Name, Index);
             restorer = new StoreChangelogReader(
                 BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(),
-                _setup.CreateChangelogOffsetReader(Name), storeLock: StoreLock);
+                _setup.CreateChangelogOffsetReader(Name), storeLock: StoreLock, keepsEveryKey: _setup.Topology.KeepsEveryKey);
             var resources = _setup.Resources(Name, producer);
             _tasks = new TaskManager(
                 _setup.Topology, _setup.Config, resources, new TaskCommitter(consumer, producer, _metrics, _log), restorer, StoreLock, _log);

@@ -12,6 +12,7 @@ internal sealed class TopologyMetadata
 {
     private readonly Dictionary<string, int> _subtopologyByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Subtopology> _subtopologies = [];
+    private readonly HashSet<string> _changelogsKeepingEveryKey;
 
     public TopologyMetadata(
         InternalTopologyBuilder builder, string applicationId, IReadOnlyDictionary<string, int> partitionCounts,
@@ -29,6 +30,11 @@ internal sealed class TopologyMetadata
                 _subtopologyByTopic[builder.ResolveTopic(applicationId, topic)] = subtopology.Id;
             }
         }
+
+        _changelogsKeepingEveryKey = builder.Stores.Values
+            .Where(s => s.Builder.LoggingEnabled && s.Builder.LogConfig.GetValueOrDefault("cleanup.policy") == "compact")
+            .Select(s => InternalTopologyBuilder.ChangelogTopic(applicationId, s.Builder.Name))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public InternalTopologyBuilder Builder { get; }
@@ -48,6 +54,12 @@ internal sealed class TopologyMetadata
 
     /// <summary>Store name → changelog topic of every logged store.</summary>
     public IReadOnlyDictionary<string, string> ChangelogTopics => Builder.ChangelogTopics(ApplicationId);
+
+    /// <summary>
+    /// Whether a changelog topic must keep every key: compaction only (key-value stores), unlike the changelogs of
+    /// window and session stores, whose retention deletes old windows on purpose.
+    /// </summary>
+    public bool KeepsEveryKey(string changelogTopic) => _changelogsKeepingEveryKey.Contains(changelogTopic);
 
     /// <summary>Changelog topic → the sub-topology whose tasks' stores it backs.</summary>
     public IReadOnlyDictionary<string, int> SubtopologyByChangelog =>

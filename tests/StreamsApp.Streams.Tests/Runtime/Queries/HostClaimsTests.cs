@@ -70,14 +70,16 @@ public sealed class HostClaimsTests
         Assert.Equal([B], claims.TasksByHost.Keys);
     }
 
+    private static readonly HostClaimFormat Signed = HostClaimFormat.For(new StreamsConfig { ApplicationId = "app", QueryHostsSecret = "0123456789abcdef" });
+
     [Fact]
     public void A_claim_survives_its_wire_format()
     {
-        var value = HostClaimFormat.Serialize(new HostInfo("[::1]", 8080), [T(1, 2), T(0, 3)]);
+        var value = Signed.Serialize("p1", new HostInfo("[::1]", 8080), [T(1, 2), T(0, 3)]);
 
-        var claim = HostClaimFormat.Deserialize(value, 42);
+        var claim = Signed.Deserialize("p1", value, 42, out _);
 
-        Assert.Equal("1|[::1]:8080|0_3,1_2", System.Text.Encoding.UTF8.GetString(value));
+        Assert.StartsWith("2|[::1]:8080|0_3,1_2|", System.Text.Encoding.UTF8.GetString(value), StringComparison.Ordinal);
         Assert.NotNull(claim);
         Assert.Equal(new HostInfo("[::1]", 8080), claim.Host);
         Assert.Equal(new HashSet<TaskId> { T(1, 2), T(0, 3) }, claim.Tasks);
@@ -85,12 +87,40 @@ public sealed class HostClaimsTests
     }
 
     [Theory]
+    [InlineData("1|a:1|0_0")]
     [InlineData("2|a:1|0_0")]
-    [InlineData("1|a|0_0")]
-    [InlineData("1|a:1|0-0")]
+    [InlineData("2|a:1|0_0|")]
+    [InlineData("2|a:1|0_0|AAAA")]
     [InlineData("garbage")]
-    public void An_unreadable_claim_is_rejected(string text) =>
-        Assert.Null(HostClaimFormat.Deserialize(System.Text.Encoding.UTF8.GetBytes(text), 0));
+    [InlineData("")]
+    public void A_claim_that_is_unsigned_or_unreadable_is_rejected_with_a_reason(string text)
+    {
+        Assert.Null(Signed.Deserialize("p1", System.Text.Encoding.UTF8.GetBytes(text), 0, out var reason));
+        Assert.NotEmpty(reason);
+    }
+
+    [Fact]
+    public void A_claim_verifies_only_under_its_own_process_id_and_secret()
+    {
+        var value = Signed.Serialize("p1", new HostInfo("a", 1), [T(0, 0)]);
+        var otherSecret = HostClaimFormat.For(new StreamsConfig { ApplicationId = "app", QueryHostsSecret = "fedcba9876543210" });
+        var unset = HostClaimFormat.For(new StreamsConfig { ApplicationId = "app" });
+
+        Assert.Null(Signed.Deserialize("p2", value, 0, out var replayed));
+        Assert.Contains("signature", replayed, StringComparison.Ordinal);
+        Assert.Null(otherSecret.Deserialize("p1", value, 0, out _));
+        Assert.Null(unset.Deserialize("p1", value, 0, out _));
+        Assert.NotNull(unset.Deserialize("p1", unset.Serialize("p1", new HostInfo("a", 1), [T(0, 0)]), 0, out _));
+    }
+
+    [Fact]
+    public void A_tampered_claim_does_not_verify()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Signed.Serialize("p1", new HostInfo("worker-1", 8080), [T(0, 0)]));
+        var tampered = text.Replace("worker-1:8080", "evil:18666", StringComparison.Ordinal);
+
+        Assert.Null(Signed.Deserialize("p1", System.Text.Encoding.UTF8.GetBytes(tampered), 0, out _));
+    }
 
     [Theory]
     [InlineData("localhost:8080", "localhost", 8080)]

@@ -1,33 +1,70 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Runtime.Internal.Queries;
 
 /// <summary>
-/// A claim's value in the query-hosts topic: <c>1|host:port|0_0,1_2</c> (format version, application server, active
-/// tasks). Text, so that an operator can read the topic with any console consumer.
+/// A claim's value in the query-hosts topic: <c>2|host:port|0_0,1_2|signature</c> (format version, application
+/// server, active tasks, then HMAC-SHA256 of the process id and the rest, base64url). Text, so that an operator can
+/// read the topic with any console consumer. The signature binds the claim to the record's key, so a valid claim
+/// cannot be replayed as another process's. Its key is <see cref="StreamsConfig.QueryHostsSecret"/>, or else one
+/// derived from the application id, which anyone can compute (decision 0021).
 /// </summary>
-internal static class HostClaimFormat
+internal sealed class HostClaimFormat(byte[] key)
 {
-    private const string Version = "1";
+    private const string Version = "2";
 
-    public static byte[] Serialize(HostInfo host, IEnumerable<TaskId> tasks) =>
-        Encoding.UTF8.GetBytes($"{Version}|{host}|{string.Join(',', tasks.Order())}");
+    /// <summary>The format of an application's instances.</summary>
+    public static HostClaimFormat For(StreamsConfig config) => new(config.QueryHostsSecret is { } secret
+        ? Encoding.UTF8.GetBytes(secret)
+        : SHA256.HashData(Encoding.UTF8.GetBytes($"streamsapp-query-hosts|{config.ApplicationId}")));
 
-    /// <summary>The claim in <paramref name="value"/>; null when it is not a claim of a format this version reads.</summary>
-    public static HostClaim? Deserialize(byte[] value, long order)
+    public byte[] Serialize(string processId, HostInfo host, IEnumerable<TaskId> tasks)
     {
-        var parts = Encoding.UTF8.GetString(value).Split('|');
-        if (parts.Length != 3 || parts[0] != Version || !HostInfo.TryParse(parts[1], out var host))
+        var body = $"{Version}|{host}|{string.Join(',', tasks.Order())}";
+        return Encoding.UTF8.GetBytes($"{body}|{Base64Url.EncodeToString(Sign(processId, body))}");
+    }
+
+    /// <summary>The claim in <paramref name="value"/>, published under <paramref name="processId"/>; null with the reason when it is not one to trust.</summary>
+    public HostClaim? Deserialize(string processId, byte[] value, long order, out string reason)
+    {
+        var text = Encoding.UTF8.GetString(value);
+        var cut = text.LastIndexOf('|');
+        var parts = text.Split('|');
+        if (parts.Length != 4 || parts[0] != Version)
         {
+            reason = $"not a claim of format {Version}";
             return null;
         }
 
-        var tasks = new HashSet<TaskId>();
-        foreach (var text in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        var body = text[..cut];
+        if (!Base64Url.IsValid(parts[3]) || !CryptographicOperations.FixedTimeEquals(Base64Url.DecodeFromChars(parts[3]), Sign(processId, body)))
         {
-            var ids = text.Split('_');
+            reason = "its signature does not verify (a claim not signed with this application's query-hosts secret)";
+            return null;
+        }
+
+        if (!HostInfo.TryParse(parts[1], out var host) || ParseTasks(parts[2]) is not { } tasks)
+        {
+            reason = "it is signed but malformed";
+            return null;
+        }
+
+        reason = "";
+        return new HostClaim(host, tasks, order);
+    }
+
+    private byte[] Sign(string processId, string body) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{processId}|{body}"));
+
+    private static HashSet<TaskId>? ParseTasks(string text)
+    {
+        var tasks = new HashSet<TaskId>();
+        foreach (var task in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var ids = task.Split('_');
             if (ids.Length != 2
                 || !int.TryParse(ids[0], NumberStyles.None, CultureInfo.InvariantCulture, out var subtopology)
                 || !int.TryParse(ids[1], NumberStyles.None, CultureInfo.InvariantCulture, out var partition))
@@ -38,6 +75,6 @@ internal static class HostClaimFormat
             tasks.Add(new TaskId(subtopology, partition));
         }
 
-        return new HostClaim(host, tasks, order);
+        return tasks;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Runtime.Internal.Queries;
@@ -10,13 +11,19 @@ namespace StreamsApp.Streams.Runtime.Internal.Queries;
 /// 0016): each instance publishes a claim — its application server and active tasks — to the one-partition
 /// <c>&lt;application.id&gt;-query-hosts</c> topic, keyed by its process id, after every rebalance and a tombstone on
 /// clean close; every instance follows the topic from the beginning on its own thread and keeps the latest claim per
-/// process in <see cref="HostClaims"/>, ordered by offset.
+/// process in <see cref="HostClaims"/>, ordered by offset. Claims are signed (<see cref="HostClaimFormat"/>); a record
+/// that is not a claim this application signed (no key, a bad signature, garbage) is ignored with a warning and
+/// counted in <c>query-host-claims-rejected-total</c>, so that writing to the topic can neither stop an instance nor
+/// name an address to forward queries to.
 /// </summary>
 internal sealed class QueryHostsExchange : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private readonly string _topic;
+    private readonly string _processId;
     private readonly byte[] _key;
+    private readonly HostClaimFormat _format;
+    private readonly Sensor _rejected;
     private readonly HostInfo _self;
     private readonly HostClaims _claims;
     private readonly ILogger _log;
@@ -25,10 +32,13 @@ internal sealed class QueryHostsExchange : IDisposable
     private readonly Thread _follower;
     private volatile bool _stopping;
 
-    public QueryHostsExchange(StreamsConfig config, string processId, HostInfo self, HostClaims claims, ILogger log)
+    public QueryHostsExchange(StreamsConfig config, string processId, HostInfo self, HostClaims claims, StreamsMetrics metrics, ILogger log)
     {
         _topic = TopicName(config.ApplicationId);
+        _processId = processId;
         _key = Encoding.UTF8.GetBytes(processId);
+        _format = HostClaimFormat.For(config);
+        _rejected = metrics.Sensor("query-host-claims-rejected-total", "stream-metrics", "client-id", $"{config.ApplicationId}-{processId}");
         _self = self;
         _claims = claims;
         _log = log;
@@ -54,7 +64,7 @@ internal sealed class QueryHostsExchange : IDisposable
     public void Publish(IReadOnlyCollection<TaskId> tasks)
     {
         QueryLog.Published(_log, _self, tasks);
-        Send(HostClaimFormat.Serialize(_self, tasks));
+        Send(_format.Serialize(_processId, _self, tasks));
     }
 
     /// <summary>Withdraws this instance's claim (a tombstone), waits for it to be sent, and stops following.</summary>
@@ -115,18 +125,31 @@ internal sealed class QueryHostsExchange : IDisposable
 
     private void Apply(ConsumeResult<byte[], byte[]?> record)
     {
-        var processId = Encoding.UTF8.GetString(record.Message.Key);
+        if (record.Message.Key is not { } key)
+        {
+            Reject(record.Offset.Value, "it has no key (a claim is keyed by its process id)");
+            return;
+        }
+
+        var processId = Encoding.UTF8.GetString(key);
         if (record.Message.Value is not { } value)
         {
+            // A tombstone withdraws a claim; forging one can only make a host look absent, which queries retry.
             _claims.Apply(processId, null);
         }
-        else if (HostClaimFormat.Deserialize(value, record.Offset.Value) is { } claim)
+        else if (_format.Deserialize(processId, value, record.Offset.Value, out var reason) is { } claim)
         {
             _claims.Apply(processId, claim);
         }
         else
         {
-            QueryLog.UnreadableClaim(_log, record.Offset.Value);
+            Reject(record.Offset.Value, reason);
         }
+    }
+
+    private void Reject(long offset, string reason)
+    {
+        QueryLog.RejectedClaim(_log, offset, _topic, reason);
+        _rejected.Increment();
     }
 }
