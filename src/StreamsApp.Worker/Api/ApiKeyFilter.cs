@@ -6,9 +6,10 @@ namespace StreamsApp.Worker.Api;
 
 /// <summary>
 /// Requires the configured API key in the <c>X-Api-Key</c> header on every endpoint except <c>/health/*</c>
-/// (orchestrators probe health without credentials). The comparison takes the same time whatever the key sent.
+/// (orchestrators probe health without credentials), or a worker's proof (<see cref="PeerCredentials"/>) on a query
+/// another worker forwards. The comparison takes the same time whatever the key sent.
 /// </summary>
-internal sealed class ApiKeyFilter(string apiKey) : IMiddleware
+internal sealed class ApiKeyFilter(string apiKey, PeerCredentials peers) : IMiddleware
 {
     /// <summary>The header carrying the key.</summary>
     public const string Header = "X-Api-Key";
@@ -17,7 +18,7 @@ internal sealed class ApiKeyFilter(string apiKey) : IMiddleware
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/health") || Matches(context.Request.Headers[Header].ToString()))
+        if (context.Request.Path.StartsWithSegments("/health") || Matches(context.Request.Headers[Header].ToString()) || peers.IsFromPeer(context))
         {
             return next(context);
         }

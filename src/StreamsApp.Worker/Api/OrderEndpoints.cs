@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +10,7 @@ using StreamsApp.Worker.Hosting;
 namespace StreamsApp.Worker.Api;
 
 /// <summary><c>POST /orders</c>: validates an order, publishes its <c>OrderCreated</c> event and answers 202 Accepted (seed 003).</summary>
-internal static class OrderEndpoints
+internal static partial class OrderEndpoints
 {
     private const int MaxOrderIdLength = 128;
 
@@ -34,7 +36,10 @@ internal static class OrderEndpoints
         }
         catch (JsonException e)
         {
-            return BadRequest($"The body is not a valid order: {e.Message}");
+            // Not e.Message: it names the .NET type a value did not convert to.
+            return BadRequest(e.Path is { Length: > 1 } path
+                ? $"The body is not a valid order: the value at {path} has the wrong type or is out of range"
+                : $"The body is not a valid order: not an order's JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
 
         if (body is null)
@@ -47,10 +52,16 @@ internal static class OrderEndpoints
             return BadRequest($"The order has no {missing}");
         }
 
-        var orderId = string.IsNullOrWhiteSpace(body.OrderId) ? Guid.NewGuid().ToString() : body.OrderId.Trim();
-        if (orderId.Length > MaxOrderIdLength)
+        if (body.FindInvalidAmount() is { } amount)
         {
-            return BadRequest($"The order id is longer than {MaxOrderIdLength} characters");
+            return BadRequest($"The order's {amount} is not an amount: at most {OrderRules.MaxAmount.ToString(CultureInfo.InvariantCulture)}, with at most 4 decimals");
+        }
+
+        var orderId = string.IsNullOrWhiteSpace(body.OrderId) ? Guid.NewGuid().ToString() : body.OrderId.Trim();
+        if (!OrderIdFormat().IsMatch(orderId))
+        {
+            return BadRequest(
+                $"An order id is 1 to {MaxOrderIdLength} letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
 
         var order = body.ToEvent(orderId, time.GetUtcNow());
@@ -71,6 +82,10 @@ internal static class OrderEndpoints
 
         return Results.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", new { orderId });
     }
+
+    // A path segment as it is: no '/', no percent-escapes, no control characters, never '.' or '..'.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex OrderIdFormat();
 
     private static IResult BadRequest(string reason) =>
         Results.Problem(title: "Invalid order", detail: reason, statusCode: StatusCodes.Status400BadRequest);

@@ -1,5 +1,6 @@
 using StreamsApp.Contracts.Common;
 using StreamsApp.Contracts.Orders;
+using StreamsApp.Topologies.Orders;
 
 namespace StreamsApp.Worker.Api;
 
@@ -51,7 +52,24 @@ public sealed record OrderRequest(
         return ShippingAddress is null ? "shippingAddress" : null;
     }
 
-    /// <summary>The order event; call only when <see cref="FindMissingField"/> found nothing.</summary>
+    /// <summary>
+    /// The first price or total that cannot be an amount of the contracts (<see cref="OrderRules.IsAmount"/>), or null:
+    /// checked before <see cref="ToEvent"/>, whose sum would overflow on such values.
+    /// </summary>
+    public string? FindInvalidAmount()
+    {
+        for (var i = 0; i < Items!.Count; i++)
+        {
+            if (!OrderRules.IsAmount(Items[i]!.Price!.Value))
+            {
+                return $"items[{i}].price";
+            }
+        }
+
+        return TotalAmount is { } total && !OrderRules.IsAmount(total) ? "totalAmount" : null;
+    }
+
+    /// <summary>The order event; call only when <see cref="FindMissingField"/> and <see cref="FindInvalidAmount"/> found nothing.</summary>
     /// <param name="orderId">The order id to use.</param>
     /// <param name="now">The order's time.</param>
     public OrderCreated ToEvent(string orderId, DateTimeOffset now)

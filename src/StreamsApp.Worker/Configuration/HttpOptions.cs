@@ -12,8 +12,25 @@ public sealed class HttpOptions
     /// </summary>
     public string ApplicationServer { get; set; } = "";
 
-    /// <summary>The key every endpoint but health requires in the <c>X-Api-Key</c> header; empty turns the check off.</summary>
+    /// <summary>
+    /// The key every endpoint but health requires in the <c>X-Api-Key</c> header; empty turns the check off. Prefer
+    /// <see cref="ApiKeyFile"/> or the <c>STREAMSAPP_Http__ApiKey</c> variable: a command-line flag is visible to every
+    /// user of the machine.
+    /// </summary>
     public string ApiKey { get; set; } = "";
+
+    /// <summary>A file holding <see cref="ApiKey"/> (its first line), such as a mounted secret.</summary>
+    public string ApiKeyFile { get; set; } = "";
+
+    /// <summary>
+    /// The secret the workers of one application share to authenticate each other: forwarded queries and the claims
+    /// saying which worker owns what (decision 0021). At least 16 characters. Empty: derived from <see cref="ApiKey"/>;
+    /// with no API key either, workers cannot tell each other from anyone who can reach them or write to the cluster.
+    /// </summary>
+    public string PeerSecret { get; set; } = "";
+
+    /// <summary>A file holding <see cref="PeerSecret"/> (its first line).</summary>
+    public string PeerSecretFile { get; set; } = "";
 
     /// <summary>Largest request body accepted, in bytes (default 64 KiB).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;

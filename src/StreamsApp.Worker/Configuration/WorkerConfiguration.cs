@@ -26,11 +26,13 @@ public static class WorkerConfiguration
         ["--http-url"] = "Http:Url",
         ["--application-server"] = "Http:ApplicationServer",
         ["--api-key"] = "Http:ApiKey",
+        ["--api-key-file"] = "Http:ApiKeyFile",
+        ["--peer-secret-file"] = "Http:PeerSecretFile",
         ["--demo"] = "Demo:Enabled",
         ["--demo-rate"] = "Demo:OrdersPerSecond",
     };
 
-    /// <summary>Replaces the sources of <paramref name="configuration"/> with the worker's.</summary>
+    /// <summary>Replaces the sources of <paramref name="configuration"/> with the worker's, and reads secrets kept in files (<see cref="SecretFiles"/>).</summary>
     /// <param name="configuration">The host's configuration.</param>
     /// <param name="settingsFile">Path of appsettings.json.</param>
     /// <param name="args">The command line.</param>
@@ -41,5 +43,9 @@ public static class WorkerConfiguration
         configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false);
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddCommandLine(args, FlagAliases.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
+        if (SecretFiles.Read(configuration.Build()) is { Count: > 0 } secrets)
+        {
+            configuration.AddInMemoryCollection(secrets);
+        }
     }
 }

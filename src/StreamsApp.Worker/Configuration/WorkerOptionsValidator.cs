@@ -100,6 +100,11 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             yield return $"Http:ApplicationServer must be host:port (was '{http.ApplicationServer}')";
         }
 
+        if (http.PeerSecret.Length is > 0 and < Streams.StreamsConfig.MinQueryHostsSecretLength)
+        {
+            yield return $"Http:PeerSecret must be at least {Streams.StreamsConfig.MinQueryHostsSecretLength} characters long";
+        }
+
         if (http.MaxRequestBodyBytes < 1024)
         {
             yield return $"Http:MaxRequestBodyBytes must be at least 1024 (was {http.MaxRequestBodyBytes})";

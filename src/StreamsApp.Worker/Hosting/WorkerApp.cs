@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using StreamsApp.Worker.Api;
 using StreamsApp.Worker.Api.Queries;
@@ -35,6 +37,8 @@ public static class WorkerApp
             throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), invalid.Failures);
         }
 
+        builder.Logging.AddConsoleFormatter<WorkerConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Logging.AddConsole(console => console.FormatterName = WorkerConsoleFormatter.Name);
         builder.WebHost.UseUrls(worker.Http.Url);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -51,6 +55,7 @@ public static class WorkerApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<ClientErrorFilter>();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))
         {
             app.UseMiddleware<ApiKeyFilter>();
@@ -77,9 +82,11 @@ public static class WorkerApp
         services.AddSingleton<IStreamsInstance>(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddSingleton<StreamsMetricsBridge>();
         services.AddQueryServices();
+        services.AddSingleton<PeerCredentials>();
+        services.AddSingleton<ClientErrorFilter>();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))
         {
-            services.AddSingleton(new ApiKeyFilter(worker.Http.ApiKey));
+            services.AddSingleton(sp => new ApiKeyFilter(worker.Http.ApiKey, sp.GetRequiredService<PeerCredentials>()));
         }
 
         // Start order: topics before anything produces, reference data before the topology. The topology itself starts

@@ -60,6 +60,14 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"XXX\",\"shippingAddress\":{}}", "Unknown currency: XXX")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"totalAmount\":3,\"shippingAddress\":{}}", "is not the sum of the items")]
     [InlineData("[1,2]", "not a valid order")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":2147483648,\"price\":1}]}", "the value at $.items[0].quantity has the wrong type")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":79228162514264337593543950335}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "items[0].price is not an amount")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1.23456}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "items[0].price is not an amount")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":2147483647,\"price\":99999999999999}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "has more than 14 integer digits")]
+    [InlineData("{\"orderId\":\"a/b\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
+    [InlineData("{\"orderId\":\"..\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
+    [InlineData("{\"orderId\":\"a\\u0000b\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
+    [InlineData("{\"orderId\":\"a\\nfail: forged\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
     public async Task ABadOrderGets400WithTheReason(string body, string reason)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -68,7 +76,21 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("StreamsApp.", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOrderIdOfTheWholeCharacterSetIsAccepted()
+    {
+        var orderId = "A9.b_c:d-" + new string('x', 119);
+
+        var response = await fixture.Host.PostOrderAsync(GoodOrder(orderId));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/orders/{Uri.EscapeDataString(orderId)}", response.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Host.PostOrderAsync(GoodOrder(orderId + "y"))).StatusCode);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ internal sealed class ScaledApplication : IAsyncDisposable
 
     public ServerProcess Server { get; }
 
+    /// <summary>The workers' application id, new for each application.</summary>
+    public string ApplicationId { get; } = $"scaling-{Guid.NewGuid():N}";
+
     /// <summary>The worker that seeded the demo customers, products and stock.</summary>
     public WorkerProcess Seeder => _workers[0];
 
@@ -58,7 +61,8 @@ internal sealed class ScaledApplication : IAsyncDisposable
     /// through Kafka's admin API; <c>streamsapp-kafka</c> then serves only the Schema Registry. Null: the workers run
     /// on <c>streamsapp-kafka</c>'s embedded cluster (at-least-once).
     /// </param>
-    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken, string? realBroker = null)
+    /// <param name="apiKeyFile">A file holding the API key both workers require (<c>--api-key-file</c>); null: none.</param>
+    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken, string? realBroker = null, string? apiKeyFile = null)
     {
         var app = new ScaledApplication(await ServerProcess.StartAndReadAddressesAsync(cancellationToken));
         try
@@ -70,9 +74,10 @@ internal sealed class ScaledApplication : IAsyncDisposable
                     // A killed worker's tasks move after its session timeout: librdkafka's 45 s would outlast the test.
                     "--Kafka:Properties:session.timeout.ms=6000", "--Kafka:Properties:heartbeat.interval.ms=500",
                 ];
+            string[] secured = apiKeyFile is null ? [] : [$"--api-key-file={apiKeyFile}"];
             string[] common =
             [
-                $"--application-id=scaling-{Guid.NewGuid():N}", .. cluster, $"--schema-registry-url={app.Server.SchemaRegistryUrl}",
+                $"--application-id={app.ApplicationId}", .. cluster, .. secured, $"--schema-registry-url={app.Server.SchemaRegistryUrl}",
                 $"--partitions={Partitions}", "--demo-rate=0", "--Streams:CommitInterval=00:00:00.100",
                 "--Console:ProgressInterval=00:00:00",
                 // Test pacing only: a takeover restores a dozen small changelogs, and each newly assigned one waits
@@ -82,6 +87,12 @@ internal sealed class ScaledApplication : IAsyncDisposable
             var ports = FreePorts(2);
             app._workers.Add(WorkerProcess.Start("worker-a", ports[0], [.. common, "--demo=true"]));
             app._workers.Add(WorkerProcess.Start("worker-b", ports[1], [.. common, "--demo=false"]));
+            if (apiKeyFile is not null)
+            {
+                var apiKey = (await File.ReadAllTextAsync(apiKeyFile, cancellationToken)).Trim();
+                app._workers.ForEach(w => w.Client.DefaultRequestHeaders.Add("X-Api-Key", apiKey));
+            }
+
             app.Outcomes = new SagaOutcomeReader(realBroker ?? app.Server.BootstrapServers, app.Server.SchemaRegistryUrl);
             return app;
         }

@@ -7,9 +7,9 @@ namespace StreamsApp.Topologies.Orders;
 /// <summary>
 /// The rules an <see cref="OrderCreated"/> must follow to be accepted. An order breaking one is rejected with the
 /// first broken rule as the reason, in this order: it has a value; event, order and customer ids are not blank;
-/// it has at least one item; every item names a product and has a positive quantity and a positive price; the
-/// currency is one of <see cref="KnownCurrencies"/>; the total equals the sum of quantity × price over the items
-/// within <see cref="TotalTolerance"/>.
+/// it has at least one item; every item names a product and has a positive quantity and a positive price that is an
+/// amount (<see cref="IsAmount"/>); the currency is one of <see cref="KnownCurrencies"/>; the total is an amount and
+/// equals the sum of quantity × price over the items within <see cref="TotalTolerance"/>.
 /// </summary>
 public static class OrderRules
 {
@@ -18,6 +18,13 @@ public static class OrderRules
     /// way is accepted while a missing or extra cent is not.
     /// </summary>
     public const decimal TotalTolerance = 0.005m;
+
+    /// <summary>The largest amount the contracts' <c>decimal(18, 4)</c> can carry.</summary>
+    public const decimal MaxAmount = 99_999_999_999_999.9999m;
+
+    /// <summary>Whether <paramref name="value"/> fits the contracts' amounts: at most 14 integer digits and 4 decimals.</summary>
+    /// <param name="value">A price or total.</param>
+    public static bool IsAmount(decimal value) => Math.Abs(value) <= MaxAmount && decimal.Round(value, 4) == value;
 
     /// <summary>The ISO 4217 codes the shop sells in; any other currency is rejected.</summary>
     public static FrozenSet<string> KnownCurrencies { get; } = FrozenSet.Create(
@@ -72,6 +79,11 @@ public static class OrderRules
             {
                 return $"{line} ({item.ProductId}) has a price that is not positive: {Invariant(item.Price)}";
             }
+
+            if (!IsAmount(item.Price))
+            {
+                return $"{line} ({item.ProductId}) has a price with more than 14 integer digits or 4 decimals: {Invariant(item.Price)}";
+            }
         }
 
         return null;
@@ -79,6 +91,12 @@ public static class OrderRules
 
     private static string? TotalViolation(OrderCreated order)
     {
+        if (!IsAmount(order.TotalAmount))
+        {
+            return $"Total {Invariant(order.TotalAmount)} {order.Currency} has more than 14 integer digits or 4 decimals";
+        }
+
+        // Prices are amounts, so no product overflows; a sum past MaxAmount differs from any total that is one.
         var sum = order.Items.Sum(item => item.Quantity * item.Price);
         return Math.Abs(order.TotalAmount - sum) <= TotalTolerance
             ? null

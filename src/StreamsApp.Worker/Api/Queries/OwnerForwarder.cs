@@ -12,10 +12,12 @@ namespace StreamsApp.Worker.Api.Queries;
 
 /// <summary>
 /// Sends a query on to the worker that owns its key (its <c>application.server</c>): the same path and query string,
-/// the API key the client sent, and <see cref="QueryHeaders.ForwardedBy"/> so that the owner answers from its own
-/// stores and never forwards further. An owner that cannot be reached is a 503 naming it.
+/// <see cref="QueryHeaders.ForwardedBy"/> so that the owner answers from its own stores and never forwards further, and
+/// this worker's proof (<see cref="PeerCredentials"/>) in place of the client's API key, which stays here. An owner
+/// that cannot be reached is a 503 naming it.
 /// </summary>
-internal sealed partial class OwnerForwarder(IHttpClientFactory clients, IStreamsInstance instance, IOptions<WorkerOptions> options, ILogger<OwnerForwarder> log)
+internal sealed partial class OwnerForwarder(
+    IHttpClientFactory clients, IStreamsInstance instance, PeerCredentials peers, IOptions<WorkerOptions> options, ILogger<OwnerForwarder> log)
 {
     /// <summary>The named HttpClient forwarding uses.</summary>
     public const string ClientName = "streamsapp-query-forwarding";
@@ -73,10 +75,7 @@ internal sealed partial class OwnerForwarder(IHttpClientFactory clients, IStream
         var target = UriHelper.BuildAbsolute(_scheme, new HostString(owner.Host, owner.Port), request.PathBase, request.Path, request.QueryString);
         using var message = new HttpRequestMessage(HttpMethod.Get, target);
         message.Headers.Add(QueryHeaders.ForwardedBy, instance.ApplicationServer);
-        if (request.Headers[ApiKeyFilter.Header].ToString() is { Length: > 0 } apiKey)
-        {
-            message.Headers.Add(ApiKeyFilter.Header, apiKey);
-        }
+        message.Headers.Add(PeerCredentials.Header, peers.Proof(instance.ApplicationServer, PeerCredentials.PathAndQuery(request)));
 
         LogForwarding(log, request.Path, owner);
         return await clients.CreateClient(ClientName).SendAsync(message, context.RequestAborted).ConfigureAwait(false);

@@ -11,10 +11,10 @@ namespace StreamsApp.Worker.Api.Queries;
 /// Decides where a query is answered. A key's query goes to the worker owning the key's partition
 /// (<see cref="KafkaStreams.QueryMetadataForKey{TKey}(string, TKey, ISerializer{TKey})"/>): here, or forwarded there. A
 /// query over a whole store goes to every worker hosting it, each answering its local part, merged here. A request
-/// another worker forwarded is answered from local stores only. Store exceptions become 404 or 503
-/// (<see cref="QueryProblems.For"/>).
+/// another worker forwarded (its proof verified, <see cref="PeerCredentials"/>) is answered from local stores only; a
+/// client's forwarded-by header is ignored. Store exceptions become 404 or 503 (<see cref="QueryProblems.For"/>).
 /// </summary>
-internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder forwarder)
+internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder forwarder, PeerCredentials peers)
 {
     private static readonly ISerializer<string> KeySerializer = ContractSerdes.Key.Serializer;
 
@@ -127,7 +127,7 @@ internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder
 
     private bool IsThisInstance(HostInfo host) => HostInfo.TryParse(instance.ApplicationServer, out var self) && self == host;
 
-    private static bool IsForwarded(HttpContext context) => context.Request.Headers.ContainsKey(QueryHeaders.ForwardedBy);
+    private bool IsForwarded(HttpContext context) => peers.IsFromPeer(context);
 
     private static IResult OwnerUnknown(string store) =>
         QueryProblems.Unavailable("Owner unknown", $"No instance claims store '{store}' for this query now (starting or rebalancing)");

@@ -1,9 +1,12 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Projections;
+using StreamsApp.Worker.Api;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
 
@@ -11,8 +14,9 @@ namespace StreamsApp.Worker.Tests.Api.Queries;
 
 /// <summary>
 /// A worker (API key on, two partitions) and a <see cref="FakeOwner"/>. The tests make another host own partition 1
-/// of every task the way a second worker would: by publishing its claim to the query-hosts topic (decision 0016:
-/// <c>1|host:port|tasks</c>; the newest claim of a task wins), so the worker's real metadata names that host.
+/// of every task the way a second worker would: by publishing its claim to the query-hosts topic (decision 0021:
+/// <c>2|host:port|tasks|signature</c>, signed with the workers' shared secret; the newest claim of a task wins), so
+/// the worker's real metadata names that host.
 /// </summary>
 public sealed class ForwardingFixture : IAsyncLifetime
 {
@@ -54,12 +58,20 @@ public sealed class ForwardingFixture : IAsyncLifetime
         {
             await producer.ProduceAsync(
                 $"{Host.Get<IOptions<WorkerOptions>>().Value.Streams.ApplicationId}-query-hosts",
-                new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes("claimant-" + host), Value = Encoding.UTF8.GetBytes($"1|{host}|{tasks}") });
+                new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes("claimant-" + host), Value = SignedClaim("claimant-" + host, $"2|{host}|{tasks}") });
         }
 
         await Wait.UntilAsync(
             () => Task.FromResult(Streams.QueryMetadataForKey(ProjectionStores.OrderViews, RemoteKey, ContractSerdes.Key.Serializer).ActiveHost.ToString() == host),
             TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>A claim as a worker signs it: HMAC-SHA256 of <c>processId|body</c> under the shared secret, base64url.</summary>
+    private byte[] SignedClaim(string processId, string body)
+    {
+        var secret = PeerCredentials.ClaimSecret(Host.Get<IOptions<WorkerOptions>>().Value)!;
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{processId}|{body}"));
+        return Encoding.UTF8.GetBytes($"{body}|{Base64Url.EncodeToString(signature)}");
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StreamsApp.Worker.Api;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Hosting;
 
@@ -11,7 +12,7 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     private const string DeadHost = "127.0.0.1:1";
 
     [Fact]
-    public async Task AKeyOwnedElsewhereIsForwardedWithTheApiKeyAndMarkedAndItsAnswerRelayed()
+    public async Task AKeyOwnedElsewhereIsForwardedWithThisWorkersProofNotTheApiKeyAndItsAnswerRelayed()
     {
         await fixture.ClaimPartitionOneAsync(fixture.Owner.Address);
         fixture.Owner.Answers[$"/orders/{fixture.RemoteKey}"] = (200, "{\"orderId\":\"from-owner\"}", new() { [QueryHeaders.ServedBy] = fixture.Owner.Address });
@@ -24,8 +25,9 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
         Assert.Equal(fixture.Owner.Address, remote.Headers.GetValues(QueryHeaders.ServedBy).Single());
         var request = Assert.Single(fixture.Owner.Received, r => r.PathAndQuery.StartsWith("/orders/", StringComparison.Ordinal));
         Assert.Equal($"/orders/{fixture.RemoteKey}?x=1", request.PathAndQuery);
-        Assert.Equal(ForwardingFixture.ApiKey, request.Headers["X-Api-Key"].ToString());
+        Assert.Equal("", request.Headers["X-Api-Key"].ToString());
         Assert.Equal(fixture.Host.Get<IStreamsInstance>().ApplicationServer, request.Headers[QueryHeaders.ForwardedBy].ToString());
+        Assert.True(fixture.Host.Get<PeerCredentials>().IsFromPeer(AsReceived(request)), "the owner cannot verify the forwarder's proof");
         // This worker's own key is answered here: no such order, and nothing sent to the other host.
         Assert.Equal(HttpStatusCode.NotFound, local.StatusCode);
     }
@@ -48,8 +50,10 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     {
         await fixture.ClaimPartitionOneAsync(fixture.Owner.Address);
         var before = fixture.Owner.Received.Count;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/customers/{fixture.RemoteKey}", UriKind.Relative));
+        var path = $"/customers/{fixture.RemoteKey}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add(QueryHeaders.ForwardedBy, "127.0.0.1:9");
+        request.Headers.Add(PeerCredentials.Header, fixture.Host.Get<PeerCredentials>().Proof("127.0.0.1:9", path));
 
         var response = await fixture.Host.Client.SendAsync(request);
 
@@ -59,6 +63,20 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
         Assert.Equal("Owner moved", problem.GetProperty("title").GetString());
         Assert.Contains(fixture.Owner.Address, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, fixture.Owner.Received.Count);
+    }
+
+    [Fact]
+    public async Task AClientsForwardedByHeaderWithoutAProofIsIgnored()
+    {
+        await fixture.ClaimPartitionOneAsync(fixture.Owner.Address);
+        fixture.Owner.Answers[$"/customers/{fixture.RemoteKey}"] = (200, "{\"customerId\":\"from-owner\"}", []);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/customers/{fixture.RemoteKey}", UriKind.Relative));
+        request.Headers.Add(QueryHeaders.ForwardedBy, "127.0.0.1:9");
+
+        var response = await fixture.Host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"customerId\":\"from-owner\"}", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -98,6 +116,21 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
         var part = Assert.Single(fixture.Owner.Received, r => r.PathAndQuery.StartsWith("/sagas?", StringComparison.Ordinal));
         Assert.Equal("/sagas?state=COMPLETED&limit=1", part.PathAndQuery);
         Assert.False(string.IsNullOrEmpty(part.Headers[QueryHeaders.ForwardedBy].ToString()));
+    }
+
+    /// <summary>The request the fake owner received, as the owner's own <see cref="PeerCredentials"/> would see it.</summary>
+    private static Microsoft.AspNetCore.Http.DefaultHttpContext AsReceived((string PathAndQuery, Microsoft.AspNetCore.Http.IHeaderDictionary Headers) request)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var query = request.PathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        context.Request.Path = query < 0 ? request.PathAndQuery : request.PathAndQuery[..query];
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query < 0 ? "" : request.PathAndQuery[query..]);
+        foreach (var header in new[] { QueryHeaders.ForwardedBy, PeerCredentials.Header })
+        {
+            context.Request.Headers[header] = request.Headers[header];
+        }
+
+        return context;
     }
 
     private Task<HttpResponseMessage> GetAsync(string path) => fixture.Host.Client.GetAsync(new Uri(path, UriKind.Relative));

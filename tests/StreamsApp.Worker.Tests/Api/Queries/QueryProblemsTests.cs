@@ -43,7 +43,7 @@ public sealed class QueryProblemsTests
     [InlineData(KafkaStreamsState.Error)]
     public async Task ARequestWhileStreamsAreNotRunningIs503(KafkaStreamsState state)
     {
-        var router = new StoreQueryRouter(new StoppedInstance(state), null!);
+        var router = new StoreQueryRouter(new StoppedInstance(state), null!, null!);
         var answered = false;
 
         var (context, problem) = await ExecuteAsync(await router.ByKeyAsync(NewContext(), Store, "k", _ => { answered = true; return Results.Ok(); }));
@@ -57,7 +57,7 @@ public sealed class QueryProblemsTests
     [Fact]
     public async Task AStoreTheRunningTopologyLacksIs404()
     {
-        var router = new StoreQueryRouter(new StoppedInstance(KafkaStreamsState.Running), null!);
+        var router = new StoreQueryRouter(new StoppedInstance(KafkaStreamsState.Running), null!, null!);
 
         var (context, problem) = await ExecuteAsync(await router.FromAllAsync(NewContext(), "saga-state-store", _ => new object(), parts => parts[0]));
 
