@@ -57,6 +57,12 @@ internal sealed class MissionHarness : IDisposable
 
     public TestOutputTopic<string, byte[]> DeadOrders { get; }
 
+    /// <summary>Any topic of the mission, written as raw bytes (null keys and values included).</summary>
+    public TestInputTopic<string, byte[]> RawInput(string topic) => _driver.CreateInputTopic(topic, ContractSerdes.Key, Serdes.ByteArray());
+
+    /// <summary>Any topic of the mission, read as raw bytes: a dead-letter topic, say.</summary>
+    public TestOutputTopic<string, byte[]> RawOutput(string topic) => _driver.CreateOutputTopic(topic, ContractSerdes.Key, Serdes.ByteArray());
+
     public IKeyValueStore<string, OrderView> Views => _driver.GetKeyValueStore<string, OrderView>(ProjectionStores.OrderViews);
 
     public IKeyValueStore<string, CustomerSummary> Summaries => _driver.GetKeyValueStore<string, CustomerSummary>(ProjectionStores.CustomerSummaries);

@@ -20,6 +20,6 @@ public static class AcceptedOrders
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
-        return builder.Stream(Topics.OrdersAccepted, Consumed.With(ContractSerdes.Key, serdes.Value<OrderCreated>()).WithName(SourceNode));
+        return builder.Stream(Topics.OrdersAccepted, Consumed.With(ContractSerdes.Key, serdes.Event<OrderCreated>()).WithName(SourceNode));
     }
 }

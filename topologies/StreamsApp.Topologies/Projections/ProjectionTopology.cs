@@ -37,7 +37,7 @@ public static class ProjectionTopology
         options ??= new ProjectionOptions();
         options.Validate();
 
-        var enriched = builder.Stream(Topics.OrdersEnriched, Consumed.With(ContractSerdes.Key, serdes.Value<EnrichedOrder>()).WithName(EnrichedOrdersSource));
+        var enriched = builder.Stream(Topics.OrdersEnriched, Consumed.With(ContractSerdes.Key, serdes.Event<EnrichedOrder>()).WithName(EnrichedOrdersSource));
         var states = builder.Stream(Topics.SagaState, Consumed.With(ContractSerdes.Key, serdes.Value<SagaState>()).WithName(SagaStateSource));
         var views = AddOrderViews(serdes, enriched, states);
         AddCustomerSummaries(serdes, views);

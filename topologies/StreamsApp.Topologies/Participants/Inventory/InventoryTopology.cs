@@ -53,13 +53,13 @@ public static class InventoryTopology
         builder.Stream(Topics.InventoryStock, Consumed.With(ContractSerdes.Key, serdes.Value<StockLevel>()))
             .Process(() => new StockLevelWriter(), Named.As("inventory-stock-levels"), StockStore);
 
-        var decisions = builder.Stream(Topics.InventoryCommands, Consumed.With(ContractSerdes.Key, serdes.Value<InventoryCommand>()))
+        var decisions = builder.Stream(Topics.InventoryCommands, Consumed.With(ContractSerdes.Key, serdes.Event<InventoryCommand>()))
             .Process(() => new ReservationCoordinator(), Named.As("inventory-reservation-coordinator"), ReservationStore);
         Replies(decisions).To(Topics.InventoryReplies, replies);
 
         var outcomes = ByProduct(decisions, "inventory-lines")
             .Process(() => new StockKeeper(), Named.As("inventory-stock-keeper"), StockStore, HoldStore)
-            .Repartition(Repartitioned.With(ContractSerdes.Key, Serdes.Json<StockLineOutcome>()).WithName("inventory-line-outcomes"));
+            .Repartition(Repartitioned.With(ContractSerdes.Key, ContractSerdes.Required(Serdes.Json<StockLineOutcome>())).WithName("inventory-line-outcomes"));
 
         var outcomeDecisions = outcomes
             .Process(() => new ReservationCollector(), Named.As("inventory-reservation-collector"), ReservationStore);
@@ -76,5 +76,5 @@ public static class InventoryTopology
 
     private static IKStream<string, StockLine> ByProduct(IKStream<string, ReservationEffect> effects, string topicName) =>
         effects.FlatMapValues(effect => effect.Line is { } line ? [line] : Array.Empty<StockLine>())
-            .Repartition(Repartitioned.With(ContractSerdes.Key, Serdes.Json<StockLine>()).WithName(topicName));
+            .Repartition(Repartitioned.With(ContractSerdes.Key, ContractSerdes.Required(Serdes.Json<StockLine>())).WithName(topicName));
 }

@@ -56,9 +56,9 @@ public static class PaymentTopology
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(SpentStore), ContractSerdes.Key, Serdes.Json<decimal>()));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ChargeStore), ContractSerdes.Key, Serdes.Json<Charge>()));
 
-        builder.Stream(Topics.PaymentCommands, Consumed.With(ContractSerdes.Key, serdes.Value<PaymentCommand>()))
+        builder.Stream(Topics.PaymentCommands, Consumed.With(ContractSerdes.Key, serdes.Event<PaymentCommand>()))
             .SelectKey((_, command) => CustomerOf(command))
-            .Repartition(Repartitioned.With(ContractSerdes.Key, serdes.Value<PaymentCommand>()).WithName("payments-by-customer"))
+            .Repartition(Repartitioned.With(ContractSerdes.Key, serdes.Event<PaymentCommand>()).WithName("payments-by-customer"))
             .LeftJoin(customers, (command, customer) => new CustomerCommand(command, customer))
             .Process(() => new CreditLedger(), Named.As("payments-credit-ledger"), SpentStore, ChargeStore)
             .To(Topics.PaymentReplies, Produced.With(ContractSerdes.Key, serdes.Value<PaymentReply>()));

@@ -18,7 +18,7 @@ public static class ShippingTopology
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
-        builder.Stream(Topics.ShippingCommands, Consumed.With(ContractSerdes.Key, serdes.Value<ShippingCommand>()))
+        builder.Stream(Topics.ShippingCommands, Consumed.With(ContractSerdes.Key, serdes.Event<ShippingCommand>()))
             .ProcessValues(() => new ShipmentScheduler(), Named.As("shipping-scheduler"))
             .To(Topics.ShippingReplies, Produced.With(ContractSerdes.Key, serdes.Value<ShippingReply>()));
     }
