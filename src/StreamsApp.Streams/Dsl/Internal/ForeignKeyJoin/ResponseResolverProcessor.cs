@@ -19,16 +19,26 @@ internal sealed class ResponseResolverProcessor<TKey, TValue, TForeignValue, TRe
 {
     private IProcessorContext<TKey, Change<TResult>>? _context;
     private IKTableValueGetter<TKey, TValue>? _left;
+    private DslProcessorSupport? _support;
 
     public void Init(IProcessorContext<TKey, Change<TResult>> context)
     {
         _context = context;
         _left = leftSupplier.Get();
         _left.Init(context);
+        _support = new DslProcessorSupport(context);
     }
 
     public void Process(Record<TKey, SubscriptionResponse<TForeignValue>> record)
     {
+        // Only this engine writes the response topic, always keyed by the left row (a record without a value does
+        // not deserialize): one without a key was written by someone else.
+        if (record.Key is null)
+        {
+            _support!.Skip("a foreign-key join response without a key");
+            return;
+        }
+
         var response = record.Value;
         var hasLeft = _left!.TryGet(record.Key, out var left);
         var currentHash = hasLeft ? ValueHash.Of(valueSerde.Serializer.Serialize(left.Value, SerializationContext.Empty)) : null;
