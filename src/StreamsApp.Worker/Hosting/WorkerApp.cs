@@ -98,6 +98,7 @@ public static class WorkerApp
         services.AddHostedService(sp => sp.GetRequiredService<SagaOutcomes>());
         services.AddHostedService<DemoOrderGenerator>();
         services.AddHostedService<ConsoleReporter>();
+        services.AddHostedService<ChangelogFillWatch>();
         services.AddHealthChecks().AddCheck<StreamsReadyHealthCheck>("streams", tags: [StreamsReadyHealthCheck.ReadyTag]);
     }
 }

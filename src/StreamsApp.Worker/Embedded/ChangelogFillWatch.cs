@@ -1,0 +1,73 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Worker.Configuration;
+using StreamsApp.Worker.Hosting;
+
+namespace StreamsApp.Worker.Embedded;
+
+/// <summary>
+/// On the embedded cluster only: follows the application's changelogs and warns once per partition when it nears the
+/// mock's per-partition limit (<see cref="PartitionFill"/>), before the oldest records are dropped and a restoration
+/// of that store would miss them (the engine then logs the loss as an error). README gives the demo's rates.
+/// </summary>
+internal sealed partial class ChangelogFillWatch(
+    IOptions<WorkerOptions> options, KafkaConnection connection, IStreamsInstance instance, ILogger<ChangelogFillWatch> log) : BackgroundService
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => connection.IsEmbedded
+        ? Task.Factory.StartNew(() => Watch(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
+        : Task.CompletedTask;
+
+    private async Task Watch(CancellationToken stoppingToken)
+    {
+        while (instance.State != KafkaStreamsState.Running)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+        }
+
+        var partitions = await ChangelogPartitionsAsync(stoppingToken).ConfigureAwait(false);
+        var config = ClientProperties.Consumer(options.Value, connection, $"{options.Value.Streams.ApplicationId}-changelog-fill-{Guid.NewGuid():N}");
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
+        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        var fill = new PartitionFill();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var until = DateTime.UtcNow + CheckInterval;
+                while (DateTime.UtcNow < until && consumer.Consume(until - DateTime.UtcNow) is { IsPartitionEOF: false } record)
+                {
+                    var headers = record.Message.Headers?.Sum(h => h.Key.Length + (h.GetValueBytes()?.Length ?? 0)) ?? 0;
+                    fill.Add(record.Topic, record.Partition.Value, record.Message.Key?.Length ?? 0, record.Message.Value?.Length ?? 0, headers);
+                }
+
+                foreach (var (topic, partition, share, bytes, records) in fill.NewlyFull())
+                {
+                    LogNearlyFull(log, topic, partition, share, bytes / 1024, records);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task<List<TopicPartition>> ChangelogPartitionsAsync(CancellationToken cancellationToken)
+    {
+        var application = options.Value.Streams.ApplicationId;
+        var stores = instance.Description.Subtopologies.SelectMany(s => s.Nodes).SelectMany(n => n.Stores).Distinct(StringComparer.Ordinal);
+        var counts = await connection.CreateTopicAdmin()!
+            .GetPartitionCountsAsync([.. stores.Select(store => $"{application}-{store}-changelog")], cancellationToken).ConfigureAwait(false);
+        return [.. counts.SelectMany(t => Enumerable.Range(0, t.Value).Select(p => new TopicPartition(t.Key, p)))];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Changelog {Topic}-{Partition} is {Share:P0} full on the embedded cluster (about {KiB} KiB in {Records} records of its 5 MiB or 100,000 batches): "
+            + "past the limit its oldest records are dropped, and a store restored from it then lacks their keys. Use a real Kafka cluster for long runs")]
+    private static partial void LogNearlyFull(ILogger logger, string topic, int partition, double share, long kiB, long records);
+}
