@@ -17,43 +17,50 @@ internal sealed partial class ChangelogFillWatch(
     IOptions<WorkerOptions> options, KafkaConnection connection, IStreamsInstance instance, ILogger<ChangelogFillWatch> log) : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(500);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => connection.IsEmbedded
-        ? Task.Factory.StartNew(() => Watch(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
-        : Task.CompletedTask;
-
-    private async Task Watch(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!connection.IsEmbedded)
+        {
+            return;
+        }
+
         while (instance.State != KafkaStreamsState.Running)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
         }
 
         var partitions = await ChangelogPartitionsAsync(stoppingToken).ConfigureAwait(false);
+        // Consume blocks; a thread of its own keeps it off the thread pool.
+        await Task.Factory.StartNew(() => Follow(partitions, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(false);
+    }
+
+    private void Follow(List<TopicPartition> partitions, CancellationToken stoppingToken)
+    {
         var config = ClientProperties.Consumer(options.Value, connection, $"{options.Value.Streams.ApplicationId}-changelog-fill-{Guid.NewGuid():N}");
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
         var fill = new PartitionFill();
-        try
+        var nextCheck = DateTime.UtcNow + CheckInterval;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            // A short poll, so that stopping never waits on it.
+            if (consumer.Consume(PollTimeout) is { } record)
             {
-                var until = DateTime.UtcNow + CheckInterval;
-                while (DateTime.UtcNow < until && consumer.Consume(until - DateTime.UtcNow) is { IsPartitionEOF: false } record)
-                {
-                    var headers = record.Message.Headers?.Sum(h => h.Key.Length + (h.GetValueBytes()?.Length ?? 0)) ?? 0;
-                    fill.Add(record.Topic, record.Partition.Value, record.Message.Key?.Length ?? 0, record.Message.Value?.Length ?? 0, headers);
-                }
+                var headers = record.Message.Headers?.Sum(h => h.Key.Length + (h.GetValueBytes()?.Length ?? 0)) ?? 0;
+                fill.Add(record.Topic, record.Partition.Value, record.Message.Key?.Length ?? 0, record.Message.Value?.Length ?? 0, headers);
+            }
 
+            if (DateTime.UtcNow >= nextCheck)
+            {
+                nextCheck = DateTime.UtcNow + CheckInterval;
                 foreach (var (topic, partition, share, bytes, records) in fill.NewlyFull())
                 {
                     LogNearlyFull(log, topic, partition, share, bytes / 1024, records);
                 }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
         }
     }
 
