@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Configuration;
 
 namespace StreamsApp.Worker.Api;
@@ -14,14 +13,17 @@ namespace StreamsApp.Worker.Api;
 /// <see cref="Header"/>: the time it was sent and an HMAC-SHA256, under the workers' shared secret, of that time, the
 /// forwarder's application server and the path and query. The owner accepts it instead of the API key, which never
 /// leaves the worker the client sent it to, and only then treats the request as forwarded
-/// (<see cref="QueryHeaders.ForwardedBy"/> from anyone else is ignored). The secret is <c>Http:PeerSecret</c>, else
+/// (<see cref="ForwardedByHeader"/> from anyone else is ignored). The secret is <c>Http:PeerSecret</c>, else
 /// one derived from <c>Http:ApiKey</c>; with neither, one derived from the application id, which anyone can compute.
-/// The same secret signs the query-host claims that say where to forward (<see cref="ClaimSecret"/>).
+/// The same secret signs the query-host claims that say where to forward (<see cref="HttpOptions.EffectivePeerSecret"/>).
 /// </summary>
 internal sealed class PeerCredentials
 {
     /// <summary>The header carrying the proof: <c>&lt;unix seconds&gt;.&lt;base64url HMAC&gt;</c>.</summary>
     public const string Header = "X-StreamsApp-Peer";
+
+    /// <summary>The header naming the forwarding worker's application server, which the proof covers.</summary>
+    public const string ForwardedByHeader = "X-StreamsApp-Forwarded-By";
 
     /// <summary>How far a proof's time may be from the receiver's clock: a captured proof is worthless after it.</summary>
     public static readonly TimeSpan MaxSkew = TimeSpan.FromSeconds(60);
@@ -33,19 +35,9 @@ internal sealed class PeerCredentials
     public PeerCredentials(IOptions<WorkerOptions> options, TimeProvider time)
     {
         var worker = options.Value;
-        _key = SHA256.HashData(Encoding.UTF8.GetBytes(ClaimSecret(worker) ?? $"streamsapp-open|{worker.Streams.ApplicationId}"));
+        _key = SHA256.HashData(Encoding.UTF8.GetBytes(worker.Http.EffectivePeerSecret ?? $"streamsapp-open|{worker.Streams.ApplicationId}"));
         _time = time;
     }
-
-    /// <summary>
-    /// The workers' shared secret, for <see cref="Streams.StreamsConfig.QueryHostsSecret"/> too: <c>Http:PeerSecret</c>,
-    /// else derived from <c>Http:ApiKey</c> (so that reading the key back from a peer's claim is impossible), else null.
-    /// </summary>
-    public static string? ClaimSecret(WorkerOptions options) =>
-        options.Http.PeerSecret is { Length: > 0 } secret ? secret
-        : options.Http.ApiKey is { Length: > 0 } apiKey
-            ? Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(apiKey), "streamsapp peer secret"u8))
-            : null;
 
     /// <summary>The proof for a request this worker (<paramref name="forwardedBy"/>) sends to another.</summary>
     public string Proof(string forwardedBy, string pathAndQuery)
@@ -69,8 +61,14 @@ internal sealed class PeerCredentials
 
     private bool Verify(HttpRequest request)
     {
+        // Workers forward queries only: a proof never stands in for the key on anything else.
+        if (!HttpMethods.IsGet(request.Method))
+        {
+            return false;
+        }
+
         var proof = request.Headers[Header].ToString();
-        var forwardedBy = request.Headers[QueryHeaders.ForwardedBy].ToString();
+        var forwardedBy = request.Headers[ForwardedByHeader].ToString();
         var dot = proof.IndexOf('.', StringComparison.Ordinal);
         if (forwardedBy.Length == 0 || dot <= 0
             || !long.TryParse(proof.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

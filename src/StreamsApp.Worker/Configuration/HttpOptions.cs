@@ -32,6 +32,16 @@ public sealed class HttpOptions
     /// <summary>A file holding <see cref="PeerSecret"/> (its first line).</summary>
     public string PeerSecretFile { get; set; } = "";
 
+    /// <summary>
+    /// The workers' shared secret: <see cref="PeerSecret"/>, else an HMAC of <see cref="ApiKey"/> (so that the key
+    /// cannot be read back from anything a peer sees), else null (no authentication between workers).
+    /// </summary>
+    public string? EffectivePeerSecret =>
+        PeerSecret is { Length: > 0 } secret ? secret
+        : ApiKey is { Length: > 0 } apiKey
+            ? Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey), "streamsapp peer secret"u8))
+            : null;
+
     /// <summary>Largest request body accepted, in bytes (default 64 KiB).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 

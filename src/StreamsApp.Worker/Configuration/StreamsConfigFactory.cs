@@ -42,7 +42,7 @@ internal static class StreamsConfigFactory
         {
             ApplicationId = source.ApplicationId,
             ApplicationServer = string.IsNullOrEmpty(applicationServer) ? null : applicationServer,
-            QueryHostsSecret = Api.PeerCredentials.ClaimSecret(options),
+            QueryHostsSecret = options.Http.EffectivePeerSecret,
             BootstrapServers = bootstrapServers,
             StateDir = source.StateDir,
             ProcessingGuarantee = source.ProcessingGuarantee,

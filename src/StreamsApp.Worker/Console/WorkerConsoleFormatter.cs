@@ -12,10 +12,10 @@ namespace StreamsApp.Worker.Console;
 /// forge a log line or repaint the terminal. An error's stack trace follows on indented lines; a warning's exception
 /// shows as its type and message only.
 /// </summary>
-internal sealed class WorkerConsoleFormatter() : ConsoleFormatter(Name)
+internal sealed class WorkerConsoleFormatter() : ConsoleFormatter(FormatterName)
 {
     /// <summary>The formatter's name in <c>Logging:Console:FormatterName</c>.</summary>
-    public new const string Name = "streamsapp";
+    public const string FormatterName = "streamsapp";
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {

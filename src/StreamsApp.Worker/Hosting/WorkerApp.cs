@@ -38,7 +38,7 @@ public static class WorkerApp
         }
 
         builder.Logging.AddConsoleFormatter<WorkerConsoleFormatter, ConsoleFormatterOptions>();
-        builder.Logging.AddConsole(console => console.FormatterName = WorkerConsoleFormatter.Name);
+        builder.Logging.AddConsole(console => console.FormatterName = WorkerConsoleFormatter.FormatterName);
         builder.WebHost.UseUrls(worker.Http.Url);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -47,13 +47,24 @@ public sealed class PeerCredentialsTests
     }
 
     [Fact]
-    public void TheClaimSecretIsThePeerSecretElseDerivedFromTheApiKeyElseNone()
+    public void TheSharedSecretIsThePeerSecretElseDerivedFromTheApiKeyElseNone()
     {
-        Assert.Equal("a-peer-secret-0123", PeerCredentials.ClaimSecret(Options("key-1", "a-peer-secret-0123")));
-        var derived = PeerCredentials.ClaimSecret(Options("key-1", ""));
+        Assert.Equal("a-peer-secret-0123", Options("key-1", "a-peer-secret-0123").Http.EffectivePeerSecret);
+        var derived = Options("key-1", "").Http.EffectivePeerSecret;
         Assert.NotNull(derived);
         Assert.DoesNotContain("key-1", derived, StringComparison.Ordinal);
-        Assert.Null(PeerCredentials.ClaimSecret(Options("", "")));
+        Assert.NotEqual(derived, Options("key-2", "").Http.EffectivePeerSecret);
+        Assert.Null(Options("", "").Http.EffectivePeerSecret);
+    }
+
+    [Fact]
+    public void AProofIsNeverAcceptedForAnythingButAGet()
+    {
+        var peers = Peers(apiKey: "key-1");
+        var request = Request(Forwarder, "/orders/o-1", "?x=1", peers.Proof(Forwarder, Path));
+        request.Request.Method = "POST";
+
+        Assert.False(peers.IsFromPeer(request));
     }
 
     private PeerCredentials Peers(string apiKey, string peerSecret = "") => new(Microsoft.Extensions.Options.Options.Create(Options(apiKey, peerSecret)), _time);
@@ -63,9 +74,10 @@ public sealed class PeerCredentialsTests
     private static DefaultHttpContext Request(string forwardedBy, string path, string query, string proof)
     {
         var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
         context.Request.Path = path;
         context.Request.QueryString = new QueryString(query);
-        context.Request.Headers[Worker.Api.Queries.QueryHeaders.ForwardedBy] = forwardedBy;
+        context.Request.Headers[PeerCredentials.ForwardedByHeader] = forwardedBy;
         context.Request.Headers[PeerCredentials.Header] = proof;
         return context;
     }

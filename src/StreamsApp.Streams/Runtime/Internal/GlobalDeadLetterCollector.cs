@@ -19,12 +19,11 @@ internal sealed class GlobalDeadLetterCollector(Func<StreamsProducer> createProd
     private StreamsProducer? _producer;
     private Action<DeliveryReport<byte[]?, byte[]?>>? _onDelivery;
 
-    /// <summary>Flushes what was sent and closes the producer, if one was ever needed.</summary>
-    public void Dispose()
-    {
-        _producer?.Flush();
-        _producer?.Dispose();
-    }
+    /// <summary>
+    /// Closes the producer, if one was ever needed. A clean close flushed it with the last checkpoint; after a failure,
+    /// what it still holds is dead-lettered again, since the checkpoint did not pass it.
+    /// </summary>
+    public void Dispose() => _producer?.Dispose();
 
     protected override void FlushSends() => _producer?.Flush();
 

@@ -4,11 +4,11 @@ namespace StreamsApp.Worker.Api.Queries;
 internal static class QueryHeaders
 {
     /// <summary>
-    /// On a request one worker forwards to another: the forwarder's application server. A request carrying it is
-    /// answered from local stores or refused with 503, never forwarded again, so two workers that disagree about an
-    /// owner cannot bounce a request between them.
+    /// On a request one worker forwards to another: the forwarder's application server. A request carrying it with a
+    /// valid proof (<see cref="PeerCredentials"/>, which owns the header) is answered from local stores or refused with
+    /// 503, never forwarded again, so two workers that disagree about an owner cannot bounce a request between them.
     /// </summary>
-    public const string ForwardedBy = "X-StreamsApp-Forwarded-By";
+    public const string ForwardedBy = PeerCredentials.ForwardedByHeader;
 
     /// <summary>On a key's answer: the application server of the worker whose store answered.</summary>
     public const string ServedBy = "X-StreamsApp-Served-By";

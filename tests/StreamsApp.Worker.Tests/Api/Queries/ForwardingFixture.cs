@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Projections;
-using StreamsApp.Worker.Api;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
 
@@ -69,7 +68,7 @@ public sealed class ForwardingFixture : IAsyncLifetime
     /// <summary>A claim as a worker signs it: HMAC-SHA256 of <c>processId|body</c> under the shared secret, base64url.</summary>
     private byte[] SignedClaim(string processId, string body)
     {
-        var secret = PeerCredentials.ClaimSecret(Host.Get<IOptions<WorkerOptions>>().Value)!;
+        var secret = Host.Get<IOptions<WorkerOptions>>().Value.Http.EffectivePeerSecret!;
         var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{processId}|{body}"));
         return Encoding.UTF8.GetBytes($"{body}|{Base64Url.EncodeToString(signature)}");
     }

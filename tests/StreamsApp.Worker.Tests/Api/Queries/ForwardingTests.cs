@@ -122,6 +122,7 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     private static Microsoft.AspNetCore.Http.DefaultHttpContext AsReceived((string PathAndQuery, Microsoft.AspNetCore.Http.IHeaderDictionary Headers) request)
     {
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "GET";
         var query = request.PathAndQuery.IndexOf('?', StringComparison.Ordinal);
         context.Request.Path = query < 0 ? request.PathAndQuery : request.PathAndQuery[..query];
         context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query < 0 ? "" : request.PathAndQuery[query..]);
