@@ -86,6 +86,7 @@ internal sealed class ChangelogRestoration(
             return;
         }
 
+        var restored = _batch.Count;
         try
         {
             // Also when every record of the step was skipped: the checkpoint moves past them.
@@ -94,29 +95,34 @@ internal sealed class ChangelogRestoration(
         catch (Exception e) when (MalformedRecord.Is(e))
         {
             // Find the culprits one record at a time: restoring the same records again in order is idempotent.
-            ApplyEach();
+            restored = ApplyEach();
         }
 
-        metrics.Restored.Record(_batch.Count);
-        RecordsRestored += _batch.Count;
+        metrics.Restored.Record(restored);
+        RecordsRestored += restored;
         _batch = [];
         _offsets = [];
         AdvanceTo(_lastOffset + 1);
     }
 
-    private void ApplyEach()
+    /// <summary>Restores the step's records one by one, skipping those the store refuses; returns how many it took.</summary>
+    private int ApplyEach()
     {
+        var restored = 0;
         for (var i = 0; i < _batch.Count; i++)
         {
             try
             {
                 StateManager.Restore(Partition, [_batch[i]], _offsets[i]);
+                restored++;
             }
             catch (Exception e) when (MalformedRecord.Is(e))
             {
                 Skip(_offsets[i], e.Message);
             }
         }
+
+        return restored;
     }
 
     private void Skip(long offset, string reason)

@@ -62,8 +62,8 @@ internal sealed class StoreChangelogReader : IDisposable
         ChangelogOffsetReader offsets, int maxRecordsPerStep = DefaultMaxRecordsPerStep, TimeSpan? pollTimeout = null, Lock? storeLock = null,
         Func<string, bool>? keepsEveryKey = null)
     {
-        _keepsEveryKey = keepsEveryKey ?? (_ => false);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerStep, 1);
+        _keepsEveryKey = keepsEveryKey ?? (_ => false);
         _consumer = consumer;
         _offsets = offsets;
         _metrics = metrics;
