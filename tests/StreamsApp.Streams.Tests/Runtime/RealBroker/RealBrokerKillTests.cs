@@ -48,9 +48,12 @@ public sealed class RealBrokerKillTests(ITestOutputHelper output)
             .ToList();
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {Keys} keys have gaps or duplicates in their counts; " + Describe(counts, wrong));
 
-        // And the run went through the case that lost data before: a task taken over while a killed instance's
-        // transaction was still open (it restarted on a fresh directory, so nothing fenced it), then moved again.
-        Assert.Contains(log, line => line.Contains("holds a transaction still open", StringComparison.Ordinal));
+        // Whether the run went through the case that lost data before: a task taken over while a killed instance's
+        // transaction was still open (it restarted on a fresh directory, so nothing fenced it), then moved again. A
+        // kill that lands between a commit and the next transaction's first write leaves none open; in about one run
+        // of forty none of the three kills on a fresh directory did, so this is reported, not asserted.
+        var waits = log.Count(line => line.Contains("holds a transaction still open", StringComparison.Ordinal));
+        output.WriteLine($"restorations that waited for a killed instance's open transaction: {waits}");
     }
 
     [RealKafkaFact]
