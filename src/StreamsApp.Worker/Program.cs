@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Errors;
 using StreamsApp.Worker.Hosting;
 
 // The worker: `dotnet run --project src/StreamsApp.Worker [--key=value ...]`; `--healthcheck` probes a running worker.
@@ -10,8 +12,17 @@ if (args.Contains("--healthcheck"))
 try
 {
     await using var app = WorkerApp.Build(args);
+    // Before the host starts anything: a cluster that does not answer is a configuration problem, said once.
+    app.Services.GetRequiredService<KafkaConnection>();
     await app.RunAsync();
     return Environment.ExitCode;
+}
+catch (ClusterUnreachableException e)
+{
+    Console.Error.WriteLine(
+        $"{e.Message}. Check Streams:BootstrapServers (--bootstrap-servers) and the security settings in Kafka:Properties; " +
+        "Kafka:ConnectTimeout sets how long to wait.");
+    return 2;
 }
 catch (Exception e) when (e is OptionsValidationException or InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" })
 {

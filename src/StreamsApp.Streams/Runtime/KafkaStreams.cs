@@ -157,7 +157,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         var loggerFactory = _options.LoggerFactory ?? NullLoggerFactory.Instance;
         _stateDirectory = new StateDirectory(_config.StateDir, _config.ApplicationId);
         _processId = _stateDirectory.ProcessId.ToString();
-        _admin = _options.TopicAdmin ?? TopicAdmins.Kafka(_config, $"{ClientIdPrefix}-admin");
+        _admin = _options.TopicAdmin ?? TopicAdmins.Kafka(_config, $"{ClientIdPrefix}-admin", _log);
         if (_config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 && _admin.ExactlyOnceUnsupportedReason is { } reason)
         {
             RuntimeLog.GuaranteeDowngraded(_log, $"Running at-least-once instead of exactly-once: {reason}");

@@ -12,10 +12,11 @@ public static class TopicAdmins
     /// </summary>
     /// <param name="config">The cluster, client properties and replication factor.</param>
     /// <param name="clientId">The admin client's <c>client.id</c>.</param>
-    public static ITopicAdmin Kafka(StreamsConfig config, string clientId)
+    /// <param name="logger">Where the client's own log lines go (<see cref="KafkaLogForwarder"/>); null: nowhere.</param>
+    public static ITopicAdmin Kafka(StreamsConfig config, string clientId, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        return new KafkaTopicAdmin(ClientConfigs.Admin(config, clientId), config.ReplicationFactor);
+        return new KafkaTopicAdmin(ClientConfigs.Admin(config, clientId), config.ReplicationFactor, logger);
     }
 }

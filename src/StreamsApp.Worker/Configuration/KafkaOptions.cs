@@ -25,4 +25,10 @@ public sealed class KafkaOptions
     /// topics are usually provisioned beforehand, and the principal may not be allowed to create them).
     /// </summary>
     public bool CreateTopics { get; set; }
+
+    /// <summary>
+    /// How long the worker waits at start for the configured cluster to answer before it gives up with exit code 2
+    /// (default 30 s; 1 s to 10 min). Not used on the embedded cluster.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -18,6 +18,11 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             problems.Add($"Kafka:TopicPartitions must be at least 1 (was {options.Kafka.TopicPartitions})");
         }
 
+        if (options.Kafka.ConnectTimeout < TimeSpan.FromSeconds(1) || options.Kafka.ConnectTimeout > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"Kafka:ConnectTimeout must be between 00:00:01 and 00:10:00 (was {options.Kafka.ConnectTimeout})");
+        }
+
         if (!options.IsEmbedded && !Uri.TryCreate(options.SchemaRegistry.Url, UriKind.Absolute, out _))
         {
             problems.Add("SchemaRegistry:Url must be an absolute URL when Streams:BootstrapServers is set");

@@ -40,7 +40,8 @@ internal sealed partial class ChangelogFillWatch(
     private void Follow(List<TopicPartition> partitions, CancellationToken stoppingToken)
     {
         var config = ClientProperties.Consumer(options.Value, connection, $"{options.Value.Streams.ApplicationId}-changelog-fill-{Guid.NewGuid():N}");
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
+        var kafkaLog = new KafkaLogForwarder(log);
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
         var fill = new PartitionFill();
         var nextCheck = DateTime.UtcNow + CheckInterval;

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
@@ -19,7 +20,8 @@ internal sealed partial class DemoSeeder(IOptions<WorkerOptions> options, KafkaC
         }
 
         var config = ClientProperties.Producer(options.Value, connection);
-        using var producer = new ProducerBuilder<string, byte[]>(config).Build();
+        var kafkaLog = new KafkaLogForwarder(log);
+        using var producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
         var count = await ProduceAllAsync(producer, Topics.CustomerProfiles, DemoCatalog.Customers(), c => c.CustomerId, cancellationToken).ConfigureAwait(false)
             + await ProduceAllAsync(producer, Topics.ProductCatalog, DemoCatalog.Products(), p => p.ProductId, cancellationToken).ConfigureAwait(false)
             + await ProduceAllAsync(producer, Topics.InventoryStock, DemoCatalog.StockLevels(), s => s.ProductId, cancellationToken).ConfigureAwait(false);

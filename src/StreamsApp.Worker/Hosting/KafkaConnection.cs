@@ -39,9 +39,13 @@ public sealed class KafkaConnection : IAsyncDisposable
     /// <summary>The contract serdes on the registry in use.</summary>
     public ContractSerdes Serdes { get; }
 
-    /// <summary>Opens the connection the options describe; embedded, it starts the cluster with the mission's topics.</summary>
+    /// <summary>
+    /// Opens the connection the options describe: embedded, it starts the cluster with the mission's topics; else it
+    /// checks that the cluster answers (<see cref="ClusterProbe"/>).
+    /// </summary>
     /// <param name="options">The worker's options.</param>
-    /// <param name="loggerFactory">Logging for the embedded cluster.</param>
+    /// <param name="loggerFactory">Logging for the embedded cluster and the probe.</param>
+    /// <exception cref="Streams.Errors.ClusterUnreachableException">The configured cluster did not answer in time.</exception>
     public static KafkaConnection Open(IOptions<WorkerOptions> options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -49,6 +53,7 @@ public sealed class KafkaConnection : IAsyncDisposable
         var worker = options.Value;
         if (!worker.IsEmbedded)
         {
+            ClusterProbe.EnsureReachable(worker, loggerFactory.CreateLogger<KafkaConnection>());
             var http = new HttpSchemaRegistryClient(new SchemaRegistryClientOptions { Url = new Uri(worker.SchemaRegistry.Url) });
             var topicAdminUrl = string.IsNullOrWhiteSpace(worker.Kafka.TopicAdminUrl) ? null : new Uri(worker.Kafka.TopicAdminUrl);
             return new KafkaConnection(worker.Streams.BootstrapServers, http, null, http, topicAdminUrl);

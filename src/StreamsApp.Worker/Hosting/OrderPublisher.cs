@@ -1,5 +1,7 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Configuration;
@@ -14,13 +16,16 @@ public sealed class OrderPublisher : IDisposable
     /// <summary>Creates the producer.</summary>
     /// <param name="options">The worker's options (client properties).</param>
     /// <param name="connection">The cluster and registry.</param>
-    public OrderPublisher(IOptions<WorkerOptions> options, KafkaConnection connection)
+    /// <param name="log">Where the producer's own log lines go, throttled (<see cref="KafkaLogForwarder"/>).</param>
+    public OrderPublisher(IOptions<WorkerOptions> options, KafkaConnection connection, ILogger<OrderPublisher> log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connection);
         var config = ClientProperties.Producer(options.Value, connection);
+        var kafkaLog = new KafkaLogForwarder(log);
         _producer = new ProducerBuilder<string, OrderCreated>(config)
             .SetValueSerializer(connection.Serdes.Value<OrderCreated>().Serializer)
+            .SetLogHandler((_, message) => kafkaLog.Log(message))
             .Build();
     }
 

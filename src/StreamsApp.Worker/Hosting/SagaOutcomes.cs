@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Configuration;
@@ -37,7 +38,8 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
     {
         var config = ClientProperties.Consumer(options.Value, connection, $"{options.Value.Streams.ApplicationId}-saga-outcomes-{Guid.NewGuid():N}");
         var deserializer = connection.Serdes.Value<SagaEvent>().Deserializer;
-        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+        var kafkaLog = new KafkaLogForwarder(log);
+        using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
         consumer.Subscribe(Topics.SagaEvents);
         try
         {

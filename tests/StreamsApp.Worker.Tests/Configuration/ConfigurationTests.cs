@@ -12,6 +12,7 @@ public sealed class ConfigurationTests
     [InlineData("--Streams:CommitInterval=-00:00:01", "Streams:CommitInterval must be positive")]
     [InlineData("--threads=0", "Streams:NumStreamThreads must be at least 1")]
     [InlineData("--partitions=0", "Kafka:TopicPartitions must be at least 1")]
+    [InlineData("--Kafka:ConnectTimeout=00:00:00.500", "Kafka:ConnectTimeout must be between 00:00:01 and 00:10:00")]
     [InlineData("--http-url=ftp://x", "Http:Url must be an absolute http or https URL")]
     [InlineData("--topologies=None", "Mission:Parts must name at least one of")]
     [InlineData("--Kafka:Properties:group.id=mine", "Kafka:Properties:group.id is set by the runtime")]

@@ -65,8 +65,9 @@ internal sealed class GlobalStreamThread
     {
         try
         {
+            var kafkaLog = new KafkaLogForwarder(_log);
             using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.AssignedConsumer(_setup.Config, $"{Name}-consumer"))
-                .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+                .SetLogHandler((_, message) => kafkaLog.Log(message))
                 .Build();
             var watermarks = _state.Partitions.ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(p, StoreChangelogReader.WatermarkTimeout));
             _state.LoadCheckpoint(watermarks);

@@ -6,16 +6,25 @@ using StreamsApp.Streams.Errors;
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>Topic administration on a real cluster, through Kafka's admin API.</summary>
-internal sealed class KafkaTopicAdmin(AdminClientConfig config, short replicationFactor) : ITopicAdmin
+internal sealed class KafkaTopicAdmin(AdminClientConfig config, short replicationFactor, Microsoft.Extensions.Logging.ILogger? logger) : ITopicAdmin
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(30);
-    private readonly IAdminClient _admin = new AdminClientBuilder(config).Build();
+    private readonly IAdminClient _admin = Build(config, logger);
 
     public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(
         IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default)
     {
         // A metadata request for all topics never auto-creates one (a request naming a missing topic might).
-        var metadata = _admin.GetMetadata(MetadataTimeout);
+        Metadata metadata;
+        try
+        {
+            metadata = _admin.GetMetadata(MetadataTimeout);
+        }
+        catch (KafkaException e) when (e.Error.Code is ErrorCode.Local_Transport or ErrorCode.Local_TimedOut or ErrorCode.Local_AllBrokersDown)
+        {
+            throw new ClusterUnreachableException(config.BootstrapServers, MetadataTimeout, e.Error.Reason, e);
+        }
+
         var wanted = topics.ToHashSet(StringComparer.Ordinal);
         IReadOnlyDictionary<string, int> counts = metadata.Topics
             .Where(t => wanted.Contains(t.Topic) && t.Error.Code == ErrorCode.NoError)
@@ -89,5 +98,11 @@ internal sealed class KafkaTopicAdmin(AdminClientConfig config, short replicatio
         BinaryPrimitives.WriteInt64BigEndian(bytes, id.MostSignificantBits.Value);
         BinaryPrimitives.WriteInt64BigEndian(bytes[8..], id.LeastSignificantBits.Value);
         return new Guid(bytes, bigEndian: true);
+    }
+
+    private static IAdminClient Build(AdminClientConfig config, Microsoft.Extensions.Logging.ILogger? logger)
+    {
+        var forwarder = logger is null ? null : new KafkaLogForwarder(logger);
+        return new AdminClientBuilder(config).SetLogHandler((_, message) => forwarder?.Log(message)).Build();
     }
 }

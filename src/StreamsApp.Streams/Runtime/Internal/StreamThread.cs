@@ -19,6 +19,7 @@ internal sealed class StreamThread
 
     private readonly StreamThreadSetup _setup;
     private readonly ILogger _log;
+    private readonly KafkaLogForwarder _kafkaLog;
     private readonly Action<StreamThread, StreamThreadState> _onStateChange;
     private readonly Action<StreamThread, Exception> _onFailure;
     private readonly HashSet<TopicPartition> _paused = [];
@@ -40,6 +41,7 @@ internal sealed class StreamThread
         Index = index;
         Name = name;
         _log = setup.LoggerFactory.CreateLogger<StreamThread>();
+        _kafkaLog = new KafkaLogForwarder(_log);
         _onStateChange = onStateChange;
         _onFailure = onFailure;
         _thread = new Thread(Run) { IsBackground = true, Name = name };
@@ -212,7 +214,7 @@ internal sealed class StreamThread
 
     private IConsumer<byte[]?, byte[]?> BuildRestoreConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.RestoreConsumer(_setup.Config, $"{Name}-restore-consumer"))
-            .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .SetLogHandler((_, message) => _kafkaLog.Log(message))
             .Build();
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
@@ -220,7 +222,7 @@ internal sealed class StreamThread
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((consumer, _) => OnRevoked(consumer))
             .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
-            .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .SetLogHandler((_, message) => _kafkaLog.Log(message))
             .SetStatisticsHandler((_, json) => _lag.OnStatistics(json))
             .Build();
 

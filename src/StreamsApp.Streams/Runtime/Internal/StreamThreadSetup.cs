@@ -53,21 +53,4 @@ internal sealed class StreamThreadSetup(
     public ThreadResources Resources(string threadName, StreamsProducer producer) =>
         new(threadName, producer, partitionCounts, time, metrics, globalState, stateDirectory);
 
-    /// <summary>Routes librdkafka's own log lines to the logger, at the matching level.</summary>
-    public static void KafkaLog(ILogger logger, LogMessage message)
-    {
-        var level = message.Level switch
-        {
-            SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical or SyslogLevel.Error => LogLevel.Error,
-            SyslogLevel.Warning => LogLevel.Warning,
-            SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
-            _ => LogLevel.Debug,
-        };
-        if (logger.IsEnabled(level))
-        {
-#pragma warning disable CA1848, CA2254 // librdkafka's lines are preformatted; they are not a hot path.
-            logger.Log(level, "[librdkafka {Facility}] {Message}", message.Facility, message.Message);
-#pragma warning restore CA1848, CA2254
-        }
-    }
 }

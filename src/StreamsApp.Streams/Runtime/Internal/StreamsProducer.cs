@@ -12,14 +12,14 @@ internal sealed class StreamsProducer : IDisposable
     // How long one transactional API call may block; not the transaction's own timeout (transaction.timeout.ms).
     private static readonly TimeSpan TransactionCallTimeout = TimeSpan.FromSeconds(60);
     private readonly ProducerConfig _config;
-    private readonly Microsoft.Extensions.Logging.ILogger _log;
+    private readonly KafkaLogForwarder _kafkaLog;
     private IProducer<byte[]?, byte[]?> _producer;
     private bool _inTransaction;
 
     public StreamsProducer(ProducerConfig config, Microsoft.Extensions.Logging.ILogger log)
     {
         _config = config;
-        _log = log;
+        _kafkaLog = new KafkaLogForwarder(log);
         Transactional = config.TransactionalId is not null;
         _producer = Build();
     }
@@ -111,7 +111,7 @@ internal sealed class StreamsProducer : IDisposable
     private IProducer<byte[]?, byte[]?> Build()
     {
         var producer = new ProducerBuilder<byte[]?, byte[]?>(_config)
-            .SetLogHandler((_, message) => StreamThreadSetup.KafkaLog(_log, message))
+            .SetLogHandler((_, message) => _kafkaLog.Log(message))
             .Build();
         if (Transactional)
         {

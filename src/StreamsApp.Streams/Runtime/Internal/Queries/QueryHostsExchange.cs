@@ -43,10 +43,13 @@ internal sealed class QueryHostsExchange : IDisposable
         _claims = claims;
         _log = log;
         var clientId = $"{config.ApplicationId}-{processId}-query-hosts";
-        _producer = new ProducerBuilder<byte[], byte[]?>(ClientConfigs.Producer(config, clientId, transactionalId: null)).Build();
+        var kafkaLog = new KafkaLogForwarder(log);
+        _producer = new ProducerBuilder<byte[], byte[]?>(ClientConfigs.Producer(config, clientId, transactionalId: null))
+            .SetLogHandler((_, message) => kafkaLog.Log(message))
+            .Build();
         var consumerConfig = ClientConfigs.AssignedConsumer(config, clientId);
         consumerConfig.GroupId = $"{config.ApplicationId}-query-hosts";
-        _consumer = new ConsumerBuilder<byte[], byte[]?>(consumerConfig).Build();
+        _consumer = new ConsumerBuilder<byte[], byte[]?>(consumerConfig).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
         _follower = new Thread(Follow) { IsBackground = true, Name = clientId };
     }
 
