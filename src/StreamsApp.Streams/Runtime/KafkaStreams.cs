@@ -71,6 +71,22 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Since when the instance has lost the Kafka cluster: the earliest time one of its stream threads' consumers saw
+    /// every broker down and has not seen one up since (librdkafka's statistics, every 5 s). Null while the cluster
+    /// is reachable. Processing waits meanwhile and resumes by itself; the state stays what it was.
+    /// </summary>
+    public DateTimeOffset? ClusterUnreachableSince
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _threads.Select(t => t.ClusterLostSince).Where(t => t is not null).Min();
+            }
+        }
+    }
+
     /// <summary>The tasks of each live stream thread, by thread name (a reduced form of Kafka's local thread metadata).</summary>
     internal IReadOnlyDictionary<string, IReadOnlyCollection<TaskId>> TasksByThread
     {

@@ -16,6 +16,9 @@ public interface IStreamsInstance
     /// <summary>The runtime's state (<see cref="KafkaStreamsState.Created"/> before it exists).</summary>
     KafkaStreamsState State { get; }
 
+    /// <summary>Since when the runtime has lost the Kafka cluster (<see cref="KafkaStreams.ClusterUnreachableSince"/>); null while it reaches it.</summary>
+    DateTimeOffset? ClusterUnreachableSince { get; }
+
     /// <summary>The guarantee in force (after any fall-back to at-least-once on the embedded cluster).</summary>
     ProcessingGuarantee ProcessingGuarantee { get; }
 

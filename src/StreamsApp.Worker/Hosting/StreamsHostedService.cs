@@ -49,6 +49,9 @@ internal sealed partial class StreamsHostedService : IHostedLifecycleService, IS
 
     public KafkaStreamsState State => Streams?.State ?? KafkaStreamsState.Created;
 
+    /// <inheritdoc />
+    public DateTimeOffset? ClusterUnreachableSince => Streams?.ClusterUnreachableSince;
+
     public ProcessingGuarantee ProcessingGuarantee => Streams?.ProcessingGuarantee ?? _options.Streams.ProcessingGuarantee;
 
     public StreamsMetrics? Metrics => Streams?.Metrics;

@@ -29,6 +29,8 @@ public sealed class GlobalStoreMetricsExportTests
 
         public KafkaStreamsState State => streams.State;
 
+        public DateTimeOffset? ClusterUnreachableSince => streams.ClusterUnreachableSince;
+
         public ProcessingGuarantee ProcessingGuarantee => streams.ProcessingGuarantee;
 
         public StreamsMetrics? Metrics => streams.Metrics;

@@ -20,6 +20,8 @@ public sealed class StreamsMetricsBridgeTests
 
         public KafkaStreamsState State { get; set; } = KafkaStreamsState.Rebalancing;
 
+        public DateTimeOffset? ClusterUnreachableSince { get; set; }
+
         public ProcessingGuarantee ProcessingGuarantee => ProcessingGuarantee.AtLeastOnce;
 
         public StreamsMetrics? Metrics { get; } = new(MetricsRecordingLevel.Debug);
@@ -131,5 +133,17 @@ public sealed class StreamsMetricsBridgeTests
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(expected, result.Status);
+    }
+
+    [Fact]
+    public async Task ARunningInstanceThatLostTheClusterIsDegradedAndSaysSinceWhen()
+    {
+        var since = new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero);
+        var check = new StreamsReadyHealthCheck(new FakeInstance { State = KafkaStreamsState.Running, ClusterUnreachableSince = since });
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Equal("2026-12-06T07:00:00.0000000+00:00", result.Data[StreamsReadyHealthCheck.ClusterUnreachableSinceKey]);
     }
 }

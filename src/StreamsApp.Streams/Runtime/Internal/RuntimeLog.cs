@@ -51,4 +51,11 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 214, Level = LogLevel.Warning,
         Message = "Cannot read the cluster's identity ({Reason}); local state is checked against the changelogs' offsets only")]
     public static partial void ClusterIdentityUnknown(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 215, Level = LogLevel.Error,
+        Message = "Stream thread {Thread} lost the Kafka cluster ({Reason}); processing waits, and resumes by itself when a broker answers again")]
+    public static partial void ClusterLost(ILogger logger, string thread, string reason);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Information, Message = "Stream thread {Thread} reaches the Kafka cluster again, after {Seconds:0.#} s")]
+    public static partial void ClusterFound(ILogger logger, string thread, double seconds);
 }

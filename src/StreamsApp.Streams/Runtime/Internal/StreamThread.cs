@@ -29,6 +29,7 @@ internal sealed class StreamThread
     private readonly Sensor _migrations;
     private readonly ThreadMetrics _metrics;
     private readonly ConsumerLag _lag;
+    private readonly ClusterConnectivity _connectivity;
     private TaskManager? _tasks;
     private long _lastCommit;
     private volatile PublishedTasks _published = PublishedTasks.None;
@@ -49,6 +50,7 @@ internal sealed class StreamThread
         _migrations = setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", name);
         _metrics = new ThreadMetrics(setup.Metrics, name);
         _lag = new ConsumerLag(readCommitted: setup.Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2);
+        _connectivity = new ClusterConnectivity(_log, name, setup.Time);
     }
 
     public string Name { get; }
@@ -68,6 +70,9 @@ internal sealed class StreamThread
 
     /// <summary>The tasks this thread runs now, for interactive queries (a snapshot, safe to read from any thread).</summary>
     public IReadOnlyList<StreamTask> Tasks => _published.Tasks;
+
+    /// <summary>When this thread's consumer lost the cluster; null while it reaches it.</summary>
+    public DateTimeOffset? ClusterLostSince => _connectivity.LostSince;
 
     /// <summary>Guards the stores of this thread's tasks (see <see cref="StreamTask.StoreLock"/>).</summary>
     public Lock StoreLock { get; } = new();
@@ -223,7 +228,12 @@ internal sealed class StreamThread
             .SetPartitionsRevokedHandler((consumer, _) => OnRevoked(consumer))
             .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
             .SetLogHandler((_, message) => _kafkaLog.Log(message))
-            .SetStatisticsHandler((_, json) => _lag.OnStatistics(json))
+            .SetErrorHandler((_, error) => _connectivity.OnError(error))
+            .SetStatisticsHandler((_, json) =>
+            {
+                _lag.OnStatistics(json);
+                _connectivity.OnStatistics(json);
+            })
             .Build();
 
     private void OnAssigned(List<TopicPartition> partitions)

@@ -8,6 +8,8 @@ namespace StreamsApp.Worker.Operations.Health;
 /// Ready when the runtime is <see cref="KafkaStreamsState.Running"/>: every stream thread has its tasks and has
 /// restored their state (a thread restoring or rebalancing holds the instance in Rebalancing). The result lists the
 /// instance's active tasks (<c>activeTasks</c>), so an operator sees how a scaled-out application shares its work.
+/// A running instance that has lost the Kafka cluster is Degraded, with <c>clusterUnreachableSince</c>: it still
+/// answers queries from its stores, but processes nothing and takes no orders until a broker answers again.
 /// </summary>
 internal sealed class StreamsReadyHealthCheck(IStreamsInstance instance) : IHealthCheck
 {
@@ -17,6 +19,9 @@ internal sealed class StreamsReadyHealthCheck(IStreamsInstance instance) : IHeal
     /// <summary>The result data key of the active task ids (<c>subtopology_partition</c>).</summary>
     public const string ActiveTasksKey = "activeTasks";
 
+    /// <summary>The result data key of when the cluster was lost (ISO-8601), present only while it is.</summary>
+    public const string ClusterUnreachableSinceKey = "clusterUnreachableSince";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = instance.State;
@@ -24,8 +29,17 @@ internal sealed class StreamsReadyHealthCheck(IStreamsInstance instance) : IHeal
         {
             [ActiveTasksKey] = instance.Streams?.LocalActiveTasks.Select(t => t.ToString()).ToArray() ?? [],
         };
-        return Task.FromResult(state == KafkaStreamsState.Running
-            ? HealthCheckResult.Healthy($"KafkaStreams is {state}", data)
-            : HealthCheckResult.Unhealthy($"KafkaStreams is {state}", data: data));
+        if (state != KafkaStreamsState.Running)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy($"KafkaStreams is {state}", data: data));
+        }
+
+        if (instance.ClusterUnreachableSince is { } since)
+        {
+            data[ClusterUnreachableSinceKey] = since.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            return Task.FromResult(HealthCheckResult.Degraded($"KafkaStreams is {state} but has lost the Kafka cluster", data: data));
+        }
+
+        return Task.FromResult(HealthCheckResult.Healthy($"KafkaStreams is {state}", data));
     }
 }

@@ -86,6 +86,8 @@ public sealed class QueryProblemsTests
 
         public KafkaStreamsState State => state;
 
+        public DateTimeOffset? ClusterUnreachableSince => null;
+
         public ProcessingGuarantee ProcessingGuarantee => ProcessingGuarantee.AtLeastOnce;
 
         public StreamsMetrics? Metrics => null;
