@@ -30,6 +30,10 @@ internal sealed class StreamThread
     private readonly ThreadMetrics _metrics;
     private readonly ConsumerLag _lag;
     private readonly ClusterConnectivity _connectivity;
+    private readonly PauseDetector _freezes;
+    private readonly Action _checkPause;
+    private IConsumer<byte[]?, byte[]?>? _consumer;
+    private string? _memberId;
     private TaskManager? _tasks;
     private long _lastCommit;
     private volatile PublishedTasks _published = PublishedTasks.None;
@@ -51,6 +55,8 @@ internal sealed class StreamThread
         _metrics = new ThreadMetrics(setup.Metrics, name);
         _lag = new ConsumerLag(readCommitted: setup.Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2);
         _connectivity = new ClusterConnectivity(_log, name, setup.Time);
+        _freezes = new PauseDetector(PauseDetector.ThresholdFor(setup.Config));
+        _checkPause = CheckPause;
     }
 
     public string Name { get; }
@@ -91,7 +97,7 @@ internal sealed class StreamThread
         try
         {
             SetState(StreamThreadState.Starting);
-            consumer = BuildConsumer();
+            consumer = _consumer = BuildConsumer();
             producer = _setup.CreateProducer(Name, Index);
             restorer = new StoreChangelogReader(
                 BuildRestoreConsumer(), _setup.Metrics, Name, _setup.LoggerFactory.CreateLogger<StoreChangelogReader>(),
@@ -142,6 +148,7 @@ internal sealed class StreamThread
     private void RunOnce(IConsumer<byte[]?, byte[]?> consumer)
     {
         var tasks = _tasks!;
+        CheckPause();
         var restoring = State == StreamThreadState.PartitionsAssigned;
         if (restoring)
         {
@@ -152,20 +159,23 @@ internal sealed class StreamThread
             {
                 SetState(StreamThreadState.Running);
             }
+
+            // Creating and restoring tasks is work, not a pause.
+            _freezes.Restart();
         }
 
         // Restoration waits for changelog records itself; the main consumer then only takes what is fetched.
         var timeout = restoring || tasks.Tasks.Any(t => t.HasBufferedRecords) ? TimeSpan.Zero : PollTimeout;
         var pollStart = Stopwatch.GetTimestamp();
         var polled = 0;
-        for (; polled < MaxPollRecords && consumer.Consume(polled == 0 ? timeout : TimeSpan.Zero) is { } record; polled++)
+        for (; polled < MaxPollRecords && Consume(consumer, polled == 0 ? timeout : TimeSpan.Zero) is { } record; polled++)
         {
             Buffer(consumer, record);
         }
 
         _metrics.RecordPoll(pollStart, polled);
         var processStart = Stopwatch.GetTimestamp();
-        _metrics.RecordProcess(processStart, tasks.Process(MaxProcessPerTask));
+        _metrics.RecordProcess(processStart, tasks.Process(MaxProcessPerTask, _checkPause));
         ResumeDrained(consumer);
         tasks.PunctuateWallClock();
         var now = _setup.Time.GetTimestamp();
@@ -173,6 +183,49 @@ internal sealed class StreamThread
         {
             tasks.Commit();
             _lastCommit = now;
+        }
+    }
+
+    /// <summary>
+    /// Polls the main consumer. librdkafka reports once that it left the group because the thread did not poll
+    /// within max.poll.interval.ms (a blocked processor, a frozen process): the tasks belong to others by now, and the
+    /// consumer rejoins at the next poll.
+    /// </summary>
+    private static ConsumeResult<byte[]?, byte[]?>? Consume(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            return consumer.Consume(timeout);
+        }
+        catch (ConsumeException e) when (e.Error.Code == ErrorCode.Local_MaxPollExceeded)
+        {
+            throw new TaskMigratedException($"The consumer left the group: {e.Error.Reason}", e);
+        }
+    }
+
+    /// <summary>
+    /// After a pause long enough for the group to have moved on (<see cref="PauseDetector"/>), commits to learn whether
+    /// this thread still owns its tasks; if not, the commit's <see cref="TaskMigratedException"/> closes them as
+    /// migrated before any record buffered before the pause is processed. When there is nothing to commit, the tasks
+    /// restart from their committed offsets, which costs nothing they had processed.
+    /// </summary>
+    private void CheckPause()
+    {
+        if (_freezes.Paused(out var gap) && State == StreamThreadState.Running)
+        {
+            RuntimeLog.ResumedAfterPause(_log, Name, gap.TotalSeconds);
+
+            // The consumer may have rejoined on its own already, as a new member whose rebalance callbacks still
+            // wait in its queue: a commit would then pass, under the new generation, with the old tasks' offsets.
+            if (_consumer!.MemberId != _memberId)
+            {
+                throw new TaskMigratedException($"The consumer rejoined the group as a new member after a pause of {gap.TotalSeconds:0.#} s");
+            }
+
+            if (!_tasks!.CommitToCheckMembership())
+            {
+                throw new TaskMigratedException($"No commit can prove membership after a pause of {gap.TotalSeconds:0.#} s: restarting the tasks from their committed offsets");
+            }
         }
     }
 
@@ -224,7 +277,11 @@ internal sealed class StreamThread
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_setup.Config, $"{Name}-consumer"))
-            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsAssignedHandler((consumer, partitions) =>
+            {
+                _memberId = consumer.MemberId;
+                OnAssigned(partitions);
+            })
             .SetPartitionsRevokedHandler((consumer, _) => OnRevoked(consumer))
             .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
             .SetLogHandler((_, message) => _kafkaLog.Log(message))

@@ -133,13 +133,24 @@ internal sealed class TaskManager(
     public StreamTask? TaskOf(string topic, int partition) => _tasks.GetValueOrDefault(topology.TaskFor(topic, partition));
 
     /// <summary>Processes up to <paramref name="maxPerTask"/> buffered records of each task; returns how many.</summary>
-    public int Process(int maxPerTask)
+    /// <param name="maxPerTask">Records each task processes at most.</param>
+    /// <param name="beforeRecord">
+    /// Called before each record; it throws to stop processing: after a pause the thread may no longer own its tasks
+    /// (<see cref="PauseDetector"/>), and a frozen processor returns in the middle of a task's turn.
+    /// </param>
+    public int Process(int maxPerTask, Action? beforeRecord = null)
     {
         var processed = 0;
         foreach (var task in RunningTasks)
         {
-            for (var i = 0; i < maxPerTask && task.Process(); i++)
+            for (var i = 0; i < maxPerTask; i++)
             {
+                beforeRecord?.Invoke();
+                if (!task.Process())
+                {
+                    break;
+                }
+
                 task.MaybePunctuateStreamTime();
                 processed++;
             }
@@ -161,6 +172,24 @@ internal sealed class TaskManager(
 
     /// <summary>Commits the tasks that processed or punctuated since the last commit.</summary>
     public void Commit() => committer.Commit(RunningTasks, force: false);
+
+    /// <summary>
+    /// Commits every running task at once to learn whether the thread is still a member of its generation: after a
+    /// pause, a group that moved on refuses it, and the <see cref="TaskMigratedException"/> stops the thread before it
+    /// processes anything more. Returns false when the question cannot be asked: no task processed a record to commit,
+    /// yet some have records buffered, which another member may be processing already.
+    /// </summary>
+    public bool CommitToCheckMembership()
+    {
+        var running = RunningTasks.ToList();
+        if (!running.Any(t => t.CommittableOffsets().Count > 0))
+        {
+            return !running.Any(t => t.HasBufferedRecords);
+        }
+
+        committer.Commit(running, force: true);
+        return true;
+    }
 
     /// <summary>Closes every task: cleanly after a final commit, or dirty (state as it is, buffers dropped).</summary>
     public void CloseAll(bool clean)
