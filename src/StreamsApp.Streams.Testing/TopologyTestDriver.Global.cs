@@ -26,10 +26,11 @@ public sealed partial class TopologyTestDriver
         }
 
         var stateDir = Directory.CreateDirectory(Path.Combine(stateRoot, "global")).FullName;
+        var stateManager = new ProcessorStateManager(GlobalTaskId, new Dictionary<string, string>());
         var context = new TaskContext(
-            GlobalTaskId, _config, stateDir, collector, new ProcessorStateManager(GlobalTaskId, new Dictionary<string, string>()),
-            _time, logger, new TaskMetrics(Metrics, "test-driver-global", GlobalTaskId), new ThreadCache(_config.CacheMaxBytesBuffering));
-        var updater = new GlobalStateUpdater(topology, context);
+            GlobalTaskId, _config, stateDir, collector, stateManager, _time, logger, new TaskMetrics(Metrics, "test-driver-global", GlobalTaskId),
+            new ThreadCache(_config.CacheMaxBytesBuffering));
+        var updater = new GlobalStateUpdater(topology, context, stateManager);
         updater.Initialize();
         return updater;
     }

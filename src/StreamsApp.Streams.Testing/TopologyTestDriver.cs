@@ -226,10 +226,10 @@ public sealed partial class TopologyTestDriver : IDisposable
             {
                 var id = new TaskId(subtopology.Id, partition);
                 var stateDir = Directory.CreateDirectory(Path.Combine(stateRoot, id.ToString())).FullName;
+                var stateManager = new ProcessorStateManager(id, changelogs);
                 var context = new TaskContext(
-                    id, _config, stateDir, collector, new ProcessorStateManager(id, changelogs), _time, logger,
-                    new TaskMetrics(Metrics, "test-driver", id), cache) { GlobalState = _globalState };
-                _tasks.Add(id, new StreamTask(_builder.BuildTask(subtopology, _config.ApplicationId), context));
+                    id, _config, stateDir, collector, stateManager, _time, logger, new TaskMetrics(Metrics, "test-driver", id), cache, _globalState);
+                _tasks.Add(id, new StreamTask(_builder.BuildTask(subtopology, _config.ApplicationId), context, stateManager));
             }
         }
 

@@ -250,12 +250,12 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
 
         // Kafka Streams' global task id; its metrics carry the global thread's name as their thread-id.
         var globalId = new TaskId(-1, -1);
+        var stateManager = new ProcessorStateManager(globalId, new Dictionary<string, string>());
         var context = new TaskContext(
-            globalId, _config, _stateDirectory!.GlobalDirectory(), deadLetters,
-            new ProcessorStateManager(globalId, new Dictionary<string, string>()), _options.Time ?? TimeProvider.System,
+            globalId, _config, _stateDirectory!.GlobalDirectory(), deadLetters, stateManager, _options.Time ?? TimeProvider.System,
             loggerFactory.CreateLogger<GlobalStreamThread>(), new TaskMetrics(Metrics, threadName, globalId),
             new State.Internal.Caching.ThreadCache(0));
-        return new GlobalStateUpdater(topology, context);
+        return new GlobalStateUpdater(topology, context, stateManager);
     }
 
     /// <summary>

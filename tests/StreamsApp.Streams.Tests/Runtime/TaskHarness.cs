@@ -31,7 +31,7 @@ internal sealed class TaskHarness
             taskId, config, StateManager.TaskDirectory!, Collector, StateManager, TimeProvider.System, NullLogger.Instance,
             new TaskMetrics(Metrics, "test-thread", taskId), new ThreadCache(cacheMaxBytes));
         var subtopology = builder.Subtopologies().Single(s => s.Id == taskId.Subtopology);
-        Task = new StreamTask(builder.BuildTask(subtopology, config.ApplicationId), Context);
+        Task = new StreamTask(builder.BuildTask(subtopology, config.ApplicationId), Context, StateManager);
     }
 
     public StreamsMetrics Metrics { get; } = new();

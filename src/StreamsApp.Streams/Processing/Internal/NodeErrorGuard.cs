@@ -14,7 +14,7 @@ internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
     /// task migration (another member owns the task now), which is the runtime's business, never the handler's.
     /// </summary>
     public static bool ShouldHandle(Exception exception) =>
-        exception is not (FailedProcessingException or FailedProductionException or Runtime.Internal.TaskMigratedException);
+        exception is not (FailedProcessingException or FailedProductionException or TaskMigratedException);
 
     public void Handle(Exception exception, object? key, object? value, long timestamp)
     {

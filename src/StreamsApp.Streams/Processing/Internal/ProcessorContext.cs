@@ -40,7 +40,7 @@ internal sealed class ProcessorContext<TKeyOut, TValueOut>(
         {
             store = task.GetStore(name);
         }
-        else if (task.GlobalState?.TryGetStore(name, out var global) == true)
+        else if (task.GlobalStores?.TryGetStore(name, out var global) == true)
         {
             // Global stores are readable from every processor without a connection, as in Kafka Streams.
             store = global;

@@ -2,7 +2,6 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Metrics;
-using StreamsApp.Streams.Runtime.Internal;
 using StreamsApp.Streams.State;
 using StreamsApp.Streams.State.Internal.Caching;
 
@@ -17,11 +16,12 @@ internal sealed class TaskContext(
     StreamsConfig config,
     string stateDirectory,
     IRecordCollector collector,
-    ProcessorStateManager stateManager,
+    IStoreRegistry storeRegistry,
     TimeProvider time,
     ILogger log,
     TaskMetrics metrics,
-    ThreadCache cache) : IStateStoreContext
+    ThreadCache cache,
+    IGlobalStores? globalStores = null) : IStateStoreContext
 {
     private readonly Dictionary<string, IStateStore> _stores = [];
 
@@ -35,7 +35,8 @@ internal sealed class TaskContext(
 
     public IRecordCollector Collector { get; } = collector;
 
-    public ProcessorStateManager StateManager { get; } = stateManager;
+    /// <summary>Where the task's stores register; the runtime checkpoints and restores them behind it.</summary>
+    public IStoreRegistry StoreRegistry { get; } = storeRegistry;
 
     public ILogger Log { get; } = log;
 
@@ -65,12 +66,12 @@ internal sealed class TaskContext(
     public bool CommitRequested { get; set; }
 
     /// <summary>The global stores every processor may read without being connected to them; null when there are none.</summary>
-    public GlobalStateUpdater? GlobalState { get; set; }
+    public IGlobalStores? GlobalStores { get; } = globalStores;
 
     public void RequestCommit() => CommitRequested = true;
 
     public void Register(IStateStore store, IBatchingStateRestoreCallback restoreCallback) =>
-        StateManager.Register(store, restoreCallback);
+        StoreRegistry.Register(store, restoreCallback);
 
     public void AddStore(IStateStore store) => _stores.Add(store.Name, store);
 

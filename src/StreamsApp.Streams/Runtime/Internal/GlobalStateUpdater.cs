@@ -13,7 +13,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// test driver feeds it piped records; the runtime's <see cref="GlobalStreamThread"/> feeds it from a consumer of all
 /// global partitions, reading each to its end offset before stream threads start (bootstrap).
 /// </summary>
-internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext context)
+internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext context, ProcessorStateManager stateManager) : IGlobalStores
 {
     private readonly List<IStateStore> _stores = [];
 
@@ -24,7 +24,7 @@ internal sealed class GlobalStateUpdater(ProcessorTopology topology, TaskContext
     public TaskId TaskId => context.TaskId;
 
     /// <summary>The stores' data layers, as they registered when they opened.</summary>
-    public IEnumerable<IStateStore> Stores => context.StateManager.Stores.Select(registered => registered.Store);
+    public IEnumerable<IStateStore> Stores => stateManager.Stores.Select(registered => registered.Store);
 
     /// <summary>Held while a record updates the stores, and while they flush or close: interactive queries and gauges read under it.</summary>
     public Lock StoreLock { get; } = new();

@@ -19,7 +19,7 @@ internal sealed class ProcessorStateManager(
     IReadOnlyDictionary<string, string> changelogTopicsByStore,
     StateDirectory? stateDirectory = null,
     ProcessingGuarantee guarantee = ProcessingGuarantee.AtLeastOnce,
-    ILogger? log = null)
+    ILogger? log = null) : IStoreRegistry
 {
     private readonly List<RegisteredStore> _stores = [];
     private readonly Dictionary<TopicPartition, RegisteredStore> _storesByChangelog = [];

@@ -26,11 +26,13 @@ internal sealed class StreamTask
 
     /// <param name="topology">The sub-topology's processors and stores.</param>
     /// <param name="context">The task's context.</param>
+    /// <param name="stateManager">The registry the context's stores register with, which checkpoints and restores them.</param>
     /// <param name="storeLock">The lock of the thread running the task, shared by its tasks; null: the task's own.</param>
-    public StreamTask(ProcessorTopology topology, TaskContext context, Lock? storeLock = null)
+    public StreamTask(ProcessorTopology topology, TaskContext context, ProcessorStateManager stateManager, Lock? storeLock = null)
     {
         _topology = topology;
         _context = context;
+        StateManager = stateManager;
         StoreLock = storeLock ?? new Lock();
         var queues = topology.SourcesByTopic
             .Select(s => new RecordQueue(new TopicPartition(s.Key, context.TaskId.Partition), s.Value))
@@ -47,6 +49,9 @@ internal sealed class StreamTask
     public Lock StoreLock { get; }
 
     public TaskContext Context => _context;
+
+    /// <summary>The task's stores, their changelogs and checkpoint.</summary>
+    public ProcessorStateManager StateManager { get; }
 
     public IEnumerable<TopicPartition> InputPartitions => _partitions.Partitions;
 
@@ -67,7 +72,7 @@ internal sealed class StreamTask
     /// <param name="endOffsets">Reads changelog end offsets to check the checkpoint against; null in the test driver.</param>
     public void InitializeStateStores(Func<IReadOnlyCollection<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? endOffsets = null)
     {
-        _context.StateManager.LoadCheckpoint(endOffsets);
+        StateManager.LoadCheckpoint(endOffsets);
         _storesOpen = true;
         _topology.InitializeStores(_context, _stores);
     }
@@ -86,7 +91,7 @@ internal sealed class StreamTask
 
         if (ExactlyOnce)
         {
-            _context.StateManager.DeleteCheckpoint();
+            StateManager.DeleteCheckpoint();
         }
 
         lock (StoreLock)
@@ -188,7 +193,7 @@ internal sealed class StreamTask
     {
         CommitNeeded = false;
         _context.CommitRequested = false;
-        var state = _context.StateManager;
+        var state = StateManager;
         state.UpdateChangelogOffsets(_context.Collector);
         if (enforceCheckpoint || (!ExactlyOnce && state.RecordsSinceCheckpoint() > CheckpointRecordThreshold))
         {

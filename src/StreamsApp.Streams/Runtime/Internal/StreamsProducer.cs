@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Errors.Internal;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 

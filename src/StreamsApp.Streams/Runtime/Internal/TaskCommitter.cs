@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Errors.Internal;
 using StreamsApp.Streams.Metrics;
 
 namespace StreamsApp.Streams.Runtime.Internal;

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Errors.Internal;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
@@ -67,7 +68,7 @@ internal sealed class TaskManager(
             var task = CreateTask(id);
             _tasks.Add(id, task);
             task.InitializeStateStores(changelogs => restorer.EndOffsets(id, changelogs));
-            restorer.Register(task.Context.StateManager);
+            restorer.Register(task.StateManager);
             RuntimeLog.TaskCreated(log, id);
         }
     }
@@ -228,11 +229,10 @@ internal sealed class TaskManager(
     {
         var stateDir = resources.StateDirectory.TaskDirectory(id);
         var collector = new KafkaRecordCollector(resources.Producer, resources.PartitionCounts);
+        var stateManager = new ProcessorStateManager(id, topology.ChangelogTopics, resources.StateDirectory, config.ProcessingGuarantee, log);
         var context = new TaskContext(
-            id, config, stateDir, collector,
-            new ProcessorStateManager(id, topology.ChangelogTopics, resources.StateDirectory, config.ProcessingGuarantee, log), resources.Time, log,
-            new TaskMetrics(resources.Metrics, resources.ThreadId, id), _cache)
-        { GlobalState = resources.GlobalState };
-        return new StreamTask(topology.Builder.BuildTask(topology.Subtopology(id.Subtopology), topology.ApplicationId), context, storeLock);
+            id, config, stateDir, collector, stateManager, resources.Time, log, new TaskMetrics(resources.Metrics, resources.ThreadId, id), _cache,
+            resources.GlobalState);
+        return new StreamTask(topology.Builder.BuildTask(topology.Subtopology(id.Subtopology), topology.ApplicationId), context, stateManager, storeLock);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ThreadGauges(StreamThread thread, ConsumerLag lag)
     {
         lock (thread.StoreLock)
         {
-            StoreGauges.Read(thread.Name, task.Id.ToString(), task.Context.StateManager.Stores.Select(r => r.Store), values);
+            StoreGauges.Read(thread.Name, task.Id.ToString(), task.StateManager.Stores.Select(r => r.Store), values);
         }
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ChangelogWriter(string storeName, bool timestamped)
     {
         _context = context as TaskContext
             ?? throw new StreamsException($"Store '{storeName}' is change-logged and needs a task context to log to");
-        _topic = _context.StateManager.ChangelogTopic(storeName)
+        _topic = _context.StoreRegistry.ChangelogTopic(storeName)
             ?? throw new StreamsException($"Store '{storeName}' is change-logged but its task knows no changelog topic for it");
     }
 

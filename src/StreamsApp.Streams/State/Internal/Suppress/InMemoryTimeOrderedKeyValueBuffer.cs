@@ -47,7 +47,7 @@ internal sealed class InMemoryTimeOrderedKeyValueBuffer<TKey, TValue>(
         {
             _task = context as TaskContext
                 ?? throw new StreamsException($"Suppression buffer '{Name}' is change-logged and needs a task context to log to");
-            _changelogTopic = _task.StateManager.ChangelogTopic(Name)
+            _changelogTopic = _task.StoreRegistry.ChangelogTopic(Name)
                 ?? throw new StreamsException($"Suppression buffer '{Name}' is change-logged but its task knows no changelog topic for it");
         }
 

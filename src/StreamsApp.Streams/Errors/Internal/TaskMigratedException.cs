@@ -1,6 +1,6 @@
 using StreamsApp.Streams.Errors;
 
-namespace StreamsApp.Streams.Runtime.Internal;
+namespace StreamsApp.Streams.Errors.Internal;
 
 /// <summary>
 /// The thread's tasks were taken over by another member (fenced producer, stale generation): they are closed as
