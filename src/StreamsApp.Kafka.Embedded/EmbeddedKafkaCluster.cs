@@ -52,6 +52,16 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
                 NativeMethods.MockGroupInitialRebalanceDelayMs(handle, (int)delay.TotalMilliseconds);
             }
 
+            if (options.ConsumerGroupSessionTimeout is { } session)
+            {
+                NativeMethods.MockSetGroupConsumerSessionTimeoutMs(handle, (int)session.TotalMilliseconds);
+            }
+
+            if (options.ConsumerGroupHeartbeatInterval is { } heartbeat)
+            {
+                NativeMethods.MockSetGroupConsumerHeartbeatIntervalMs(handle, (int)heartbeat.TotalMilliseconds);
+            }
+
             var cluster = new EmbeddedKafkaCluster(handle, options.BrokerCount, handle.Bootstraps());
             foreach (var topic in options.Topics)
             {

@@ -24,6 +24,19 @@ public sealed class EmbeddedKafkaClusterOptions
     public TimeSpan? GroupInitialRebalanceDelay { get; set; }
 
     /// <summary>
+    /// How long a member of a consumer-protocol (KIP-848) group may miss heartbeats before the group gives its
+    /// partitions to others (the broker's group.consumer.session.timeout.ms). Default 6 s, so that a killed member's
+    /// tasks move soon on a development machine (a broker's default is 45 s); null keeps the mock's 30 s.
+    /// </summary>
+    public TimeSpan? ConsumerGroupSessionTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// How often members of a consumer-protocol group heartbeat, and so how soon they hear of a new assignment (the
+    /// broker's group.consumer.heartbeat.interval.ms). Default 1 s; null keeps the mock's 3 s.
+    /// </summary>
+    public TimeSpan? ConsumerGroupHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Receives the cluster's own librdkafka log (broker threads, connections). Null, the default, turns it off;
     /// clients connecting to the cluster log as they are configured to.
     /// </summary>
@@ -42,6 +55,14 @@ public sealed class EmbeddedKafkaClusterOptions
         if (GroupInitialRebalanceDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
         {
             problems.Add($"{nameof(GroupInitialRebalanceDelay)} must be between zero and {int.MaxValue} ms (was {delay})");
+        }
+
+        foreach (var (name, value) in new[] { (nameof(ConsumerGroupSessionTimeout), ConsumerGroupSessionTimeout), (nameof(ConsumerGroupHeartbeatInterval), ConsumerGroupHeartbeatInterval) })
+        {
+            if (value is { } v && (v < TimeSpan.FromMilliseconds(1) || v.TotalMilliseconds > int.MaxValue))
+            {
+                problems.Add($"{name} must be between 1 and {int.MaxValue} ms (was {v})");
+            }
         }
 
         if (Topics is null)

@@ -35,6 +35,9 @@ public sealed class StreamsConfig
     /// <summary>The shortest <see cref="QueryHostsSecret"/> accepted.</summary>
     public const int MinQueryHostsSecretLength = 16;
 
+    /// <summary>The longest <see cref="GroupInstanceId"/>: with a thread suffix it stays under Kafka's 249 characters.</summary>
+    public const int MaxGroupInstanceIdLength = 200;
+
     /// <summary>The default <see cref="StateDir"/>: <c>&lt;temp&gt;/streamsapp</c>.</summary>
     public static readonly string DefaultStateDir = Path.Combine(Path.GetTempPath(), "streamsapp");
 
@@ -43,6 +46,21 @@ public sealed class StreamsConfig
 
     /// <summary>At-least-once (default) or exactly-once v2.</summary>
     public ProcessingGuarantee ProcessingGuarantee { get; set; } = ProcessingGuarantee.AtLeastOnce;
+
+    /// <summary>
+    /// The consumer group protocol. Default: <see cref="GroupProtocol.Classic"/>, which every broker speaks;
+    /// <see cref="GroupProtocol.Consumer"/> (Kafka 4.0 or later) rebalances incrementally (decision 0023).
+    /// </summary>
+    public GroupProtocol GroupProtocol { get; set; } = GroupProtocol.Classic;
+
+    /// <summary>
+    /// Static membership (<c>group.instance.id</c>): an instance restarted within the session timeout gets its tasks
+    /// back, and the others see no rebalance. Each stream thread joins as <c>&lt;id&gt;-&lt;thread index&gt;</c>, so
+    /// the id must differ between instances and stay the same across an instance's restarts (a pod name of a
+    /// StatefulSet, a host name). A static member that stops is not replaced until its session times out. Null (the
+    /// default): dynamic members, which hand their tasks over when they stop.
+    /// </summary>
+    public string? GroupInstanceId { get; set; }
 
     /// <summary>How often tasks commit; null means 30 s at-least-once and 100 ms exactly-once, as in Kafka Streams.</summary>
     public TimeSpan? CommitInterval { get; set; }
@@ -127,6 +145,17 @@ public sealed class StreamsConfig
         if (QueryHostsSecret is { Length: < MinQueryHostsSecretLength })
         {
             problems.Add($"QueryHostsSecret must be at least {MinQueryHostsSecretLength} characters long");
+        }
+
+        if (GroupInstanceId is not null && (GroupInstanceId.Length is 0 or > MaxGroupInstanceIdLength || !IsValidTopicChars(GroupInstanceId)))
+        {
+            problems.Add(
+                $"GroupInstanceId (group.instance.id) '{GroupInstanceId}' must be 1 to {MaxGroupInstanceIdLength} letters, digits, '.', '_' and '-'");
+        }
+
+        if (!Enum.IsDefined(GroupProtocol))
+        {
+            problems.Add($"GroupProtocol must be one of {string.Join(", ", Enum.GetNames<GroupProtocol>())}, not {GroupProtocol}");
         }
 
         if (string.IsNullOrWhiteSpace(StateDir))

@@ -95,6 +95,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_group_initial_rebalance_delay_ms")]
     internal static partial void MockGroupInitialRebalanceDelayMs(MockClusterHandle mockCluster, int delayMs);
 
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_set_group_consumer_session_timeout_ms")]
+    internal static partial void MockSetGroupConsumerSessionTimeoutMs(MockClusterHandle mockCluster, int timeoutMs);
+
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_set_group_consumer_heartbeat_interval_ms")]
+    internal static partial void MockSetGroupConsumerHeartbeatIntervalMs(MockClusterHandle mockCluster, int intervalMs);
+
     /// <summary>The array form of the C varargs function rd_kafka_mock_push_request_errors, which P/Invoke cannot call.</summary>
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     internal static partial void MockPushRequestErrorsArray(MockClusterHandle mockCluster, short apiKey, nuint count, int[] errors);

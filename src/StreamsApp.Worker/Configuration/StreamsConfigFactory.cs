@@ -46,6 +46,8 @@ internal static class StreamsConfigFactory
             BootstrapServers = bootstrapServers,
             StateDir = source.StateDir,
             ProcessingGuarantee = source.ProcessingGuarantee,
+            GroupProtocol = source.GroupProtocol,
+            GroupInstanceId = source.GroupInstanceId,
             CommitInterval = source.CommitInterval,
             CacheMaxBytesBuffering = source.CacheMaxBytesBuffering,
             NumStreamThreads = source.NumStreamThreads,

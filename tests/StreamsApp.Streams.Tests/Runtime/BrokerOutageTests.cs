@@ -13,8 +13,10 @@ public sealed class BrokerOutageTests
 {
     private static readonly TimeSpan OutageLength = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task A_lost_broker_shows_and_processing_resumes_by_itself_when_it_returns()
+    [Theory]
+    [InlineData(GroupProtocol.Classic)]
+    [InlineData(GroupProtocol.Consumer)]
+    public async Task A_lost_broker_shows_and_processing_resumes_by_itself_when_it_returns(GroupProtocol protocol)
     {
         using var cluster = StartCluster();
         cluster.CreateTopic("words", 2);
@@ -26,7 +28,9 @@ public sealed class BrokerOutageTests
             .ToStream()
             .To("word-counts", Produced.With(Serdes.String(), Serdes.Int64()));
         using var dir = new TempDir();
-        await using var streams = new KafkaStreams(builder.Build(), Config(cluster, "outage-app", dir.Path), Options(cluster));
+        var config = Config(cluster, "outage-app", dir.Path);
+        config.GroupProtocol = protocol;
+        await using var streams = new KafkaStreams(builder.Build(), config, Options(cluster));
         await streams.StartAsync();
         await streams.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
         Produce(cluster, "words", Enumerable.Range(0, 20).Select(i => ($"w{i % 4}", "x")));

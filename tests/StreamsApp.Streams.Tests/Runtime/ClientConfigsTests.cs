@@ -36,13 +36,45 @@ public sealed class ClientConfigsTests
     [Fact]
     public void The_main_consumer_joins_the_application_group_with_range_assignment_and_manual_commits_keeping_user_settings()
     {
-        var consumer = ClientConfigs.MainConsumer(Config(), "app-thread-1");
+        var config = Config();
+        config.GroupProtocol = Streams.GroupProtocol.Consumer;
+        config.KafkaProperties["session.timeout.ms"] = "6000";
+
+        var consumer = ClientConfigs.MainConsumer(config, "app-thread-1", 1);
 
         Assert.Equal("app", consumer.GroupId);
-        Assert.Equal(PartitionAssignmentStrategy.Range, consumer.PartitionAssignmentStrategy);
+        Assert.Equal(Confluent.Kafka.GroupProtocol.Consumer, consumer.GroupProtocol);
+        Assert.Equal("range", consumer.GroupRemoteAssignor);
+        Assert.Null(consumer.PartitionAssignmentStrategy);
+        Assert.Null(consumer.Get("session.timeout.ms"));
+        Assert.Null(consumer.GroupInstanceId);
         Assert.False(consumer.EnableAutoCommit);
         Assert.Equal(AutoOffsetReset.Latest, consumer.AutoOffsetReset);
         Assert.Equal("SASL_SSL", consumer.Get("security.protocol"));
+    }
+
+    [Fact]
+    public void The_classic_protocol_by_default_keeps_the_eager_range_assignor_and_the_client_session_settings()
+    {
+        var config = Config();
+        config.KafkaProperties["session.timeout.ms"] = "6000";
+
+        var consumer = ClientConfigs.MainConsumer(config, "c", 1);
+
+        Assert.Equal(Confluent.Kafka.GroupProtocol.Classic, consumer.GroupProtocol);
+        Assert.Equal(PartitionAssignmentStrategy.Range, consumer.PartitionAssignmentStrategy);
+        Assert.Null(consumer.GroupRemoteAssignor);
+        Assert.Equal("6000", consumer.Get("session.timeout.ms"));
+    }
+
+    [Fact]
+    public void Each_thread_of_a_static_member_joins_with_its_own_instance_id()
+    {
+        var config = Config();
+        config.GroupInstanceId = "worker-0";
+
+        Assert.Equal("worker-0-1", ClientConfigs.MainConsumer(config, "c", 1).GroupInstanceId);
+        Assert.Equal("worker-0-2", ClientConfigs.MainConsumer(config, "c", 2).GroupInstanceId);
     }
 
     [Fact]
@@ -122,6 +154,41 @@ public sealed class ClientConfigsTests
         Assert.Contains("KafkaProperties:transactional.id", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("worker-1", null)]
+    [InlineData("", "GroupInstanceId (group.instance.id) ''")]
+    [InlineData("has space", "GroupInstanceId (group.instance.id) 'has space'")]
+    public void A_static_instance_id_is_validated(string instanceId, string? problem)
+    {
+        var config = Config();
+        config.GroupInstanceId = instanceId;
+        config.KafkaProperties.Remove("security.protocol");
+
+        var error = Record.Exception(config.Validate);
+
+        if (problem is null)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.Contains(problem, Assert.IsType<Errors.StreamsConfigException>(error).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Group_settings_the_runtime_owns_are_rejected_by_name()
+    {
+        var config = Config();
+        config.KafkaProperties["group.instance.id"] = "x";
+        config.KafkaProperties["group.remote.assignor"] = "uniform";
+
+        var error = Assert.Throws<Errors.StreamsConfigException>(config.Validate);
+
+        Assert.Contains("KafkaProperties:group.instance.id", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KafkaProperties:group.remote.assignor", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Each_client_gets_the_pass_through_properties_of_its_kind_and_every_other_one()
     {
@@ -131,7 +198,7 @@ public sealed class ClientConfigsTests
         config.KafkaProperties["linger.ms"] = "20";
         config.KafkaProperties["acks"] = "1";
 
-        var consumer = ClientConfigs.MainConsumer(config, "c");
+        var consumer = ClientConfigs.MainConsumer(config, "c", 1);
         var restore = ClientConfigs.RestoreConsumer(config, "r");
         var producer = ClientConfigs.Producer(config, "p", transactionalId: null);
         var admin = ClientConfigs.Admin(config, "a");

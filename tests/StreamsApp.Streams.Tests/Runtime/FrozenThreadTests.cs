@@ -18,8 +18,10 @@ public sealed class FrozenThreadTests : IDisposable
 
     public void Dispose() => _thaw.Dispose();
 
-    [Fact]
-    public async Task A_thread_that_thaws_after_its_task_moved_writes_nothing_it_had_buffered()
+    [Theory]
+    [InlineData(GroupProtocol.Classic)]
+    [InlineData(GroupProtocol.Consumer)]
+    public async Task A_thread_that_thaws_after_its_task_moved_writes_nothing_it_had_buffered(GroupProtocol protocol)
     {
         using var cluster = StartCluster();
         cluster.CreateTopic("in", 1);
@@ -31,10 +33,10 @@ public sealed class FrozenThreadTests : IDisposable
         // behind it buffered. The other instance joins, and the group gives it the task once the owner misses its
         // poll interval; it counts everything up to the five records produced after.
         Produce(cluster, "in", [("k", "freeze"), .. Enumerable.Repeat(("k", "x"), 5)]);
-        await using var owner = Instance(cluster, dirA);
+        await using var owner = Instance(cluster, dirA, protocol);
         await owner.StartAsync();
         await WaitUntil(() => Volatile.Read(ref _frozen) == 1);
-        await using var other = Instance(cluster, dirB);
+        await using var other = Instance(cluster, dirB, protocol);
         await other.StartAsync();
         await WaitUntil(() => other.State == KafkaStreamsState.Running && other.LocalActiveTasks.Count == 1);
         Produce(cluster, "in", Enumerable.Repeat(("k", "y"), 5));
@@ -53,7 +55,7 @@ public sealed class FrozenThreadTests : IDisposable
         await WaitUntil(() => owner.State == KafkaStreamsState.Running);
     }
 
-    private KafkaStreams Instance(Kafka.Embedded.EmbeddedKafkaCluster cluster, TempDir dir)
+    private KafkaStreams Instance(Kafka.Embedded.EmbeddedKafkaCluster cluster, TempDir dir, GroupProtocol protocol)
     {
         var builder = new StreamsBuilder();
         builder.Stream("in", Consumed.With(Serdes.String(), Serdes.String()))
@@ -70,6 +72,7 @@ public sealed class FrozenThreadTests : IDisposable
             .To("counts", Produced.With(Serdes.String(), Serdes.Int64()));
         var config = Config(cluster, "freeze-app", dir.Path);
         config.CacheMaxBytesBuffering = 0;
+        config.GroupProtocol = protocol;
         config.KafkaProperties["max.poll.interval.ms"] = "6000";
         return new KafkaStreams(builder.Build(), config, Options(cluster));
     }

@@ -12,7 +12,12 @@ internal static class KafkaTestKit
 
     /// <summary>A cluster whose new groups rebalance at once (the mock waits 3 s by default).</summary>
     public static EmbeddedKafkaCluster StartCluster() =>
-        EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
+        EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
+        {
+            GroupInitialRebalanceDelay = TimeSpan.Zero,
+            ConsumerGroupSessionTimeout = TimeSpan.FromSeconds(6),
+            ConsumerGroupHeartbeatInterval = TimeSpan.FromMilliseconds(500),
+        });
 
     /// <summary>
     /// A configuration for an instance on the cluster, with its own state directory. The short session bounds the

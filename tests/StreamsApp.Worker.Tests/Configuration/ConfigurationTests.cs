@@ -69,6 +69,18 @@ public sealed class ConfigurationTests
         Assert.Equal("worker-1:9000", config.ApplicationServer);
     }
 
+    [Fact]
+    public void TheGroupProtocolAndTheStaticInstanceIdReachTheEngine()
+    {
+        var options = new WorkerOptions { Streams = { GroupProtocol = Streams.GroupProtocol.Consumer, GroupInstanceId = "worker-1" } };
+
+        var config = StreamsConfigFactory.Create(options, "b:9092");
+
+        Assert.Equal(Streams.GroupProtocol.Consumer, config.GroupProtocol);
+        Assert.Equal("worker-1", config.GroupInstanceId);
+        Assert.Equal(Streams.GroupProtocol.Classic, StreamsConfigFactory.Create(new WorkerOptions(), "b:9092").GroupProtocol);
+    }
+
     [Theory]
     [InlineData("", "", false, true, false)]
     [InlineData("b:9092", "http://127.0.0.1:8081/admin", false, true, true)]

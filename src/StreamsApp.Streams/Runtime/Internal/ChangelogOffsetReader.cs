@@ -15,10 +15,13 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// </summary>
 internal sealed class ChangelogOffsetReader(AdminClientConfig config, bool readsStableOffsets, TimeSpan timeout) : IDisposable
 {
-    private readonly IAdminClient _admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
+    // Asking a broker about a topic must not create it (librdkafka's default for this kind of client).
+    private readonly IAdminClient _admin = new AdminClientBuilder(new AdminClientConfig(config) { AllowAutoCreateTopics = false })
+        .SetLogHandler((_, _) => { }).Build();
 
     /// <summary>Each partition's first offset, end offset, and — under exactly-once — last stable offset (else the end offset).</summary>
-    /// <exception cref="StreamsException">The offsets cannot be read (a missing topic, an unreachable broker).</exception>
+    /// <exception cref="ChangelogOffsetsUnavailableException">The offsets cannot be read now (an unreachable broker).</exception>
+    /// <exception cref="StreamsException">A changelog topic does not exist.</exception>
     /// <param name="taskId">The task whose changelogs these are, named in errors.</param>
     /// <param name="partitions">The changelog partitions.</param>
     public IReadOnlyDictionary<TopicPartition, ChangelogOffsets> Read(TaskId taskId, IReadOnlyCollection<TopicPartition> partitions)
@@ -37,7 +40,7 @@ internal sealed class ChangelogOffsetReader(AdminClientConfig config, bool reads
     }
 
     /// <summary>Each partition's end offset (the high watermark).</summary>
-    /// <exception cref="StreamsException">The offsets cannot be read.</exception>
+    /// <exception cref="ChangelogOffsetsUnavailableException">The offsets cannot be read.</exception>
     public IReadOnlyDictionary<TopicPartition, long> EndOffsets(TaskId taskId, IReadOnlyCollection<TopicPartition> partitions) =>
         partitions.Count == 0
             ? new Dictionary<TopicPartition, long>()
@@ -50,7 +53,7 @@ internal sealed class ChangelogOffsetReader(AdminClientConfig config, bool reads
             partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec }),
             new ListOffsetsOptions { IsolationLevel = isolation, RequestTimeout = timeout });
 
-    private static Dictionary<TopicPartition, long> Await(TaskId taskId, IReadOnlyCollection<TopicPartition> partitions, Task<ListOffsetsResult> request)
+    private Dictionary<TopicPartition, long> Await(TaskId taskId, IReadOnlyCollection<TopicPartition> partitions, Task<ListOffsetsResult> request)
     {
         try
         {
@@ -59,8 +62,28 @@ internal sealed class ChangelogOffsetReader(AdminClientConfig config, bool reads
         }
         catch (KafkaException e)
         {
-            throw new StreamsException(
-                $"Task {taskId}: cannot read the offsets of its changelogs {string.Join(", ", partitions)}: {e.Error.Reason}", e);
+            var message = $"Task {taskId}: cannot read the offsets of its changelogs {string.Join(", ", partitions)}: {e.Error.Reason}";
+            var missing = MissingTopics(partitions);
+            throw missing.Count > 0
+                ? new StreamsException($"{message}; the topics {string.Join(", ", missing)} do not exist", e)
+                : new ChangelogOffsetsUnavailableException(message, e);
+        }
+    }
+
+    /// <summary>
+    /// The topics the cluster says do not exist. librdkafka reports a missing topic and unreachable brokers alike
+    /// ("no leaders found"); the first will not mend, the second will. An unanswered question counts as unreachable.
+    /// </summary>
+    private List<string> MissingTopics(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        try
+        {
+            return [.. partitions.Select(p => p.Topic).Distinct()
+                .Where(topic => _admin.GetMetadata(topic, timeout).Topics.Any(t => t.Error.Code == ErrorCode.UnknownTopicOrPart))];
+        }
+        catch (KafkaException)
+        {
+            return [];
         }
     }
 }

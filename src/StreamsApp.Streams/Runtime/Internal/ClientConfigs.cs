@@ -10,28 +10,46 @@ internal static class ClientConfigs
 {
     private static readonly HashSet<string> OwnedKeys = new(StringComparer.Ordinal)
     {
-        "bootstrap.servers", "group.id", "group.protocol", "partition.assignment.strategy", "enable.auto.commit",
+        "bootstrap.servers", "group.id", "group.protocol", "group.remote.assignor", "group.instance.id", "partition.assignment.strategy", "enable.auto.commit",
         "enable.auto.offset.store", "isolation.level", "transactional.id", "transaction.timeout.ms", "enable.partition.eof",
     };
 
     /// <summary>Whether a pass-through property would break the runtime (see <see cref="StreamsConfig.KafkaProperties"/>).</summary>
     public static bool IsOwnedByRuntime(string key) => OwnedKeys.Contains(key);
 
-    /// <summary>The main consumer of a stream thread: one group per application, range assignment, manual commits.</summary>
-    public static ConsumerConfig MainConsumer(StreamsConfig config, string clientId) =>
+    /// <summary>
+    /// The main consumer of a stream thread: one group per application, range assignment (incremental under the
+    /// consumer protocol, eager under the classic one), manual commits, static membership when configured.
+    /// </summary>
+    public static ConsumerConfig MainConsumer(StreamsConfig config, string clientId, int threadIndex)
+    {
         // A resumed partition joins the next fetch only when the one in flight returns; librdkafka's 500 ms long poll
         // would make every resume after back-pressure (and every hop through a repartition topic) wait that long.
         // Statistics every 5 s give the consumer lag per partition (ConsumerLag), parsed only when metrics are read.
-        new(WithDefaults(
-            Base(config, clientId, KafkaClientKind.Consumer), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100"), ("statistics.interval.ms", "5000")))
+        var properties = WithDefaults(
+            Base(config, clientId, KafkaClientKind.Consumer), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100"), ("statistics.interval.ms", "5000"));
+        var incremental = config.GroupProtocol == GroupProtocol.Consumer;
+        if (incremental)
+        {
+            // The coordinator owns the session and heartbeat under this protocol, and librdkafka refuses the client
+            // settings, which KafkaProperties may carry for the classic protocol.
+            properties.Remove("session.timeout.ms");
+            properties.Remove("heartbeat.interval.ms");
+        }
+
+        return new ConsumerConfig(properties)
         {
             GroupId = config.ApplicationId,
-            // Range assigns partition p of every co-partitioned topic to the same member, which tasks rely on.
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
+            GroupInstanceId = config.GroupInstanceId is { } id ? $"{id}-{threadIndex}" : null,
+            // Range gives partition p of every co-partitioned topic to the same member, which tasks rely on.
+            GroupProtocol = incremental ? Confluent.Kafka.GroupProtocol.Consumer : Confluent.Kafka.GroupProtocol.Classic,
+            GroupRemoteAssignor = incremental ? "range" : null,
+            PartitionAssignmentStrategy = incremental ? null : PartitionAssignmentStrategy.Range,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             IsolationLevel = Isolation(config),
         };
+    }
 
     /// <summary>A consumer that is only assigned partitions (restoration, global topics): it never joins a group.</summary>
     public static ConsumerConfig AssignedConsumer(StreamsConfig config, string clientId) =>

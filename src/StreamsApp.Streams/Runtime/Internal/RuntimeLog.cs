@@ -59,6 +59,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 216, Level = LogLevel.Information, Message = "Stream thread {Thread} reaches the Kafka cluster again, after {Seconds:0.#} s")]
     public static partial void ClusterFound(ILogger logger, string thread, double seconds);
 
+    [LoggerMessage(EventId = 218, Level = LogLevel.Warning, Message = "Task {TaskId} waits for the cluster before it opens: {Reason}")]
+    public static partial void TaskCreationDeferred(ILogger logger, Processing.TaskId taskId, string reason);
+
     [LoggerMessage(EventId = 217, Level = LogLevel.Warning,
         Message = "Stream thread {Thread} did not run for {Seconds:0.#} s (frozen or starved); checking that it still owns its tasks before it processes more")]
     public static partial void ResumedAfterPause(ILogger logger, string thread, double seconds);

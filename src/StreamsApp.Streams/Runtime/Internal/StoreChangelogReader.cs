@@ -81,7 +81,7 @@ internal sealed class StoreChangelogReader : IDisposable
     public IReadOnlyCollection<TaskId> CompletedTasks => _completed;
 
     /// <summary>Each changelog partition's end offset now (the high watermark), to check checkpoints against.</summary>
-    /// <exception cref="StreamsException">The offsets cannot be read.</exception>
+    /// <exception cref="ChangelogOffsetsUnavailableException">The offsets cannot be read.</exception>
     public IReadOnlyDictionary<TopicPartition, long> EndOffsets(TaskId taskId, IReadOnlyCollection<TopicPartition> changelogs) =>
         _offsets.EndOffsets(taskId, changelogs);
 
@@ -90,7 +90,7 @@ internal sealed class StoreChangelogReader : IDisposable
     /// offsets and starts restoring from the checkpoint (or the beginning) to the end offset of now. A task with
     /// nothing to restore is complete at once.
     /// </summary>
-    /// <exception cref="StreamsException">A changelog's offsets cannot be read (a missing topic, an unreachable broker).</exception>
+    /// <exception cref="ChangelogOffsetsUnavailableException">A changelog's offsets cannot be read (a missing topic, an unreachable broker).</exception>
     public void Register(ProcessorStateManager stateManager)
     {
         var taskId = stateManager.TaskId;

@@ -32,6 +32,7 @@ internal sealed class StreamThread
     private readonly ConsumerLag _lag;
     private readonly ClusterConnectivity _connectivity;
     private readonly PauseDetector _freezes;
+    private readonly bool _incremental;
     private readonly Action _checkPause;
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private string? _memberId;
@@ -58,6 +59,7 @@ internal sealed class StreamThread
         _connectivity = new ClusterConnectivity(_log, name, setup.Time);
         _freezes = new PauseDetector(PauseDetector.ThresholdFor(setup.Config));
         _checkPause = CheckPause;
+        _incremental = setup.Config.GroupProtocol == GroupProtocol.Consumer;
     }
 
     public string Name { get; }
@@ -277,13 +279,13 @@ internal sealed class StreamThread
             .Build();
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
-        new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_setup.Config, $"{Name}-consumer"))
+        new ConsumerBuilder<byte[]?, byte[]?>(ClientConfigs.MainConsumer(_setup.Config, $"{Name}-consumer", Index))
             .SetPartitionsAssignedHandler((consumer, partitions) =>
             {
                 _memberId = consumer.MemberId;
-                OnAssigned(partitions);
+                OnAssigned(consumer, partitions);
             })
-            .SetPartitionsRevokedHandler((consumer, _) => OnRevoked(consumer))
+            .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
             .SetLogHandler((_, message) => _kafkaLog.Log(message))
             .SetErrorHandler((_, error) => _connectivity.OnError(error))
@@ -294,22 +296,42 @@ internal sealed class StreamThread
             })
             .Build();
 
-    private void OnAssigned(List<TopicPartition> partitions)
+    /// <summary>
+    /// Partitions added: all of them under an eager rebalance, the new ones under an incremental one, which join
+    /// those the consumer holds already (its assignment changes after this callback). An incremental rebalance that
+    /// adds nothing changes nothing: the thread's tasks stay running and queryable.
+    /// </summary>
+    private void OnAssigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         RuntimeLog.PartitionsAssigned(_log, Name, partitions);
+        if (_incremental && partitions.Count == 0)
+        {
+            return;
+        }
+
         SetState(StreamThreadState.PartitionsAssigned);
-        _tasks!.HandleAssignment(partitions);
+        _tasks!.HandleAssignment(_incremental ? [.. consumer.Assignment.Union(partitions)] : partitions);
         PublishTasks();
     }
 
-    private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer)
+    /// <summary>
+    /// Partitions taken away: under an incremental rebalance only their tasks close, and the thread's other tasks
+    /// go on processing, so the thread does not leave <see cref="StreamThreadState.Running"/>.
+    /// </summary>
+    private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
         RuntimeLog.PartitionsRevoked(_log, Name);
-        SetState(StreamThreadState.PartitionsRevoked);
-        ResumePaused(consumer);
+        var revoked = partitions.Select(p => p.TopicPartition).ToList();
+        if (!_incremental)
+        {
+            SetState(StreamThreadState.PartitionsRevoked);
+        }
+
+        ResumePaused(consumer, _incremental ? revoked : null);
         try
         {
-            _tasks!.HandleRevocation();
+            _tasks!.HandleRevocation(_incremental ? revoked : null);
+            PublishTasks();
         }
         catch (TaskMigratedException e)
         {
@@ -322,13 +344,22 @@ internal sealed class StreamThread
         }
     }
 
+    /// <summary>
+    /// Partitions lost without a revocation (fenced, expired): their tasks close dirty. An incremental rebalance
+    /// calls back only when the member is given partitions, so a member given none would wait in
+    /// <see cref="StreamThreadState.PartitionsRevoked"/> for good: it goes on as assigned, with what it holds.
+    /// </summary>
     private void OnLost(IConsumer<byte[]?, byte[]?> consumer)
     {
         RuntimeLog.PartitionsLost(_log, Name);
         SetState(StreamThreadState.PartitionsRevoked);
-        ResumePaused(consumer);
+        ResumePaused(consumer, only: null);
         _tasks!.HandleLost();
         PublishTasks();
+        if (_incremental)
+        {
+            SetState(StreamThreadState.PartitionsAssigned);
+        }
     }
 
     /// <summary>
@@ -337,12 +368,15 @@ internal sealed class StreamThread
     /// come back paused, and nothing would ever resume it. Seen on a real broker: a task running with its input
     /// partition paused for good.
     /// </summary>
-    private void ResumePaused(IConsumer<byte[]?, byte[]?> consumer)
+    /// <param name="consumer">The main consumer.</param>
+    /// <param name="only">The partitions taken away; null: all of them.</param>
+    private void ResumePaused(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyCollection<TopicPartition>? only)
     {
-        if (_paused.Count > 0)
+        var resume = only is null ? [.. _paused] : _paused.Where(only.Contains).ToList();
+        if (resume.Count > 0)
         {
-            consumer.Resume(_paused);
-            _paused.Clear();
+            consumer.Resume(resume);
+            _paused.ExceptWith(resume);
         }
     }
 
@@ -363,7 +397,7 @@ internal sealed class StreamThread
             consumer.Seek(committed.Offset == Offset.Unset ? new TopicPartitionOffset(committed.TopicPartition, Offset.Beginning) : committed);
         }
 
-        OnAssigned(assignment);
+        OnAssigned(consumer, assignment);
     }
 
     private void CloseAfterFailure()

@@ -27,6 +27,12 @@ internal sealed class TaskManager(
     // Assigned tasks whose directory another thread of this instance still holds (it closes them in its own
     // rebalance callback); created on a later loop.
     private readonly SortedSet<TaskId> _pending = [];
+    // Pending tasks whose creation failed because the cluster could not answer, logged once until created, and
+    // tried again once a second rather than on every loop.
+    private readonly HashSet<TaskId> _deferred = [];
+    private long _retryDeferredAt;
+    private const int DeferredRetryMs = 1_000;
+
     private readonly ThreadCache _cache = new(config.CacheMaxBytesBuffering);
 
     public IReadOnlyCollection<StreamTask> Tasks => _tasks.Values;
@@ -47,6 +53,7 @@ internal sealed class TaskManager(
 
         _suspended.Clear();
         _pending.Clear();
+        _deferred.Clear();
         _pending.UnionWith(assigned.Where(id => !_tasks.ContainsKey(id)));
         CreatePendingTasks();
     }
@@ -57,6 +64,11 @@ internal sealed class TaskManager(
     /// <summary>Creates the assigned tasks whose state directory is free by now.</summary>
     public void CreatePendingTasks()
     {
+        if (_deferred.Count > 0 && Environment.TickCount64 < _retryDeferredAt)
+        {
+            return;
+        }
+
         foreach (var id in _pending.ToList())
         {
             if (!resources.StateDirectory.TryLock(id, this))
@@ -64,11 +76,30 @@ internal sealed class TaskManager(
                 continue;
             }
 
-            _pending.Remove(id);
             var task = CreateTask(id);
+            try
+            {
+                task.InitializeStateStores(changelogs => restorer.EndOffsets(id, changelogs));
+                restorer.Register(task.StateManager);
+            }
+            catch (ChangelogOffsetsUnavailableException e)
+            {
+                // The cluster cannot tell where the changelogs end (a broker outage): the checkpoint stays as it was,
+                // and the task is created again on a later loop, rather than the thread failing for good.
+                task.Close(clean: false);
+                resources.StateDirectory.Unlock(id, this);
+                _retryDeferredAt = Environment.TickCount64 + DeferredRetryMs;
+                if (_deferred.Add(id))
+                {
+                    RuntimeLog.TaskCreationDeferred(log, id, e.Message);
+                }
+
+                continue;
+            }
+
+            _pending.Remove(id);
+            _deferred.Remove(id);
             _tasks.Add(id, task);
-            task.InitializeStateStores(changelogs => restorer.EndOffsets(id, changelogs));
-            restorer.Register(task.StateManager);
             RuntimeLog.TaskCreated(log, id);
         }
     }
@@ -95,12 +126,30 @@ internal sealed class TaskManager(
     }
 
     /// <summary>
-    /// Before partitions are taken away (eager rebalance: all of them), commits every task and drops its buffered
-    /// records; the tasks stay open in case they are assigned back, which saves reopening and restoring their stores.
+    /// Before partitions are taken away, commits every task (under exactly-once they share one transaction).
+    /// An eager rebalance takes all of them: each task drops its buffered records and stays open in case it is
+    /// assigned back, which saves reopening and restoring its stores. An incremental one takes only
+    /// <paramref name="revoked"/>: their tasks close cleanly, and the others go on as if nothing happened.
     /// </summary>
-    public void HandleRevocation()
+    /// <param name="revoked">The partitions taken away; null for an eager rebalance (all of them).</param>
+    public void HandleRevocation(IReadOnlyCollection<TopicPartition>? revoked)
     {
         committer.Commit(RunningTasks, force: true);
+        if (revoked is not null)
+        {
+            foreach (var id in revoked.Select(topology.TaskFor).Distinct())
+            {
+                _pending.Remove(id);
+                _deferred.Remove(id);
+                if (_tasks.ContainsKey(id))
+                {
+                    CloseTask(id, clean: true);
+                }
+            }
+
+            return;
+        }
+
         foreach (var (id, task) in _tasks)
         {
             task.ClearBuffers();
@@ -114,6 +163,7 @@ internal sealed class TaskManager(
         committer.Abort();
         CloseAll(clean: false);
         _pending.Clear();
+        _deferred.Clear();
     }
 
     /// <summary>
@@ -124,6 +174,7 @@ internal sealed class TaskManager(
     {
         CloseAll(clean: false);
         _pending.Clear();
+        _deferred.Clear();
         resources.Producer.Reset();
     }
 
