@@ -16,7 +16,7 @@ namespace StreamsApp.Streams.Tests.Runtime;
 /// </summary>
 public sealed class IncrementalRebalanceTests
 {
-    private const int CreatedEvent = 200, ClosedEvent = 201, AssignedEvent = 205, RevokedEvent = 206;
+    private const int CreatedEvent = 200, ClosedEvent = 201, AssignedEvent = 205, RevokedEvent = 206, StateEvent = 210;
 
     [Fact]
     public async Task A_member_keeps_the_tasks_it_keeps_open_while_another_joins_and_leaves()
@@ -43,6 +43,7 @@ public sealed class IncrementalRebalanceTests
             var duringJoin = logs.Snapshot().Skip(before).ToList();
             Assert.DoesNotContain(duringJoin, l => l.Id.Id is CreatedEvent or ClosedEvent && kept.Any(t => l.Message.Contains($"task {t} ", StringComparison.Ordinal) || l.Message.EndsWith($"task {t}", StringComparison.Ordinal)));
             Assert.Equal(8 - kept.Count, duringJoin.Count(l => l.Id.Id == ClosedEvent));
+            Assert.DoesNotContain(duringJoin, l => l.Id.Id == StateEvent);
             Assert.Empty(stayer.LocalActiveTasks.Intersect(joiner.LocalActiveTasks));
             before = logs.Snapshot().Count;
             kept = stayer.LocalActiveTasks.ToHashSet();
