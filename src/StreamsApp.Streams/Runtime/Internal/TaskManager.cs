@@ -22,6 +22,8 @@ internal sealed class TaskManager(
     Lock storeLock,
     ILogger log)
 {
+    private const int DeferredRetryMs = 1_000;
+
     private readonly Dictionary<TaskId, StreamTask> _tasks = [];
     private readonly HashSet<TaskId> _suspended = [];
     // Assigned tasks whose directory another thread of this instance still holds (it closes them in its own
@@ -30,10 +32,8 @@ internal sealed class TaskManager(
     // Pending tasks whose creation failed because the cluster could not answer, logged once until created, and
     // tried again once a second rather than on every loop.
     private readonly HashSet<TaskId> _deferred = [];
-    private long _retryDeferredAt;
-    private const int DeferredRetryMs = 1_000;
-
     private readonly ThreadCache _cache = new(config.CacheMaxBytesBuffering);
+    private long _retryDeferredAt;
 
     public IReadOnlyCollection<StreamTask> Tasks => _tasks.Values;
 
@@ -82,12 +82,18 @@ internal sealed class TaskManager(
                 task.InitializeStateStores(changelogs => restorer.EndOffsets(id, changelogs));
                 restorer.Register(task.StateManager);
             }
-            catch (ChangelogOffsetsUnavailableException e)
+            catch (Exception e)
             {
-                // The cluster cannot tell where the changelogs end (a broker outage): the checkpoint stays as it was,
-                // and the task is created again on a later loop, rather than the thread failing for good.
+                // A half-made task may hold open stores and holds its directory: release both, whatever went wrong.
                 task.Close(clean: false);
                 resources.StateDirectory.Unlock(id, this);
+                if (e is not ChangelogOffsetsUnavailableException)
+                {
+                    throw;
+                }
+
+                // The cluster cannot tell where the changelogs end (a broker outage): the checkpoint stays as it was,
+                // and the task is created again on a later loop, rather than the thread failing for good.
                 _retryDeferredAt = Environment.TickCount64 + DeferredRetryMs;
                 if (_deferred.Add(id))
                 {
