@@ -2,7 +2,9 @@ using StreamsApp.Kafka.Embedded;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
 using StreamsApp.Streams.Tests.ErrorHandling;
 using StreamsApp.Streams.TestApp;
 using static StreamsApp.Streams.Tests.Runtime.KafkaTestKit;
@@ -56,6 +58,75 @@ public sealed class IncrementalRebalanceTests
         // The joiner left cleanly: the stayer takes its tasks back and closes none of its own.
         await WaitUntil(() => stayer.State == KafkaStreamsState.Running && stayer.LocalActiveTasks.Count == 8);
         Assert.DoesNotContain(logs.Snapshot().Skip(before), l => l.Id.Id == ClosedEvent);
+    }
+
+    [Fact]
+    public async Task Keys_of_the_tasks_a_member_keeps_answer_here_all_through_a_join()
+    {
+        const string App = "incremental-query";
+        using var cluster = StartCluster();
+        cluster.CreateTopic(CountingTopology.Input(App), 4);
+        cluster.CreateTopic(CountingTopology.Output(App), 4);
+        using var dirA = new TempDir();
+        using var dirB = new TempDir();
+        var stayerConfig = Incremental(cluster, App, dirA);
+        stayerConfig.ApplicationServer = "stayer:1";
+        var joinerConfig = Incremental(cluster, App, dirB);
+        joinerConfig.ApplicationServer = "joiner:2";
+        await using var stayer = new KafkaStreams(CountingTopology.Build(App), stayerConfig, Options(cluster));
+        await stayer.StartAsync();
+        Produce(cluster, CountingTopology.Input(App), Enumerable.Range(0, 40).Select(i => ($"k{i}", $"w{i % 10}")));
+        var words = Enumerable.Range(0, 10).Select(i => $"w{i}").ToList();
+        var store = StoreQueryParameters<IReadOnlyKeyValueStore<string, long>>.FromNameAndType(
+            CountingTopology.Store, QueryableStoreTypes.KeyValueStore<string, long>());
+        await WaitUntil(() => stayer.State == KafkaStreamsState.Running
+            && words.All(w => stayer.Store(store).TryGet(w, out var n) && n == 4)
+            && words.All(w => stayer.QueryMetadataForKey(CountingTopology.Store, w, Serdes.String().Serializer).ActiveHost == HostInfo.Parse("stayer:1")));
+
+        // Every word asked over and over while the joiner takes half the tasks: who owns it, and its count here. Only
+        // the answers other than "here, 4" are kept.
+        var partitionOf = words.ToDictionary(w => w, w => stayer.QueryMetadataForKey(CountingTopology.Store, w, Serdes.String().Serializer).Partition);
+        var answers = new System.Collections.Concurrent.ConcurrentQueue<(int Partition, string Answer)>();
+        var asked = 0L;
+        using var stop = new CancellationTokenSource();
+        var asking = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var word in words)
+                {
+                    var owner = stayer.QueryMetadataForKey(CountingTopology.Store, word, Serdes.String().Serializer).ActiveHost;
+                    var host = owner == HostInfo.Parse("stayer:1") ? "stayer" : owner.Host;
+                    string answer;
+                    try
+                    {
+                        answer = stayer.Store(store.WithPartition(partitionOf[word])).TryGet(word, out var n) ? $"{host}={n}" : $"{host}=missing";
+                    }
+                    catch (InvalidStateStoreException e)
+                    {
+                        answer = $"{host}:{e.GetType().Name}";
+                    }
+
+                    asked++;
+                    if (answer != "stayer=4")
+                    {
+                        answers.Enqueue((partitionOf[word], answer));
+                    }
+                }
+            }
+        });
+        await using (var joiner = new KafkaStreams(CountingTopology.Build(App), joinerConfig, Options(cluster)))
+        {
+            await joiner.StartAsync();
+            await WaitUntil(() => joiner.State == KafkaStreamsState.Running && stayer.State == KafkaStreamsState.Running
+                && joiner.LocalActiveTasks.Count > 0 && joiner.LocalActiveTasks.Count + stayer.LocalActiveTasks.Count == 8);
+            await stop.CancelAsync();
+            await asking;
+            var kept = stayer.LocalActiveTasks.Where(t => t.Subtopology == 1).Select(t => t.Partition).ToHashSet();
+            Assert.NotEmpty(kept);
+            Assert.True(asked > 0);
+            Assert.Empty(answers.Where(a => kept.Contains(a.Partition)).Distinct());
+        }
     }
 
     [Fact]
