@@ -15,7 +15,7 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// </summary>
 internal sealed class ChangelogOffsetReader(AdminClientConfig config, bool readsStableOffsets, TimeSpan timeout) : IDisposable
 {
-    // Asking a broker about a topic must not create it (librdkafka's default for this kind of client).
+    // Asking a broker about a missing topic must not create it, which librdkafka lets an admin client do by default.
     private readonly IAdminClient _admin = new AdminClientBuilder(new AdminClientConfig(config) { AllowAutoCreateTopics = false })
         .SetLogHandler((_, _) => { }).Build();
 

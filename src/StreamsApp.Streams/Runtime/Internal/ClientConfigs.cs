@@ -41,8 +41,9 @@ internal static class ClientConfigs
         {
             GroupId = config.ApplicationId,
             GroupInstanceId = config.GroupInstanceId is { } id ? $"{id}-{threadIndex}" : null,
-            // Range gives partition p of every co-partitioned topic to the same member, which tasks rely on.
             GroupProtocol = incremental ? Confluent.Kafka.GroupProtocol.Consumer : Confluent.Kafka.GroupProtocol.Classic,
+            // Range, the broker's or the client's, gives partition p of every co-partitioned topic to the same member,
+            // which tasks rely on.
             GroupRemoteAssignor = incremental ? "range" : null,
             PartitionAssignmentStrategy = incremental ? null : PartitionAssignmentStrategy.Range,
             EnableAutoCommit = false,
