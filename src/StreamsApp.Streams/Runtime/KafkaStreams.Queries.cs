@@ -62,9 +62,8 @@ public sealed partial class KafkaStreams
     /// <param name="storeName">The store.</param>
     /// <param name="key">The key.</param>
     /// <param name="keySerializer">Serializes the key as the store's input topic is keyed.</param>
-    /// <returns>The owner and partition: this instance as soon as one of its threads has the task, whether or not its
-    /// claim has gone round the query-hosts topic yet; <see cref="KeyQueryMetadata.NotAvailable"/> while no instance
-    /// claims the partition (rebalancing, starting); for a global store, this instance and partition -1.</returns>
+    /// <returns>The owner and partition; <see cref="KeyQueryMetadata.NotAvailable"/> while no instance claims the partition
+    /// (rebalancing, starting); for a global store, this instance and partition -1.</returns>
     /// <exception cref="Errors.StreamsNotStartedException">The instance is not started.</exception>
     /// <exception cref="Errors.StateStoreNotAvailableException">The instance is shutting down, closed or failed.</exception>
     /// <exception cref="Errors.UnknownStateStoreException">The topology has no such store.</exception>
@@ -107,15 +106,7 @@ public sealed partial class KafkaStreams
             throw new ArgumentOutOfRangeException(nameof(partitioner), $"The partitioner returned {partition}; store '{storeName}' has {count} partitions");
         }
 
-        // This instance knows its own tasks at once; its claim reaches the others, and itself, through the
-        // query-hosts topic, and until then the newest claim naming the task may be the previous owner's.
-        var task = new TaskId(subtopology, partition);
-        if (OwnsLocally(task))
-        {
-            return new KeyQueryMetadata(LocalHost, partition);
-        }
-
-        return _claims.OwnerOf(task) is { } host ? new KeyQueryMetadata(host, partition) : KeyQueryMetadata.NotAvailable;
+        return _claims.OwnerOf(new TaskId(subtopology, partition)) is { } host ? new KeyQueryMetadata(host, partition) : KeyQueryMetadata.NotAvailable;
     }
 
     /// <summary>The instances hosting a store (every instance for a global store); empty for an unknown store. No I/O.</summary>
@@ -141,14 +132,6 @@ public sealed partial class KafkaStreams
         return [.. _claims.TasksByHost
             .OrderBy(h => h.Key.ToString(), StringComparer.Ordinal)
             .Select(h => new StreamsMetadata(h.Key, topology.StoresOf(h.Value), topology.PartitionsOf(h.Value)))];
-    }
-
-    private bool OwnsLocally(TaskId task)
-    {
-        lock (_gate)
-        {
-            return _threads.Exists(t => t.ActiveTasks.Contains(task));
-        }
     }
 
     private HostInfo LocalHost => _config.ApplicationServer is { } server ? HostInfo.Parse(server) : HostInfo.Unavailable;
