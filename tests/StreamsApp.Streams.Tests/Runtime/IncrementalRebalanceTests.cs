@@ -24,9 +24,7 @@ public sealed class IncrementalRebalanceTests
     public async Task A_member_keeps_the_tasks_it_keeps_open_while_another_joins_and_leaves()
     {
         const string App = "incremental-keep";
-        using var cluster = StartCluster();
-        cluster.CreateTopic(CountingTopology.Input(App), 4);
-        cluster.CreateTopic(CountingTopology.Output(App), 4);
+        using var cluster = CountingCluster(App);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
         var logs = new CapturingLoggerFactory();
@@ -64,9 +62,7 @@ public sealed class IncrementalRebalanceTests
     public async Task Keys_of_the_tasks_a_member_keeps_answer_here_all_through_a_join()
     {
         const string App = "incremental-query";
-        using var cluster = StartCluster();
-        cluster.CreateTopic(CountingTopology.Input(App), 4);
-        cluster.CreateTopic(CountingTopology.Output(App), 4);
+        using var cluster = CountingCluster(App);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
         var stayerConfig = Incremental(cluster, App, dirA);
@@ -177,9 +173,7 @@ public sealed class IncrementalRebalanceTests
     public async Task A_static_member_restarted_within_the_session_timeout_gets_its_tasks_back_and_the_others_see_nothing()
     {
         const string App = "static-restart";
-        using var cluster = StartCluster();
-        cluster.CreateTopic(CountingTopology.Input(App), 4);
-        cluster.CreateTopic(CountingTopology.Output(App), 4);
+        using var cluster = CountingCluster(App);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
         var logs = new CapturingLoggerFactory();
@@ -203,6 +197,15 @@ public sealed class IncrementalRebalanceTests
         Assert.DoesNotContain(logs.Snapshot().Skip(before), l => l.Id.Id is AssignedEvent or RevokedEvent or CreatedEvent or ClosedEvent);
         Produce(cluster, CountingTopology.Input(App), Enumerable.Range(0, 100).Select(i => ($"k{i}", $"w{i % 10}")));
         ReadUntil(cluster, CountingTopology.Output(App), r => Latest(r, Int64) is var l && l.Count == 10 && l.Values.All(c => c == 10));
+    }
+
+    /// <summary>An embedded cluster with the counting topology's topics, four partitions each: eight tasks.</summary>
+    private static EmbeddedKafkaCluster CountingCluster(string app)
+    {
+        var cluster = StartCluster();
+        cluster.CreateTopic(CountingTopology.Input(app), 4);
+        cluster.CreateTopic(CountingTopology.Output(app), 4);
+        return cluster;
     }
 
     private static StreamsConfig Incremental(EmbeddedKafkaCluster cluster, string app, TempDir dir)
