@@ -82,6 +82,14 @@ public sealed class StreamsConfig
     /// <summary>Number of stream threads in this instance. Default 1.</summary>
     public int NumStreamThreads { get; set; } = 1;
 
+    /// <summary>
+    /// Standby replicas per stateful task (<c>num.standby.replicas</c>): other instances keep a copy of the task's
+    /// persistent stores up to date from its changelogs, so that the instance taking the task over restores only the
+    /// tail, and queries that accept stale data can read it while the owner is away. Instances learn of each other
+    /// through the query-hosts topic (decision 0024). Default 0.
+    /// </summary>
+    public int NumStandbyReplicas { get; set; }
+
     /// <summary>Metrics detail. Default <see cref="MetricsRecordingLevel.Info"/>.</summary>
     public MetricsRecordingLevel MetricsRecordingLevel { get; set; } = MetricsRecordingLevel.Info;
 
@@ -187,6 +195,11 @@ public sealed class StreamsConfig
         if (NumStreamThreads < 1)
         {
             problems.Add("NumStreamThreads must be at least 1");
+        }
+
+        if (NumStandbyReplicas < 0)
+        {
+            problems.Add($"NumStandbyReplicas (num.standby.replicas) must not be negative, not {NumStandbyReplicas}");
         }
 
         if (BufferedRecordsPerPartition < 1)

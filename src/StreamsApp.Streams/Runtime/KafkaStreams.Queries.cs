@@ -106,7 +106,11 @@ public sealed partial class KafkaStreams
             throw new ArgumentOutOfRangeException(nameof(partitioner), $"The partitioner returned {partition}; store '{storeName}' has {count} partitions");
         }
 
-        return _claims.OwnerOf(new TaskId(subtopology, partition)) is { } host ? new KeyQueryMetadata(host, partition) : KeyQueryMetadata.NotAvailable;
+        var task = new TaskId(subtopology, partition);
+        var standbys = _claims.StandbysOf(task);
+        return _claims.OwnerOf(task) is { } host
+            ? new KeyQueryMetadata(host, partition) { StandbyHosts = standbys }
+            : standbys.Count > 0 ? new KeyQueryMetadata(HostInfo.Unavailable, partition) { StandbyHosts = standbys } : KeyQueryMetadata.NotAvailable;
     }
 
     /// <summary>The instances hosting a store (every instance for a global store); empty for an unknown store. No I/O.</summary>
@@ -129,6 +133,14 @@ public sealed partial class KafkaStreams
             return [];
         }
 
+        // Without an application server the claims of others (kept for standby placement) name no host to list.
+        if (_config.ApplicationServer is null)
+        {
+            return _claims.ClaimOf(_processId) is { Tasks.Count: > 0 } own
+                ? [new StreamsMetadata(HostInfo.Unavailable, topology.StoresOf(own.Tasks), topology.PartitionsOf(own.Tasks))]
+                : [];
+        }
+
         return [.. _claims.TasksByHost
             .OrderBy(h => h.Key.ToString(), StringComparer.Ordinal)
             .Select(h => new StreamsMetadata(h.Key, topology.StoresOf(h.Value), topology.PartitionsOf(h.Value)))];
@@ -137,12 +149,12 @@ public sealed partial class KafkaStreams
     private HostInfo LocalHost => _config.ApplicationServer is { } server ? HostInfo.Parse(server) : HostInfo.Unavailable;
 
     private LocalStoreSource StoreSource => _storeSource ??= new LocalStoreSource(
-        _builder, () => State, () => { lock (_gate) { return [.. _threads]; } }, () => _globalThread?.Updater, () => _storeTopology);
+        _builder, () => State, () => { lock (_gate) { return [.. _threads]; } }, () => _setup?.Standbys, () => _globalThread?.Updater, () => _storeTopology);
 
     private void StartQueries(TopologyMetadata metadata, ILoggerFactory loggerFactory)
     {
         _storeTopology = new StoreTopology(metadata);
-        if (_config.ApplicationServer is not null)
+        if (SharesClaims)
         {
             var log = loggerFactory.CreateLogger<QueryHostsExchange>();
             if (_config.QueryHostsSecret is null)
@@ -155,17 +167,27 @@ public sealed partial class KafkaStreams
         }
     }
 
-    /// <summary>After every rebalance (caller holds the gate): claims this instance's active tasks.</summary>
+    /// <summary>
+    /// Whether instances share claims through the query-hosts topic: to find each other's application server, and to
+    /// place standby replicas (decision 0024).
+    /// </summary>
+    private bool SharesClaims => _config.ApplicationServer is not null || _config.NumStandbyReplicas > 0;
+
+    /// <summary>
+    /// After every rebalance, and when the standbys kept change while running (caller holds the gate): claims this
+    /// instance's active tasks and standbys.
+    /// </summary>
     private void PublishActiveTasks()
     {
         var tasks = _threads.SelectMany(t => t.ActiveTasks).ToHashSet();
+        var standbys = _setup?.Standbys?.TaskIds ?? new HashSet<TaskId>();
         if (_exchange is { } exchange)
         {
-            exchange.Publish(tasks);
+            exchange.Publish(tasks, standbys);
         }
         else
         {
-            _claims.Apply(_processId, new HostClaim(LocalHost, tasks, ++_localClaimOrder));
+            _claims.Apply(_processId, new HostClaim(LocalHost, tasks, standbys, ++_localClaimOrder));
         }
     }
 

@@ -182,7 +182,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
 
         RegisterSignals();
         var metadata = await InternalTopicManager.PrepareAsync(
-            _builder, _config.ApplicationId, _admin, queryHosts: _config.ApplicationServer is not null, cancellationToken).ConfigureAwait(false);
+            _builder, _config.ApplicationId, _admin, queryHosts: SharesClaims, cancellationToken).ConfigureAwait(false);
         await CheckStateIdentityAsync(metadata, cancellationToken).ConfigureAwait(false);
         StartQueries(metadata, loggerFactory);
         var globalThreadName = $"{ClientIdPrefix}-GlobalStreamThread";
@@ -201,6 +201,8 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             _globalThread = new GlobalStreamThread(globalState, globalStores, globalDeadLetters, _setup, globalThreadName, OnGlobalFailure);
             await _globalThread.StartAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        StartStandbys(metadata);
 
         lock (_gate)
         {
@@ -307,7 +309,10 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             thread.RequestShutdown();
         }
 
+        // Standbys close first: the tasks the threads close would otherwise look like tasks to keep standbys of.
         var deadline = DateTime.UtcNow + timeout;
+        StopStandbys(Remaining(deadline));
+
         foreach (var thread in threads)
         {
             thread.Join(Remaining(deadline));

@@ -51,6 +51,7 @@ internal static class StreamsConfigFactory
             CommitInterval = source.CommitInterval,
             CacheMaxBytesBuffering = source.CacheMaxBytesBuffering,
             NumStreamThreads = source.NumStreamThreads,
+            NumStandbyReplicas = source.NumStandbyReplicas,
             MetricsRecordingLevel = source.MetricsRecordingLevel,
             KafkaProperties = properties,
             BufferedRecordsPerPartition = source.BufferedRecordsPerPartition,

@@ -11,6 +11,7 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("--Streams:CommitInterval=-00:00:01", "Streams:CommitInterval must be positive")]
     [InlineData("--threads=0", "Streams:NumStreamThreads must be at least 1")]
+    [InlineData("--Streams:NumStandbyReplicas=-1", "Streams:NumStandbyReplicas (num.standby.replicas) must not be negative")]
     [InlineData("--partitions=0", "Kafka:TopicPartitions must be at least 1")]
     [InlineData("--Kafka:ConnectTimeout=00:00:00.500", "Kafka:ConnectTimeout must be between 00:00:01 and 00:10:00")]
     [InlineData("--http-url=ftp://x", "Http:Url must be an absolute http or https URL")]
@@ -70,14 +71,15 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void TheGroupProtocolAndTheStaticInstanceIdReachTheEngine()
+    public void TheGroupProtocolTheStaticInstanceIdAndTheStandbysReachTheEngine()
     {
-        var options = new WorkerOptions { Streams = { GroupProtocol = Streams.GroupProtocol.Consumer, GroupInstanceId = "worker-1" } };
+        var options = new WorkerOptions { Streams = { GroupProtocol = Streams.GroupProtocol.Consumer, GroupInstanceId = "worker-1", NumStandbyReplicas = 1 } };
 
         var config = StreamsConfigFactory.Create(options, "b:9092");
 
         Assert.Equal(Streams.GroupProtocol.Consumer, config.GroupProtocol);
         Assert.Equal("worker-1", config.GroupInstanceId);
+        Assert.Equal(1, config.NumStandbyReplicas);
         Assert.Equal(Streams.GroupProtocol.Classic, StreamsConfigFactory.Create(new WorkerOptions(), "b:9092").GroupProtocol);
     }
 

@@ -15,6 +15,9 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// restored the task would fail on it again. Only this engine writes changelogs, so such a record was written by
 /// someone else, and the one key it names is all that is lost.
 /// </para>
+/// <para>
+/// A standby task follows its changelogs without end (<see cref="Unbounded"/>): nothing then counts as remaining.
+/// </para>
 /// </summary>
 internal sealed class ChangelogRestoration(
     ProcessorStateManager stateManager, TopicPartition partition, long startOffset, long endOffset, long stableOffset, RestoreMetrics metrics, ILogger log)
@@ -23,6 +26,9 @@ internal sealed class ChangelogRestoration(
     private List<ChangelogRecord> _batch = [];
     private List<long> _offsets = [];
     private long _lastOffset = -1;
+
+    /// <summary>The end offset of a changelog followed without end (a standby task's).</summary>
+    public const long Unbounded = long.MaxValue;
 
     public TopicPartition Partition { get; } = partition;
 
@@ -139,7 +145,11 @@ internal sealed class ChangelogRestoration(
         if (clamped > Position)
         {
             var waited = WaitsForTransaction;
-            metrics.Remaining.Record(Position - clamped);
+            if (EndOffset != Unbounded)
+            {
+                metrics.Remaining.Record(Position - clamped);
+            }
+
             Position = clamped;
             if (waited && !WaitsForTransaction)
             {

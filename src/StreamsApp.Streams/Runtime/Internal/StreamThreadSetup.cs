@@ -27,6 +27,26 @@ internal sealed class StreamThreadSetup(
 
     public StreamsMetrics Metrics => metrics;
 
+    /// <summary>The instance's state directory, where every task and standby locks its directory.</summary>
+    public StateDirectory StateDirectory => stateDirectory;
+
+    /// <summary>The instance's standby replicas; null without <see cref="StreamsConfig.NumStandbyReplicas"/>.</summary>
+    public StandbyUpdater? Standbys { get; private set; }
+
+    /// <summary>Creates the instance's standby replicas (once, before the stream threads start).</summary>
+    /// <param name="name">The standby thread's name.</param>
+    /// <param name="placement">The standbys this instance should keep now.</param>
+    /// <param name="changed">Called when the standbys kept change.</param>
+    public StandbyUpdater CreateStandbys(string name, Func<IReadOnlySet<Processing.TaskId>> placement, Action changed)
+    {
+        if (Standbys is not null)
+        {
+            throw new InvalidOperationException("The instance's standbys exist already");
+        }
+
+        return Standbys = new StandbyUpdater(this, name, placement, changed);
+    }
+
     /// <summary>
     /// The thread's producer; under exactly-once transactional, with the id <c>&lt;application id&gt;-&lt;process
     /// id&gt;-&lt;thread index&gt;</c>. The process id outlives a restart (it is kept in the state directory), so the
@@ -51,6 +71,6 @@ internal sealed class StreamThreadSetup(
             readsStableOffsets: Config.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2, StoreChangelogReader.WatermarkTimeout);
 
     public ThreadResources Resources(string threadName, StreamsProducer producer) =>
-        new(threadName, producer, partitionCounts, time, metrics, globalState, stateDirectory);
+        new(threadName, producer, partitionCounts, time, metrics, globalState, stateDirectory, Standbys);
 
 }

@@ -27,7 +27,7 @@ internal sealed class TaskManager(
     private readonly Dictionary<TaskId, StreamTask> _tasks = [];
     private readonly HashSet<TaskId> _suspended = [];
     // Assigned tasks whose directory another thread of this instance still holds (it closes them in its own
-    // rebalance callback); created on a later loop.
+    // rebalance callback), or this instance's standby of the task (it hands it over); created on a later loop.
     private readonly SortedSet<TaskId> _pending = [];
     // Pending tasks whose creation failed because the cluster could not answer, logged once until created, and
     // tried again once a second rather than on every loop.
@@ -73,6 +73,8 @@ internal sealed class TaskManager(
         {
             if (!resources.StateDirectory.TryLock(id, this))
             {
+                // Another thread closes it in its rebalance callback, or this instance's standby of it hands over.
+                resources.Standbys?.Release(id);
                 continue;
             }
 

@@ -3,7 +3,7 @@ using StreamsApp.Streams.Metrics;
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>What a stream thread's tasks share: the thread's producer, and the instance's clock, metrics, topic sizes,
-/// global state and state directory.</summary>
+/// global state, state directory and standby replicas.</summary>
 internal sealed record ThreadResources(
     string ThreadId,
     StreamsProducer Producer,
@@ -11,4 +11,5 @@ internal sealed record ThreadResources(
     TimeProvider Time,
     StreamsMetrics Metrics,
     GlobalStateUpdater? GlobalState,
-    StateDirectory StateDirectory);
+    StateDirectory StateDirectory,
+    StandbyUpdater? Standbys);

@@ -14,7 +14,8 @@ namespace StreamsApp.Worker.Api.Queries;
 /// Sends a query on to the worker that owns its key (its <c>application.server</c>): the same path and query string,
 /// <see cref="QueryHeaders.ForwardedBy"/> so that the owner answers from its own stores and never forwards further, and
 /// this worker's proof (<see cref="PeerCredentials"/>) in place of the client's API key, which stays here. An owner
-/// that cannot be reached is a 503 naming it.
+/// that cannot be reached is a 503 naming it. A request to a standby replica says that a stale answer is accepted
+/// (<see cref="QueryHeaders.Stale"/>).
 /// </summary>
 internal sealed partial class OwnerForwarder(
     IHttpClientFactory clients, IStreamsInstance instance, PeerCredentials peers, IOptions<WorkerOptions> options, ILogger<OwnerForwarder> log)
@@ -31,18 +32,24 @@ internal sealed partial class OwnerForwarder(
     // Workers are configured alike: the owner speaks the scheme this worker listens with.
     private readonly string _scheme = Uri.TryCreate(options.Value.Http.Url, UriKind.Absolute, out var url) ? url.Scheme : Uri.UriSchemeHttp;
 
-    /// <summary>Forwards the request to <paramref name="owner"/> and relays its status, body and retry advice.</summary>
-    public async Task<IResult> RelayAsync(HttpContext context, HostInfo owner)
+    /// <summary>
+    /// Forwards the request to <paramref name="host"/> and relays its status, body and retry advice; the answer is
+    /// null with the 503 to give instead when the host cannot be reached.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="host">The owner, or a standby of the key's partition.</param>
+    /// <param name="standby">Whether <paramref name="host"/> is asked as a standby, which may answer with stale data.</param>
+    public async Task<(RelayedResult? Answer, IResult? Unreachable)> RelayAsync(HttpContext context, HostInfo host, bool standby = false)
     {
         try
         {
-            using var response = await SendAsync(context, owner).ConfigureAwait(false);
+            using var response = await SendAsync(context, host, standby).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
-            return new RelayedResult(response, body);
+            return (new RelayedResult(response, body), null);
         }
         catch (Exception e) when (IsUnreachable(e, context))
         {
-            return Unreachable(owner, e);
+            return (null, Unreachable(host, e));
         }
     }
 
@@ -69,13 +76,17 @@ internal sealed partial class OwnerForwarder(
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpContext context, HostInfo owner)
+    private async Task<HttpResponseMessage> SendAsync(HttpContext context, HostInfo owner, bool standby = false)
     {
         var request = context.Request;
         var target = UriHelper.BuildAbsolute(_scheme, new HostString(owner.Host, owner.Port), request.PathBase, request.Path, request.QueryString);
         using var message = new HttpRequestMessage(HttpMethod.Get, target);
         message.Headers.Add(QueryHeaders.ForwardedBy, instance.ApplicationServer);
         message.Headers.Add(PeerCredentials.Header, peers.Proof(instance.ApplicationServer, PeerCredentials.PathAndQuery(request)));
+        if (standby)
+        {
+            message.Headers.Add(QueryHeaders.Stale, "true");
+        }
 
         LogForwarding(log, request.Path, owner);
         return await clients.CreateClient(ClientName).SendAsync(message, context.RequestAborted).ConfigureAwait(false);

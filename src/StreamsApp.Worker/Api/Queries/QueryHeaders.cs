@@ -12,4 +12,11 @@ internal static class QueryHeaders
 
     /// <summary>On a key's answer: the application server of the worker whose store answered.</summary>
     public const string ServedBy = "X-StreamsApp-Served-By";
+
+    /// <summary>
+    /// On a key's answer read from a standby replica while the owner was away: <c>true</c>, since it may lag behind
+    /// what the owner had processed. On a request one worker forwards to another's standby: that it accepts such an
+    /// answer (honoured only from a peer, as <see cref="ForwardedBy"/>).
+    /// </summary>
+    public const string Stale = "X-StreamsApp-Stale";
 }

@@ -18,9 +18,9 @@ internal static class ReadModelEndpoints
     public static IEndpointRouteBuilder MapReadModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/orders/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
-            router.ByKeyAsync(context, OrderViews.Info.Name, id, streams => StoreAnswers.Value(OrderViews.KeyValue!, streams, id, "order")));
+            router.ByKeyAsync(context, OrderViews.Info.Name, id, (streams, stale) => StoreAnswers.Value(OrderViews.KeyValue!, streams, id, "order", stale)));
         endpoints.MapGet("/customers/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
-            router.ByKeyAsync(context, CustomerSummaries.Info.Name, id, streams => StoreAnswers.Value(CustomerSummaries.KeyValue!, streams, id, "customer")));
+            router.ByKeyAsync(context, CustomerSummaries.Info.Name, id, (streams, stale) => StoreAnswers.Value(CustomerSummaries.KeyValue!, streams, id, "customer", stale)));
         endpoints.MapGet("/products/{id}/sales", GetProductSalesAsync);
         return endpoints;
     }
@@ -34,7 +34,7 @@ internal static class ReadModelEndpoints
         }
 
         // 31 days of hourly windows are fewer than the largest page: nothing is cut off.
-        return await router.ByKeyAsync(context, ProductSales.Info.Name, id, streams =>
-            StoreAnswers.Json(StoreAnswers.ValuesOf(ProductSales.Window!.Fetch(streams, id, range, QueryInput.MaxLimit)))).ConfigureAwait(false);
+        return await router.ByKeyAsync(context, ProductSales.Info.Name, id, (streams, stale) =>
+            StoreAnswers.Json(StoreAnswers.ValuesOf(ProductSales.Window!.Fetch(streams, id, range, QueryInput.MaxLimit, stale)))).ConfigureAwait(false);
     }
 }

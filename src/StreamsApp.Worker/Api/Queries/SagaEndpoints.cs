@@ -19,7 +19,7 @@ internal static class SagaEndpoints
         endpoints.MapGet("/sagas/statistics", (HttpContext context, StoreQueryRouter router) =>
             router.FromAllAsync(context, SagaStores.State, CountByState, Sum));
         endpoints.MapGet("/sagas/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
-            router.ByKeyAsync(context, SagaStores.State, id, streams => StoreAnswers.Value(QueryableStores.SagaState, streams, id, "saga")));
+            router.ByKeyAsync(context, SagaStores.State, id, (streams, stale) => StoreAnswers.Value(QueryableStores.SagaState, streams, id, "saga", stale)));
         endpoints.MapGet("/sagas", GetSagasAsync);
         return endpoints;
     }

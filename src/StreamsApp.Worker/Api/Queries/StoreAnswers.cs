@@ -8,8 +8,8 @@ namespace StreamsApp.Worker.Api.Queries;
 internal static class StoreAnswers
 {
     /// <summary>The key's value as JSON, or 404 naming <paramref name="what"/> and the key.</summary>
-    public static IResult Value(IKeyValueReader reader, KafkaStreams streams, string key, string what) =>
-        reader.Get(streams, key) is { } value
+    public static IResult Value(IKeyValueReader reader, KafkaStreams streams, string key, string what, bool stale = false) =>
+        reader.Get(streams, key, stale) is { } value
             ? Results.Json(value, ContractJson.Options)
             : QueryProblems.NotFound($"No {what} '{key}'");
 

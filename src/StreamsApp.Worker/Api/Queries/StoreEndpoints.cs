@@ -31,13 +31,13 @@ internal static class StoreEndpoints
 
         if (store.KeyValue is { } keyValue)
         {
-            return await router.ByKeyAsync(context, name, key, streams => StoreAnswers.Value(keyValue, streams, key, $"entry in store '{name}' for key")).ConfigureAwait(false);
+            return await router.ByKeyAsync(context, name, key, (streams, stale) => StoreAnswers.Value(keyValue, streams, key, $"entry in store '{name}' for key", stale)).ConfigureAwait(false);
         }
 
         var rangeError = QueryInput.ReadTimeRange(from, to, time.GetUtcNow(), out var range);
         var limitError = QueryInput.ReadLimit(limit, out var max);
         return StoreAnswers.BadInput(rangeError, limitError)
-            ?? await router.ByKeyAsync(context, name, key, streams => StoreAnswers.Json(store.Window!.Fetch(streams, key, range, max))).ConfigureAwait(false);
+            ?? await router.ByKeyAsync(context, name, key, (streams, stale) => StoreAnswers.Json(store.Window!.Fetch(streams, key, range, max, stale))).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetRangeAsync(string name, string? from, string? to, string? limit, HttpContext context, StoreQueryRouter router, TimeProvider time)

@@ -18,12 +18,16 @@ internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder
 {
     private static readonly ISerializer<string> KeySerializer = ContractSerdes.Key.Serializer;
 
-    /// <summary>Answers a query about <paramref name="key"/> of <paramref name="store"/> where the key lives.</summary>
+    /// <summary>
+    /// Answers a query about <paramref name="key"/> of <paramref name="store"/> where the key lives: here when this
+    /// worker owns it, else at its owner. While the owner is away (unreachable, or no owner between two rebalances), a
+    /// standby replica of the key's partition answers, here or forwarded, marked <see cref="QueryHeaders.Stale"/>.
+    /// </summary>
     /// <param name="context">The request, forwarded as it is when another worker owns the key.</param>
     /// <param name="store">The store.</param>
     /// <param name="key">The key.</param>
-    /// <param name="answer">Reads the answer from this worker's stores.</param>
-    public async Task<IResult> ByKeyAsync(HttpContext context, string store, string key, Func<KafkaStreams, IResult> answer)
+    /// <param name="answer">Reads the answer from this worker's stores; its flag says whether standbys may be read.</param>
+    public async Task<IResult> ByKeyAsync(HttpContext context, string store, string key, Func<KafkaStreams, bool, IResult> answer)
     {
         if (Check(store) is { } problem)
         {
@@ -33,29 +37,70 @@ internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder
         try
         {
             var streams = instance.Streams!;
-            var owner = streams.QueryMetadataForKey(store, key, KeySerializer).ActiveHost;
-            if (owner == HostInfo.Unavailable)
-            {
-                return OwnerUnknown(store);
-            }
-
+            var metadata = streams.QueryMetadataForKey(store, key, KeySerializer);
+            var owner = metadata.ActiveHost;
             if (IsThisInstance(owner))
             {
-                context.Response.Headers[QueryHeaders.ServedBy] = instance.ApplicationServer;
-                return answer(streams);
+                return Served(context, answer(streams, false), stale: false);
             }
 
             if (IsForwarded(context))
             {
-                return QueryProblems.Unavailable("Owner moved", $"{owner} owns this key of store '{store}' now, not this instance; a forwarded request is not forwarded again");
+                // A peer that could not reach the owner asks this worker's standby.
+                return context.Request.Headers[QueryHeaders.Stale] == "true" && metadata.StandbyHosts.Any(IsThisInstance)
+                    ? Served(context, answer(streams, true), stale: true)
+                    : QueryProblems.Unavailable("Owner moved", $"{(owner == HostInfo.Unavailable ? "No instance" : owner)} owns this key of store '{store}' now, not this instance; a forwarded request is not forwarded again");
             }
 
-            return await forwarder.RelayAsync(context, owner).ConfigureAwait(false);
+            IResult? failure = null;
+            if (owner != HostInfo.Unavailable)
+            {
+                var (relayed, unreachable) = await forwarder.RelayAsync(context, owner).ConfigureAwait(false);
+                if (relayed is not null)
+                {
+                    return relayed;
+                }
+
+                failure = unreachable;
+            }
+
+            return await FromStandbyAsync(context, metadata.StandbyHosts, streams, answer).ConfigureAwait(false) ?? failure ?? OwnerUnknown(store);
         }
         catch (InvalidStateStoreException e)
         {
             return QueryProblems.For(e, store);
         }
+    }
+
+    /// <summary>The first answer a standby of the key's partition gives, this worker's first; null when none can.</summary>
+    private async Task<IResult?> FromStandbyAsync(HttpContext context, IReadOnlyList<HostInfo> standbys, KafkaStreams streams, Func<KafkaStreams, bool, IResult> answer)
+    {
+        if (standbys.Any(IsThisInstance))
+        {
+            return Served(context, answer(streams, true), stale: true);
+        }
+
+        foreach (var standby in standbys)
+        {
+            var (relayed, _) = await forwarder.RelayAsync(context, standby, standby: true).ConfigureAwait(false);
+            if (relayed is { StatusCode: not StatusCodes.Status503ServiceUnavailable })
+            {
+                return relayed;
+            }
+        }
+
+        return null;
+    }
+
+    private IResult Served(HttpContext context, IResult result, bool stale)
+    {
+        context.Response.Headers[QueryHeaders.ServedBy] = instance.ApplicationServer;
+        if (stale)
+        {
+            context.Response.Headers[QueryHeaders.Stale] = "true";
+        }
+
+        return result;
     }
 
     /// <summary>Answers a query over the whole of <paramref name="store"/>: every hosting worker's local part, merged.</summary>

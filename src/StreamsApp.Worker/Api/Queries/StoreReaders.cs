@@ -6,8 +6,8 @@ namespace StreamsApp.Worker.Api.Queries;
 /// <summary>Reads a key-value store of string keys on this worker, whatever its value type.</summary>
 internal interface IKeyValueReader
 {
-    /// <summary>The key's value in this worker's stores; null when absent here.</summary>
-    object? Get(KafkaStreams streams, string key);
+    /// <summary>The key's value in this worker's stores (also its standbys when <paramref name="stale"/>); null when absent here.</summary>
+    object? Get(KafkaStreams streams, string key, bool stale = false);
 
     /// <summary>Entries of this worker's stores with keys from <paramref name="from"/> to <paramref name="to"/> (inclusive; null is open), in key order.</summary>
     StorePage Range(KafkaStreams streams, string? from, string? to, int limit);
@@ -16,8 +16,11 @@ internal interface IKeyValueReader
 /// <summary>Reads a window store of string keys on this worker, whatever its value type.</summary>
 internal interface IWindowReader
 {
-    /// <summary>Windows starting in <paramref name="range"/> of one key, or of every key when <paramref name="key"/> is null; by window start, then key.</summary>
-    StorePage Fetch(KafkaStreams streams, string? key, TimeRange range, int limit);
+    /// <summary>
+    /// Windows starting in <paramref name="range"/> of one key, or of every key when <paramref name="key"/> is null; by
+    /// window start, then key. Also from standbys when <paramref name="stale"/>.
+    /// </summary>
+    StorePage Fetch(KafkaStreams streams, string? key, TimeRange range, int limit, bool stale = false);
 }
 
 /// <summary>Reads a key-value store through interactive queries (DSL stores: the timestamp is unwrapped).</summary>
@@ -25,7 +28,7 @@ internal interface IWindowReader
 internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
     where TValue : class
 {
-    public object? Get(KafkaStreams streams, string key) => Store(streams).Get(key);
+    public object? Get(KafkaStreams streams, string key, bool stale = false) => Store(streams, stale).Get(key);
 
     public StorePage Range(KafkaStreams streams, string? from, string? to, int limit)
     {
@@ -33,9 +36,11 @@ internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
         return StorePage.Of(entries.Select(e => new KeyValueEntry(e.Key, e.Value)), KeyValueEntry.Order, limit);
     }
 
-    /// <summary>The typed view, for endpoints that filter on the value.</summary>
-    public IReadOnlyKeyValueStore<string, TValue> Store(KafkaStreams streams) => streams.Store(
-        StoreQueryParameters<IReadOnlyKeyValueStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.KeyValueStore<string, TValue>()));
+    /// <summary>The typed view, for endpoints that filter on the value; with <paramref name="stale"/>, standbys too.</summary>
+    public IReadOnlyKeyValueStore<string, TValue> Store(KafkaStreams streams, bool stale = false) => streams.Store(
+        StoreQueryParameters<IReadOnlyKeyValueStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.KeyValueStore<string, TValue>()) is var query && stale
+            ? query.EnableStaleStores()
+            : query);
 }
 
 /// <summary>Reads a window store through interactive queries.</summary>
@@ -43,10 +48,10 @@ internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
 internal sealed class WindowReader<TValue>(string storeName) : IWindowReader
     where TValue : class
 {
-    public StorePage Fetch(KafkaStreams streams, string? key, TimeRange range, int limit)
+    public StorePage Fetch(KafkaStreams streams, string? key, TimeRange range, int limit, bool stale = false)
     {
-        var store = streams.Store(
-            StoreQueryParameters<IReadOnlyWindowStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.WindowStore<string, TValue>()));
+        var query = StoreQueryParameters<IReadOnlyWindowStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.WindowStore<string, TValue>());
+        var store = streams.Store(stale ? query.EnableStaleStores() : query);
         using var entries = key is null ? store.FetchAll(range.FromMs, range.ToMs) : store.Fetch(key, key, range.FromMs, range.ToMs);
         var rendered = entries.Select(e => new WindowEntry(
             e.Key.Key, DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.StartMs), DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.EndMs), e.Value));

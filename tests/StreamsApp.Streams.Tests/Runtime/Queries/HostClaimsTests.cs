@@ -11,7 +11,7 @@ public sealed class HostClaimsTests
 
     private static TaskId T(int subtopology, int partition) => new(subtopology, partition);
 
-    private static HostClaim Claim(HostInfo host, long order, params TaskId[] tasks) => new(host, tasks.ToHashSet(), order);
+    private static HostClaim Claim(HostInfo host, long order, params TaskId[] tasks) => new(host, tasks.ToHashSet(), new HashSet<TaskId>(), order);
 
     [Fact]
     public void A_process_latest_claim_replaces_its_earlier_one()
@@ -75,15 +75,56 @@ public sealed class HostClaimsTests
     [Fact]
     public void A_claim_survives_its_wire_format()
     {
-        var value = Signed.Serialize("p1", new HostInfo("[::1]", 8080), [T(1, 2), T(0, 3)]);
+        var value = Signed.Serialize("p1", new HostInfo("[::1]", 8080), [T(1, 2), T(0, 3)], [T(1, 0)]);
 
         var claim = Signed.Deserialize("p1", value, 42, out _);
 
-        Assert.StartsWith("2|[::1]:8080|0_3,1_2|", System.Text.Encoding.UTF8.GetString(value), StringComparison.Ordinal);
+        Assert.StartsWith("3|[::1]:8080|0_3,1_2|1_0|", System.Text.Encoding.UTF8.GetString(value), StringComparison.Ordinal);
         Assert.NotNull(claim);
         Assert.Equal(new HostInfo("[::1]", 8080), claim.Host);
         Assert.Equal(new HashSet<TaskId> { T(1, 2), T(0, 3) }, claim.Tasks);
+        Assert.Equal(new HashSet<TaskId> { T(1, 0) }, claim.Standbys);
         Assert.Equal(42, claim.Order);
+    }
+
+    [Fact]
+    public void A_claim_of_an_instance_without_application_server_names_no_host()
+    {
+        var value = Signed.Serialize("p1", HostInfo.Unavailable, [T(0, 0)], []);
+
+        var claim = Signed.Deserialize("p1", value, 1, out _);
+
+        Assert.StartsWith("3||0_0||", System.Text.Encoding.UTF8.GetString(value), StringComparison.Ordinal);
+        Assert.Equal(HostInfo.Unavailable, claim!.Host);
+    }
+
+    [Fact]
+    public void A_claim_of_format_2_from_before_standbys_is_still_read()
+    {
+        var body = "2|a:1|0_0,0_1";
+        var signature = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("0123456789abcdef"), System.Text.Encoding.UTF8.GetBytes($"p1|{body}")));
+
+        var claim = Signed.Deserialize("p1", System.Text.Encoding.UTF8.GetBytes($"{body}|{signature}"), 7, out var reason);
+
+        Assert.True(claim is not null, reason);
+        Assert.Equal(new HashSet<TaskId> { T(0, 0), T(0, 1) }, claim.Tasks);
+        Assert.Empty(claim.Standbys);
+    }
+
+    [Fact]
+    public void Standby_hosts_of_a_task_are_the_other_claims_keeping_it()
+    {
+        var claims = new HostClaims();
+        var c = new HostInfo("c", 3);
+        claims.Apply("p1", new HostClaim(A, new HashSet<TaskId> { T(0, 0) }, new HashSet<TaskId> { T(0, 1) }, 1));
+        claims.Apply("p2", new HostClaim(B, new HashSet<TaskId> { T(0, 1) }, new HashSet<TaskId> { T(0, 0) }, 2));
+        claims.Apply("p3", new HostClaim(c, new HashSet<TaskId>(), new HashSet<TaskId> { T(0, 0), T(0, 1) }, 3));
+
+        Assert.Equal([B, c], claims.StandbysOf(T(0, 0)));
+        Assert.Equal([A, c], claims.StandbysOf(T(0, 1)));
+        Assert.Empty(claims.StandbysOf(T(0, 2)));
+        Assert.Equal("p2", claims.OwnerProcesses[T(0, 1)]);
     }
 
     [Theory]
@@ -102,7 +143,7 @@ public sealed class HostClaimsTests
     [Fact]
     public void A_claim_verifies_only_under_its_own_process_id_and_secret()
     {
-        var value = Signed.Serialize("p1", new HostInfo("a", 1), [T(0, 0)]);
+        var value = Signed.Serialize("p1", new HostInfo("a", 1), [T(0, 0)], []);
         var otherSecret = HostClaimFormat.For(new StreamsConfig { ApplicationId = "app", QueryHostsSecret = "fedcba9876543210" });
         var unset = HostClaimFormat.For(new StreamsConfig { ApplicationId = "app" });
 
@@ -110,13 +151,13 @@ public sealed class HostClaimsTests
         Assert.Contains("signature", replayed, StringComparison.Ordinal);
         Assert.Null(otherSecret.Deserialize("p1", value, 0, out _));
         Assert.Null(unset.Deserialize("p1", value, 0, out _));
-        Assert.NotNull(unset.Deserialize("p1", unset.Serialize("p1", new HostInfo("a", 1), [T(0, 0)]), 0, out _));
+        Assert.NotNull(unset.Deserialize("p1", unset.Serialize("p1", new HostInfo("a", 1), [T(0, 0)], []), 0, out _));
     }
 
     [Fact]
     public void A_tampered_claim_does_not_verify()
     {
-        var text = System.Text.Encoding.UTF8.GetString(Signed.Serialize("p1", new HostInfo("worker-1", 8080), [T(0, 0)]));
+        var text = System.Text.Encoding.UTF8.GetString(Signed.Serialize("p1", new HostInfo("worker-1", 8080), [T(0, 0)], []));
         var tampered = text.Replace("worker-1:8080", "evil:18666", StringComparison.Ordinal);
 
         Assert.Null(Signed.Deserialize("p1", System.Text.Encoding.UTF8.GetBytes(tampered), 0, out _));

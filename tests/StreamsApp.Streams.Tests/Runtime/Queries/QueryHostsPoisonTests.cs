@@ -51,7 +51,7 @@ public sealed class QueryHostsPoisonTests
     {
         var allTasks = "0_0,0_1,0_2,0_3";
         var signed = HostClaimFormat.For(new StreamsConfig { ApplicationId = Application, QueryHostsSecret = Secret })
-            .Serialize("someone", Spoofed, [new StreamsApp.Streams.Processing.TaskId(0, 0)]);
+            .Serialize("someone", Spoofed, [new StreamsApp.Streams.Processing.TaskId(0, 0)], []);
         return
         [
             (null, Encoding.UTF8.GetBytes($"2|{Spoofed}|{allTasks}|AAAA")),

@@ -13,9 +13,9 @@ namespace StreamsApp.Worker.Tests.Api.Queries;
 
 /// <summary>
 /// A worker (API key on, two partitions) and a <see cref="FakeOwner"/>. The tests make another host own partition 1
-/// of every task the way a second worker would: by publishing its claim to the query-hosts topic (decision 0021:
-/// <c>2|host:port|tasks|signature</c>, signed with the workers' shared secret; the newest claim of a task wins), so
-/// the worker's real metadata names that host.
+/// of every task, or keep standbys of it, the way a second worker would: by publishing its claim to the query-hosts
+/// topic (decisions 0021 and 0024: <c>3|host:port|tasks|standbys|signature</c>, signed with the workers' shared
+/// secret; the newest claim of a task wins), so the worker's real metadata names that host.
 /// </summary>
 public sealed class ForwardingFixture : IAsyncLifetime
 {
@@ -51,18 +51,32 @@ public sealed class ForwardingFixture : IAsyncLifetime
     /// <summary>Publishes <paramref name="host"/>'s claim to partition 1 of every sub-topology and waits until the worker sees it.</summary>
     public async Task ClaimPartitionOneAsync(string host)
     {
-        var tasks = string.Join(',', Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_1"));
-        var config = new ProducerConfig { BootstrapServers = Host.Get<KafkaConnection>().BootstrapServers };
-        using (var producer = new ProducerBuilder<byte[], byte[]>(config).Build())
-        {
-            await producer.ProduceAsync(
-                $"{Host.Get<IOptions<WorkerOptions>>().Value.Streams.ApplicationId}-query-hosts",
-                new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes("claimant-" + host), Value = SignedClaim("claimant-" + host, $"2|{host}|{tasks}") });
-        }
+        await PublishClaimAsync("claimant-" + host, $"3|{host}|{PartitionOneTasks}|");
+        await Wait.UntilAsync(() => Task.FromResult(RemoteKeyMetadata().ActiveHost.ToString() == host), TimeSpan.FromSeconds(10));
+    }
 
+    /// <summary>
+    /// Publishes <paramref name="host"/>'s claim of standbys of partition 1 of every sub-topology (no active task), or
+    /// withdraws it with a tombstone, and waits until the worker sees it.
+    /// </summary>
+    public async Task ClaimStandbysOfPartitionOneAsync(string host, bool withdraw = false)
+    {
+        await PublishClaimAsync("standby-" + host, withdraw ? null : $"3|{host}||{PartitionOneTasks}");
         await Wait.UntilAsync(
-            () => Task.FromResult(Streams.QueryMetadataForKey(ProjectionStores.OrderViews, RemoteKey, ContractSerdes.Key.Serializer).ActiveHost.ToString() == host),
-            TimeSpan.FromSeconds(10));
+            () => Task.FromResult(RemoteKeyMetadata().StandbyHosts.Any(h => h.ToString() == host) != withdraw), TimeSpan.FromSeconds(10));
+    }
+
+    private string PartitionOneTasks => string.Join(',', Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_1"));
+
+    private KeyQueryMetadata RemoteKeyMetadata() => Streams.QueryMetadataForKey(ProjectionStores.OrderViews, RemoteKey, ContractSerdes.Key.Serializer);
+
+    private async Task PublishClaimAsync(string processId, string? body)
+    {
+        var config = new ProducerConfig { BootstrapServers = Host.Get<KafkaConnection>().BootstrapServers };
+        using var producer = new ProducerBuilder<byte[], byte[]?>(config).Build();
+        await producer.ProduceAsync(
+            $"{Host.Get<IOptions<WorkerOptions>>().Value.Streams.ApplicationId}-query-hosts",
+            new Message<byte[], byte[]?> { Key = Encoding.UTF8.GetBytes(processId), Value = body is null ? null : SignedClaim(processId, body) });
     }
 
     /// <summary>A claim as a worker signs it: HMAC-SHA256 of <c>processId|body</c> under the shared secret, base64url.</summary>

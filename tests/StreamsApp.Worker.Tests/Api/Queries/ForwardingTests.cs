@@ -80,6 +80,29 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     }
 
     [Fact]
+    public async Task WhileTheOwnerIsUnreachableAStandbyAnswersMarkedStale()
+    {
+        fixture.Owner.Answers[$"/customers/{fixture.RemoteKey}"] = (200, "{\"from\":\"standby\"}", new() { [QueryHeaders.Stale] = "true" });
+        await fixture.ClaimPartitionOneAsync(DeadHost);
+        await fixture.ClaimStandbysOfPartitionOneAsync(fixture.Owner.Address);
+        try
+        {
+            var response = await GetAsync($"/customers/{fixture.RemoteKey}");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("standby", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("from").GetString());
+            Assert.Equal("true", response.Headers.GetValues(QueryHeaders.Stale).Single());
+            var asked = fixture.Owner.Received.Last(r => r.PathAndQuery == $"/customers/{fixture.RemoteKey}");
+            Assert.Equal("true", asked.Headers[QueryHeaders.Stale].ToString());
+        }
+        finally
+        {
+            await fixture.ClaimStandbysOfPartitionOneAsync(fixture.Owner.Address, withdraw: true);
+            fixture.Owner.Answers.TryRemove($"/customers/{fixture.RemoteKey}", out _);
+        }
+    }
+
+    [Fact]
     public async Task AnUnreachableOwnerIs503NamingIt()
     {
         await fixture.ClaimPartitionOneAsync(DeadHost);

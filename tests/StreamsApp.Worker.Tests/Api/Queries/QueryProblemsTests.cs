@@ -46,7 +46,7 @@ public sealed class QueryProblemsTests
         var router = new StoreQueryRouter(new StoppedInstance(state), null!, null!);
         var answered = false;
 
-        var (context, problem) = await ExecuteAsync(await router.ByKeyAsync(NewContext(), Store, "k", _ => { answered = true; return Results.Ok(); }));
+        var (context, problem) = await ExecuteAsync(await router.ByKeyAsync(NewContext(), Store, "k", (_, _) => { answered = true; return Results.Ok(); }));
 
         Assert.Equal(503, context.Response.StatusCode);
         Assert.Equal("Streams not running", problem.GetProperty("title").GetString());

@@ -2,11 +2,15 @@ using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Runtime.Internal.Queries;
 
-/// <summary>One instance's claim: its application server and the active tasks it ran when it last finished a rebalance.</summary>
-/// <param name="Host">Its application server.</param>
+/// <summary>
+/// One instance's claim: its application server, the active tasks it ran when it last finished a rebalance, and the
+/// standby tasks it keeps.
+/// </summary>
+/// <param name="Host">Its application server; <see cref="HostInfo.Unavailable"/> when it has none.</param>
 /// <param name="Tasks">Its active tasks.</param>
+/// <param name="Standbys">Its standby tasks.</param>
 /// <param name="Order">Where the claim was published (its offset in the query-hosts topic): a greater order is newer.</param>
-internal sealed record HostClaim(HostInfo Host, IReadOnlySet<TaskId> Tasks, long Order);
+internal sealed record HostClaim(HostInfo Host, IReadOnlySet<TaskId> Tasks, IReadOnlySet<TaskId> Standbys, long Order);
 
 /// <summary>
 /// The latest claim of every instance (by process id), and who owns each task: the newest claim naming it, since
@@ -38,7 +42,25 @@ internal sealed class HostClaims
     }
 
     /// <summary>The host of the newest claim naming <paramref name="task"/>; null when none does.</summary>
-    public HostInfo? OwnerOf(TaskId task) => _snapshot.Owners.GetValueOrDefault(task);
+    public HostInfo? OwnerOf(TaskId task) => _snapshot.Owners.GetValueOrDefault(task) is { } owner ? _snapshot.Claims[owner].Host : null;
+
+    /// <summary>The hosts of the claims keeping a standby of <paramref name="task"/>, but not its owner's; ordered.</summary>
+    public IReadOnlyList<HostInfo> StandbysOf(TaskId task)
+    {
+        var snapshot = _snapshot;
+        var owner = snapshot.Owners.GetValueOrDefault(task);
+        return [.. snapshot.Claims
+            .Where(c => c.Key != owner && c.Value.Standbys.Contains(task))
+            .Select(c => c.Value.Host)
+            .Distinct()
+            .OrderBy(h => h.ToString(), StringComparer.Ordinal)];
+    }
+
+    /// <summary>The process id of the newest claim naming each task (its owner).</summary>
+    public IReadOnlyDictionary<TaskId, string> OwnerProcesses => _snapshot.Owners;
+
+    /// <summary>A process's latest claim; null when it has none.</summary>
+    public HostClaim? ClaimOf(string processId) => _snapshot.Claims.GetValueOrDefault(processId);
 
     /// <summary>Each host with the tasks it owns (it holds the newest claim naming them); hosts owning nothing are left out.</summary>
     public IReadOnlyDictionary<HostInfo, IReadOnlySet<TaskId>> TasksByHost => _snapshot.TasksByHost;
@@ -50,25 +72,25 @@ internal sealed class HostClaims
         public Snapshot(Dictionary<string, HostClaim> claims)
         {
             Claims = claims;
-            var winners = new Dictionary<TaskId, HostClaim>();
-            foreach (var claim in claims.Values)
+            Owners = [];
+            foreach (var (process, claim) in claims)
             {
                 foreach (var task in claim.Tasks)
                 {
-                    if (!winners.TryGetValue(task, out var other) || other.Order < claim.Order)
+                    if (!Owners.TryGetValue(task, out var other) || claims[other].Order < claim.Order)
                     {
-                        winners[task] = claim;
+                        Owners[task] = process;
                     }
                 }
             }
 
-            Owners = winners.ToDictionary(w => w.Key, w => w.Value.Host);
-            TasksByHost = Owners.GroupBy(o => o.Value).ToDictionary(g => g.Key, g => (IReadOnlySet<TaskId>)g.Select(o => o.Key).ToHashSet());
+            TasksByHost = Owners.GroupBy(o => claims[o.Value].Host).ToDictionary(g => g.Key, g => (IReadOnlySet<TaskId>)g.Select(o => o.Key).ToHashSet());
         }
 
         public Dictionary<string, HostClaim> Claims { get; }
 
-        public Dictionary<TaskId, HostInfo> Owners { get; }
+        /// <summary>Each task's owner: the process id of the newest claim naming it.</summary>
+        public Dictionary<TaskId, string> Owners { get; }
 
         public Dictionary<HostInfo, IReadOnlySet<TaskId>> TasksByHost { get; }
     }

@@ -8,7 +8,7 @@ namespace StreamsApp.Streams.Runtime.Internal.Queries;
 /// Finds an instance's stores of one name for an interactive query (Kafka Streams' <c>WrappingStoreProvider</c> over
 /// its stream threads, or the global store), looked up again on every read so that a view outlives rebalances: the
 /// global store, or the store of each task of the live threads — only of running threads and tasks unless stale
-/// stores are enabled — each read under its thread's store lock.
+/// stores are enabled, which adds the standby replicas — each read under its thread's store lock.
 /// </summary>
 internal sealed class LocalStoreProvider(LocalStoreSource source, string storeName, int? partition, bool stale) : IQueryableStoreProvider
 {
@@ -40,23 +40,37 @@ internal sealed class LocalStoreProvider(LocalStoreSource source, string storeNa
 
             foreach (var task in thread.Tasks)
             {
-                if ((partition is { } p && task.Id.Partition != p) || !task.Context.HasStore(storeName))
-                {
-                    continue;
-                }
+                ReadTask(task, thread.StoreLock, read, results);
+            }
+        }
 
-                lock (thread.StoreLock)
-                {
-                    var store = task.Context.GetStore(storeName);
-                    if (store.IsOpen && (stale || task.IsRunning))
-                    {
-                        results.Add(read(store));
-                    }
-                }
+        if (stale && source.Standbys is { } standbys)
+        {
+            foreach (var standby in standbys.Tasks)
+            {
+                ReadTask(standby.Task, standbys.StoreLock, read, results);
             }
         }
 
         return results.Count > 0 ? results : throw NoneFound();
+    }
+
+    /// <summary>Reads the task's store of the name, if it has one, it is open, and it may be read.</summary>
+    private void ReadTask<T>(StreamTask task, Lock storeLock, Func<IStateStore, T> read, List<T> results)
+    {
+        if ((partition is { } p && task.Id.Partition != p) || !task.Context.HasStore(storeName))
+        {
+            return;
+        }
+
+        lock (storeLock)
+        {
+            var store = task.Context.GetStore(storeName);
+            if (store.IsOpen && (stale || task.IsRunning))
+            {
+                results.Add(read(store));
+            }
+        }
     }
 
     private InvalidStateStoreException NoneFound()

@@ -3,15 +3,22 @@ using StreamsApp.Streams.Processing.Internal;
 
 namespace StreamsApp.Streams.Runtime.Internal.Queries;
 
-/// <summary>What an instance offers interactive queries: its state, its live stream threads, its global stores, its topology.</summary>
+/// <summary>
+/// What an instance offers interactive queries: its state, its live stream threads, its standby replicas, its global
+/// stores, its topology.
+/// </summary>
 internal sealed class LocalStoreSource(
     InternalTopologyBuilder builder,
     Func<KafkaStreamsState> state,
     Func<IReadOnlyList<StreamThread>> threads,
+    Func<StandbyUpdater?> standbys,
     Func<GlobalStateUpdater?> global,
     Func<StoreTopology?> topology)
 {
     public IReadOnlyList<StreamThread> Threads() => threads();
+
+    /// <summary>The standby replicas; null when the instance keeps none.</summary>
+    public StandbyUpdater? Standbys => standbys();
 
     public GlobalStateUpdater? Global => global();
 

@@ -63,11 +63,11 @@ internal sealed class QueryHostsExchange : IDisposable
         _follower.Start();
     }
 
-    /// <summary>Publishes this instance's active tasks; returns at once (the send completes in the background).</summary>
-    public void Publish(IReadOnlyCollection<TaskId> tasks)
+    /// <summary>Publishes this instance's active and standby tasks; returns at once (the send completes in the background).</summary>
+    public void Publish(IReadOnlyCollection<TaskId> tasks, IReadOnlyCollection<TaskId> standbys)
     {
-        QueryLog.Published(_log, _self, tasks);
-        Send(_format.Serialize(_processId, _self, tasks));
+        QueryLog.Published(_log, _self, tasks, standbys);
+        Send(_format.Serialize(_processId, _self, tasks, standbys));
     }
 
     /// <summary>Withdraws this instance's claim (a tombstone), waits for it to be sent, and stops following.</summary>

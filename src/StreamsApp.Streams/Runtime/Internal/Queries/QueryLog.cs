@@ -5,8 +5,9 @@ namespace StreamsApp.Streams.Runtime.Internal.Queries;
 /// <summary>Source-generated log messages of interactive-query membership.</summary>
 internal static partial class QueryLog
 {
-    [LoggerMessage(EventId = 260, Level = LogLevel.Information, Message = "Published query host {Host} with tasks {Tasks}")]
-    public static partial void Published(ILogger logger, HostInfo host, IReadOnlyCollection<Processing.TaskId> tasks);
+    [LoggerMessage(EventId = 260, Level = LogLevel.Information, Message = "Published query host {Host} with tasks {Tasks} and standbys {Standbys}")]
+    public static partial void Published(
+        ILogger logger, HostInfo host, IReadOnlyCollection<Processing.TaskId> tasks, IReadOnlyCollection<Processing.TaskId> standbys);
 
     [LoggerMessage(EventId = 261, Level = LogLevel.Warning, Message = "Publishing to the query-hosts topic failed: {Reason}")]
     public static partial void PublishFailed(ILogger logger, string reason);

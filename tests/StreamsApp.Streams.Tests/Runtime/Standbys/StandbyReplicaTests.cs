@@ -1,0 +1,142 @@
+using StreamsApp.Kafka.Embedded;
+using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Processing;
+using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
+using StreamsApp.Streams.TestApp;
+using static StreamsApp.Streams.Tests.Runtime.KafkaTestKit;
+
+namespace StreamsApp.Streams.Tests.Runtime.Standbys;
+
+/// <summary>
+/// Standby replicas on the embedded cluster: each of two instances keeps a standby of the other's stateful tasks,
+/// which answers stale queries and is named in key metadata; the instance taking a task over, cleanly or after a
+/// kill, restores only what its standby had not yet read.
+/// </summary>
+public sealed class StandbyReplicaTests
+{
+    private const int Words = 10;
+
+    // The counting topology's stateful sub-topology (the count behind the repartition topic).
+    private const int CountSubtopology = 1;
+
+    private static readonly HostInfo HostA = HostInfo.Parse("a:1");
+    private static readonly HostInfo HostB = HostInfo.Parse("b:2");
+
+    private static readonly StoreQueryParameters<IReadOnlyKeyValueStore<string, long>> Counts =
+        StoreQueryParameters<IReadOnlyKeyValueStore<string, long>>.FromNameAndType(CountingTopology.Store, QueryableStoreTypes.KeyValueStore<string, long>());
+
+    private static IEnumerable<(string Key, string Value)> Batch(int batch) =>
+        Enumerable.Range(0, Words * 20).Select(i => ($"b{batch}-{i}", $"w{i % Words}"));
+
+    private static IEnumerable<string> AllWords => Enumerable.Range(0, Words).Select(i => $"w{i}");
+
+    private static Dictionary<string, long> CountsReaching(EmbeddedKafkaCluster cluster, string appId, long atLeast) =>
+        Latest(ReadUntil(cluster, CountingTopology.Output(appId), r => Latest(r, Int64) is var l && l.Count == Words && l.Values.All(c => c >= atLeast)), Int64);
+
+    [Fact]
+    public async Task A_standby_answers_stale_queries_and_a_clean_hand_over_restores_nothing()
+    {
+        const string App = "standby-handover";
+        using var cluster = CountingCluster(App);
+        using var dirA = new TempDir();
+        using var dirB = new TempDir();
+        await using var stayer = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirA.Path), HostA), Options(cluster));
+        var leaver = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirB.Path), HostB), Options(cluster));
+        await stayer.StartAsync();
+        await leaver.StartAsync();
+        await WaitUntil(() => stayer.State == KafkaStreamsState.Running && leaver.State == KafkaStreamsState.Running
+            && stayer.LocalActiveTasks.Count > 0 && leaver.LocalActiveTasks.Count > 0 && stayer.LocalActiveTasks.Count + leaver.LocalActiveTasks.Count == 4);
+        Produce(cluster, CountingTopology.Input(App), Batch(1));
+        CountsReaching(cluster, App, 20);
+
+        // Each keeps a standby of the other's stateful task, and of nothing stateless.
+        var moving = leaver.LocalActiveTasks.Where(t => t.Subtopology == CountSubtopology).ToHashSet();
+        Assert.NotEmpty(moving);
+        await WaitUntil(() => stayer.LocalStandbyTasks.ToHashSet().SetEquals(moving)
+            && leaver.LocalStandbyTasks.ToHashSet().SetEquals(stayer.LocalActiveTasks.Where(t => t.Subtopology == CountSubtopology)));
+
+        // The leaver's words: key metadata names the standby, and the standby answers them only when stale data is accepted.
+        var leaverWords = AllWords.Where(w => moving.Contains(new TaskId(CountSubtopology, PartitionOf(stayer, w)))).ToList();
+        Assert.NotEmpty(leaverWords);
+        await WaitUntil(() => leaverWords.All(w => stayer.QueryMetadataForKey(CountingTopology.Store, w, Serdes.String().Serializer) is var m
+            && m.ActiveHost == HostB && m.StandbyHosts.SequenceEqual([HostA])));
+        await WaitUntil(() => leaverWords.All(w => stayer.Store(Counts.EnableStaleStores().WithPartition(PartitionOf(stayer, w))).TryGet(w, out var n) && n == 20));
+        Assert.Throws<StateStoreMigratedException>(() => stayer.Store(Counts.WithPartition(PartitionOf(stayer, leaverWords[0]))));
+        Assert.All(moving, t => Assert.Equal(0, StandbyLag(stayer, t)));
+
+        await leaver.CloseAsync();
+        await WaitUntil(() => stayer.State == KafkaStreamsState.Running && stayer.LocalActiveTasks.Count == 4);
+
+        Assert.Equal(0, ActiveRestored(stayer, moving));
+        Assert.True(StandbyRestored(stayer) >= leaverWords.Count, $"the standby applied {StandbyRestored(stayer)} changelog records");
+        await WaitUntil(() => stayer.LocalStandbyTasks.Count == 0);
+        Produce(cluster, CountingTopology.Input(App), Batch(2));
+        Assert.All(CountsReaching(cluster, App, 40).Values, c => Assert.Equal(40, c));
+    }
+
+    [Fact]
+    public async Task After_a_kill_the_survivor_takes_the_task_over_from_its_standby_without_restoring_it()
+    {
+        const string App = "standby-kill";
+        using var cluster = CountingCluster(App);
+        using var dirA = new TempDir();
+        using var dirB = new TempDir();
+        await using var survivor = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirA.Path), null), Options(cluster));
+        await survivor.StartAsync();
+        await survivor.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
+        using var victim = new WorkerProcess(
+            cluster.BootstrapServers, App, dirB.Path, ProcessingGuarantee.AtLeastOnce, "--standbys=1", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
+        await victim.Running.WaitAsync(WaitTimeout);
+        await WaitUntil(() => survivor.LocalActiveTasks.Count < 4 && survivor.State == KafkaStreamsState.Running);
+        var moving = new[] { 0, 1 }.Select(p => new TaskId(CountSubtopology, p)).Except(survivor.LocalActiveTasks).ToHashSet();
+        Assert.NotEmpty(moving);
+        Produce(cluster, CountingTopology.Input(App), Batch(1));
+        CountsReaching(cluster, App, 20);
+        await WaitUntil(() => survivor.LocalStandbyTasks.ToHashSet().SetEquals(moving) && moving.All(t => StandbyLag(survivor, t) == 0)
+            && StandbyRestored(survivor) > 0);
+
+        victim.Kill();
+        Produce(cluster, CountingTopology.Input(App), Batch(2));
+
+        // At-least-once may count what the victim processed but did not commit a second time.
+        Assert.All(CountsReaching(cluster, App, 40).Values, c => Assert.InRange(c, 40, 60));
+        await WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == 4);
+        Assert.Equal(0, ActiveRestored(survivor, moving));
+    }
+
+    /// <summary>An embedded cluster with the counting topology's topics, two partitions each: four tasks, two stateful.</summary>
+    private static EmbeddedKafkaCluster CountingCluster(string app)
+    {
+        var cluster = StartCluster();
+        cluster.CreateTopic(CountingTopology.Input(app), 2);
+        cluster.CreateTopic(CountingTopology.Output(app), 2);
+        return cluster;
+    }
+
+    private static StreamsConfig WithStandby(StreamsConfig config, HostInfo? server)
+    {
+        config.NumStandbyReplicas = 1;
+        config.ApplicationServer = server?.ToString();
+        return config;
+    }
+
+    private static int PartitionOf(KafkaStreams streams, string word) =>
+        streams.QueryMetadataForKey(CountingTopology.Store, word, Serdes.String().Serializer).Partition;
+
+    private static double StandbyLag(KafkaStreams streams, TaskId task) =>
+        streams.Metrics.ReadGauges().SingleOrDefault(g => g.Name.Name == "standby-lag-records" && g.Name.Tag("task-id") == task.ToString()) is { Name: not null } g
+            ? g.Value
+            : double.NaN;
+
+    /// <summary>Changelog records the stream threads restored into <paramref name="tasks"/> (not counting standbys).</summary>
+    private static double ActiveRestored(KafkaStreams streams, IReadOnlySet<TaskId> tasks) =>
+        streams.Metrics.Find("restore-total")
+            .Where(s => s.Name.Tag("thread-id")!.Contains("StreamThread", StringComparison.Ordinal) && tasks.Any(t => t.ToString() == s.Name.Tag("task-id")))
+            .Sum(s => s.Sum);
+
+    /// <summary>Changelog records the standbys applied.</summary>
+    private static double StandbyRestored(KafkaStreams streams) =>
+        streams.Metrics.Find("restore-total").Where(s => s.Name.Tag("thread-id")!.Contains("StandbyUpdater", StringComparison.Ordinal)).Sum(s => s.Sum);
+}
