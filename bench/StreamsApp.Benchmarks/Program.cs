@@ -9,8 +9,23 @@ using StreamsApp.Benchmarks.Runtime;
 // `runtime-guarantees [records] [bootstrap-servers]` compares exactly-once with at-least-once, on a real cluster when
 // given its address (else the embedded one, where exactly-once falls back), e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime-guarantees 2000000 127.0.0.1:9092
+// `failover [keys-per-task] [bootstrap-servers]` kills (and closes) one of two instances and measures the other's
+// takeover, with and without a standby, under both group protocols, e.g.
+//   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- failover 100000
 // Anything else goes to BenchmarkDotNet (filters), e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- --filter '*TopologyTestDriver*'
+if (args.Length > 0 && args[0] == FailoverInstance.VictimCommand)
+{
+    FailoverInstance.RunVictim(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "failover")
+{
+    FailoverBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? args[2] : null);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "runtime-window-cache")
 {
     WindowedCachingThroughput.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);

@@ -1,4 +1,6 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Runtime.Internal;
@@ -13,8 +15,30 @@ internal sealed class StandbyTask
     private readonly StreamTask _task;
     private readonly Dictionary<TopicPartition, ChangelogRestoration> _changelogs = [];
 
+    private StandbyTask(StreamTask task) => _task = task;
+
+    /// <summary>A standby of <paramref name="task"/> following each of its changelogs from its checkpoint, or the first offset left.</summary>
     /// <param name="task">The task's stores, opened (<see cref="StreamTask.InitializeStateStores"/>) but never run.</param>
-    public StandbyTask(StreamTask task) => _task = task;
+    /// <param name="offsets">Reads where the changelogs begin.</param>
+    /// <param name="metrics">Counts the records applied.</param>
+    /// <param name="log">Where skipped records are logged.</param>
+    /// <exception cref="ChangelogOffsetsUnavailableException">A changelog's offsets cannot be read.</exception>
+    public static StandbyTask Follow(StreamTask task, ChangelogOffsetReader offsets, RestoreMetrics metrics, ILogger log)
+    {
+        var standby = new StandbyTask(task);
+        var starts = task.StateManager.ChangelogStartOffsets();
+        var first = offsets.Read(task.Id, [.. starts.Select(s => s.TopicPartition)]);
+        foreach (var start in starts)
+        {
+            // Retention may have deleted what follows the checkpoint: start at the first offset left.
+            var from = Math.Max(start.Offset == Offset.Beginning ? 0 : start.Offset.Value, first[start.TopicPartition].First);
+            var changelog = new ChangelogRestoration(
+                task.StateManager, start.TopicPartition, from, ChangelogRestoration.Unbounded, ChangelogRestoration.Unbounded, metrics, log);
+            standby._changelogs.Add(changelog.Partition, changelog);
+        }
+
+        return standby;
+    }
 
     public TaskId Id => _task.Id;
 
@@ -23,9 +47,6 @@ internal sealed class StandbyTask
 
     /// <summary>The changelogs followed, each with its position.</summary>
     public IReadOnlyCollection<ChangelogRestoration> Changelogs => _changelogs.Values;
-
-    /// <summary>Starts following a changelog partition, from the position the restoration starts at.</summary>
-    public void Follow(ChangelogRestoration changelog) => _changelogs.Add(changelog.Partition, changelog);
 
     /// <summary>Buffers a record of one of the task's changelogs for the next <see cref="Apply"/>.</summary>
     public void Add(ConsumeResult<byte[]?, byte[]?> record) => _changelogs[record.TopicPartition].Add(record);

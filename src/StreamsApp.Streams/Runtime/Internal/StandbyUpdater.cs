@@ -207,18 +207,7 @@ internal sealed class StandbyUpdater
         try
         {
             task.InitializeStateStores(changelogs => _offsets!.EndOffsets(id, changelogs));
-            var standby = new StandbyTask(task);
-            var starts = task.StateManager.ChangelogStartOffsets();
-            var offsets = _offsets!.Read(id, [.. starts.Select(s => s.TopicPartition)]);
-            var metrics = new RestoreMetrics(_setup.Metrics, Name, id);
-            foreach (var start in starts)
-            {
-                // Retention may have deleted what follows the checkpoint: start at the first offset left.
-                var from = Math.Max(start.Offset == Offset.Beginning ? 0 : start.Offset.Value, offsets[start.TopicPartition].First);
-                standby.Follow(new ChangelogRestoration(
-                    task.StateManager, start.TopicPartition, from, ChangelogRestoration.Unbounded, ChangelogRestoration.Unbounded, metrics, _log));
-            }
-
+            var standby = StandbyTask.Follow(task, _offsets!, new RestoreMetrics(_setup.Metrics, Name, id), _log);
             _consumer!.IncrementalAssign(standby.Changelogs.Select(c => new TopicPartitionOffset(c.Partition, c.Position)));
             _tasks.Add(id, standby);
             foreach (var changelog in standby.Changelogs)
