@@ -184,6 +184,7 @@ public sealed partial class KafkaStreams
         if (_exchange is { } exchange)
         {
             exchange.Publish(tasks, standbys);
+            _claims.ApplyOwn(_processId, LocalHost, tasks, standbys);
         }
         else
         {

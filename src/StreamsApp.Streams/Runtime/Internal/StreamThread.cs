@@ -16,7 +16,6 @@ internal sealed class StreamThread
     private const int MaxPollRecords = 500;
     private const int MaxProcessPerTask = 1000;
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan CommittedTimeout = TimeSpan.FromSeconds(30);
 
     private readonly StreamThreadSetup _setup;
     private readonly ILogger _log;
@@ -284,6 +283,9 @@ internal sealed class StreamThread
             {
                 _memberId = consumer.MemberId;
                 OnAssigned(consumer, partitions);
+
+                // Where the partitions start, read here rather than left to librdkafka (InputPositionRecovery).
+                return InputPositionRecovery.Positions(consumer, partitions, _setup.Config);
             })
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
@@ -392,9 +394,9 @@ internal sealed class StreamThread
         PublishTasks();
         var assignment = consumer.Assignment;
         consumer.Resume(assignment);
-        foreach (var committed in consumer.Committed(assignment, CommittedTimeout))
+        foreach (var position in InputPositionRecovery.Positions(consumer, assignment, _setup.Config))
         {
-            consumer.Seek(committed.Offset == Offset.Unset ? new TopicPartitionOffset(committed.TopicPartition, Offset.Beginning) : committed);
+            consumer.Seek(position);
         }
 
         OnAssigned(consumer, assignment);

@@ -61,6 +61,21 @@ public sealed class HostClaimsTests
     }
 
     [Fact]
+    public void An_own_claim_applied_before_its_echo_beats_every_claim_seen_but_not_a_later_one()
+    {
+        var claims = new HostClaims();
+        claims.Apply("dead", Claim(B, 7, T(0, 0), T(0, 1)));
+        claims.ApplyOwn("self", A, new HashSet<TaskId> { T(0, 0), T(0, 1) }, new HashSet<TaskId>());
+
+        Assert.Equal(A, claims.OwnerOf(T(0, 0)));
+        claims.Apply("joiner", Claim(B, 8, T(0, 1)));
+        Assert.Equal(B, claims.OwnerOf(T(0, 1)));
+        claims.Apply("self", Claim(A, 9, T(0, 0)));
+        Assert.False(claims.ClaimOf("self")!.Provisional);
+        Assert.Equal(A, claims.OwnerOf(T(0, 0)));
+    }
+
+    [Fact]
     public void A_host_owning_no_task_is_not_listed()
     {
         var claims = new HostClaims();

@@ -58,6 +58,46 @@ public sealed class QueryMetadataTests
         Assert.Equal([HostA], a.MetadataForAllStreamsClients().Select(m => m.HostInfo));
     }
 
+    [Fact]
+    public async Task After_a_kill_the_survivor_names_itself_the_owner_of_every_key_as_soon_as_it_runs_them()
+    {
+        const string App = "iq-owner-kill";
+        using var cluster = StartCluster();
+        cluster.CreateTopic(TestApp.CountingTopology.Input(App), 2);
+        cluster.CreateTopic(TestApp.CountingTopology.Output(App), 2);
+        using var dirA = new TempDir();
+        using var dirB = new TempDir();
+        var config = Config(cluster, App, dirA.Path);
+        config.ApplicationServer = HostA.ToString();
+        await using var survivor = new KafkaStreams(TestApp.CountingTopology.Build(App), config, Options(cluster));
+
+        // Checked the moment the survivor runs every task again, before its claim can have come back from the topic.
+        var ownersWhenRunning = new System.Collections.Concurrent.ConcurrentQueue<HostInfo>();
+        survivor.StateChanged += (_, e) =>
+        {
+            if (e.NewState == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == 4)
+            {
+                foreach (var word in Enumerable.Range(0, 10).Select(i => $"w{i}"))
+                {
+                    ownersWhenRunning.Enqueue(survivor.QueryMetadataForKey(TestApp.CountingTopology.Store, word, StreamsApp.Streams.Serialization.Serdes.String().Serializer).ActiveHost);
+                }
+            }
+        };
+        await survivor.StartAsync();
+        await WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == 4);
+        using var victim = new WorkerProcess(
+            cluster.BootstrapServers, App, dirB.Path, ProcessingGuarantee.AtLeastOnce, $"--application-server={HostB}", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
+        await victim.Running.WaitAsync(WaitTimeout);
+        await WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count < 4
+            && survivor.MetadataForAllStreamsClients().Any(m => m.HostInfo == HostB));
+        ownersWhenRunning.Clear();
+
+        victim.Kill();
+        await WaitUntil(() => !ownersWhenRunning.IsEmpty);
+
+        Assert.All(ownersWhenRunning, owner => Assert.Equal(HostA, owner));
+    }
+
     private static KafkaStreams Instance(Kafka.Embedded.EmbeddedKafkaCluster cluster, TempDir dir, HostInfo host)
     {
         var config = Config(cluster, "iq-hosts", dir.Path);

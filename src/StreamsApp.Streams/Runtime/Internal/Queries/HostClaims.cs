@@ -10,7 +10,14 @@ namespace StreamsApp.Streams.Runtime.Internal.Queries;
 /// <param name="Tasks">Its active tasks.</param>
 /// <param name="Standbys">Its standby tasks.</param>
 /// <param name="Order">Where the claim was published (its offset in the query-hosts topic): a greater order is newer.</param>
-internal sealed record HostClaim(HostInfo Host, IReadOnlySet<TaskId> Tasks, IReadOnlySet<TaskId> Standbys, long Order);
+internal sealed record HostClaim(HostInfo Host, IReadOnlySet<TaskId> Tasks, IReadOnlySet<TaskId> Standbys, long Order)
+{
+    /// <summary>
+    /// An instance's own claim, applied when it publishes, before the topic echoes it back: it is as new as the newest
+    /// claim seen, and wins a tie; any claim published after it, its own echo included, is newer.
+    /// </summary>
+    public bool Provisional { get; init; }
+}
 
 /// <summary>
 /// The latest claim of every instance (by process id), and who owns each task: the newest claim naming it, since
@@ -38,6 +45,19 @@ internal sealed class HostClaims
             }
 
             _snapshot = new Snapshot(claims);
+        }
+    }
+
+    /// <summary>
+    /// Applies this instance's own claim at once, as <see cref="HostClaim.Provisional"/>: the instance knows it runs its
+    /// tasks before the topic says so, and must not name an instance that has left as their owner meanwhile.
+    /// </summary>
+    public void ApplyOwn(string processId, HostInfo host, IReadOnlySet<TaskId> tasks, IReadOnlySet<TaskId> standbys)
+    {
+        lock (_writeLock)
+        {
+            var newest = _snapshot.Claims.Values.Select(c => c.Order).DefaultIfEmpty(0).Max();
+            Apply(processId, new HostClaim(host, tasks, standbys, newest) { Provisional = true });
         }
     }
 
@@ -77,7 +97,7 @@ internal sealed class HostClaims
             {
                 foreach (var task in claim.Tasks)
                 {
-                    if (!Owners.TryGetValue(task, out var other) || claims[other].Order < claim.Order)
+                    if (!Owners.TryGetValue(task, out var other) || IsNewer(claim, claims[other]))
                     {
                         Owners[task] = process;
                     }
@@ -88,6 +108,9 @@ internal sealed class HostClaims
         }
 
         public Dictionary<string, HostClaim> Claims { get; }
+
+        private static bool IsNewer(HostClaim claim, HostClaim than) =>
+            claim.Order > than.Order || (claim.Order == than.Order && claim.Provisional && !than.Provisional);
 
         /// <summary>Each task's owner: the process id of the newest claim naming it.</summary>
         public Dictionary<TaskId, string> Owners { get; }
