@@ -62,7 +62,8 @@ internal sealed class ScaledApplication : IAsyncDisposable
     /// on <c>streamsapp-kafka</c>'s embedded cluster (at-least-once).
     /// </param>
     /// <param name="apiKeyFile">A file holding the API key both workers require (<c>--api-key-file</c>); null: none.</param>
-    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken, string? realBroker = null, string? apiKeyFile = null)
+    /// <param name="standbys">Standby replicas per stateful task (<c>Streams:NumStandbyReplicas</c>).</param>
+    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken, string? realBroker = null, string? apiKeyFile = null, int standbys = 0)
     {
         var app = new ScaledApplication(await ServerProcess.StartAndReadAddressesAsync(cancellationToken));
         try
@@ -79,7 +80,7 @@ internal sealed class ScaledApplication : IAsyncDisposable
             [
                 $"--application-id={app.ApplicationId}", .. cluster, .. secured, $"--schema-registry-url={app.Server.SchemaRegistryUrl}",
                 $"--partitions={Partitions}", "--demo-rate=0", "--Streams:CommitInterval=00:00:00.100",
-                "--Console:ProgressInterval=00:00:00",
+                "--Console:ProgressInterval=00:00:00", $"--Streams:NumStandbyReplicas={standbys}",
                 // Test pacing only: a takeover restores a dozen small changelogs, and each newly assigned one waits
                 // for the restore consumer's fetch in flight (librdkafka's 500 ms long poll, kept for bulk restores).
                 "--Kafka:Properties:fetch.wait.max.ms=100",

@@ -2,7 +2,8 @@ namespace StreamsApp.Worker.Tests.Scaling;
 
 /// <summary>
 /// Two worker processes of one application on one <c>streamsapp-kafka</c> cluster: both run part of the work and take
-/// orders; when one stops (cleanly or killed) the other takes over its tasks and state and no order is lost.
+/// orders; when one stops (cleanly or killed) the other takes over its tasks and state and no order is lost. Killed,
+/// it had standby replicas: the survivor keeps a standby of each of its stateful tasks before the kill.
 /// </summary>
 public sealed class ScalingTests
 {
@@ -11,17 +12,25 @@ public sealed class ScalingTests
         StopOneWorkerAsync((worker, cancellationToken) => worker.TerminateAsync(cancellationToken));
 
     [Fact]
-    public Task A_killed_worker_s_tasks_move_to_the_survivor_and_no_order_is_lost() =>
-        StopOneWorkerAsync((worker, cancellationToken) => worker.KillAsync(cancellationToken));
+    public Task A_killed_worker_s_tasks_move_to_the_survivor_from_its_standbys_and_no_order_is_lost() =>
+        StopOneWorkerAsync((worker, cancellationToken) => worker.KillAsync(cancellationToken), standbys: 1);
 
-    private static async Task StopOneWorkerAsync(Func<WorkerProcess, CancellationToken, Task> stop)
+    private static async Task StopOneWorkerAsync(Func<WorkerProcess, CancellationToken, Task> stop, int standbys = 0)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await using var app = await ScaledApplication.StartAsync(timeout.Token);
+        await using var app = await ScaledApplication.StartAsync(timeout.Token, standbys: standbys);
         var (survivor, leaving) = (app.Seeder, app.Other);
 
         // Both run part of the application, and either takes orders.
-        await app.WaitUntilSplitAsync(timeout.Token);
+        var (_, leavingTasks) = await app.WaitUntilSplitAsync(timeout.Token);
+        if (standbys > 0)
+        {
+            // Every task of the leaving worker that has state (a changelog) has its standby on the survivor.
+            await Wait.UntilAsync(
+                async () => await survivor.ReadyTasksAsync(timeout.Token, standbys: true) is { Count: > 0 } kept && kept.IsSubsetOf(leavingTasks),
+                TimeSpan.FromSeconds(60));
+        }
+
         var before = await app.PlaceOrdersAsync(12, timeout.Token, survivor, leaving);
         await app.AssertOutcomesAsync(before);
         // Each worker answers every order's view, its own keys from its stores and the other's by forwarding.

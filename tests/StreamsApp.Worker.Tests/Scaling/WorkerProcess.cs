@@ -59,10 +59,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
         Client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, cancellationToken);
 
     /// <summary>
-    /// The tasks the worker runs, from <c>/health/ready</c>, or null while it is not ready (not Running, or not
-    /// answering yet). Fails at once when the process has ended.
+    /// The tasks the worker runs (or, with <paramref name="standbys"/>, keeps standbys of), from <c>/health/ready</c>,
+    /// or null while it is not ready (not Running, or not answering yet). Fails at once when the process has ended.
     /// </summary>
-    public async Task<IReadOnlySet<string>?> ReadyTasksAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>?> ReadyTasksAsync(CancellationToken cancellationToken, bool standbys = false)
     {
         if (_process.HasExited)
         {
@@ -78,7 +78,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             }
 
             using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var tasks = health.RootElement.GetProperty("checks").GetProperty("streams").GetProperty("data").GetProperty("activeTasks");
+            var tasks = health.RootElement.GetProperty("checks").GetProperty("streams").GetProperty("data").GetProperty(standbys ? "standbyTasks" : "activeTasks");
             return tasks.EnumerateArray().Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal);
         }
         catch (HttpRequestException)

@@ -7,7 +7,8 @@ namespace StreamsApp.Worker.Operations.Health;
 /// <summary>
 /// Ready when the runtime is <see cref="KafkaStreamsState.Running"/>: every stream thread has its tasks and has
 /// restored their state (a thread restoring or rebalancing holds the instance in Rebalancing). The result lists the
-/// instance's active tasks (<c>activeTasks</c>), so an operator sees how a scaled-out application shares its work.
+/// instance's active tasks (<c>activeTasks</c>) and standby replicas (<c>standbyTasks</c>), so an operator sees how a
+/// scaled-out application shares its work.
 /// A running instance that has lost the Kafka cluster is Degraded, with <c>clusterUnreachableSince</c>: it still
 /// answers queries from its stores, but processes nothing and takes no orders until a broker answers again.
 /// </summary>
@@ -19,6 +20,9 @@ internal sealed class StreamsReadyHealthCheck(IStreamsInstance instance) : IHeal
     /// <summary>The result data key of the active task ids (<c>subtopology_partition</c>).</summary>
     public const string ActiveTasksKey = "activeTasks";
 
+    /// <summary>The result data key of the standby task ids (<see cref="StreamsApp.Streams.StreamsConfig.NumStandbyReplicas"/>).</summary>
+    public const string StandbyTasksKey = "standbyTasks";
+
     /// <summary>The result data key of when the cluster was lost (ISO-8601), present only while it is.</summary>
     public const string ClusterUnreachableSinceKey = "clusterUnreachableSince";
 
@@ -28,6 +32,7 @@ internal sealed class StreamsReadyHealthCheck(IStreamsInstance instance) : IHeal
         var data = new Dictionary<string, object>
         {
             [ActiveTasksKey] = instance.Streams?.LocalActiveTasks.Select(t => t.ToString()).ToArray() ?? [],
+            [StandbyTasksKey] = instance.Streams?.LocalStandbyTasks.Select(t => t.ToString()).ToArray() ?? [],
         };
         if (state != KafkaStreamsState.Running)
         {
