@@ -9,7 +9,7 @@ using StreamsApp.Streams.TestApp;
 // Runs a runtime-test topology until killed or until stdin closes:
 //   streamsapp-testapp <bootstrap> <application-id> <state-dir> <AtLeastOnce|ExactlyOnceV2>
 //                      [--topology=words|keys] [--cache-bytes=N] [--commit-ms=N] [--standbys=N] [--application-server=host:port]
-//                      [--log-level=Debug]
+//                      [--group-protocol=Classic|Consumer] [--log-level=Debug]
 //                      [librdkafka-key=value ...]
 // words (default) counts words through a repartition topic (CountingTopology); keys counts per key
 // (KeyCountTopology). Prints "RUNNING" whenever the instance reaches Running, so a test can kill it mid-stream.
@@ -29,6 +29,11 @@ var config = new StreamsConfig
     CommitInterval = TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("commit-ms", "100"), CultureInfo.InvariantCulture)),
     KafkaProperties = args.Skip(4).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
 };
+if (options.TryGetValue("group-protocol", out var protocol))
+{
+    config.GroupProtocol = Enum.Parse<GroupProtocol>(protocol);
+}
+
 if (options.TryGetValue("application-server", out var server))
 {
     config.ApplicationServer = server;

@@ -79,6 +79,13 @@ internal sealed class StreamThread
     /// <summary>The tasks this thread runs now, for interactive queries (a snapshot, safe to read from any thread).</summary>
     public IReadOnlyList<StreamTask> Tasks => _published.Tasks;
 
+    /// <summary>
+    /// Whether the thread's tasks that are running may be queried now: while it runs, and under an incremental
+    /// rebalance also while it restores tasks it was just given, since the tasks it kept never stopped. An eager
+    /// rebalance revokes every task, and those may have moved by the time the thread runs again.
+    /// </summary>
+    public bool ServesRunningTasks => State == StreamThreadState.Running || (_incremental && State == StreamThreadState.PartitionsAssigned);
+
     /// <summary>When this thread's consumer lost the cluster; null while it reaches it.</summary>
     public DateTimeOffset? ClusterLostSince => _connectivity.LostSince;
 

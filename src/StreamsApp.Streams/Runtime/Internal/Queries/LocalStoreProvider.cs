@@ -33,7 +33,7 @@ internal sealed class LocalStoreProvider(LocalStoreSource source, string storeNa
                 continue;
             }
 
-            if (!stale && thread.State != StreamThreadState.Running)
+            if (!stale && !thread.ServesRunningTasks)
             {
                 throw Migrated($"its stream thread is {thread.State}, not Running");
             }
