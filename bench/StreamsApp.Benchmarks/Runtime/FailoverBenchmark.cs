@@ -60,16 +60,22 @@ internal static class FailoverBenchmark
                 new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
             survivor.Start();
             WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == Partitions);
-            Fill(cluster, input, keysPerTask);
-            WaitUntil(() => survivor.Metrics.Find("process-total").Where(s => s.Name.Group == "stream-task-metrics").Sum(s => s.Count) >= Partitions * keysPerTask);
-
             using var victim = FailoverInstance.StartVictim(cluster.BootstrapServers, app, input, victimDir, protocol, standbys);
             try
             {
+                // Both run their share before any input exists: the survivor holds no state of the victim's tasks but
+                // what a standby gives it.
                 FailoverInstance.WaitUntilRunning(victim);
                 WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count is > 0 and < Partitions);
                 var own = survivor.LocalActiveTasks.Select(t => t.Partition).ToHashSet();
                 var moving = Enumerable.Range(0, Partitions).Where(p => !own.Contains(p)).Select(p => new TaskId(0, p)).ToHashSet();
+                Fill(cluster, input, keysPerTask);
+                using (var group = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = app }).Build())
+                {
+                    var partitions = Enumerable.Range(0, Partitions).Select(p => new TopicPartition(input, p)).ToList();
+                    WaitUntil(() => group.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(o => Math.Max(0, o.Offset.Value)) >= Partitions * keysPerTask);
+                }
+
                 if (standbys > 0)
                 {
                     WaitUntil(() => survivor.LocalStandbyTasks.ToHashSet().SetEquals(moving) && StandbyLag(survivor) == 0);
@@ -80,7 +86,7 @@ internal static class FailoverBenchmark
                     .SelectMany(p => Enumerable.Range(0, SampledKeysPerPartition).Select(i => (Key: KeyOf(p, i * (keysPerTask / SampledKeysPerPartition)), Partition: p, Own: own.Contains(p))))
                     .ToList();
                 using var availability = new KeyAvailability(survivor, keys);
-                WaitUntil(() => availability.AllServed);
+                WaitUntil(() => availability.OwnServed);
                 var endedAt = availability.Now;
                 if (ending == Ending.Kill)
                 {

@@ -36,13 +36,18 @@ internal sealed class KeyAvailability : IDisposable
     public double Now => _clock.Elapsed.TotalSeconds;
 
     /// <summary>Whether the last round answered every key.</summary>
-    public bool AllServed
+    public bool AllServed => Last is { OwnFailures: 0, OtherFailures: 0 };
+
+    /// <summary>Whether the last round answered every key of the instance's own.</summary>
+    public bool OwnServed => Last is { OwnFailures: 0 };
+
+    private Round? Last
     {
         get
         {
             lock (_rounds)
             {
-                return _rounds.Count > 0 && _rounds[^1] is { OwnFailures: 0, OtherFailures: 0 };
+                return _rounds.Count > 0 ? _rounds[^1] : null;
             }
         }
     }
