@@ -12,7 +12,8 @@ namespace StreamsApp.Streams.Tests.Runtime.Standbys;
 /// <summary>
 /// Standby replicas on the embedded cluster: each of two instances keeps a standby of the other's stateful tasks,
 /// which answers stale queries and is named in key metadata; the instance taking a task over, cleanly or after a
-/// kill, restores only what its standby had not yet read.
+/// kill, restores only what its standby had not yet read. With three instances and two standbys per task, whichever
+/// survivor the broker gives a leaver's task restores nothing either.
 /// </summary>
 public sealed class StandbyReplicaTests
 {
@@ -104,6 +105,59 @@ public sealed class StandbyReplicaTests
         Assert.All(CountsReaching(cluster, App, 40).Values, c => Assert.InRange(c, 40, 60));
         await WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == 4);
         Assert.Equal(0, ActiveRestored(survivor, moving));
+    }
+
+    [Fact]
+    public async Task With_three_instances_and_two_standbys_each_every_task_a_leaver_had_moves_warm()
+    {
+        const string App = "standby-three";
+        using var cluster = StartCluster();
+        cluster.CreateTopic(CountingTopology.Input(App), 6);
+        cluster.CreateTopic(CountingTopology.Output(App), 6);
+        var dirs = Enumerable.Range(0, 3).Select(_ => new TempDir()).ToList();
+        var instances = dirs.Select(dir =>
+        {
+            var config = WithStandby(Config(cluster, App, dir.Path), null);
+            config.NumStandbyReplicas = 2;
+            config.GroupProtocol = GroupProtocol.Consumer;
+            return new KafkaStreams(CountingTopology.Build(App), config, Options(cluster));
+        }).ToList();
+        try
+        {
+            foreach (var instance in instances)
+            {
+                await instance.StartAsync();
+            }
+
+            var stateful = Enumerable.Range(0, 6).Select(p => new TaskId(CountSubtopology, p)).ToHashSet();
+            await WaitUntil(() => instances.All(i => i.State == KafkaStreamsState.Running && i.LocalActiveTasks.Count > 0)
+                && instances.Sum(i => i.LocalActiveTasks.Count) == 12
+                && instances.All(i => i.LocalStandbyTasks.ToHashSet().SetEquals(stateful.Except(i.LocalActiveTasks))));
+            Produce(cluster, CountingTopology.Input(App), Batch(1));
+            CountsReaching(cluster, App, 20);
+            var leaver = instances[2];
+            var moving = leaver.LocalActiveTasks.Where(stateful.Contains).ToHashSet();
+
+            // The moving tasks hold counts, so restoring them would restore records.
+            Assert.Contains(AllWords, w => moving.Contains(new TaskId(CountSubtopology, PartitionOf(leaver, w))));
+            await WaitUntil(() => instances.Take(2).All(i => moving.All(t => StandbyLag(i, t) == 0)));
+
+            await leaver.CloseAsync();
+            await WaitUntil(() => instances.Take(2).All(i => i.State == KafkaStreamsState.Running) && instances.Take(2).Sum(i => i.LocalActiveTasks.Count) == 12);
+
+            Assert.All(instances.Take(2), i => Assert.Equal(0, ActiveRestored(i, moving)));
+            Produce(cluster, CountingTopology.Input(App), Batch(2));
+            Assert.All(CountsReaching(cluster, App, 40).Values, c => Assert.Equal(40, c));
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+
+            dirs.ForEach(d => d.Dispose());
+        }
     }
 
     /// <summary>An embedded cluster with the counting topology's topics, two partitions each: four tasks, two stateful.</summary>
