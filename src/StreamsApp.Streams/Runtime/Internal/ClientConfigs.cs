@@ -26,7 +26,7 @@ internal static class ClientConfigs
         // A resumed partition joins the next fetch only when the one in flight returns; librdkafka's 500 ms long poll
         // would make every resume after back-pressure (and every hop through a repartition topic) wait that long.
         // Statistics every 5 s give the consumer lag per partition (ConsumerLag), parsed only when metrics are read.
-        // Assigned partitions start at offsets the thread reads itself (InputPositionRecovery); auto.offset.reset
+        // Assigned partitions start at offsets the thread reads itself (InputPositions); auto.offset.reset
         // applies to an offset out of range.
         var properties = WithDefaults(
             Base(config, clientId, KafkaClientKind.Consumer), ("auto.offset.reset", "earliest"), ("fetch.wait.max.ms", "100"), ("statistics.interval.ms", "5000"));

@@ -291,8 +291,8 @@ internal sealed class StreamThread
                 _memberId = consumer.MemberId;
                 OnAssigned(consumer, partitions);
 
-                // Where the partitions start, read here rather than left to librdkafka (InputPositionRecovery).
-                return InputPositionRecovery.Positions(consumer, partitions, _setup.Config);
+                // Where the partitions start, read here rather than left to librdkafka (InputPositions).
+                return InputPositions.Read(consumer, partitions, _setup.Config);
             })
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler((consumer, _) => OnLost(consumer))
@@ -401,7 +401,7 @@ internal sealed class StreamThread
         PublishTasks();
         var assignment = consumer.Assignment;
         consumer.Resume(assignment);
-        foreach (var position in InputPositionRecovery.Positions(consumer, assignment, _setup.Config))
+        foreach (var position in InputPositions.Read(consumer, assignment, _setup.Config))
         {
             consumer.Seek(position);
         }

@@ -3,12 +3,12 @@ using StreamsApp.Streams.Runtime.Internal;
 
 namespace StreamsApp.Streams.Tests.Runtime;
 
-public sealed class InputPositionRecoveryTests
+public sealed class InputPositionsTests
 {
     [Fact]
     public void A_partition_starts_at_its_committed_offset()
     {
-        Assert.Equal(new Offset(10_292), InputPositionRecovery.Resume(new Offset(10_292), new StreamsConfig()));
+        Assert.Equal(new Offset(10_292), InputPositions.Resume(new Offset(10_292), new StreamsConfig()));
     }
 
     [Theory]
@@ -23,6 +23,6 @@ public sealed class InputPositionRecoveryTests
             config.KafkaProperties["auto.offset.reset"] = reset;
         }
 
-        Assert.Equal(new Offset(expected), InputPositionRecovery.Resume(Offset.Unset, config));
+        Assert.Equal(new Offset(expected), InputPositions.Resume(Offset.Unset, config));
     }
 }

@@ -14,13 +14,13 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// call retries "unstable" answers. A partition without a committed offset starts where the user's
 /// <c>auto.offset.reset</c> says (earliest by default).
 /// </summary>
-internal static class InputPositionRecovery
+internal static class InputPositions
 {
     /// <summary>The committed offset of each partition, or the reset policy's start where there is none.</summary>
     /// <param name="consumer">The main consumer, a member of the group.</param>
     /// <param name="partitions">The partitions to position.</param>
     /// <param name="config">The application's configuration: the user's reset policy and the transaction timeout.</param>
-    public static List<TopicPartitionOffset> Positions(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyCollection<TopicPartition> partitions, StreamsConfig config)
+    public static List<TopicPartitionOffset> Read(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyCollection<TopicPartition> partitions, StreamsConfig config)
     {
         if (partitions.Count == 0)
         {
