@@ -159,6 +159,40 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
         NativeMethods.MockTopicSetError(_handle, topic, (int)error);
     }
 
+    /// <summary>
+    /// Sets the session timeout and heartbeat interval of consumer-protocol groups (KIP-848), which a broker takes
+    /// from its own configuration. The mock keeps one setting for every group; each member's next heartbeat applies it.
+    /// </summary>
+    /// <param name="sessionTimeout">The session timeout, or null to leave it.</param>
+    /// <param name="heartbeatInterval">The heartbeat interval, or null to leave it.</param>
+    public void SetConsumerGroupTimeouts(TimeSpan? sessionTimeout, TimeSpan? heartbeatInterval)
+    {
+        if (sessionTimeout is { } session)
+        {
+            NativeMethods.MockSetGroupConsumerSessionTimeoutMs(_handle, Milliseconds(session, nameof(sessionTimeout)));
+        }
+
+        if (heartbeatInterval is { } heartbeat)
+        {
+            NativeMethods.MockSetGroupConsumerHeartbeatIntervalMs(_handle, Milliseconds(heartbeat, nameof(heartbeatInterval)));
+        }
+    }
+
+    private static int Milliseconds(TimeSpan value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromMilliseconds(1), name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TimeSpan.FromMilliseconds(int.MaxValue), name);
+        return (int)value.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Stops advertising <paramref name="api"/> in the brokers' ApiVersions answers, as a broker that predates it:
+    /// clients then do not send it (a consumer-protocol member without <see cref="KafkaApi.ConsumerGroupHeartbeat"/>
+    /// never joins).
+    /// </summary>
+    /// <param name="api">The request type.</param>
+    public void RemoveApi(KafkaApi api) => NativeMethods.MockSetApiVersion(_handle, (short)api, -1, -1);
+
     /// <summary>The topic-administration seam of the runtime, backed by this cluster. Dispose it before the cluster.</summary>
     public ITopicAdmin CreateTopicAdmin() => new EmbeddedTopicAdmin(this);
 

@@ -1,7 +1,8 @@
 namespace StreamsApp.Kafka.Embedded;
 
 /// <summary>
-/// Kafka protocol request types (API keys) that <see cref="EmbeddedKafkaCluster.PushRequestErrors"/> can fail.
+/// Kafka protocol request types (API keys) that <see cref="EmbeddedKafkaCluster.PushRequestErrors"/> can fail and
+/// <see cref="EmbeddedKafkaCluster.RemoveApi"/> can take away.
 /// The values are the protocol's own keys.
 /// </summary>
 #pragma warning disable CA1028 // The protocol defines API keys as 16-bit integers; the enum mirrors that.
@@ -55,4 +56,7 @@ public enum KafkaApi : short
 
     /// <summary>TxnOffsetCommitRequest.</summary>
     TxnOffsetCommit = 28,
+
+    /// <summary>ConsumerGroupHeartbeatRequest: joining and staying in a consumer-protocol (KIP-848) group, Kafka 4.0 and later.</summary>
+    ConsumerGroupHeartbeat = 68,
 }

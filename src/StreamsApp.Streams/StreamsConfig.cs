@@ -48,10 +48,11 @@ public sealed class StreamsConfig
     public ProcessingGuarantee ProcessingGuarantee { get; set; } = ProcessingGuarantee.AtLeastOnce;
 
     /// <summary>
-    /// The consumer group protocol. Default: <see cref="GroupProtocol.Classic"/>, which every broker speaks;
-    /// <see cref="GroupProtocol.Consumer"/> (Kafka 4.0 or later) rebalances incrementally (decision 0023).
+    /// The consumer group protocol. Default: <see cref="GroupProtocol.Consumer"/> (Kafka 4.0 or later), which
+    /// rebalances incrementally; start fails, naming this setting, on a cluster that predates it.
+    /// <see cref="GroupProtocol.Classic"/> works with every broker (decision 0023).
     /// </summary>
-    public GroupProtocol GroupProtocol { get; set; } = GroupProtocol.Classic;
+    public GroupProtocol GroupProtocol { get; set; } = GroupProtocol.Consumer;
 
     /// <summary>
     /// Static membership (<c>group.instance.id</c>): an instance restarted within the session timeout gets its tasks

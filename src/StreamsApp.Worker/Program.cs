@@ -24,6 +24,12 @@ catch (ClusterUnreachableException e)
         "Kafka:ConnectTimeout sets how long to wait.");
     return 2;
 }
+catch (StreamsConfigException e)
+{
+    // Found only once the cluster answers, such as a group protocol the brokers do not speak.
+    Console.Error.WriteLine($"{e.Message} (the worker's key is Streams:<name>, e.g. --Streams:GroupProtocol=Classic)");
+    return 2;
+}
 catch (Exception e) when (e is OptionsValidationException or InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" })
 {
     // Configuration mistakes are the user's to fix: the message names the key; a stack trace would bury it.

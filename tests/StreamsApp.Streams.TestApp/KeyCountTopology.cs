@@ -21,11 +21,20 @@ public static class KeyCountTopology
     public static string Output(string applicationId) => applicationId + ".key-counts";
 
     /// <summary>Builds the topology.</summary>
-    public static Topology Build(string applicationId)
+    /// <param name="applicationId">The application id its topics are named after.</param>
+    /// <param name="perRecord">
+    /// Work per record before counting, none by default: a slow instance falls behind and holds a full buffer.
+    /// </param>
+    public static Topology Build(string applicationId, TimeSpan perRecord = default)
     {
         var builder = new StreamsBuilder();
-        builder.Stream(Input(applicationId), Consumed.With(Serdes.String(), Serdes.String()))
-            .GroupByKey(Grouped.With(Serdes.String(), Serdes.String()))
+        var records = builder.Stream(Input(applicationId), Consumed.With(Serdes.String(), Serdes.String()));
+        if (perRecord > TimeSpan.Zero)
+        {
+            records = records.Peek((_, _) => Thread.Sleep(perRecord));
+        }
+
+        records.GroupByKey(Grouped.With(Serdes.String(), Serdes.String()))
             .Count(materialized: Materialized.As<string, long>(Store))
             .ToStream()
             .To(Output(applicationId), Produced.With(Serdes.String(), Serdes.Int64()));

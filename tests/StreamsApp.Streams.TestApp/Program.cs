@@ -9,7 +9,7 @@ using StreamsApp.Streams.TestApp;
 // Runs a runtime-test topology until killed or until stdin closes:
 //   streamsapp-testapp <bootstrap> <application-id> <state-dir> <AtLeastOnce|ExactlyOnceV2>
 //                      [--topology=words|keys] [--cache-bytes=N] [--commit-ms=N] [--standbys=N] [--application-server=host:port]
-//                      [--group-protocol=Classic|Consumer] [--log-level=Debug]
+//                      [--group-protocol=Classic|Consumer] [--log-level=Debug] [--record-ms=N (keys: work per record)]
 //                      [librdkafka-key=value ...]
 // words (default) counts words through a repartition topic (CountingTopology); keys counts per key
 // (KeyCountTopology). Prints "RUNNING" whenever the instance reaches Running, so a test can kill it mid-stream.
@@ -51,7 +51,7 @@ if (options.TryGetValue("cache-bytes", out var cacheBytes))
 
 var topology = options.GetValueOrDefault("topology", "words") switch
 {
-    "keys" => KeyCountTopology.Build(config.ApplicationId),
+    "keys" => KeyCountTopology.Build(config.ApplicationId, TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("record-ms", "0"), CultureInfo.InvariantCulture))),
     "words" => CountingTopology.Build(config.ApplicationId),
     var other => throw new ArgumentException($"unknown topology '{other}'"),
 };

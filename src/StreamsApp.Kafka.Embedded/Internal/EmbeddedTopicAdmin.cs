@@ -83,5 +83,14 @@ internal sealed class EmbeddedTopicAdmin : ITopicAdmin
         Task.FromResult(new ClusterIdentity(_cluster.ClusterId, new Dictionary<string, Guid>()));
 
     /// <inheritdoc />
+    /// <remarks>The mock keeps one session and heartbeat for all its groups: this sets them for every group.</remarks>
+    public Task<string?> SetConsumerGroupTimeoutsAsync(
+        string groupId, TimeSpan? sessionTimeout, TimeSpan? heartbeatInterval, CancellationToken cancellationToken = default)
+    {
+        _cluster.SetConsumerGroupTimeouts(sessionTimeout, heartbeatInterval);
+        return Task.FromResult<string?>(null);
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _metadataClient.Dispose();
 }

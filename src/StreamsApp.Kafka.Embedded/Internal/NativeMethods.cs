@@ -101,6 +101,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_set_group_consumer_heartbeat_interval_ms")]
     internal static partial void MockSetGroupConsumerHeartbeatIntervalMs(MockClusterHandle mockCluster, int intervalMs);
 
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_set_apiversion")]
+    internal static partial int MockSetApiVersion(MockClusterHandle mockCluster, short apiKey, short minVersion, short maxVersion);
+
     /// <summary>The array form of the C varargs function rd_kafka_mock_push_request_errors, which P/Invoke cannot call.</summary>
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     internal static partial void MockPushRequestErrorsArray(MockClusterHandle mockCluster, short apiKey, nuint count, int[] errors);

@@ -32,4 +32,18 @@ public interface ITopicAdmin : IDisposable
     /// <param name="cancellationToken">Stops waiting for the cluster.</param>
     Task<ClusterIdentity> GetClusterIdentityAsync(IReadOnlyCollection<string> topics, CancellationToken cancellationToken = default) =>
         Task.FromResult(ClusterIdentity.Unknown);
+
+    /// <summary>
+    /// Gives consumer group <paramref name="groupId"/> its own session timeout and heartbeat interval. Under the
+    /// consumer group protocol (KIP-848) the coordinator owns both: a broker reads them from the group's
+    /// <c>consumer.session.timeout.ms</c> and <c>consumer.heartbeat.interval.ms</c>, within its own bounds. Returns
+    /// null once applied, else why not; by default, not supported.
+    /// </summary>
+    /// <param name="groupId">The application id.</param>
+    /// <param name="sessionTimeout">The session timeout, or null to leave it.</param>
+    /// <param name="heartbeatInterval">The heartbeat interval, or null to leave it.</param>
+    /// <param name="cancellationToken">Stops waiting for the cluster.</param>
+    Task<string?> SetConsumerGroupTimeoutsAsync(
+        string groupId, TimeSpan? sessionTimeout, TimeSpan? heartbeatInterval, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>("this cluster's topic administration cannot set group configs");
 }

@@ -195,7 +195,9 @@ public sealed partial class KafkaStreams
     private void StopQueries(TimeSpan timeout)
     {
         _claims.Apply(_processId, null);
-        _exchange?.Close(timeout);
+        // A static member's clean stop is a pause: the group keeps its tasks for it until its session times out. Its
+        // published claim stays, so the standbys placed for its tasks stay, and queries for its keys fall back to them.
+        _exchange?.Close(timeout, withdraw: _config.GroupInstanceId is null);
         _exchange?.Dispose();
     }
 }

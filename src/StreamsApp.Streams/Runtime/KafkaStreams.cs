@@ -106,6 +106,9 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting for the cluster during preparation.</param>
     /// <exception cref="InvalidOperationException">The instance was started before.</exception>
     /// <exception cref="Errors.StreamsException">A source topic is missing, or topics are not co-partitioned.</exception>
+    /// <exception cref="Errors.StreamsConfigException">
+    /// <see cref="StreamsConfig.GroupProtocol"/> is <see cref="GroupProtocol.Consumer"/> and the cluster predates it.
+    /// </exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (!TryTransition(KafkaStreamsState.Created, KafkaStreamsState.Rebalancing))
@@ -180,6 +183,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             _config.ProcessingGuarantee = ProcessingGuarantee.AtLeastOnce;
         }
 
+        await ConsumerProtocolSetup.ApplyAsync(_config, _admin, _log, cancellationToken).ConfigureAwait(false);
         RegisterSignals();
         var metadata = await InternalTopicManager.PrepareAsync(
             _builder, _config.ApplicationId, _admin, queryHosts: SharesClaims, cancellationToken).ConfigureAwait(false);

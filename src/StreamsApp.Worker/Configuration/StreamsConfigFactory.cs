@@ -32,7 +32,8 @@ internal static class StreamsConfigFactory
             properties[key] = value;
         }
 
-        if (options.OnEmbeddedCluster)
+        // Under the consumer protocol the embedded cluster's own group settings (6 s, 1 s) apply instead.
+        if (options.OnEmbeddedCluster && source.GroupProtocol == GroupProtocol.Classic)
         {
             properties.TryAdd("session.timeout.ms", EmbeddedSessionTimeoutMs);
             properties.TryAdd("heartbeat.interval.ms", EmbeddedHeartbeatIntervalMs);

@@ -37,7 +37,7 @@ public sealed class ClientConfigsTests
     public void The_main_consumer_joins_the_application_group_with_range_assignment_and_manual_commits_keeping_user_settings()
     {
         var config = Config();
-        config.GroupProtocol = Streams.GroupProtocol.Consumer;
+        Assert.Equal(Streams.GroupProtocol.Consumer, config.GroupProtocol);
         config.KafkaProperties["session.timeout.ms"] = "6000";
 
         var consumer = ClientConfigs.MainConsumer(config, "app-thread-1", 1);
@@ -54,9 +54,10 @@ public sealed class ClientConfigsTests
     }
 
     [Fact]
-    public void The_classic_protocol_by_default_keeps_the_eager_range_assignor_and_the_client_session_settings()
+    public void The_classic_protocol_keeps_the_eager_range_assignor_and_the_client_session_settings()
     {
         var config = Config();
+        config.GroupProtocol = Streams.GroupProtocol.Classic;
         config.KafkaProperties["session.timeout.ms"] = "6000";
 
         var consumer = ClientConfigs.MainConsumer(config, "c", 1);
@@ -193,6 +194,7 @@ public sealed class ClientConfigsTests
     public void Each_client_gets_the_pass_through_properties_of_its_kind_and_every_other_one()
     {
         var config = Config();
+        config.GroupProtocol = Streams.GroupProtocol.Classic;
         config.KafkaProperties["session.timeout.ms"] = "6000";
         config.KafkaProperties["heartbeat.interval.ms"] = "1000";
         config.KafkaProperties["linger.ms"] = "20";

@@ -92,13 +92,27 @@ internal sealed class WorkerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Stops the process (SIGSTOP), as a frozen VM or a debugger would: its threads, heartbeats included, stand still.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen process run on (SIGCONT).</summary>
+    public void Thaw() => Signal("CONT");
+
     public void Dispose()
     {
         if (!_process.HasExited)
         {
+            Thaw();
             Kill();
         }
 
         _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 }

@@ -65,7 +65,6 @@ public sealed class ConfigurationTests
         var config = StreamsConfigFactory.Create(options, "b:9092");
 
         Assert.Equal("SASL_SSL", config.KafkaProperties["security.protocol"]);
-        Assert.Equal("6000", config.KafkaProperties["session.timeout.ms"]);
         Assert.Equal("worker-1:9000", options.Http.EffectiveApplicationServer);
         Assert.Equal("worker-1:9000", config.ApplicationServer);
     }
@@ -73,14 +72,14 @@ public sealed class ConfigurationTests
     [Fact]
     public void TheGroupProtocolTheStaticInstanceIdAndTheStandbysReachTheEngine()
     {
-        var options = new WorkerOptions { Streams = { GroupProtocol = Streams.GroupProtocol.Consumer, GroupInstanceId = "worker-1", NumStandbyReplicas = 1 } };
+        var options = new WorkerOptions { Streams = { GroupProtocol = Streams.GroupProtocol.Classic, GroupInstanceId = "worker-1", NumStandbyReplicas = 1 } };
 
         var config = StreamsConfigFactory.Create(options, "b:9092");
 
-        Assert.Equal(Streams.GroupProtocol.Consumer, config.GroupProtocol);
+        Assert.Equal(Streams.GroupProtocol.Classic, config.GroupProtocol);
         Assert.Equal("worker-1", config.GroupInstanceId);
         Assert.Equal(1, config.NumStandbyReplicas);
-        Assert.Equal(Streams.GroupProtocol.Classic, StreamsConfigFactory.Create(new WorkerOptions(), "b:9092").GroupProtocol);
+        Assert.Equal(Streams.GroupProtocol.Consumer, StreamsConfigFactory.Create(new WorkerOptions(), "b:9092").GroupProtocol);
     }
 
     [Theory]
@@ -91,9 +90,10 @@ public sealed class ConfigurationTests
     public void TheTopicAdminUrlMarksAnEmbeddedClusterAndTopicsAreCreatedThroughItOrWhenAsked(
         string bootstrapServers, string topicAdminUrl, bool createTopics, bool mockSessionTimeout, bool createsMissionTopics)
     {
+        // The client session matters under the classic protocol only; under the consumer protocol the cluster's applies.
         var options = new WorkerOptions
         {
-            Streams = { ApplicationId = "app", StateDir = "./state", BootstrapServers = bootstrapServers },
+            Streams = { ApplicationId = "app", StateDir = "./state", BootstrapServers = bootstrapServers, GroupProtocol = Streams.GroupProtocol.Classic },
             Kafka = { TopicAdminUrl = topicAdminUrl, CreateTopics = createTopics },
         };
 

@@ -90,6 +90,55 @@ internal sealed class KafkaTopicAdmin(AdminClientConfig config, short replicatio
             .ToDictionary(t => t.Name, t => ToGuid(t.TopicId), StringComparer.Ordinal));
     }
 
+    public async Task<string?> SetConsumerGroupTimeoutsAsync(
+        string groupId, TimeSpan? sessionTimeout, TimeSpan? heartbeatInterval, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<ConfigEntry>();
+        foreach (var (name, value) in new[] { ("consumer.session.timeout.ms", sessionTimeout), ("consumer.heartbeat.interval.ms", heartbeatInterval) })
+        {
+            if (value is { } v)
+            {
+                entries.Add(new ConfigEntry
+                {
+                    Name = name,
+                    Value = ((long)v.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    IncrementalOperation = AlterConfigOpType.Set,
+                });
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        // librdkafka sends group configs to the controller and waits up to the request timeout for one; a cluster that
+        // serves no IncrementalAlterConfigs (the embedded one, reached as a Kafka cluster) would hold the start that long.
+        if (BrokerApiVersions.CanAsk(config)
+            && await BrokerApiVersions.ReadAsync(config.BootstrapServers, BrokerApiVersions.DefaultTimeout, cancellationToken).ConfigureAwait(false) is { } apis
+            && !apis.Contains(BrokerApiVersions.IncrementalAlterConfigs))
+        {
+            return "the cluster serves no IncrementalAlterConfigs";
+        }
+
+        try
+        {
+            await _admin.IncrementalAlterConfigsAsync(
+                new Dictionary<ConfigResource, List<ConfigEntry>> { [new ConfigResource { Type = ResourceType.Group, Name = groupId }] = entries },
+                new IncrementalAlterConfigsOptions { RequestTimeout = MetadataTimeout })
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (IncrementalAlterConfigsException e)
+        {
+            return string.Join("; ", e.Results.Select(r => r.Error.Reason));
+        }
+        catch (KafkaException e)
+        {
+            return e.Error.Reason;
+        }
+    }
+
     public void Dispose() => _admin.Dispose();
 
     private static Guid ToGuid(Uuid id)

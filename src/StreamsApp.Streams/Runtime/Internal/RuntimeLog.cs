@@ -65,4 +65,18 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 217, Level = LogLevel.Warning,
         Message = "Stream thread {Thread} did not run for {Seconds:0.#} s (frozen or starved); checking that it still owns its tasks before it processes more")]
     public static partial void ResumedAfterPause(ILogger logger, string thread, double seconds);
+
+    [LoggerMessage(EventId = 224, Level = LogLevel.Information,
+        Message = "Not checking that the cluster speaks the consumer group protocol over {SecurityProtocol}; a broker before Kafka 4.0 would never assign this application a task")]
+    public static partial void GroupProtocolUnchecked(ILogger logger, string securityProtocol);
+
+    [LoggerMessage(EventId = 225, Level = LogLevel.Information,
+        Message = "Consumer group {Group}: session timeout {SessionMs} ms, heartbeat interval {HeartbeatMs} ms, set as the group's configs")]
+    public static partial void GroupTimeoutsSet(ILogger logger, string group, double? sessionMs, double? heartbeatMs);
+
+    [LoggerMessage(EventId = 226, Level = LogLevel.Warning,
+        Message = "session.timeout.ms and heartbeat.interval.ms do not apply to consumer group {Group} under the consumer group protocol, " +
+            "and the group's configs could not be set ({Reason}): the broker's group.consumer.session.timeout.ms and " +
+            "group.consumer.heartbeat.interval.ms apply (bounded by group.consumer.min.session.timeout.ms and group.consumer.min.heartbeat.interval.ms)")]
+    public static partial void GroupTimeoutsRefused(ILogger logger, string group, string reason);
 }

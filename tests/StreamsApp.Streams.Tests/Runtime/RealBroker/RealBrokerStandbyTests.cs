@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.TestApp;
+using StreamsApp.Streams.Tests.Runtime.Standbys;
 using StreamsApp.TestSupport;
 using Xunit.Abstractions;
 using static StreamsApp.Streams.Tests.Runtime.RealBroker.RealBrokerClients;
@@ -69,15 +70,10 @@ public sealed class RealBrokerStandbyTests(ITestOutputHelper output)
         var expected = Enumerable.Range(1, PerKey).Select(i => (long)i).ToList();
         var wrong = counts.Where(c => !c.Value.SequenceEqual(expected)).Select(c => c.Key).ToList();
         Assert.True(counts.Count == Keys && wrong.Count == 0, $"{wrong.Count} keys have gaps or duplicates, {Keys - counts.Count} have no count");
-        var restored = Restored(survivor, "StreamThread", moving);
-        var followed = Restored(survivor, "StandbyUpdater", moving);
+        var restored = StandbyTestKit.ActiveRestored(survivor, moving);
+        var followed = StandbyTestKit.Restored(survivor, StandbyTestKit.StandbyUpdater, moving);
         output.WriteLine($"changelog records the standbys applied: {followed}; the survivor restored on takeover: {restored}");
         Assert.True(followed > 0, "the standbys applied nothing");
         Assert.True(restored < followed / 10, $"the takeover restored {restored} records though the standbys had applied {followed}");
     }
-
-    private static double Restored(KafkaStreams streams, string thread, IReadOnlySet<TaskId> tasks) =>
-        streams.Metrics.Find("restore-total")
-            .Where(s => s.Name.Tag("thread-id")!.Contains(thread, StringComparison.Ordinal) && tasks.Any(t => t.ToString() == s.Name.Tag("task-id")))
-            .Sum(s => s.Sum);
 }

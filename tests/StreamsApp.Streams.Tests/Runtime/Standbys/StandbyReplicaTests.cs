@@ -6,6 +6,7 @@ using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.State;
 using StreamsApp.Streams.TestApp;
 using static StreamsApp.Streams.Tests.Runtime.KafkaTestKit;
+using static StreamsApp.Streams.Tests.Runtime.Standbys.StandbyTestKit;
 
 namespace StreamsApp.Streams.Tests.Runtime.Standbys;
 
@@ -17,24 +18,11 @@ namespace StreamsApp.Streams.Tests.Runtime.Standbys;
 /// </summary>
 public sealed class StandbyReplicaTests
 {
-    private const int Words = 10;
-
-    // The counting topology's stateful sub-topology (the count behind the repartition topic).
-    private const int CountSubtopology = 1;
-
     private static readonly HostInfo HostA = HostInfo.Parse("a:1");
     private static readonly HostInfo HostB = HostInfo.Parse("b:2");
 
     private static readonly StoreQueryParameters<IReadOnlyKeyValueStore<string, long>> Counts =
         StoreQueryParameters<IReadOnlyKeyValueStore<string, long>>.FromNameAndType(CountingTopology.Store, QueryableStoreTypes.KeyValueStore<string, long>());
-
-    private static IEnumerable<(string Key, string Value)> Batch(int batch) =>
-        Enumerable.Range(0, Words * 20).Select(i => ($"b{batch}-{i}", $"w{i % Words}"));
-
-    private static IEnumerable<string> AllWords => Enumerable.Range(0, Words).Select(i => $"w{i}");
-
-    private static Dictionary<string, long> CountsReaching(EmbeddedKafkaCluster cluster, string appId, long atLeast) =>
-        Latest(ReadUntil(cluster, CountingTopology.Output(appId), r => Latest(r, Int64) is var l && l.Count == Words && l.Values.All(c => c >= atLeast)), Int64);
 
     [Fact]
     public async Task A_standby_answers_stale_queries_and_a_clean_hand_over_restores_nothing()
@@ -175,22 +163,4 @@ public sealed class StandbyReplicaTests
         config.ApplicationServer = server?.ToString();
         return config;
     }
-
-    private static int PartitionOf(KafkaStreams streams, string word) =>
-        streams.QueryMetadataForKey(CountingTopology.Store, word, Serdes.String().Serializer).Partition;
-
-    private static double StandbyLag(KafkaStreams streams, TaskId task) =>
-        streams.Metrics.ReadGauges().SingleOrDefault(g => g.Name.Name == "standby-lag-records" && g.Name.Tag("task-id") == task.ToString()) is { Name: not null } g
-            ? g.Value
-            : double.NaN;
-
-    /// <summary>Changelog records the stream threads restored into <paramref name="tasks"/> (not counting standbys).</summary>
-    private static double ActiveRestored(KafkaStreams streams, IReadOnlySet<TaskId> tasks) =>
-        streams.Metrics.Find("restore-total")
-            .Where(s => s.Name.Tag("thread-id")!.Contains("StreamThread", StringComparison.Ordinal) && tasks.Any(t => t.ToString() == s.Name.Tag("task-id")))
-            .Sum(s => s.Sum);
-
-    /// <summary>Changelog records the standbys applied.</summary>
-    private static double StandbyRestored(KafkaStreams streams) =>
-        streams.Metrics.Find("restore-total").Where(s => s.Name.Tag("thread-id")!.Contains("StandbyUpdater", StringComparison.Ordinal)).Sum(s => s.Sum);
 }

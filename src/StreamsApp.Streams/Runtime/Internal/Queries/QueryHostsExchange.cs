@@ -10,7 +10,7 @@ namespace StreamsApp.Streams.Runtime.Internal.Queries;
 /// Shares which instance runs which tasks without group user data (librdkafka has no pluggable assignor; decision
 /// 0016): each instance publishes a claim — its application server and active tasks — to the one-partition
 /// <c>&lt;application.id&gt;-query-hosts</c> topic, keyed by its process id, after every rebalance and a tombstone on
-/// clean close; every instance follows the topic from the beginning on its own thread and keeps the latest claim per
+/// clean close (but for a static member, whose tasks wait for it); every instance follows the topic from the beginning on its own thread and keeps the latest claim per
 /// process in <see cref="HostClaims"/>, ordered by offset. Claims are signed (<see cref="HostClaimFormat"/>); a record
 /// that is not a claim this application signed (no key, a bad signature, garbage) is ignored with a warning and
 /// counted in <c>query-host-claims-rejected-total</c>, so that writing to the topic can neither stop an instance nor
@@ -70,10 +70,17 @@ internal sealed class QueryHostsExchange : IDisposable
         Send(_format.Serialize(_processId, _self, tasks, standbys));
     }
 
-    /// <summary>Withdraws this instance's claim (a tombstone), waits for it to be sent, and stops following.</summary>
-    public void Close(TimeSpan timeout)
+    /// <summary>
+    /// Withdraws this instance's claim (a tombstone) when <paramref name="withdraw"/>, waits for every send, and stops
+    /// following.
+    /// </summary>
+    public void Close(TimeSpan timeout, bool withdraw)
     {
-        Send(null);
+        if (withdraw)
+        {
+            Send(null);
+        }
+
         _producer.Flush(timeout);
         _stopping = true;
         if (_follower.IsAlive)
