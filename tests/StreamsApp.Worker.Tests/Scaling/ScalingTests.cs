@@ -3,7 +3,8 @@ namespace StreamsApp.Worker.Tests.Scaling;
 /// <summary>
 /// Two worker processes of one application on one <c>streamsapp-kafka</c> cluster: both run part of the work and take
 /// orders; when one stops (cleanly or killed) the other takes over its tasks and state and no order is lost. Killed,
-/// it had standby replicas: the survivor keeps a standby of each of its stateful tasks before the kill.
+/// it had standby replicas: the survivor keeps a standby of each of its stateful tasks before the kill, and answers
+/// the dead worker's keys from them, marked stale, until it runs its tasks.
 /// </summary>
 public sealed class ScalingTests
 {
@@ -37,9 +38,25 @@ public sealed class ScalingTests
         var servedBy = await app.AssertServedByEachAsync(before, timeout.Token, survivor, leaving);
         Assert.True(servedBy.SetEquals([survivor.Address, leaving.Address]), $"Answers came from {string.Join(", ", servedBy)} only");
 
+        // An order whose view the leaving worker's stores hold.
+        var theirs = await OrderServedByAsync(before, survivor, leaving.Address, timeout.Token);
+
         // Published through the leaving worker just before it stops: their sagas finish wherever the tasks go.
         var inFlight = await app.PlaceOrdersAsync(6, timeout.Token, leaving);
         await stop(leaving, timeout.Token);
+        if (standbys > 0)
+        {
+            // Until the survivor runs the killed worker's tasks, it answers their keys from its own standbys, marked stale.
+            var stale = 0;
+            while (await survivor.ReadyTasksAsync(timeout.Token) is not { } tasks || !leavingTasks.IsSubsetOf(tasks))
+            {
+                using var response = await survivor.GetAsync($"/orders/{theirs.OrderId}", timeout.Token);
+                stale += response.StatusCode == System.Net.HttpStatusCode.OK && response.Headers.TryGetValues("X-StreamsApp-Stale", out var marks)
+                    && marks.Single() == "true" && response.Headers.GetValues("X-StreamsApp-Served-By").Single() == survivor.Address ? 1 : 0;
+            }
+
+            Assert.True(stale > 0, $"no stale answer for {theirs.OrderId} while its owner was dead{Environment.NewLine}{survivor.Output}");
+        }
 
         await app.WaitUntilOwnsAllTasksAsync(survivor, timeout.Token);
         var after = await app.PlaceOrdersAsync(4, timeout.Token, survivor);
@@ -47,5 +64,19 @@ public sealed class ScalingTests
         await app.AssertOutcomesAsync(all);
         // The survivor's own stores now hold every order's view, the ones the leaving worker had built included.
         Assert.Equal([survivor.Address], await app.AssertServedByEachAsync(all, timeout.Token, survivor));
+    }
+
+    private static async Task<PlacedOrder> OrderServedByAsync(IEnumerable<PlacedOrder> orders, WorkerProcess via, string owner, CancellationToken cancellationToken)
+    {
+        foreach (var order in orders)
+        {
+            using var response = await via.GetAsync($"/orders/{order.OrderId}", cancellationToken);
+            if (response.Headers.TryGetValues("X-StreamsApp-Served-By", out var servedBy) && servedBy.Single() == owner)
+            {
+                return order;
+            }
+        }
+
+        throw new InvalidOperationException($"no order's view is served by {owner}");
     }
 }

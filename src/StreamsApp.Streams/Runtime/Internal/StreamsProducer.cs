@@ -141,12 +141,13 @@ internal sealed class StreamsProducer : IDisposable
 
     /// <summary>
     /// Whether an error means another instance took over this thread's tasks (fenced producer, a transaction that
-    /// must be aborted after a producer epoch bump, a group generation that moved on): then the tasks are closed as
+    /// must be aborted after a producer epoch bump, a group generation or, under the consumer protocol, a member epoch
+    /// that moved on): then the tasks are closed as
     /// migrated and the thread rejoins, as Kafka Streams' TaskMigratedException does.
     /// </summary>
     public static bool IsTaskMigrated(KafkaException e) =>
         e.Error.Code is ErrorCode.ProducerFenced or ErrorCode.InvalidProducerEpoch or ErrorCode.Local_Fenced
             or ErrorCode.UnknownMemberId or ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress
-            or ErrorCode.FencedInstanceId
+            or ErrorCode.FencedInstanceId or ErrorCode.StaleMemberEpoch or ErrorCode.FencedMemberEpoch
         || (e is KafkaTxnRequiresAbortException);
 }

@@ -77,10 +77,12 @@ internal sealed class TaskCommitter(IConsumer<byte[]?, byte[]?> consumer, Stream
     /// <summary>
     /// Transient errors, and a rebalance that started before a periodic commit: the thread is still a member, and
     /// the revocation that follows commits these offsets (Kafka Streams skips commits while a rebalance is in
-    /// progress). Closing the tasks as migrated instead would process their records again.
+    /// progress). Closing the tasks as migrated instead would process their records again. Under the consumer
+    /// protocol every assignment change bumps the member epoch, and a commit sent before the thread heard of it is
+    /// refused as stale in the same way.
     /// </summary>
     private static bool IsRetriable(ErrorCode code, bool force) =>
-        (code == ErrorCode.RebalanceInProgress && !force)
+        (!force && code is ErrorCode.RebalanceInProgress or ErrorCode.StaleMemberEpoch)
         || code is ErrorCode.RequestTimedOut or ErrorCode.Local_TimedOut or ErrorCode.GroupCoordinatorNotAvailable
             or ErrorCode.NotCoordinatorForGroup or ErrorCode.GroupLoadInProgress or ErrorCode.Local_Transport
             or ErrorCode.NetworkException;
