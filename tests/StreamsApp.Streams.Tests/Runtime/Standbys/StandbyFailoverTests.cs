@@ -31,7 +31,7 @@ public sealed class StandbyFailoverTests
     public async Task When_one_of_three_is_killed_the_survivors_take_its_tasks_from_their_standbys()
     {
         const string App = "standby-three-kill";
-        using var cluster = CountingCluster(App);
+        using var cluster = CountingCluster(App, Partitions);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
         using var dirC = new TempDir();
@@ -63,7 +63,7 @@ public sealed class StandbyFailoverTests
     public async Task A_static_member_restarted_with_its_id_keeps_its_claim_meanwhile_and_gets_its_own_tasks_back()
     {
         const string App = "standby-static-restart";
-        using var cluster = CountingCluster(App);
+        using var cluster = CountingCluster(App, Partitions);
         var dirs = Enumerable.Range(0, 3).Select(_ => new TempDir()).ToList();
         var hosts = new[] { "a:1", "b:2", "c:3" }.Select(HostInfo.Parse).ToList();
         KafkaStreams Instance(int i) => new(CountingTopology.Build(App), Static(Config(cluster, App, dirs[i].Path), hosts[i], $"member-{i}"), Options(cluster));
@@ -111,23 +111,10 @@ public sealed class StandbyFailoverTests
         }
         finally
         {
-            foreach (var instance in instances)
-            {
-                await instance.DisposeAsync();
-            }
-
-            dirs.ForEach(d => d.Dispose());
+            await DisposeAllAsync(instances, dirs);
         }
     }
 
-    /// <summary>The counting topology's topics, six partitions each: twelve tasks, six stateful.</summary>
-    private static EmbeddedKafkaCluster CountingCluster(string app)
-    {
-        var cluster = StartCluster();
-        cluster.CreateTopic(CountingTopology.Input(app), Partitions);
-        cluster.CreateTopic(CountingTopology.Output(app), Partitions);
-        return cluster;
-    }
 
     private static StreamsConfig TwoStandbys(StreamsConfig config)
     {

@@ -28,7 +28,7 @@ public sealed class StandbyReplicaTests
     public async Task A_standby_answers_stale_queries_and_a_clean_hand_over_restores_nothing()
     {
         const string App = "standby-handover";
-        using var cluster = CountingCluster(App);
+        using var cluster = CountingCluster(App, 2);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
         await using var stayer = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirA.Path), HostA), Options(cluster));
@@ -69,7 +69,7 @@ public sealed class StandbyReplicaTests
     public async Task After_a_kill_the_survivor_takes_the_task_over_from_its_standby_without_restoring_it()
     {
         const string App = "standby-kill";
-        using var cluster = CountingCluster(App);
+        using var cluster = CountingCluster(App, 2);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
         await using var survivor = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirA.Path), null), Options(cluster));
@@ -99,9 +99,7 @@ public sealed class StandbyReplicaTests
     public async Task With_three_instances_and_two_standbys_each_every_task_a_leaver_had_moves_warm()
     {
         const string App = "standby-three";
-        using var cluster = StartCluster();
-        cluster.CreateTopic(CountingTopology.Input(App), 6);
-        cluster.CreateTopic(CountingTopology.Output(App), 6);
+        using var cluster = CountingCluster(App, 6);
         var dirs = Enumerable.Range(0, 3).Select(_ => new TempDir()).ToList();
         var instances = dirs.Select(dir =>
         {
@@ -139,23 +137,10 @@ public sealed class StandbyReplicaTests
         }
         finally
         {
-            foreach (var instance in instances)
-            {
-                await instance.DisposeAsync();
-            }
-
-            dirs.ForEach(d => d.Dispose());
+            await DisposeAllAsync(instances, dirs);
         }
     }
 
-    /// <summary>An embedded cluster with the counting topology's topics, two partitions each: four tasks, two stateful.</summary>
-    private static EmbeddedKafkaCluster CountingCluster(string app)
-    {
-        var cluster = StartCluster();
-        cluster.CreateTopic(CountingTopology.Input(app), 2);
-        cluster.CreateTopic(CountingTopology.Output(app), 2);
-        return cluster;
-    }
 
     private static StreamsConfig WithStandby(StreamsConfig config, HostInfo? server)
     {

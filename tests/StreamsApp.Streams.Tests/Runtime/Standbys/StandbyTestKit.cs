@@ -26,6 +26,29 @@ internal static class StandbyTestKit
     public static IEnumerable<(string Key, string Value)> Batch(int batch) =>
         Enumerable.Range(0, Words * 20).Select(i => ($"b{batch}-{i}", $"w{i % Words}"));
 
+    /// <summary>An embedded cluster with the counting topology's topics: two tasks per partition, one of them stateful.</summary>
+    public static EmbeddedKafkaCluster CountingCluster(string app, int partitions)
+    {
+        var cluster = StartCluster();
+        cluster.CreateTopic(CountingTopology.Input(app), partitions);
+        cluster.CreateTopic(CountingTopology.Output(app), partitions);
+        return cluster;
+    }
+
+    /// <summary>Closes every instance, then deletes their state directories.</summary>
+    public static async Task DisposeAllAsync(IEnumerable<KafkaStreams> instances, IEnumerable<TempDir> dirs)
+    {
+        foreach (var instance in instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        foreach (var dir in dirs)
+        {
+            dir.Dispose();
+        }
+    }
+
     /// <summary>The latest count of every word, once all reach <paramref name="atLeast"/>.</summary>
     public static Dictionary<string, long> CountsReaching(EmbeddedKafkaCluster cluster, string appId, long atLeast) =>
         Latest(ReadUntil(cluster, CountingTopology.Output(appId), r => Latest(r, Int64) is var l && l.Count == Words && l.Values.All(c => c >= atLeast)), Int64);
