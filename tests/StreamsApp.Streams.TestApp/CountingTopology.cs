@@ -1,12 +1,14 @@
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams.TestApp;
 
 /// <summary>
-/// The runtime tests' topology: words counted per word (RocksDB, change-logged, through a repartition topic). Its
-/// topics are named after the application id, so runs on a shared real cluster do not see each other's records.
+/// The runtime tests' topology: words counted per word (RocksDB or in memory, change-logged, through a repartition
+/// topic). Its topics are named after the application id, so runs on a shared real cluster do not see each other's
+/// records.
 /// </summary>
 public static class CountingTopology
 {
@@ -20,12 +22,14 @@ public static class CountingTopology
     public static string Output(string applicationId) => applicationId + ".word-counts";
 
     /// <summary>Builds the topology.</summary>
-    public static Topology Build(string applicationId)
+    /// <param name="applicationId">Names the topics.</param>
+    /// <param name="inMemory">Keeps the counts in memory instead of RocksDB (change-logged all the same).</param>
+    public static Topology Build(string applicationId, bool inMemory = false)
     {
         var builder = new StreamsBuilder();
         builder.Stream(Input(applicationId), Consumed.With(Serdes.String(), Serdes.String()))
             .GroupBy((_, word) => word, Grouped.With(Serdes.String(), Serdes.String()))
-            .Count(materialized: Materialized.As<string, long>(Store))
+            .Count(materialized: inMemory ? Materialized.As<string, long>(Stores.InMemoryKeyValueStore(Store)) : Materialized.As<string, long>(Store))
             .ToStream()
             .To(Output(applicationId), Produced.With(Serdes.String(), Serdes.Int64()));
         return builder.Build();

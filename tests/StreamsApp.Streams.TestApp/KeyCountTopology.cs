@@ -1,11 +1,12 @@
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
 
 namespace StreamsApp.Streams.TestApp;
 
 /// <summary>
-/// The real-broker tests' topology: records counted per key (RocksDB, change-logged, no repartition), each count
+/// The real-broker tests' topology: records counted per key (RocksDB or in memory, change-logged, no repartition), each count
 /// written to the output. With caching off every input record yields exactly one output record, so a key's outputs
 /// read in order must be 1, 2, 3, ... under exactly-once: a gap is a lost update, a repeat a duplicate.
 /// </summary>
@@ -25,7 +26,8 @@ public static class KeyCountTopology
     /// <param name="perRecord">
     /// Work per record before counting, none by default: a slow instance falls behind and holds a full buffer.
     /// </param>
-    public static Topology Build(string applicationId, TimeSpan perRecord = default)
+    /// <param name="inMemory">Keeps the counts in memory instead of RocksDB (change-logged all the same).</param>
+    public static Topology Build(string applicationId, TimeSpan perRecord = default, bool inMemory = false)
     {
         var builder = new StreamsBuilder();
         var records = builder.Stream(Input(applicationId), Consumed.With(Serdes.String(), Serdes.String()));
@@ -35,7 +37,7 @@ public static class KeyCountTopology
         }
 
         records.GroupByKey(Grouped.With(Serdes.String(), Serdes.String()))
-            .Count(materialized: Materialized.As<string, long>(Store))
+            .Count(materialized: inMemory ? Materialized.As<string, long>(Stores.InMemoryKeyValueStore(Store)) : Materialized.As<string, long>(Store))
             .ToStream()
             .To(Output(applicationId), Produced.With(Serdes.String(), Serdes.Int64()));
         return builder.Build();

@@ -8,7 +8,7 @@ using StreamsApp.Streams.TestApp;
 
 // Runs a runtime-test topology until killed or until stdin closes:
 //   streamsapp-testapp <bootstrap> <application-id> <state-dir> <AtLeastOnce|ExactlyOnceV2>
-//                      [--topology=words|keys] [--cache-bytes=N] [--commit-ms=N] [--standbys=N] [--application-server=host:port]
+//                      [--topology=words|keys] [--store=rocksdb|memory] [--cache-bytes=N] [--commit-ms=N] [--standbys=N] [--application-server=host:port]
 //                      [--group-protocol=Classic|Consumer] [--log-level=Debug] [--record-ms=N (keys: work per record)]
 //                      [librdkafka-key=value ...]
 // words (default) counts words through a repartition topic (CountingTopology); keys counts per key
@@ -49,10 +49,17 @@ if (options.TryGetValue("cache-bytes", out var cacheBytes))
     config.CacheMaxBytesBuffering = long.Parse(cacheBytes, CultureInfo.InvariantCulture);
 }
 
+var inMemory = options.GetValueOrDefault("store", "rocksdb") switch
+{
+    "rocksdb" => false,
+    "memory" => true,
+    var other => throw new ArgumentException($"unknown store '{other}'"),
+};
 var topology = options.GetValueOrDefault("topology", "words") switch
 {
-    "keys" => KeyCountTopology.Build(config.ApplicationId, TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("record-ms", "0"), CultureInfo.InvariantCulture))),
-    "words" => CountingTopology.Build(config.ApplicationId),
+    "keys" => KeyCountTopology.Build(
+        config.ApplicationId, TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("record-ms", "0"), CultureInfo.InvariantCulture)), inMemory),
+    "words" => CountingTopology.Build(config.ApplicationId, inMemory),
     var other => throw new ArgumentException($"unknown topology '{other}'"),
 };
 // The log goes to stderr (stdout carries "RUNNING"), which the tests keep for their failure messages.

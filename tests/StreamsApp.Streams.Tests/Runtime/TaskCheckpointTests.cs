@@ -16,7 +16,7 @@ public sealed class TaskCheckpointTests : IDisposable
     private static readonly TopicPartition ChangelogPartition = new(StoreChangelog, 0);
 
     private readonly TempStateRoot _root = new();
-    private readonly StateDirectory _directory;
+    private StateDirectory _directory;
     private readonly List<TaskHarness> _tasks = [];
 
     public TaskCheckpointTests() => _directory = _root.Open(AppId);
@@ -49,14 +49,69 @@ public sealed class TaskCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void In_memory_stores_are_not_checkpointed_and_always_restore_from_the_beginning()
+    public void In_memory_stores_are_not_checkpointed_on_disk_so_a_new_instance_restores_them_from_the_beginning()
     {
         var first = Start(ProcessingGuarantee.AtLeastOnce, persistent: false);
         first.Process(Input, "r", "put a 1", 1);
         Close(first, clean: true);
 
         Assert.False(File.Exists(CheckpointPath));
-        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, Offset.Beginning)], Open(ProcessingGuarantee.AtLeastOnce, persistent: false).StateManager.ChangelogStartOffsets());
+        _directory.Dispose();
+        _directory = _root.Open(AppId);
+        var second = Open(ProcessingGuarantee.AtLeastOnce, persistent: false);
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, Offset.Beginning)], second.StateManager.ChangelogStartOffsets());
+        Assert.Null(Store(second).Get("a"));
+    }
+
+    [Theory]
+    [InlineData(ProcessingGuarantee.AtLeastOnce)]
+    [InlineData(ProcessingGuarantee.ExactlyOnceV2)]
+    public void On_this_instance_in_memory_stores_parked_by_a_clean_close_resume_one_past_their_last_logged_offset(ProcessingGuarantee guarantee)
+    {
+        var first = Start(guarantee, persistent: false);
+        first.Process(Input, "r", "put a 1; put b 2", 1);
+        first.Process(Input, "r", "put c 3", 2);
+        Close(first, clean: true);
+
+        var second = Open(guarantee, persistent: false);
+
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, 3)], second.StateManager.ChangelogStartOffsets());
+        Assert.Equal(["1", "2", "3"], new[] { "a", "b", "c" }.Select(Store(second).Get));
+    }
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(2, true)]
+    public void Parked_in_memory_stores_at_or_past_the_changelogs_end_are_dropped_with_the_task_state(long endOffset, bool dropped)
+    {
+        var first = Start(ProcessingGuarantee.AtLeastOnce, persistent: false);
+        first.Process(Input, "r", "put a 1; put b 2; put c 3", 1);
+        Close(first, clean: true);
+        var log = new ListLogger();
+
+        var second = Open(ProcessingGuarantee.AtLeastOnce, persistent: false, log, changelogs => changelogs.ToDictionary(p => p, _ => endOffset));
+
+        Assert.Equal(dropped ? null : "1", Store(second).Get("a"));
+        Assert.Equal(
+            [new TopicPartitionOffset(ChangelogPartition, dropped ? Offset.Beginning : new Offset(3))],
+            second.StateManager.ChangelogStartOffsets());
+        Assert.Equal(dropped, log.Messages.Any(m => m.Contains($"checkpointed offset 2, end offset {endOffset}", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Parked_in_memory_stores_wait_for_their_task_while_the_cluster_cannot_tell_where_the_changelogs_end()
+    {
+        var first = Start(ProcessingGuarantee.AtLeastOnce, persistent: false);
+        first.Process(Input, "r", "put a 1", 1);
+        Close(first, clean: true);
+
+        Assert.Throws<ChangelogOffsetsUnavailableException>(() => Open(
+            ProcessingGuarantee.AtLeastOnce, persistent: false, endOffsets: _ => throw new ChangelogOffsetsUnavailableException("broker down", new TimeoutException("no answer"))));
+        Close(_tasks.Single(), clean: false);
+        var second = Open(ProcessingGuarantee.AtLeastOnce, persistent: false);
+
+        Assert.Equal("1", Store(second).Get("a"));
+        Assert.Equal([new TopicPartitionOffset(ChangelogPartition, 1)], second.StateManager.ChangelogStartOffsets());
     }
 
     [Fact]

@@ -4,15 +4,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
 using StreamsApp.Streams.State;
+using StreamsApp.Streams.State.Internal;
 
 namespace StreamsApp.Streams.Runtime.Internal;
 
 /// <summary>
 /// A task's registry of its stores' data layers: which changelog partition backs each one, how to restore it, and
 /// the offset of the last changelog record each store holds (loaded from the task's checkpoint file, advanced by
-/// restoration and by the collector's writes). Persistent stores' offsets go to the checkpoint file; in-memory
-/// stores start empty, so they always restore from the beginning. Without a <see cref="StateDirectory"/> (the test
-/// driver) nothing is read or written on disk.
+/// restoration and by the collector's writes). Persistent stores' offsets go to the checkpoint file. In-memory stores
+/// are parked in the <see cref="StateDirectory"/> with their offsets when the task closes cleanly, for the task's next
+/// owner on this instance; otherwise they start empty and restore from the beginning. Without a
+/// <see cref="StateDirectory"/> (the test driver) nothing is read or written on disk, and nothing is parked.
 /// </summary>
 internal sealed class ProcessorStateManager(
     TaskId taskId,
@@ -29,6 +31,7 @@ internal sealed class ProcessorStateManager(
         : new OffsetCheckpoint(Path.Combine(stateDirectory.TaskDirectory(taskId), OffsetCheckpoint.FileName));
     private readonly ILogger _log = log ?? NullLogger.Instance;
     private IReadOnlyDictionary<TopicPartition, long> _loaded = new Dictionary<TopicPartition, long>();
+    private IReadOnlyDictionary<string, ParkedStore> _parked = new Dictionary<string, ParkedStore>();
     private Dictionary<TopicPartition, long> _checkpointed = [];
 
     public TaskId TaskId { get; } = taskId;
@@ -46,7 +49,8 @@ internal sealed class ProcessorStateManager(
     /// stores restore from scratch, when the checkpoint cannot be trusted: it is corrupt (it tells nothing about what
     /// the stores hold); it names an offset at or past its changelog's end (the changelog was truncated or recreated,
     /// or the state comes from another cluster: the stores hold records the changelog no longer has); or, under
-    /// exactly-once, it is missing (the stores may hold writes of aborted transactions).
+    /// exactly-once, it is missing (the stores may hold writes of aborted transactions). The in-memory stores parked for
+    /// the task on this instance are taken too, and their offsets checked as the checkpoint's.
     /// </summary>
     /// <param name="endOffsets">Reads changelog partitions' end offsets; null skips that check (no broker to ask).</param>
     public void LoadCheckpoint(Func<IReadOnlyCollection<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? endOffsets = null)
@@ -56,6 +60,7 @@ internal sealed class ProcessorStateManager(
             return;
         }
 
+        _parked = stateDirectory!.Parked.Take(TaskId);
         try
         {
             _loaded = _checkpointFile.Read();
@@ -74,18 +79,32 @@ internal sealed class ProcessorStateManager(
             return;
         }
 
-        var changelogs = _loaded.Keys.Where(p => changelogTopicsByStore.Values.Contains(p.Topic)).ToList();
-        if (endOffsets is null || changelogs.Count == 0)
+        var checkpointed = _loaded.Where(entry => changelogTopicsByStore.Values.Contains(entry.Key.Topic))
+            .Concat(_parked.Values.Select(parked => KeyValuePair.Create(parked.Changelog, parked.Offset)))
+            .ToDictionary();
+        if (endOffsets is null || checkpointed.Count == 0)
         {
             return;
         }
 
-        var ends = endOffsets(changelogs);
-        var past = changelogs.Where(p => _loaded[p] >= ends[p]).ToList();
+        IReadOnlyDictionary<TopicPartition, long> ends;
+        try
+        {
+            ends = endOffsets(checkpointed.Keys);
+        }
+        catch
+        {
+            // The task is created again once the cluster answers (a broker outage): its parked stores wait for it.
+            stateDirectory.Parked.Park(TaskId, _parked);
+            _parked = new Dictionary<string, ParkedStore>();
+            throw;
+        }
+
+        var past = checkpointed.Keys.Where(p => checkpointed[p] >= ends[p]).ToList();
         if (past.Count > 0)
         {
             _log.WipingStaleTaskState(TaskId, "its checkpoint is past the end of "
-                + string.Join(", ", past.Select(p => $"changelog {p} (checkpointed offset {_loaded[p]}, end offset {ends[p]})"))
+                + string.Join(", ", past.Select(p => $"changelog {p} (checkpointed offset {checkpointed[p]}, end offset {ends[p]})"))
                 + ", so its stores hold records the changelog does not (it was truncated or recreated, or the state was written against another cluster)");
             Wipe();
         }
@@ -116,6 +135,13 @@ internal sealed class ProcessorStateManager(
         {
             _offsets[changelog] = offset;
             _checkpointed[changelog] = offset;
+        }
+        else if (!store.Persistent && store is IInMemoryDataLayer layer && _parked.TryGetValue(store.Name, out var parked) && parked.Changelog == changelog)
+        {
+            layer.AttachContents(parked.Contents);
+            _offsets[changelog] = parked.Offset;
+            _checkpointed[changelog] = parked.Offset;
+            _log.TookParkedStore(TaskId, store.Name, parked.Offset);
         }
     }
 
@@ -166,6 +192,31 @@ internal sealed class ProcessorStateManager(
     }
 
     /// <summary>
+    /// Parks the in-memory stores' contents, with their offsets, for the task's next owner on this instance; to be
+    /// called on a clean close, after <see cref="Checkpoint"/> and before the stores close (which would drop them).
+    /// Only change-logged stores park: what follows their offset can be restored.
+    /// </summary>
+    public void ParkInMemoryStores()
+    {
+        if (stateDirectory is null)
+        {
+            return;
+        }
+
+        var parked = new Dictionary<string, ParkedStore>();
+        foreach (var (store, _, changelog) in _stores)
+        {
+            if (!store.Persistent && store is IInMemoryDataLayer layer && store.IsOpen
+                && changelog is not null && _offsets.TryGetValue(changelog, out var offset))
+            {
+                parked.Add(store.Name, new ParkedStore(changelog, offset, layer.DetachContents()));
+            }
+        }
+
+        stateDirectory.Parked.Park(TaskId, parked);
+    }
+
+    /// <summary>
     /// Deletes the checkpoint file: under exactly-once a task deletes it when it starts processing, so a crash
     /// before the next clean close finds none and wipes the stores, which may hold uncommitted writes.
     /// </summary>
@@ -177,6 +228,7 @@ internal sealed class ProcessorStateManager(
     {
         stateDirectory!.Wipe(TaskId);
         _loaded = new Dictionary<TopicPartition, long>();
+        _parked = new Dictionary<string, ParkedStore>();
     }
 
     /// <summary>A registered store's data layer, its restore callback and its changelog partition (null if not logged).</summary>

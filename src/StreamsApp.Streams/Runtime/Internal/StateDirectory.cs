@@ -52,6 +52,12 @@ internal sealed class StateDirectory : IDisposable
         }
     }
 
+    /// <summary>
+    /// The in-memory stores of tasks closed cleanly here a moment ago: the part of a task's local state that lives in
+    /// memory rather than in its directory, kept for the task's next owner on this instance.
+    /// </summary>
+    public ParkedStores Parked { get; } = new();
+
     /// <summary>What the directory records: the process id (kept across restarts) and the cluster identity.</summary>
     public StateDirectoryMetadata Metadata { get; private set; }
 
@@ -105,9 +111,13 @@ internal sealed class StateDirectory : IDisposable
     /// <summary>
     /// Deletes everything in a task's directory (its stores' files and its checkpoint), so that its stores restore
     /// from scratch: exactly-once needs this when a store may hold writes of an aborted transaction. The task's
-    /// stores must be closed.
+    /// stores must be closed. Its parked in-memory stores go too.
     /// </summary>
-    public void Wipe(TaskId id) => DeleteContents(TaskPath(id), keep: []);
+    public void Wipe(TaskId id)
+    {
+        Parked.Drop(id);
+        DeleteContents(TaskPath(id), keep: []);
+    }
 
     /// <summary>Deletes the global stores' files and checkpoint, so that they rebuild from their topics.</summary>
     public void WipeGlobal() => DeleteContents(Path.Combine(Root, GlobalDirectoryName), keep: []);
@@ -152,7 +162,7 @@ internal sealed class StateDirectory : IDisposable
         }
     }
 
-    /// <summary>Releases the directory for other instances.</summary>
+    /// <summary>Releases the directory for other instances, and drops the parked in-memory stores.</summary>
     public void Dispose()
     {
         lock (_taskOwners)
@@ -161,6 +171,8 @@ internal sealed class StateDirectory : IDisposable
             _processLock.Dispose();
             _taskOwners.Clear();
         }
+
+        Parked.Dispose();
     }
 
     private static void DeleteContents(string path, string[] keep)

@@ -51,4 +51,8 @@ internal static partial class StateLog
     [LoggerMessage(EventId = 240, Level = LogLevel.Error,
         Message = "Task {TaskId}: skipping the record at offset {Offset} of changelog {Topic}-{Partition}, which store {Store} cannot take: {Reason}")]
     public static partial void ChangelogRecordSkipped(this ILogger logger, TaskId taskId, string topic, int partition, long offset, string store, string reason);
+
+    [LoggerMessage(EventId = 241, Level = LogLevel.Information,
+        Message = "Task {TaskId}: store {Store} took the in-memory contents parked on this instance, which hold its changelog up to offset {Offset}; only what follows is restored")]
+    public static partial void TookParkedStore(this ILogger logger, TaskId taskId, string store, long offset);
 }

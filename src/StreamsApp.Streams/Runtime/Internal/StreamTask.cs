@@ -211,9 +211,9 @@ internal sealed class StreamTask
 
     /// <summary>
     /// Closes nodes, then stores. A clean close flushes the caches (if processing), the output and the stores, and
-    /// writes the checkpoint, also for a task closed while restoring; under exactly-once the caller commits the task's
-    /// transaction first, since the checkpoint vouches for what the changelogs hold. A dirty close (task lost) drops
-    /// buffers and leaves the checkpoint as it was.
+    /// writes the checkpoint, also for a task closed while restoring, and parks the in-memory stores for the task's next
+    /// owner here; under exactly-once the caller commits the task's transaction first, since the checkpoint vouches for
+    /// what the changelogs hold. A dirty close (task lost) drops buffers and leaves the checkpoint as it was.
     /// </summary>
     public void Close(bool clean)
     {
@@ -233,6 +233,7 @@ internal sealed class StreamTask
             }
 
             PostCommit(enforceCheckpoint: true);
+            StateManager.ParkInMemoryStores();
         }
 
         _partitions.Clear();

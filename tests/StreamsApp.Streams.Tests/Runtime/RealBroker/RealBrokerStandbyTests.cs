@@ -15,7 +15,8 @@ namespace StreamsApp.Streams.Tests.Runtime.RealBroker;
 /// keys k0..k499 (8 partitions, 200 records each at 5,000 records/s, caching off). One, in its own process, is killed
 /// with SIGKILL mid-stream and not restarted. The survivor takes its tasks over from its standbys, restoring only
 /// what they had not read (nothing but the killed instance's open transaction, which is aborted), and every key's
-/// counts read with read_committed are exactly 1, 2, ..., 200.
+/// counts read with read_committed are exactly 1, 2, ..., 200; with the counts in RocksDB, and in memory, where the
+/// standby hands its stores' contents to the stream thread within the survivor.
 /// </summary>
 public sealed class RealBrokerStandbyTests(ITestOutputHelper output)
 {
@@ -24,8 +25,10 @@ public sealed class RealBrokerStandbyTests(ITestOutputHelper output)
     private const int Partitions = 8;
     private const int RecordsPerSecond = 5000;
 
-    [RealKafkaFact]
-    public async Task After_a_kill_the_survivor_takes_over_from_its_standbys_and_no_count_is_lost_or_repeated()
+    [RealKafkaTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_a_kill_the_survivor_takes_over_from_its_standbys_and_no_count_is_lost_or_repeated(bool inMemory)
     {
         var bootstrap = RealKafkaFactAttribute.BootstrapServers!;
         var app = $"standby-{Guid.NewGuid():N}"[..20];
@@ -43,12 +46,12 @@ public sealed class RealBrokerStandbyTests(ITestOutputHelper output)
             NumStandbyReplicas = 1,
             KafkaProperties = { ["session.timeout.ms"] = "6000", ["heartbeat.interval.ms"] = "500" },
         };
-        await using var survivor = new KafkaStreams(KeyCountTopology.Build(app), config, new KafkaStreamsOptions { HandleShutdownSignals = false });
+        await using var survivor = new KafkaStreams(KeyCountTopology.Build(app, inMemory: inMemory), config, new KafkaStreamsOptions { HandleShutdownSignals = false });
         await survivor.StartAsync();
         await KafkaTestKit.WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == Partitions);
         using var victim = new WorkerProcess(
             bootstrap, app, dirB.Path, ProcessingGuarantee.ExactlyOnceV2,
-            "--topology=keys", "--cache-bytes=0", "--commit-ms=200", "--standbys=1", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
+            "--topology=keys", inMemory ? "--store=memory" : "--store=rocksdb", "--cache-bytes=0", "--commit-ms=200", "--standbys=1", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
         await victim.Running.WaitAsync(KafkaTestKit.WaitTimeout);
         await KafkaTestKit.WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count is > 0 and < Partitions);
         var moving = Enumerable.Range(0, Partitions).Select(p => new TaskId(0, p)).Except(survivor.LocalActiveTasks).ToHashSet();

@@ -13,7 +13,8 @@ namespace StreamsApp.Streams.Tests.Runtime.Standbys;
 /// <summary>
 /// Standby replicas on the embedded cluster: each of two instances keeps a standby of the other's stateful tasks,
 /// which answers stale queries and is named in key metadata; the instance taking a task over, cleanly or after a
-/// kill, restores only what its standby had not yet read. With three instances and two standbys per task, whichever
+/// kill, restores only what its standby had not yet read, whether the counts live in RocksDB or in memory (whose
+/// standby hands its stores' contents over within the instance). With three instances and two standbys per task, whichever
 /// survivor the broker gives a leaver's task restores nothing either.
 /// </summary>
 public sealed class StandbyReplicaTests
@@ -24,21 +25,23 @@ public sealed class StandbyReplicaTests
     private static readonly StoreQueryParameters<IReadOnlyKeyValueStore<string, long>> Counts =
         StoreQueryParameters<IReadOnlyKeyValueStore<string, long>>.FromNameAndType(CountingTopology.Store, QueryableStoreTypes.KeyValueStore<string, long>());
 
-    [Fact]
-    public async Task A_standby_answers_stale_queries_and_a_clean_hand_over_restores_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_standby_answers_stale_queries_and_a_clean_hand_over_restores_nothing(bool inMemory)
     {
-        const string App = "standby-handover";
-        using var cluster = CountingCluster(App, 2);
+        var app = inMemory ? "standby-handover-memory" : "standby-handover";
+        using var cluster = CountingCluster(app, 2);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
-        await using var stayer = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirA.Path), HostA), Options(cluster));
-        var leaver = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirB.Path), HostB), Options(cluster));
+        await using var stayer = new KafkaStreams(CountingTopology.Build(app, inMemory), WithStandby(Config(cluster, app, dirA.Path), HostA), Options(cluster));
+        var leaver = new KafkaStreams(CountingTopology.Build(app, inMemory), WithStandby(Config(cluster, app, dirB.Path), HostB), Options(cluster));
         await stayer.StartAsync();
         await leaver.StartAsync();
         await WaitUntil(() => stayer.State == KafkaStreamsState.Running && leaver.State == KafkaStreamsState.Running
             && stayer.LocalActiveTasks.Count > 0 && leaver.LocalActiveTasks.Count > 0 && stayer.LocalActiveTasks.Count + leaver.LocalActiveTasks.Count == 4);
-        Produce(cluster, CountingTopology.Input(App), Batch(1));
-        CountsReaching(cluster, App, 20);
+        Produce(cluster, CountingTopology.Input(app), Batch(1));
+        CountsReaching(cluster, app, 20);
 
         // Each keeps a standby of the other's stateful task, and of nothing stateless.
         var moving = leaver.LocalActiveTasks.Where(t => t.Subtopology == CountSubtopology).ToHashSet();
@@ -61,36 +64,39 @@ public sealed class StandbyReplicaTests
         Assert.Equal(0, ActiveRestored(stayer, moving));
         Assert.True(StandbyRestored(stayer) >= leaverWords.Count, $"the standby applied {StandbyRestored(stayer)} changelog records");
         await WaitUntil(() => stayer.LocalStandbyTasks.Count == 0);
-        Produce(cluster, CountingTopology.Input(App), Batch(2));
-        Assert.All(CountsReaching(cluster, App, 40).Values, c => Assert.Equal(40, c));
+        Produce(cluster, CountingTopology.Input(app), Batch(2));
+        Assert.All(CountsReaching(cluster, app, 40).Values, c => Assert.Equal(40, c));
     }
 
-    [Fact]
-    public async Task After_a_kill_the_survivor_takes_the_task_over_from_its_standby_without_restoring_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_a_kill_the_survivor_takes_the_task_over_from_its_standby_without_restoring_it(bool inMemory)
     {
-        const string App = "standby-kill";
-        using var cluster = CountingCluster(App, 2);
+        var app = inMemory ? "standby-kill-memory" : "standby-kill";
+        using var cluster = CountingCluster(app, 2);
         using var dirA = new TempDir();
         using var dirB = new TempDir();
-        await using var survivor = new KafkaStreams(CountingTopology.Build(App), WithStandby(Config(cluster, App, dirA.Path), null), Options(cluster));
+        await using var survivor = new KafkaStreams(CountingTopology.Build(app, inMemory), WithStandby(Config(cluster, app, dirA.Path), null), Options(cluster));
         await survivor.StartAsync();
         await survivor.WaitForStateAsync(KafkaStreamsState.Running).WaitAsync(WaitTimeout);
         using var victim = new WorkerProcess(
-            cluster.BootstrapServers, App, dirB.Path, ProcessingGuarantee.AtLeastOnce, "--standbys=1", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
+            cluster.BootstrapServers, app, dirB.Path, ProcessingGuarantee.AtLeastOnce, "--standbys=1", inMemory ? "--store=memory" : "--store=rocksdb",
+            "session.timeout.ms=6000", "heartbeat.interval.ms=500");
         await victim.Running.WaitAsync(WaitTimeout);
         await WaitUntil(() => survivor.LocalActiveTasks.Count < 4 && survivor.State == KafkaStreamsState.Running);
         var moving = new[] { 0, 1 }.Select(p => new TaskId(CountSubtopology, p)).Except(survivor.LocalActiveTasks).ToHashSet();
         Assert.NotEmpty(moving);
-        Produce(cluster, CountingTopology.Input(App), Batch(1));
-        CountsReaching(cluster, App, 20);
+        Produce(cluster, CountingTopology.Input(app), Batch(1));
+        CountsReaching(cluster, app, 20);
         await WaitUntil(() => survivor.LocalStandbyTasks.ToHashSet().SetEquals(moving) && moving.All(t => StandbyLag(survivor, t) == 0)
             && StandbyRestored(survivor) > 0);
 
         victim.Kill();
-        Produce(cluster, CountingTopology.Input(App), Batch(2));
+        Produce(cluster, CountingTopology.Input(app), Batch(2));
 
         // At-least-once may count what the victim processed but did not commit a second time.
-        Assert.All(CountsReaching(cluster, App, 40).Values, c => Assert.InRange(c, 40, 60));
+        Assert.All(CountsReaching(cluster, app, 40).Values, c => Assert.InRange(c, 40, 60));
         await WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == 4);
         Assert.Equal(0, ActiveRestored(survivor, moving));
     }

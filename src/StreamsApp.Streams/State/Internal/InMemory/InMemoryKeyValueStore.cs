@@ -8,10 +8,10 @@ namespace StreamsApp.Streams.State.Internal.InMemory;
 /// lock; iterators copy their range under that lock, so later writes never disturb them. Arrays passed in are kept,
 /// not copied: callers must not change them afterwards.
 /// </summary>
-internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IBatchingStateRestoreCallback
+internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
     private readonly Lock _gate = new();
-    private readonly SortedBytesMap _map = new();
+    private SortedBytesMap _map = new();
     private bool _open;
 
     /// <summary>Creates an unopened store.</summary>
@@ -89,6 +89,31 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
         {
             _map.Clear();
             _open = false;
+        }
+    }
+
+    /// <inheritdoc />
+    public object DetachContents()
+    {
+        lock (_gate)
+        {
+            var contents = _map;
+            _map = new SortedBytesMap();
+            return contents;
+        }
+    }
+
+    /// <inheritdoc />
+    public void AttachContents(object contents)
+    {
+        lock (_gate)
+        {
+            if (contents is not SortedBytesMap map || _map.Count > 0)
+            {
+                throw new InvalidOperationException($"Store '{Name}' can take only the contents of another in-memory key-value store, and only while empty.");
+            }
+
+            _map = map;
         }
     }
 

@@ -13,7 +13,8 @@ internal sealed class SegmentedBytesStore
     private readonly SegmentedKeySchema _schema;
     private readonly long _retentionMs;
     private readonly ISegmentFactory _factory;
-    private readonly Segments _segments;
+    private readonly long _segmentIntervalMs;
+    private Segments _segments;
 
     public SegmentedBytesStore(string name, long retentionMs, long segmentIntervalMs, SegmentedKeySchema schema, ISegmentFactory factory)
     {
@@ -23,6 +24,7 @@ internal sealed class SegmentedBytesStore
         _retentionMs = retentionMs;
         _schema = schema;
         _factory = factory;
+        _segmentIntervalMs = segmentIntervalMs;
         _segments = new Segments(name, segmentIntervalMs, factory);
     }
 
@@ -190,6 +192,38 @@ internal sealed class SegmentedBytesStore
         }
     }
 
+    /// <summary>Takes the in-memory segments and stream time out, leaving the store empty (see <see cref="IInMemoryDataLayer"/>).</summary>
+    /// <exception cref="InvalidOperationException">The segments are RocksDB's: they stay on disk.</exception>
+    public object DetachContents()
+    {
+        lock (_gate)
+        {
+            if (Persistent)
+            {
+                throw new InvalidOperationException($"Store '{Name}' keeps its segments on disk; only in-memory segments move.");
+            }
+
+            var contents = new Contents(_segments, ObservedStreamTime);
+            _segments = new Segments(Name, _segmentIntervalMs, _factory);
+            ObservedStreamTime = -1;
+            return contents;
+        }
+    }
+
+    /// <summary>Takes the segments and stream time another instance of this store detached; this one must be empty.</summary>
+    public void AttachContents(object contents)
+    {
+        lock (_gate)
+        {
+            if (contents is not Contents detached || _segments.All.Any())
+            {
+                throw new InvalidOperationException($"Store '{Name}' can take only the segments of another in-memory segmented store, and only while empty.");
+            }
+
+            (_segments, ObservedStreamTime) = (detached.Segments, detached.ObservedStreamTime);
+        }
+    }
+
     /// <summary>The segments' key estimates summed (a window or session per key); for the store size gauges.</summary>
     internal long ApproximateNumEntries
     {
@@ -229,4 +263,6 @@ internal sealed class SegmentedBytesStore
             throw new InvalidOperationException($"Store '{Name}' is not open.");
         }
     }
+
+    private sealed record Contents(Segments Segments, long ObservedStreamTime);
 }

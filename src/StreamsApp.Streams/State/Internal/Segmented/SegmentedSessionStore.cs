@@ -6,7 +6,7 @@ namespace StreamsApp.Streams.State.Internal.Segmented;
 /// segments and retention go by session end.
 /// </summary>
 internal sealed class SegmentedSessionStore(string name, long retentionMs, long segmentIntervalMs, ISegmentFactory factory)
-    : ISessionStore<byte[], byte[]>, IBatchingStateRestoreCallback
+    : ISessionStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
     private readonly SegmentedBytesStore _bytes = new(name, retentionMs, segmentIntervalMs, SessionKeySchema.Instance, factory);
 
@@ -29,6 +29,12 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     public void Flush() => _bytes.Flush();
 
     public void Close() => _bytes.Close();
+
+    /// <inheritdoc />
+    public object DetachContents() => _bytes.DetachContents();
+
+    /// <inheritdoc />
+    public void AttachContents(object contents) => _bytes.AttachContents(contents);
 
     /// <summary>Writes a session's aggregate; a null aggregate removes the session.</summary>
     public void Put(Windowed<byte[]> sessionKey, byte[]? aggregate) => _bytes.Put(StoreKey(sessionKey), aggregate);

@@ -5,7 +5,7 @@ namespace StreamsApp.Streams.State.Internal.Segmented;
 /// as Kafka Streams' <c>RocksDBWindowStore</c> over a segmented store with <see cref="WindowKeySchema"/> keys. With
 /// retained duplicates every put gets the next sequence number, so equal keys and window starts never overwrite.
 /// </summary>
-internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatchingStateRestoreCallback
+internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
     private readonly SegmentedBytesStore _bytes;
     private readonly long _windowSizeMs;
@@ -40,6 +40,12 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
     public void Flush() => _bytes.Flush();
 
     public void Close() => _bytes.Close();
+
+    /// <inheritdoc />
+    public object DetachContents() => _bytes.DetachContents();
+
+    /// <inheritdoc />
+    public void AttachContents(object contents) => _bytes.AttachContents(contents);
 
     /// <summary>Writes a window's value; see <see cref="IWindowStore{TKey, TValue}.Put"/> for nulls and duplicates.</summary>
     public void Put(byte[] key, byte[]? value, long windowStartMs)

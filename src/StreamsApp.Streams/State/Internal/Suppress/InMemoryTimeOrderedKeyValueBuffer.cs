@@ -17,10 +17,10 @@ namespace StreamsApp.Streams.State.Internal.Suppress;
 /// </summary>
 internal sealed class InMemoryTimeOrderedKeyValueBuffer<TKey, TValue>(
     string name, ISerde<TKey> keySerde, ISerde<TValue> valueSerde, bool loggingEnabled)
-    : IStateStore, IBatchingStateRestoreCallback
+    : IStateStore, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
-    private readonly Dictionary<byte[], BufferedRecord> _index = new(ByteArrayComparer.Instance);
-    private readonly SortedSet<BufferedRecord> _byTime = new(TimeOrder.Instance);
+    private Dictionary<byte[], BufferedRecord> _index = new(ByteArrayComparer.Instance);
+    private SortedSet<BufferedRecord> _byTime = new(TimeOrder.Instance);
     private readonly ChangeSerde<TValue> _changeSerde = new(valueSerde);
     private TaskContext? _task;
     private string? _changelogTopic;
@@ -128,6 +128,25 @@ internal sealed class InMemoryTimeOrderedKeyValueBuffer<TKey, TValue>(
         IsOpen = false;
     }
 
+    /// <inheritdoc />
+    public object DetachContents()
+    {
+        var contents = new Contents(_index, _byTime, SizeInBytes);
+        (_index, _byTime, SizeInBytes) = (new(ByteArrayComparer.Instance), new(TimeOrder.Instance), 0);
+        return contents;
+    }
+
+    /// <inheritdoc />
+    public void AttachContents(object contents)
+    {
+        if (contents is not Contents detached || _index.Count > 0)
+        {
+            throw new InvalidOperationException($"Suppression buffer '{Name}' can take only the contents of another instance of itself, and only while empty.");
+        }
+
+        (_index, _byTime, SizeInBytes) = (detached.Index, detached.ByTime, detached.SizeInBytes);
+    }
+
     private Change<TValue> ChangeOf(BufferedRecord entry)
     {
         var (_, _, _, offset) = BufferValueFormat.Decode(entry.Value);
@@ -170,4 +189,6 @@ internal sealed class InMemoryTimeOrderedKeyValueBuffer<TKey, TValue>(
             return byTime != 0 ? byTime : ByteArrayComparer.Instance.Compare(x.Key, y.Key);
         }
     }
+
+    private sealed record Contents(Dictionary<byte[], BufferedRecord> Index, SortedSet<BufferedRecord> ByTime, long SizeInBytes);
 }
