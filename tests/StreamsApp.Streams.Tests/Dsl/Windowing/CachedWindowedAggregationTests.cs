@@ -118,6 +118,25 @@ public class CachedWindowedAggregationTests
     }
 
     [Fact]
+    public void A_session_the_cache_still_holds_merges_although_the_store_below_expired_it()
+    {
+        // Kafka Streams' TopologyTestDriver, gap 5 and grace 0 (retention 5): at stream time 10 the store has dropped
+        // [0, 0], but the cache keeps it, so c@5 merges it; its tombstone is not forwarded, as the store holds none.
+        var builder = new StreamsBuilder();
+        builder.Stream("input", Consumed.With(Serdes.String(), Serdes.String())).GroupByKey()
+            .WindowedBy(SessionWindows.OfInactivityGapWithNoGrace(TimeSpan.FromMilliseconds(5)))
+            .Aggregate(() => "", (_, value, tags) => tags + value, (_, left, right) => left + right, materialized: Materialized.As<string, string>("sessions"))
+            .ToStream()
+            .To("output", Produced.With(SessionKeys, Serdes.String()));
+
+        var batches = Batches(builder, SessionKeys, Serdes.String(), [("a", "a", 0), ("a", "b", 10), ("a", "c", 5)]);
+
+        Assert.Equal(
+            [[(S(0, 0), "a", 0L)], [(S(10, 10), "b", 10L)], [(S(10, 10), (string?)null, 10L), (S(0, 10), "abc", 10L)]],
+            batches.Select(Nullable));
+    }
+
+    [Fact]
     public void A_suppressed_cached_count_emits_each_window_once_when_it_closes()
     {
         var builder = new StreamsBuilder();

@@ -76,6 +76,22 @@ public class SlidingWindowedAggregationTests
         Assert.Equal(1, driver.DroppedRecords());
     }
 
+    [Fact]
+    public void A_record_whose_window_from_it_to_the_difference_after_it_is_closed_is_dropped_once_and_updates_nothing()
+    {
+        using var driver = new TopologyTestDriver(Counts(SlidingWindows.OfTimeDifferenceWithNoGrace(TimeSpan.FromMilliseconds(10))));
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+        input.PipeInput("a", "x", 31);
+        input.PipeInput("a", "x", 40);
+        Output(driver).ReadAll();
+
+        // As Kafka Streams: 29 + 10 is before stream time 40, so the record is late as a whole.
+        input.PipeInput("a", "x", 29);
+
+        Assert.Empty(Output(driver).ReadAll());
+        Assert.Equal(1, driver.DroppedRecords());
+    }
+
     private static Windowed<string> W(long start) => new("a", new TimeWindow(start, start + 10));
 
     private static Topology Counts(SlidingWindows windows)

@@ -9,7 +9,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// joins every session of its key that ends at or after t - gap and starts at or before t + gap; their aggregates
 /// merge (with <paramref name="merge"/>, starting from <paramref name="initializer"/> when there is one), the old
 /// sessions are removed with a tombstone each, and the merged session is put and forwarded, timestamped with its end.
-/// A record whose merged session ends before stream time minus grace is late: dropped, logged and counted. With a
+/// A record whose merged session ends before stream time minus grace minus gap is late: dropped, logged and counted
+/// (Kafka Streams' close time: a session ending at t may still grow until stream time passes t + gap). With a
 /// cached store (the default) updates and tombstones are forwarded when the cache flushes, one per session, and a
 /// session merged away before it was ever flushed is not forwarded at all.
 /// </summary>
@@ -51,7 +52,8 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
         }
 
         var timestamp = record.Timestamp;
-        var closeTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp) - windows.GraceMs;
+        var streamTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp);
+        var closeTime = streamTime - windows.GraceMs - windows.InactivityGapMs;
         var merged = new List<KeyValue<Windowed<TKey>, TAggregate>>();
         var hasAggregate = initializer is not null;
         var aggregate = hasAggregate ? initializer!() : default!;
@@ -72,7 +74,8 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
 
         if (end < closeTime)
         {
-            _support!.Skip($"late record for session [{start}, {end}] closed at stream time {closeTime + windows.GraceMs} with grace {windows.GraceMs} ms");
+            _support!.Skip(
+                $"late record for session [{start}, {end}]: at stream time {streamTime}, with gap {windows.InactivityGapMs} ms and grace {windows.GraceMs} ms, sessions ending before {closeTime} are closed");
             return;
         }
 

@@ -47,8 +47,9 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
 
         var closeTime = Math.Max(_context!.CurrentStreamTimeMs, record.Timestamp) - windows.GraceMs;
 
-        // Even the record's right window, the latest one it could touch, is closed.
-        if (record.Timestamp + 1 + _difference < closeTime)
+        // Kafka Streams drops the record at once when [t, t + difference] is closed: its left window and every window
+        // holding it are, and its right window holds only later records, already counted where they belong.
+        if (record.Timestamp + _difference < closeTime)
         {
             _support!.Skip($"late record at {record.Timestamp} for sliding windows closed at {closeTime} with grace {windows.GraceMs} ms");
             return;

@@ -45,7 +45,9 @@ internal sealed class SessionWindowedKStreamImpl<TKey, TValue>(KGroupedStreamImp
         Func<TKey, TAggregate, TAggregate, TAggregate> merge) =>
         WindowedAggregationBuilder.Build(grouped, prefix, named, materialized, knownAggregateSerde, new WindowedAggregation<TKey, TValue, TAggregate>(
             WindowedSerdes.SessionWindowed,
-            windows.GraceMs,
+
+            // A session ending at t can still grow until stream time passes t + gap: it closes grace after that.
+            windows.GraceMs + windows.InactivityGapMs,
             MayDelete: true,
             (storeName, sendOld) => new KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggregate>(
                 storeName, windows, initializer, first, next, merge, sendOld),

@@ -10,10 +10,10 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 internal abstract class CachingSegmentedStore<TInner> : IStateStore, ICachingStateStore, ICacheBackedStore<Windowed<byte[]>>
     where TInner : IStateStore
 {
-    protected CachingSegmentedStore(TInner inner, SegmentedKeySchema schema, long segmentIntervalMs, long retentionMs)
+    protected CachingSegmentedStore(TInner inner, SegmentedKeySchema schema, long segmentIntervalMs)
     {
         Inner = inner;
-        Keys = new SegmentedCacheKeys(schema, segmentIntervalMs, retentionMs);
+        Keys = new SegmentedCacheKeys(schema, segmentIntervalMs);
         Cache = new StoreCache<Windowed<byte[]>>(inner.Name, this);
     }
 

@@ -10,13 +10,13 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 /// </summary>
 internal sealed class CachingSessionStore : CachingSegmentedStore<ISessionStore<byte[], byte[]>>, ISessionStore<byte[], byte[]>
 {
-    public CachingSessionStore(ISessionStore<byte[], byte[]> inner, long segmentIntervalMs, long retentionMs)
-        : base(inner, SessionKeySchema.Instance, segmentIntervalMs, retentionMs)
+    public CachingSessionStore(ISessionStore<byte[], byte[]> inner, long segmentIntervalMs)
+        : base(inner, SessionKeySchema.Instance, segmentIntervalMs)
     {
     }
 
     public void Put(Windowed<byte[]> sessionKey, byte[]? aggregate) =>
-        Cache.PutDirty(Keys.ForWrite(SegmentedSessionStore.StoreKey(sessionKey)), aggregate);
+        Cache.PutDirty(Keys.CacheKey(SegmentedSessionStore.StoreKey(sessionKey)), aggregate);
 
     public void Remove(Windowed<byte[]> sessionKey) => Put(sessionKey, null);
 

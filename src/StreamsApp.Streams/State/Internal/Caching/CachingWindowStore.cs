@@ -12,13 +12,13 @@ internal sealed class CachingWindowStore : CachingSegmentedStore<IWindowStore<by
 {
     private readonly long _windowSizeMs;
 
-    public CachingWindowStore(IWindowStore<byte[], byte[]> inner, long windowSizeMs, long segmentIntervalMs, long retentionMs)
-        : base(inner, WindowKeySchema.Instance, segmentIntervalMs, retentionMs) => _windowSizeMs = windowSizeMs;
+    public CachingWindowStore(IWindowStore<byte[], byte[]> inner, long windowSizeMs, long segmentIntervalMs)
+        : base(inner, WindowKeySchema.Instance, segmentIntervalMs) => _windowSizeMs = windowSizeMs;
 
     public void Put(byte[] key, byte[]? value, long windowStartMs)
     {
         ArgumentNullException.ThrowIfNull(key);
-        Cache.PutDirty(Keys.ForWrite(WindowKeySchema.ToStoreKeyBinary(key, windowStartMs, 0)), value);
+        Cache.PutDirty(Keys.CacheKey(WindowKeySchema.ToStoreKeyBinary(key, windowStartMs, 0)), value);
     }
 
     // No fill on a miss, as Kafka Streams: window reads mostly touch each window once.

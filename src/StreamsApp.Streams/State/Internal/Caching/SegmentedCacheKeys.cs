@@ -7,21 +7,13 @@ namespace StreamsApp.Streams.State.Internal.Caching;
 /// The cache keys of a segmented (window or session) store, as Kafka Streams' <c>SegmentedCacheFunction</c>: the
 /// store key's segment id (8 big-endian bytes, sign bit flipped so that bytes order as numbers) followed by the store
 /// key. Sorted by bytes they follow the segmented store's scan order (segment by segment, store key within one), so
-/// the cache and the store merge in one pass. Also tracks the latest segment time written, so that cached reads skip
-/// times the store has expired, as the store's own reads do.
+/// the cache and the store merge in one pass. Cached reads see every cached entry, also of times the store below has
+/// expired, as Kafka Streams' caching stores do: a session aggregation merges a session its cache still holds.
 /// </summary>
-internal sealed class SegmentedCacheKeys(SegmentedKeySchema schema, long segmentIntervalMs, long retentionMs)
+internal sealed class SegmentedCacheKeys(SegmentedKeySchema schema, long segmentIntervalMs)
 {
     private const int PrefixSize = sizeof(long);
     private static readonly byte[] MaxSuffix = [.. Enumerable.Repeat((byte)0xFF, 16)];
-    private long _observedStreamTime = -1;
-
-    /// <summary>The cache key of a store key, noting its time as written.</summary>
-    public byte[] ForWrite(byte[] storeKey)
-    {
-        _observedStreamTime = Math.Max(_observedStreamTime, schema.SegmentTimestamp(storeKey));
-        return CacheKey(storeKey);
-    }
 
     /// <summary>The cache key of a store key.</summary>
     public byte[] CacheKey(ReadOnlySpan<byte> storeKey)
@@ -38,13 +30,12 @@ internal sealed class SegmentedCacheKeys(SegmentedKeySchema schema, long segment
     /// <summary>
     /// The cached entries (deletes included) of keys from <paramref name="keyFrom"/> to <paramref name="keyTo"/>
     /// (inclusive; null is open) whose times match <paramref name="timeFrom"/>..<paramref name="timeTo"/> in the
-    /// schema's sense and are still live, sorted by cache key. Only the segments the cache holds are read, and within
+    /// schema's sense, sorted by cache key. Only the segments the cache holds are read, and within
     /// each only the cache keys that can hold a match (a single key's, or the segment's from <paramref name="keyFrom"/>).
     /// </summary>
     public List<CacheEntry> Fetch<TKey>(StoreCache<TKey> cache, byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo)
     {
-        var from = Math.Max(timeFrom, _observedStreamTime < 0 ? 0 : _observedStreamTime - retentionMs + 1);
-        var (segmentFrom, segmentTo) = schema.SegmentTimeRange(from, timeTo);
+        var (segmentFrom, segmentTo) = schema.SegmentTimeRange(timeFrom, timeTo);
         var lastSegment = SegmentId(segmentTo);
         var singleKey = keyFrom is not null && keyTo is not null && ByteArrayComparer.Instance.Equals(keyFrom, keyTo);
         var entries = new List<CacheEntry>();
@@ -53,7 +44,7 @@ internal sealed class SegmentedCacheKeys(SegmentedKeySchema schema, long segment
             var upper = singleKey ? Bound(segment, keyTo, MaxSuffix) : segment < long.MaxValue ? Bound(segment + 1, null, null) : null;
             foreach (var entry in cache.Range(Bound(segment, keyFrom, null), upper))
             {
-                if (schema.Matches(StoreKey(entry.Key), keyFrom, keyTo, from, timeTo))
+                if (schema.Matches(StoreKey(entry.Key), keyFrom, keyTo, timeFrom, timeTo))
                 {
                     entries.Add(entry);
                 }

@@ -41,7 +41,7 @@ internal sealed class WindowStoreBuilder<TKey, TValue, TStore>(
 
         if (CachingEnabled && !supplier.RetainDuplicates)
         {
-            store = new CachingWindowStore(store, supplier.WindowSizeMs, supplier.SegmentIntervalMs, supplier.RetentionPeriodMs);
+            store = new CachingWindowStore(store, supplier.WindowSizeMs, supplier.SegmentIntervalMs);
         }
 
         return metered(store);
@@ -63,7 +63,7 @@ internal sealed class SessionStoreBuilder<TKey, TAggregate>(
 
         if (CachingEnabled)
         {
-            store = new CachingSessionStore(store, supplier.SegmentIntervalMs, supplier.RetentionPeriodMs);
+            store = new CachingSessionStore(store, supplier.SegmentIntervalMs);
         }
 
         return new MeteredSessionStore<TKey, TAggregate>(
