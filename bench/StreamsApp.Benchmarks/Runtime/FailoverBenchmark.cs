@@ -14,7 +14,8 @@ namespace StreamsApp.Benchmarks.Runtime;
 /// over. Measured on the survivor, while it is asked for 100 sampled keys every 10 ms (<see cref="KeyAvailability"/>):
 /// seconds until every key is served again, seconds during which its own keys failed, changelog records it restored
 /// for the moved tasks, and how long from their assignment to running them. Each group protocol runs a kill without
-/// standbys, a kill with one standby, and a clean close with one standby, on the embedded cluster or a real one.
+/// standbys, a kill with one standby, and a clean close with one standby, with the counts in RocksDB; the consumer
+/// protocol runs the three again with the counts in memory. On the embedded cluster or a real one.
 /// </summary>
 internal static class FailoverBenchmark
 {
@@ -32,21 +33,21 @@ internal static class FailoverBenchmark
         using var cluster = bootstrapServers is null ? BenchCluster.Embedded() : BenchCluster.Real(bootstrapServers);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"on {cluster.Name}: {Partitions} tasks of {keysPerTask:N0} keys, session timeout 6 s, {SampledKeysPerPartition * Partitions} keys asked every 10 ms"));
-        Console.WriteLine("protocol  ending  standbys  served again (s)  own keys failing (s)  restored records  restore (s)");
+        Console.WriteLine("protocol  store    ending  standbys  served again (s)  own keys failing (s)  restored records  restore (s)");
         var run = 0;
-        foreach (var protocol in new[] { GroupProtocol.Classic, GroupProtocol.Consumer })
+        var cases = new[] { GroupProtocol.Classic, GroupProtocol.Consumer }
+            .SelectMany(protocol => new[] { (Ending.Kill, 0), (Ending.Kill, 1), (Ending.Close, 1) }.Select(e => (protocol, InMemory: false, e.Item1, e.Item2)))
+            .Concat(new[] { (Ending.Kill, 0), (Ending.Kill, 1), (Ending.Close, 1) }.Select(e => (GroupProtocol.Consumer, InMemory: true, e.Item1, e.Item2)));
+        foreach (var (protocol, inMemory, ending, standbys) in cases)
         {
-            foreach (var (ending, standbys) in new[] { (Ending.Kill, 0), (Ending.Kill, 1), (Ending.Close, 1) })
-            {
-                var result = RunOne(cluster, $"failover-{++run}", keysPerTask, protocol, ending, standbys);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{protocol,-9} {ending,-7} {standbys,8}  {result.ServedAgain,16:F2}  {result.OwnFailing,20:F2}  {result.Restored,16:N0}  {result.Restore,11:F2}"));
-            }
+            var result = RunOne(cluster, $"failover-{++run}", keysPerTask, protocol, inMemory, ending, standbys);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{protocol,-9} {FailoverInstance.StoreName(inMemory),-8} {ending,-7} {standbys,8}  {result.ServedAgain,16:F2}  {result.OwnFailing,20:F2}  {result.Restored,16:N0}  {result.Restore,11:F2}"));
         }
     }
 
     private static (double ServedAgain, double OwnFailing, double Restored, double Restore) RunOne(
-        BenchCluster cluster, string name, int keysPerTask, GroupProtocol protocol, Ending ending, int standbys)
+        BenchCluster cluster, string name, int keysPerTask, GroupProtocol protocol, bool inMemory, Ending ending, int standbys)
     {
         var app = cluster.Scoped(name);
         var input = cluster.Scoped($"{name}-in");
@@ -56,11 +57,11 @@ internal static class FailoverBenchmark
         try
         {
             using var survivor = new KafkaStreams(
-                FailoverInstance.Build(input), FailoverInstance.Config(cluster.BootstrapServers, app, survivorDir, protocol, standbys),
+                FailoverInstance.Build(input, inMemory), FailoverInstance.Config(cluster.BootstrapServers, app, survivorDir, protocol, standbys),
                 new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
             survivor.Start();
             WaitUntil(() => survivor.State == KafkaStreamsState.Running && survivor.LocalActiveTasks.Count == Partitions);
-            using var victim = FailoverInstance.StartVictim(cluster.BootstrapServers, app, input, victimDir, protocol, standbys);
+            using var victim = FailoverInstance.StartVictim(cluster.BootstrapServers, app, input, victimDir, protocol, standbys, inMemory);
             try
             {
                 // Both run their share before any input exists: the survivor holds no state of the victim's tasks but

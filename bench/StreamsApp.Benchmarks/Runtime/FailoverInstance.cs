@@ -5,11 +5,12 @@ using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.Serialization;
+using StreamsApp.Streams.State;
 
 namespace StreamsApp.Benchmarks.Runtime;
 
 /// <summary>
-/// The failover benchmark's application: a count per key (RocksDB, change-logged) over the input's partitions, run by
+/// The failover benchmark's application: a count per key (RocksDB or in memory, change-logged) over the input's partitions, run by
 /// the benchmark itself (the survivor) and by a second process of the benchmark (the victim), which the benchmark
 /// kills with SIGKILL or closes by closing its standard input.
 /// </summary>
@@ -22,12 +23,12 @@ internal static class FailoverInstance
 
     private const string RunningLine = "RUNNING";
 
-    public static Topology Build(string input)
+    public static Topology Build(string input, bool inMemory)
     {
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed.With(Serdes.String(), Serdes.ByteArray()))
             .GroupByKey(Grouped.With(Serdes.String(), Serdes.ByteArray()))
-            .Count(materialized: Materialized.As<string, long>(Store));
+            .Count(materialized: inMemory ? Materialized.As<string, long>(Stores.InMemoryKeyValueStore(Store)) : Materialized.As<string, long>(Store));
         return builder.Build();
     }
 
@@ -49,7 +50,8 @@ internal static class FailoverInstance
     };
 
     /// <summary>Starts the victim: this benchmark again, in its own process.</summary>
-    public static Process StartVictim(string bootstrapServers, string applicationId, string input, string stateDir, GroupProtocol protocol, int standbys)
+    public static Process StartVictim(
+        string bootstrapServers, string applicationId, string input, string stateDir, GroupProtocol protocol, int standbys, bool inMemory)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -58,7 +60,7 @@ internal static class FailoverInstance
             start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
         }
 
-        foreach (var argument in new[] { VictimCommand, bootstrapServers, applicationId, input, stateDir, protocol.ToString(), standbys.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { VictimCommand, bootstrapServers, applicationId, input, stateDir, protocol.ToString(), standbys.ToString(CultureInfo.InvariantCulture), StoreName(inMemory) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -81,11 +83,11 @@ internal static class FailoverInstance
     }
 
     /// <summary>The victim's life: runs until its standard input closes, then closes cleanly.</summary>
-    /// <param name="args">bootstrap servers, application id, input topic, state directory, group protocol, standbys.</param>
+    /// <param name="args">bootstrap servers, application id, input topic, state directory, group protocol, standbys, store.</param>
     public static void RunVictim(string[] args)
     {
         var config = Config(args[0], args[1], args[3], Enum.Parse<GroupProtocol>(args[4]), int.Parse(args[5], CultureInfo.InvariantCulture));
-        using var streams = new KafkaStreams(Build(args[2]), config, new KafkaStreamsOptions { HandleShutdownSignals = false });
+        using var streams = new KafkaStreams(Build(args[2], args[6] == StoreName(inMemory: true)), config, new KafkaStreamsOptions { HandleShutdownSignals = false });
         streams.StateChanged += (_, e) =>
         {
             if (e.NewState == KafkaStreamsState.Running)
@@ -96,4 +98,7 @@ internal static class FailoverInstance
         streams.Start();
         Console.In.ReadToEnd();
     }
+
+    /// <summary>How the benchmark names the store kind.</summary>
+    public static string StoreName(bool inMemory) => inMemory ? "memory" : "rocksdb";
 }
