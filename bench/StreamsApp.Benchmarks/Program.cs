@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using StreamsApp.Benchmarks.Runtime;
+using StreamsApp.Benchmarks.Saga;
 
 // `runtime [records]` runs issue 4's runtime benchmarks on the embedded cluster, e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- runtime 500000
@@ -12,6 +13,8 @@ using StreamsApp.Benchmarks.Runtime;
 // `failover [keys-per-task] [bootstrap-servers]` kills (and closes) one of two instances and measures the other's
 // takeover, with and without a standby, under both group protocols, e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- failover 100000
+// `saga-scan [stored-sagas ...]` times one timeout punctuation of the order saga with that many sagas stored, e.g.
+//   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- saga-scan 1000 100000 1000000
 // Anything else goes to BenchmarkDotNet (filters), e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- --filter '*TopologyTestDriver*'
 if (args.Length > 0 && args[0] == FailoverInstance.VictimCommand)
@@ -23,6 +26,12 @@ if (args.Length > 0 && args[0] == FailoverInstance.VictimCommand)
 if (args.Length > 0 && args[0] == "failover")
 {
     FailoverBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? args[2] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "saga-scan")
+{
+    SagaScanBenchmark.Run(args.Length > 1 ? [.. args[1..].Select(count => int.Parse(count, CultureInfo.InvariantCulture))] : [1_000, 100_000, 1_000_000]);
     return;
 }
 

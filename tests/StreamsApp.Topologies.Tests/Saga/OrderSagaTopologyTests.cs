@@ -22,7 +22,7 @@ public sealed class OrderSagaTopologyTests
             [Topics.InventoryReplies, Topics.OrdersAccepted, Topics.PaymentReplies, Topics.ShippingReplies],
             nodes.Where(node => node.Kind == TopologyDescription.NodeKind.Source).SelectMany(node => node.Topics).Order(StringComparer.Ordinal));
         Assert.Equal(
-            [SagaStores.State, SagaStores.Trace],
+            [SagaStores.Schedule, SagaStores.State, SagaStores.Trace],
             nodes.Single(node => node.Name == OrderSagaTopology.ProcessorName).Stores.Order(StringComparer.Ordinal));
         Assert.Equal(
             [Topics.InventoryCommands, Topics.PaymentCommands, Topics.SagaEvents, Topics.SagaState, Topics.ShippingCommands],

@@ -28,6 +28,7 @@ internal sealed class SagaHarness : IDisposable
     public const string ApplicationId = "saga-tests";
 
     private readonly TopologyTestDriver _driver;
+    private readonly SagaOptions _options;
 
     /// <summary>Starts the orchestrator.</summary>
     /// <param name="registry">The registry; default: a fresh one. A restarted orchestrator needs the one its stores were written with.</param>
@@ -37,7 +38,7 @@ internal sealed class SagaHarness : IDisposable
     {
         var serdes = new ContractSerdes(registry ?? new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
-        var options = new SagaOptions
+        var options = _options = new SagaOptions
         {
             Timeout = Timeout,
             TimeoutScanInterval = TimeSpan.FromSeconds(1),
@@ -83,6 +84,11 @@ internal sealed class SagaHarness : IDisposable
     public IKeyValueStore<string, SagaState> Store => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
 
     public IKeyValueStore<string, SagaTrace> Traces => _driver.GetKeyValueStore<string, SagaTrace>(SagaStores.Trace);
+
+    /// <summary>The schedule store, as the orchestrator reads it.</summary>
+    public SagaSchedule Schedule => new(ScheduleStore, _options.FinishedSagaRetention);
+
+    public IKeyValueStore<byte[], byte[]> ScheduleStore => _driver.GetKeyValueStore<byte[], byte[]>(SagaStores.Schedule);
 
     /// <summary>Places the sample order (25.50 EUR for c-1) with a new trace, as the order service would; returns it with its headers.</summary>
     public Sent<OrderCreated> PlaceOrder(string orderId = "o-1")

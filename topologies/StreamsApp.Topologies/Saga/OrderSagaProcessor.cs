@@ -11,8 +11,9 @@ namespace StreamsApp.Topologies.Saga;
 /// <summary>
 /// Runs the saga of each order: an order starts one, each participant reply moves it on (see
 /// <see cref="SagaStateMachine"/>), and a wall-clock punctuator times out the sagas past their deadline and purges
-/// the finished ones past their retention. Forwards envelopes of commands and events and every state the saga passes
-/// through; <see cref="OrderSagaTopology"/> routes them to their topics by type.
+/// the finished ones past their retention, finding them through the <see cref="SagaSchedule"/>. Forwards envelopes
+/// of commands and events and every state the saga passes through; <see cref="OrderSagaTopology"/> routes them to
+/// their topics by type.
 /// </summary>
 /// <param name="options">Timeout, scan interval and finished-saga retention.</param>
 internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<string, ISpecificRecord?, string, ISpecificRecord>
@@ -20,6 +21,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
     private IProcessorContext<string, ISpecificRecord> _context = null!;
     private IKeyValueStore<string, SagaState> _sagas = null!;
     private IKeyValueStore<string, SagaTrace> _traces = null!;
+    private SagaSchedule _schedule = null!;
 
     private DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(_context.CurrentSystemTimeMs);
 
@@ -28,6 +30,8 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
         _context = context;
         _sagas = context.GetStateStore<IKeyValueStore<string, SagaState>>(SagaStores.State);
         _traces = context.GetStateStore<IKeyValueStore<string, SagaTrace>>(SagaStores.Trace);
+        _schedule = new SagaSchedule(context.GetStateStore<IKeyValueStore<byte[], byte[]>>(SagaStores.Schedule), options.FinishedSagaRetention);
+        ScheduleUnscheduled();
         context.Schedule(options.TimeoutScanInterval, PunctuationType.WallClockTime, ScanSagas);
     }
 
@@ -53,7 +57,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             return;
         }
 
-        Apply(record.Key, SagaStateMachine.Start(order, Now, options.Timeout), Cause(record, order.EventId), record.Timestamp);
+        Apply(record.Key, null, SagaStateMachine.Start(order, Now, options.Timeout), Cause(record, order.EventId), record.Timestamp);
     }
 
     private void Reply(Record<string, ISpecificRecord?> record, ISagaMessage reply)
@@ -63,48 +67,55 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             throw UnknownSagaException.For(record.Key);
         }
 
-        Apply(record.Key, SagaStateMachine.Apply(saga, reply, Now), Cause(record, reply.MessageId), record.Timestamp);
+        Apply(record.Key, saga, SagaStateMachine.Apply(saga, reply, Now), Cause(record, reply.MessageId), record.Timestamp);
     }
 
     /// <summary>
     /// The wall-clock scan: times out the unfinished sagas past their deadline and purges the finished ones kept
     /// longer than <see cref="SagaOptions.FinishedSagaRetention"/> (without publishing anything, see
-    /// <see cref="OrderSagaTopology"/>).
+    /// <see cref="OrderSagaTopology"/>). Only the schedule's due entries are read.
     /// </summary>
     private void ScanSagas(long timestamp)
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
-        List<KeyValuePair<string, SagaTransition>> due = [];
-        List<string> expired = [];
-        using (var sagas = _sagas.All())
+
+        // Collected before acting: acting writes the schedule the range reads.
+        foreach (var (at, sagaId) in _schedule.DueBy(now))
         {
-            // Collected before applying: the transitions and the purge write the store the iterator reads.
-            foreach (var (sagaId, saga) in sagas)
+            if (!_sagas.TryGet(sagaId, out var saga) || _schedule.DueAt(saga).ToUnixTimeMilliseconds() != at.ToUnixTimeMilliseconds())
             {
-                if (saga.IsFinished())
-                {
-                    if (now - saga.UpdatedAt >= options.FinishedSagaRetention)
-                    {
-                        expired.Add(sagaId);
-                    }
-                }
-                else if (SagaStateMachine.TimeOut(saga, now) is { Changed: true } timeout)
-                {
-                    due.Add(KeyValuePair.Create(sagaId, timeout));
-                }
+                // Left behind by a saga since purged or rescheduled (a crash between the two writes, at least once).
+                _schedule.Remove(at, sagaId);
+            }
+            else if (saga.IsFinished())
+            {
+                _schedule.Remove(at, sagaId);
+                _sagas.Delete(sagaId, out _);
+                _traces.Delete(sagaId, out _);
+            }
+            else
+            {
+                // The timeout continues the trace of the command whose reply never came.
+                Apply(sagaId, saga, SagaStateMachine.TimeOut(saga, now), _traces.Get(sagaId), timestamp);
             }
         }
+    }
 
-        foreach (var sagaId in expired)
+    /// <summary>
+    /// Schedules every stored saga once, when the schedule is empty but sagas are stored: the state of a version
+    /// before the schedule, which would otherwise never time out nor be purged. Costs one read of the store, once.
+    /// </summary>
+    private void ScheduleUnscheduled()
+    {
+        if (!_schedule.IsEmpty)
         {
-            _sagas.Delete(sagaId, out _);
-            _traces.Delete(sagaId, out _);
+            return;
         }
 
-        foreach (var (sagaId, transition) in due)
+        using var sagas = _sagas.All();
+        foreach (var (_, saga) in sagas)
         {
-            // The timeout continues the trace of the command whose reply never came.
-            Apply(sagaId, transition, _traces.Get(sagaId), timestamp);
+            _schedule.Reschedule(null, saga);
         }
     }
 
@@ -115,8 +126,11 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
     private static SagaTrace Cause(Record<string, ISpecificRecord?> record, string messageId) =>
         new(TraceHeaders.Read(record.Headers) ?? TraceHeaders.Start(record.Key), messageId);
 
-    /// <summary>Stores the saga's new state and forwards its messages and states, each a child span of the cause.</summary>
-    private void Apply(string sagaId, SagaTransition transition, SagaTrace? cause, long timestamp)
+    /// <summary>
+    /// Stores the saga's new state, moves it in the schedule, and forwards its messages and states, each a child span
+    /// of the cause.
+    /// </summary>
+    private void Apply(string sagaId, SagaState? previous, SagaTransition transition, SagaTrace? cause, long timestamp)
     {
         if (!transition.Changed)
         {
@@ -124,6 +138,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
         }
 
         _sagas.Put(sagaId, transition.Final);
+        _schedule.Reschedule(previous, transition.Final);
         SagaTrace? pending = null;
         foreach (var message in transition.Messages)
         {

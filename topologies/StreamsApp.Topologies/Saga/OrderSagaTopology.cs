@@ -28,8 +28,8 @@ namespace StreamsApp.Topologies.Saga;
 /// <see cref="DeadLetterConfig.UseDeadLetterTopics"/> to its configuration sends it to its topic's DLT.
 /// </para>
 /// <para>
-/// Finished sagas are purged from both stores <see cref="SagaOptions.FinishedSagaRetention"/> after their last
-/// change, by the same wall-clock punctuator. The purge is not published: <c>saga.state</c> gets no tombstone, so
+/// Finished sagas are purged from the stores <see cref="SagaOptions.FinishedSagaRetention"/> after their last
+/// change, by the same wall-clock punctuator, which reads only the sagas due (<see cref="SagaSchedule"/>). The purge is not published: <c>saga.state</c> gets no tombstone, so
 /// the topic (compacted) and the projections keep every saga's final state, and the saga statistics' counts of
 /// COMPLETED and FAILED sagas do not drop when the orchestrator forgets them (the projections ignore tombstones
 /// anyway). A reply or re-sent order for a purged saga is then treated as for a saga never seen.
@@ -68,12 +68,13 @@ public static class OrderSagaTopology
         options.Validate();
         builder.AddStateStore(SagaStores.StateStore(serdes));
         builder.AddStateStore(SagaStores.TraceStore());
+        builder.AddStateStore(SagaStores.ScheduleStore());
 
         var inputs = acceptedOrders.MapValues(order => (ISpecificRecord?)order)
             .Merge(Read<InventoryReply>(builder, serdes, Topics.InventoryReplies, reply => reply.Message))
             .Merge(Read<PaymentReply>(builder, serdes, Topics.PaymentReplies, reply => reply.Message))
             .Merge(Read<ShippingReply>(builder, serdes, Topics.ShippingReplies, reply => reply.Message));
-        var outputs = inputs.Process(() => new OrderSagaProcessor(options), Named.As(ProcessorName), SagaStores.State, SagaStores.Trace);
+        var outputs = inputs.Process(() => new OrderSagaProcessor(options), Named.As(ProcessorName), SagaStores.State, SagaStores.Trace, SagaStores.Schedule);
 
         Write<InventoryCommand>(outputs, serdes, Topics.InventoryCommands);
         Write<PaymentCommand>(outputs, serdes, Topics.PaymentCommands);
