@@ -5,25 +5,43 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamsApp.Topologies.Orders;
+using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Hosting;
 
 namespace StreamsApp.Worker.Api;
 
-/// <summary><c>POST /orders</c>: validates an order, publishes its <c>OrderCreated</c> event and answers 202 Accepted (seed 003).</summary>
+/// <summary>
+/// <c>POST /orders</c>: validates an order, publishes its <c>OrderCreated</c> event and answers 202 Accepted (seed 003).
+/// A POST is idempotent by order id (issue 15): when the intake has accepted an order under the id already, the same
+/// order again answers 202 with the same id and publishes nothing, and another order answers 409. The id is the
+/// body's <c>orderId</c>, else one derived from the <c>Idempotency-Key</c> header, else a new one. The check asks the
+/// worker owning the id; when none can answer, the order is published and the intake decides (it drops a resent
+/// order and dead-letters a conflicting one). <c>GET /orders/{id}/acceptance</c> answers the check.
+/// </summary>
 internal static partial class OrderEndpoints
 {
     private const int MaxOrderIdLength = 128;
+
+    /// <summary>The header naming a request, so that a retried POST without an order id is recognised.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/orders", PostOrderAsync);
+        endpoints.MapGet("/orders/{id}/acceptance", (string id, HttpContext context, StoreQueryRouter router) =>
+            router.ByKeyAsync(context, OrderIntakeTopology.OrderIdStore, id, (streams, stale) =>
+                OrderAcceptance.Read(streams, id, stale) is { } accepted
+                    ? Results.Json(accepted, ContractJson.Options)
+                    : QueryProblems.NotFound($"No order was accepted under id '{id}' (or it was forgotten after the intake's order-id TTL)")));
         return endpoints;
     }
 
-    private static async Task<IResult> PostOrderAsync(HttpRequest request, OrderPublisher publisher, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> PostOrderAsync(
+        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, TimeProvider time, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         if (!request.HasJsonContentType())
         {
             return BadRequest("The body must be JSON (Content-Type: application/json)");
@@ -57,7 +75,10 @@ internal static partial class OrderEndpoints
             return BadRequest($"The order's {amount} is not an amount: at most {OrderRules.MaxAmount.ToString(CultureInfo.InvariantCulture)}, with at most 4 decimals");
         }
 
-        var orderId = string.IsNullOrWhiteSpace(body.OrderId) ? Guid.NewGuid().ToString() : body.OrderId.Trim();
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
+        var orderId = !string.IsNullOrWhiteSpace(body.OrderId) ? body.OrderId.Trim()
+            : idempotencyKey.Length > 0 ? OrderAcceptance.OrderIdFor(idempotencyKey)
+            : Guid.NewGuid().ToString();
         if (!OrderIdFormat().IsMatch(orderId))
         {
             return BadRequest(
@@ -70,6 +91,17 @@ internal static partial class OrderEndpoints
             return BadRequest(violation);
         }
 
+        var accepted = Results.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", new { orderId });
+        if (await AcceptedBeforeAsync(context, router, orderId).ConfigureAwait(false) is { } before)
+        {
+            return before.Fingerprint == OrderFingerprint.Of(order)
+                ? accepted
+                : Results.Problem(
+                    title: "Order id in use",
+                    detail: $"An order with other content was already accepted under id '{orderId}'; an order id names one order",
+                    statusCode: StatusCodes.Status409Conflict);
+        }
+
         try
         {
             await publisher.PublishAsync(order, cancellationToken).ConfigureAwait(false);
@@ -80,7 +112,19 @@ internal static partial class OrderEndpoints
             return Results.Problem(title: "Order not published", detail: e.Error.Reason, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        return Results.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", new { orderId });
+        return accepted;
+    }
+
+    /// <summary>
+    /// What the intake accepted under <paramref name="orderId"/>; null when nothing, or when no worker can tell now
+    /// (not running the intake, rebalancing, unreachable): then the intake decides on the published event.
+    /// </summary>
+    private static async Task<OrderAcceptance?> AcceptedBeforeAsync(HttpContext context, StoreQueryRouter router, string orderId)
+    {
+        var (accepted, _) = await router.LookupAsync(
+            context, OrderIntakeTopology.OrderIdStore, orderId, new PathString($"/orders/{orderId}/acceptance"),
+            streams => OrderAcceptance.Read(streams, orderId)).ConfigureAwait(false);
+        return accepted;
     }
 
     // A path segment as it is: no '/', no percent-escapes, no control characters, never '.' or '..'.

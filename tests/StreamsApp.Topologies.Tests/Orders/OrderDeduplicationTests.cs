@@ -50,15 +50,6 @@ public sealed class OrderDeduplicationTests : IDisposable
     }
 
     [Fact]
-    public void DistinctEventsOfOneOrderAreEachAccepted()
-    {
-        _intake.Pipe(SampleOrders.Valid("o-1", "e-1"));
-        _intake.Pipe(SampleOrders.Valid("o-1", "e-2"));
-
-        Assert.Equal(["e-1", "e-2"], _intake.Accepted.ReadValuesToList().Select(order => order.EventId));
-    }
-
-    [Fact]
     public void ARejectedEventIsNotRememberedSoItsCorrectedReplayIsAccepted()
     {
         var invalid = SampleOrders.Valid("o-1", "e-1");

@@ -20,13 +20,15 @@ internal sealed class OrderIntakeDriver : IDisposable
     private readonly TopologyTestDriver _driver;
 
     /// <param name="stateDir">Where the stores live; null: a fresh directory the driver deletes.</param>
-    public OrderIntakeDriver(string? stateDir = null)
+    /// <param name="orderIdTtl">How long an order id is kept to its order; default: as long as event ids are remembered.</param>
+    /// <param name="partitions">Partitions of every topic.</param>
+    public OrderIntakeDriver(string? stateDir = null, TimeSpan? orderIdTtl = null, int partitions = 1)
     {
         var serdes = new ContractSerdes(new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
-        OrderIntakeTopology.AddTo(builder, serdes, Ttl);
+        OrderIntakeTopology.AddTo(builder, serdes, Ttl, orderIdTtl ?? Ttl);
         var config = new StreamsConfig { ApplicationId = ApplicationId, StateDir = stateDir ?? StreamsConfig.DefaultStateDir };
-        _driver = new TopologyTestDriver(builder.Build(), config.UseDeadLetterTopics());
+        _driver = new TopologyTestDriver(builder.Build(), config.UseDeadLetterTopics(), new TopologyTestDriverOptions { DefaultPartitions = partitions });
         var orders = serdes.Value<OrderCreated>();
         Orders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, orders);
         RawOrders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, Serdes.ByteArray());

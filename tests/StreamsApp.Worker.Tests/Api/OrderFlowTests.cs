@@ -11,11 +11,11 @@ namespace StreamsApp.Worker.Tests.Api;
 
 public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
 {
-    private static object GoodOrder(string? orderId = null) => new
+    private static object GoodOrder(string? orderId = null, int quantity = 2) => new
     {
         orderId,
         customerId = "c-ada",
-        items = new[] { new { productId = "p-book", quantity = 2, price = 12.50m } },
+        items = new[] { new { productId = "p-book", quantity, price = 12.50m } },
         currency = "EUR",
         shippingAddress = new { recipient = "Ada", street = "Main St 1", city = "Berlin", postalCode = "10115", country = "DE" },
     };
@@ -40,6 +40,67 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
         var outcome = await ReadUntilAsync(connection, Topics.SagaEvents, r => r.Message.Key == orderId);
         var sagaEvent = connection.Serdes.Value<SagaEvent>().Deserializer.Deserialize(outcome.Message.Value, false, new SerializationContext(MessageComponentType.Value, Topics.SagaEvents));
         Assert.IsType<SagaCompleted>(sagaEvent.Message);
+    }
+
+    [Fact]
+    public async Task TheSameOrderPostedAgainGetsTheSameAnswerAndIsNotPublishedAgain()
+    {
+        var orderId = "idem-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Accepted, (await fixture.Host.PostOrderAsync(GoodOrder(orderId))).StatusCode);
+        await WaitUntilAcceptedAsync(orderId);
+
+        var again = await fixture.Host.PostOrderAsync(GoodOrder(orderId));
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(orderId, (await again.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["orderId"]);
+        Assert.Equal($"/orders/{orderId}", again.Headers.Location?.ToString());
+        var connection = fixture.Host.Get<KafkaConnection>();
+        var events = await ReadAllAsync(connection, Topics.OrderEvents);
+        Assert.Single(events, e => e.Message.Key == orderId);
+    }
+
+    [Fact]
+    public async Task AnotherOrderUnderAnAcceptedIdGets409AndTheFirstStands()
+    {
+        var orderId = "idem-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Host.PostOrderAsync(GoodOrder(orderId));
+        var first = await WaitUntilAcceptedAsync(orderId);
+
+        var response = await fixture.Host.PostOrderAsync(GoodOrder(orderId, quantity: 3));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("already accepted under id", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("StreamsApp.", problem, StringComparison.Ordinal);
+        Assert.Equal(first, await AcceptanceAsync(orderId));
+    }
+
+    [Fact]
+    public async Task AnIdempotencyKeyNamesTheOrderWhenTheBodyDoesNot()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        var first = await PostWithKeyAsync(GoodOrder(), key);
+        var orderId = (await first.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["orderId"];
+        await WaitUntilAcceptedAsync(orderId);
+        var retried = await PostWithKeyAsync(GoodOrder(), key);
+        var changed = await PostWithKeyAsync(GoodOrder(quantity: 5), key);
+        var otherKey = await PostWithKeyAsync(GoodOrder(), Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(orderId, (await retried.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["orderId"]);
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.NotEqual(orderId, (await otherKey.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["orderId"]);
+    }
+
+    [Fact]
+    public async Task AnIdNeverAcceptedHasNoAcceptance()
+    {
+        var response = await fixture.Host.Client.GetAsync(new Uri("/orders/never-" + Guid.NewGuid().ToString("N")[..8] + "/acceptance", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -114,6 +175,69 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
         var tasks = System.Text.Json.JsonDocument.Parse(response).RootElement.GetProperty("checks").GetProperty("streams").GetProperty("data").GetProperty("activeTasks");
         var expected = fixture.Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_0");
         Assert.Equal(expected.Order(StringComparer.Ordinal), tasks.EnumerateArray().Select(t => t.GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<HttpResponseMessage> PostWithKeyAsync(object body, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/orders", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await fixture.Host.Client.SendAsync(request);
+    }
+
+    /// <summary>The intake's acceptance of <paramref name="orderId"/> (its fingerprint); null while there is none.</summary>
+    private async Task<string?> AcceptanceAsync(string orderId)
+    {
+        var response = await fixture.Host.Client.GetAsync(new Uri($"/orders/{orderId}/acceptance", UriKind.Relative));
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["fingerprint"] : null;
+    }
+
+    private async Task<string> WaitUntilAcceptedAsync(string orderId)
+    {
+        string? fingerprint = null;
+        await Wait.UntilAsync(async () => (fingerprint = await AcceptanceAsync(orderId)) is not null, TimeSpan.FromSeconds(30));
+        return fingerprint!;
+    }
+
+    /// <summary>Every record of <paramref name="topic"/> up to its end now.</summary>
+    private static async Task<List<ConsumeResult<string, byte[]>>> ReadAllAsync(KafkaConnection connection, string topic)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = connection.BootstrapServers,
+            GroupId = "test-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+            EnablePartitionEof = true,
+        };
+        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+        consumer.Subscribe(topic);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await Task.Run(() =>
+        {
+            var records = new List<ConsumeResult<string, byte[]>>();
+            var ended = new HashSet<int>();
+            try
+            {
+                while (consumer.Assignment.Count == 0 || ended.Count < consumer.Assignment.Count)
+                {
+                    var result = consumer.Consume(timeout.Token);
+                    if (result.IsPartitionEOF)
+                    {
+                        ended.Add(result.Partition.Value);
+                    }
+                    else
+                    {
+                        records.Add(result);
+                    }
+                }
+
+                return records;
+            }
+            finally
+            {
+                consumer.Close();
+            }
+        });
     }
 
     private static async Task<ConsumeResult<string, byte[]>> ReadUntilAsync(KafkaConnection connection, string topic, Func<ConsumeResult<string, byte[]>, bool> match)

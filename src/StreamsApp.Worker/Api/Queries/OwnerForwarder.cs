@@ -76,19 +76,50 @@ internal sealed partial class OwnerForwarder(
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpContext context, HostInfo owner, bool standby = false)
+    /// <summary>
+    /// Asks <paramref name="host"/> for <paramref name="path"/> (GET, as a forwarded query), for a request of another
+    /// path that needs an owner's answer: null with the failure when the host cannot answer, or answers 404 (nothing).
+    /// </summary>
+    public async Task<(T? Answer, bool Found, IResult? Failure)> FetchAsync<T>(HttpContext context, HostInfo host, PathString path)
+        where T : class
+    {
+        try
+        {
+            using var response = await SendAsync(context, host, path: path).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return (null, false, null);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+                return (null, false, new RelayedResult(response, body));
+            }
+
+            var answer = await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, context.RequestAborted).ConfigureAwait(false);
+            return answer is null ? (null, false, Unreachable(host, new JsonException("empty answer"))) : (answer, true, null);
+        }
+        catch (Exception e) when (IsUnreachable(e, context) || e is JsonException)
+        {
+            return (null, false, Unreachable(host, e));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpContext context, HostInfo owner, bool standby = false, PathString? path = null)
     {
         var request = context.Request;
-        var target = UriHelper.BuildAbsolute(_scheme, new HostString(owner.Host, owner.Port), request.PathBase, request.Path, request.QueryString);
+        var (pathBase, pathOnly, query) = path is { } other ? (PathString.Empty, other, QueryString.Empty) : (request.PathBase, request.Path, request.QueryString);
+        var target = UriHelper.BuildAbsolute(_scheme, new HostString(owner.Host, owner.Port), pathBase, pathOnly, query);
         using var message = new HttpRequestMessage(HttpMethod.Get, target);
         message.Headers.Add(QueryHeaders.ForwardedBy, instance.ApplicationServer);
-        message.Headers.Add(PeerCredentials.Header, peers.Proof(instance.ApplicationServer, PeerCredentials.PathAndQuery(request)));
+        message.Headers.Add(PeerCredentials.Header, peers.Proof(instance.ApplicationServer, $"{pathBase}{pathOnly}{query}"));
         if (standby)
         {
             message.Headers.Add(QueryHeaders.Stale, "true");
         }
 
-        LogForwarding(log, request.Path, owner);
+        LogForwarding(log, pathOnly, owner);
         return await clients.CreateClient(ClientName).SendAsync(message, context.RequestAborted).ConfigureAwait(false);
     }
 

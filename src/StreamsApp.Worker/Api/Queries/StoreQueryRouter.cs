@@ -72,6 +72,49 @@ internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder
         }
     }
 
+    /// <summary>
+    /// Reads what the owner of <paramref name="key"/> in <paramref name="store"/> knows of it, for a request that is not
+    /// itself that query (a POST that must check the key first): here when this worker owns the key, else by asking
+    /// the owner for <paramref name="path"/>, a GET endpoint answering the same with <see cref="ByKeyAsync"/>. The
+    /// failure is set when the owner cannot answer now (unknown, unreachable, restoring).
+    /// </summary>
+    /// <typeparam name="T">The answer, JSON both ways with <see cref="ContractJson"/>.</typeparam>
+    /// <param name="context">The request.</param>
+    /// <param name="store">The store.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="path">The owner's GET endpoint for the key.</param>
+    /// <param name="read">Reads the answer from this worker's stores; null when the key is not there.</param>
+    public async Task<(T? Answer, IResult? Failure)> LookupAsync<T>(HttpContext context, string store, string key, PathString path, Func<KafkaStreams, T?> read)
+        where T : class
+    {
+        if (Check(store) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            var streams = instance.Streams!;
+            var owner = streams.QueryMetadataForKey(store, key, KeySerializer).ActiveHost;
+            if (IsThisInstance(owner))
+            {
+                return (read(streams), null);
+            }
+
+            if (owner == HostInfo.Unavailable)
+            {
+                return (null, OwnerUnknown(store));
+            }
+
+            var (answer, _, failure) = await forwarder.FetchAsync<T>(context, owner, path).ConfigureAwait(false);
+            return (answer, failure);
+        }
+        catch (InvalidStateStoreException e)
+        {
+            return (null, QueryProblems.For(e, store));
+        }
+    }
+
     /// <summary>The first answer a standby of the key's partition gives, this worker's first; null when none can.</summary>
     private async Task<IResult?> FromStandbyAsync(HttpContext context, IReadOnlyList<HostInfo> standbys, KafkaStreams streams, Func<KafkaStreams, bool, IResult> answer)
     {

@@ -23,13 +23,32 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
         Assert.Equal(HttpStatusCode.OK, remote.StatusCode);
         Assert.Equal("{\"orderId\":\"from-owner\"}", await remote.Content.ReadAsStringAsync());
         Assert.Equal(fixture.Owner.Address, remote.Headers.GetValues(QueryHeaders.ServedBy).Single());
-        var request = Assert.Single(fixture.Owner.Received, r => r.PathAndQuery.StartsWith("/orders/", StringComparison.Ordinal));
+        var request = Assert.Single(
+            fixture.Owner.Received, r => r.PathAndQuery.StartsWith("/orders/", StringComparison.Ordinal) && !r.PathAndQuery.EndsWith("/acceptance", StringComparison.Ordinal));
         Assert.Equal($"/orders/{fixture.RemoteKey}?x=1", request.PathAndQuery);
         Assert.Equal("", request.Headers["X-Api-Key"].ToString());
         Assert.Equal(fixture.Host.Get<IStreamsInstance>().ApplicationServer, request.Headers[QueryHeaders.ForwardedBy].ToString());
         Assert.True(fixture.Host.Get<PeerCredentials>().IsFromPeer(AsReceived(request)), "the owner cannot verify the forwarder's proof");
         // This worker's own key is answered here: no such order, and nothing sent to the other host.
         Assert.Equal(HttpStatusCode.NotFound, local.StatusCode);
+    }
+
+    [Fact]
+    public async Task APostForAnOrderIdOwnedElsewhereAsksTheOwnerWhatItAcceptedUnderIt()
+    {
+        await fixture.ClaimPartitionOneAsync(fixture.Owner.Address);
+        var path = $"/orders/{fixture.RemoteKey}/acceptance";
+        fixture.Owner.Answers[path] = (200, $"{{\"orderId\":\"{fixture.RemoteKey}\",\"fingerprint\":\"another-order\"}}", []);
+
+        var conflict = await fixture.Host.PostOrderAsync(Order(fixture.RemoteKey));
+        fixture.Owner.Answers[path] = (404, "{\"title\":\"Not found\"}", []);
+        var accepted = await fixture.Host.PostOrderAsync(Order(fixture.RemoteKey));
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var asked = fixture.Owner.Received.Where(r => r.PathAndQuery == path).ToList();
+        Assert.Equal(2, asked.Count);
+        Assert.True(fixture.Host.Get<PeerCredentials>().IsFromPeer(AsReceived(asked[0])), "the owner cannot verify the asking worker's proof");
     }
 
     [Fact]
@@ -158,4 +177,13 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     }
 
     private Task<HttpResponseMessage> GetAsync(string path) => fixture.Host.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+    private static object Order(string orderId) => new
+    {
+        orderId,
+        customerId = "c-ada",
+        items = new[] { new { productId = "p-book", quantity = 1, price = 12.50m } },
+        currency = "EUR",
+        shippingAddress = new { recipient = "Ada", street = "Main St 1", city = "Berlin", postalCode = "10115", country = "DE" },
+    };
 }
