@@ -39,7 +39,7 @@ internal static partial class OrderEndpoints
     }
 
     private static async Task<IResult> PostOrderAsync(
-        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, IStreamsInstance instance, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
@@ -85,10 +85,23 @@ internal static partial class OrderEndpoints
                 $"An order id is 1 to {MaxOrderIdLength} letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
 
-        var order = body.ToEvent(orderId, time.GetUtcNow());
+        var catalogue = ProductCatalogueReader.Open(instance);
+        var (priced, unpriced) = body.WithCataloguePrices(catalogue);
+        if (unpriced is not null)
+        {
+            return BadRequest(unpriced);
+        }
+
+        var order = priced!.ToEvent(orderId, time.GetUtcNow());
         if (OrderRules.FindViolation(order) is { } violation)
         {
             return BadRequest(violation);
+        }
+
+        // The intake checks again, for orders that do not come through this API, or a catalogue that changed since.
+        if (catalogue is not null && CataloguePrices.FindMismatch(order, catalogue) is { } mispriced)
+        {
+            return BadRequest(mispriced);
         }
 
         var accepted = Results.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", new { orderId });

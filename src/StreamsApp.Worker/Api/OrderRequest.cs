@@ -1,5 +1,6 @@
 using StreamsApp.Contracts.Common;
 using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Products;
 using StreamsApp.Topologies.Orders;
 
 namespace StreamsApp.Worker.Api;
@@ -37,7 +38,7 @@ public sealed record OrderRequest(
         for (var i = 0; i < Items.Count; i++)
         {
             var item = Items[i];
-            var missing = item is null ? "" : item.ProductId is null ? "productId" : item.Quantity is null ? "quantity" : item.Price is null ? "price" : null;
+            var missing = item is null ? "" : item.ProductId is null ? "productId" : item.Quantity is null ? "quantity" : null;
             if (missing is not null)
             {
                 return missing.Length == 0 ? $"items[{i}]" : $"items[{i}].{missing}";
@@ -60,7 +61,7 @@ public sealed record OrderRequest(
     {
         for (var i = 0; i < Items!.Count; i++)
         {
-            if (!OrderRules.IsAmount(Items[i]!.Price!.Value))
+            if (Items[i]!.Price is { } price && !OrderRules.IsAmount(price))
             {
                 return $"items[{i}].price";
             }
@@ -69,7 +70,42 @@ public sealed record OrderRequest(
         return TotalAmount is { } total && !OrderRules.IsAmount(total) ? "totalAmount" : null;
     }
 
-    /// <summary>The order event; call only when <see cref="FindMissingField"/> and <see cref="FindInvalidAmount"/> found nothing.</summary>
+    /// <summary>
+    /// The request with each line's missing price taken from the catalogue; the error names the first line whose
+    /// price is missing and cannot be found there.
+    /// </summary>
+    /// <param name="find">Finds a product's catalogue row; null when the catalogue cannot be read here now.</param>
+    public (OrderRequest? Priced, string? Error) WithCataloguePrices(Func<string, Product?>? find)
+    {
+        var items = new List<OrderLineRequest?>(Items!.Count);
+        for (var i = 0; i < Items.Count; i++)
+        {
+            var item = Items[i]!;
+            if (item.Price is null)
+            {
+                if (find is null)
+                {
+                    return (null, $"items[{i}] has no price, and the product catalogue cannot be read now to price it: give the price or retry");
+                }
+
+                if (find(item.ProductId!) is not { } product)
+                {
+                    return (null, $"items[{i}] has no price, and {item.ProductId} is not in the product catalogue");
+                }
+
+                item = item with { Price = product.Price };
+            }
+
+            items.Add(item);
+        }
+
+        return (this with { Items = items }, null);
+    }
+
+    /// <summary>
+    /// The order event; call only when <see cref="FindMissingField"/> and <see cref="FindInvalidAmount"/> found nothing
+    /// and every line has a price (<see cref="WithCataloguePrices"/>).
+    /// </summary>
     /// <param name="orderId">The order id to use.</param>
     /// <param name="now">The order's time.</param>
     public OrderCreated ToEvent(string orderId, DateTimeOffset now)
@@ -101,7 +137,7 @@ public sealed record OrderRequest(
 /// <summary>One line of an <see cref="OrderRequest"/>.</summary>
 /// <param name="ProductId">The product.</param>
 /// <param name="Quantity">Units ordered.</param>
-/// <param name="Price">Unit price.</param>
+/// <param name="Price">Unit price; taken from the product catalogue when absent, and checked against it when given.</param>
 public sealed record OrderLineRequest(string? ProductId, int? Quantity, decimal? Price);
 
 /// <summary>The shipping address of an <see cref="OrderRequest"/> (the shipping participant judges its content).</summary>

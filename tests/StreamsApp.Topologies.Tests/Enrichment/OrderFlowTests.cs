@@ -23,8 +23,9 @@ public sealed class OrderFlowTests
     {
         var serdes = new ContractSerdes(new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
-        OrderIntakeTopology.AddTo(builder, serdes);
-        OrderEnrichmentTopology.AddTo(builder, serdes);
+        var catalog = ProductCatalog.AddTo(builder, serdes);
+        OrderIntakeTopology.AddTo(builder, serdes, catalogStore: catalog);
+        OrderEnrichmentTopology.AddTo(builder, serdes, AcceptedOrders.Stream(builder, serdes), catalog);
         var options = new TopologyTestDriverOptions { DefaultPartitions = 2 };
         using var driver = new TopologyTestDriver(builder.Build(), new StreamsConfig { ApplicationId = "order-flow" }.UseDeadLetterTopics(), options);
         var events = driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, serdes.Value<OrderCreated>());

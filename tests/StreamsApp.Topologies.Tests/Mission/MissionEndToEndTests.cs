@@ -44,7 +44,7 @@ public sealed class MissionEndToEndTests
         antarctica.ShippingAddress.Country = "AQ";
 
         mission.Place(MissionHarness.Order("o-unknown", "c-1", Item("p-x", 1, 10m)));
-        mission.Place(MissionHarness.Order("o-short", "c-1", Item("p-1", 11, 1m)));
+        mission.Place(MissionHarness.Order("o-short", "c-1", Item("p-1", 11, 10m)));
         mission.Place(MissionHarness.Order("o-credit", "c-poor", Item("p-1", 2, 10m)));
         mission.Place(antarctica);
         mission.Place(Valid("o-ok", "e-ok", "c-1"));

@@ -80,7 +80,10 @@ internal sealed class MissionHarness : IDisposable
     public decimal Spent(string customerId) =>
         _driver.GetKeyValueStore<string, decimal>(PaymentTopology.SpentStore).TryGet(customerId, out var spent) ? spent : 0m;
 
-    /// <summary>Customers c-1 (Ada, 1000 EUR credit) and c-poor (Bob, 10 EUR), products p-1 "Manual" and p-2 "Pen", each with <paramref name="units"/> in stock.</summary>
+    /// <summary>
+    /// Customers c-1 (Ada, 1000 EUR credit) and c-poor (Bob, 10 EUR), products p-1 "Manual" (10.00 EUR) and p-2 "Pen"
+    /// (5.50 EUR, the sample order's prices), each with <paramref name="units"/> in stock.
+    /// </summary>
     public MissionHarness WithReferenceData(int units = 10)
     {
         Customers.PipeInput("c-1", SampleReferenceData.Customer("c-1", "Ada"));
@@ -88,7 +91,7 @@ internal sealed class MissionHarness : IDisposable
         poor.CreditLimit = 10m;
         Customers.PipeInput("c-poor", poor);
         Products.PipeInput("p-1", SampleReferenceData.Product("p-1", "Manual"));
-        Products.PipeInput("p-2", SampleReferenceData.Product("p-2", "Pen"));
+        Products.PipeInput("p-2", SampleReferenceData.Product("p-2", "Pen", price: 5.50m));
         foreach (var productId in new[] { "p-1", "p-2" })
         {
             Stock.PipeInput(productId, new StockLevel { ProductId = productId, Available = units, UpdatedAt = SampleOrders.PlacedAt });

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using StreamsApp.Contracts.Orders;
+using StreamsApp.Contracts.Products;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Dsl;
@@ -33,6 +34,7 @@ internal sealed class OrderIntakeDriver : IDisposable
         Orders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, orders);
         RawOrders = _driver.CreateInputTopic(Topics.OrderEvents, ContractSerdes.Key, Serdes.ByteArray());
         Accepted = _driver.CreateOutputTopic(Topics.OrdersAccepted, ContractSerdes.Key, orders);
+        Catalog = _driver.CreateInputTopic(Topics.ProductCatalog, ContractSerdes.Key, serdes.Value<Product>());
         DeadLetters = _driver.CreateOutputTopic(Topics.DeadLetter(Topics.OrderEvents), ContractSerdes.Key, Serdes.ByteArray());
     }
 
@@ -42,6 +44,9 @@ internal sealed class OrderIntakeDriver : IDisposable
     public TestInputTopic<string, byte[]> RawOrders { get; }
 
     public TestOutputTopic<string, OrderCreated> Accepted { get; }
+
+    /// <summary>The product catalogue the intake checks prices against (empty unless a test adds products).</summary>
+    public TestInputTopic<string, Product> Catalog { get; }
 
     public TestOutputTopic<string, byte[]> DeadLetters { get; }
 

@@ -16,12 +16,12 @@ internal static class SampleReferenceData
         UpdatedAt = SampleOrders.PlacedAt,
     };
 
-    public static Product Product(string productId, string name, string category = "books") => new()
+    public static Product Product(string productId, string name, string category = "books", decimal price = 10m) => new()
     {
         ProductId = productId,
         Name = name,
         Category = category,
-        Price = 10m,
+        Price = price,
         Currency = "EUR",
         UpdatedAt = SampleOrders.PlacedAt,
     };

@@ -104,6 +104,29 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task LinesWithoutAPriceArePricedFromTheCatalogue()
+    {
+        var orderId = "priced-" + Guid.NewGuid().ToString("N")[..8];
+        var body = new
+        {
+            orderId,
+            customerId = "c-ada",
+            items = new object[] { new { productId = "p-book", quantity = 2 }, new { productId = "p-mug", quantity = 1, price = 8.00m } },
+            currency = "EUR",
+            shippingAddress = new { recipient = "Ada", street = "Main St 1", city = "Berlin", postalCode = "10115", country = "DE" },
+        };
+
+        var response = await fixture.Host.PostOrderAsync(body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var connection = fixture.Host.Get<KafkaConnection>();
+        var published = await ReadUntilAsync(connection, Topics.OrderEvents, r => r.Message.Key == orderId);
+        var order = connection.Serdes.Value<OrderCreated>().Deserializer.Deserialize(published.Message.Value, false, new SerializationContext(MessageComponentType.Value, Topics.OrderEvents));
+        Assert.Equal([12.50m, 8.00m], order.Items.Select(item => item.Price));
+        Assert.Equal(33.00m, order.TotalAmount);
+    }
+
+    [Fact]
     public async Task AnOrderWithoutIdGetsOne()
     {
         var response = await fixture.Host.PostOrderAsync(GoodOrder());
@@ -129,6 +152,9 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     [InlineData("{\"orderId\":\"..\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
     [InlineData("{\"orderId\":\"a\\u0000b\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
     [InlineData("{\"orderId\":\"a\\nfail: forged\",\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "An order id is")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":0.01}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "items[0].price: p-book costs 12.50 EUR in the catalogue, not 0.01")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":12.50}],\"currency\":\"USD\",\"shippingAddress\":{}}", "items[0]: p-book is sold in EUR, not USD")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-nowhere\",\"quantity\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "items[0] has no price, and p-nowhere is not in the product catalogue")]
     public async Task ABadOrderGets400WithTheReason(string body, string reason)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");

@@ -25,8 +25,8 @@ public static class OrderEnrichmentTopology
     /// <summary>The customers KTable's store.</summary>
     public const string CustomerStore = "enrichment-customers";
 
-    /// <summary>The products GlobalKTable's store.</summary>
-    public const string ProductStore = "enrichment-products";
+    /// <summary>The products GlobalKTable's store (<see cref="ProductCatalog.Store"/>).</summary>
+    public const string ProductStore = ProductCatalog.Store;
 
     /// <summary>Adds the enrichment, with its own source of <c>orders.accepted</c>, to <paramref name="builder"/>.</summary>
     /// <param name="builder">The application's builder.</param>
@@ -39,8 +39,10 @@ public static class OrderEnrichmentTopology
     /// <param name="builder">The application's builder.</param>
     /// <param name="serdes">The contract serdes.</param>
     /// <param name="acceptedOrders">The application's stream of <c>orders.accepted</c> (<see cref="AcceptedOrders"/>).</param>
+    /// <param name="catalogStore">The product catalogue's store (<see cref="ProductCatalog"/>) when another part added it; null: the enrichment adds it.</param>
     /// <returns>The customers table, for other parts of the application (a topic has one source per topology).</returns>
-    public static IKTable<string, Customer> AddTo(StreamsBuilder builder, ContractSerdes serdes, IKStream<string, OrderCreated> acceptedOrders)
+    public static IKTable<string, Customer> AddTo(
+        StreamsBuilder builder, ContractSerdes serdes, IKStream<string, OrderCreated> acceptedOrders, string? catalogStore = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
@@ -49,15 +51,14 @@ public static class OrderEnrichmentTopology
         var customerValues = serdes.Value<Customer>();
         var customers = builder.Table(
             Topics.CustomerProfiles, Consumed.With(ContractSerdes.Key, customerValues), Materialized.As<string, Customer>(CustomerStore));
-        builder.GlobalTable(
-            Topics.ProductCatalog, Consumed.With(ContractSerdes.Key, serdes.Value<Product>()), Materialized.As<string, Product>(ProductStore));
+        var catalog = catalogStore ?? ProductCatalog.AddTo(builder, serdes);
 
         acceptedOrders
             .SelectKey((_, order) => order.CustomerId, Named.As("orders-key-by-customer"))
             .LeftJoin(
                 customers, (order, customer) => new CustomerOrder(order, customer),
                 Joined.With(ContractSerdes.Key, orders, customerValues).WithName(CustomerJoin))
-            .ProcessValues(() => new ProductLookup(ProductStore), Named.As("orders-lookup-products"))
+            .ProcessValues(() => new ProductLookup(catalog), Named.As("orders-lookup-products"))
             .SelectKey((_, enriched) => enriched.OrderId, Named.As("orders-key-by-order"))
             .ProcessValues(
                 () => new TraceSpanProcessor<string, EnrichedOrder>(enriched => enriched.OrderId, enriched => enriched.EventId),

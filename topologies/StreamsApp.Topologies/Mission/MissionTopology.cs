@@ -39,16 +39,18 @@ public static class MissionTopology
             throw new ArgumentException("Select at least one part of the mission.", nameof(options));
         }
 
+        // The intake and the enrichment share the product catalogue (a topic has one source per topology).
+        var catalog = (parts & (MissionParts.Intake | MissionParts.Enrichment)) != 0 ? ProductCatalog.AddTo(builder, serdes) : null;
         if (parts.HasFlag(MissionParts.Intake))
         {
-            OrderIntakeTopology.AddTo(builder, serdes, options.DeduplicationTtl);
+            OrderIntakeTopology.AddTo(builder, serdes, options.DeduplicationTtl, catalogStore: catalog);
         }
 
         // A topic has one source per topology: the saga and the enrichment share the accepted orders, and the payment
         // participant reuses the enrichment's customers table.
         var acceptedOrders = (parts & (MissionParts.Enrichment | MissionParts.Saga)) != 0 ? AcceptedOrders.Stream(builder, serdes) : null;
         var customers = acceptedOrders is not null && parts.HasFlag(MissionParts.Enrichment)
-            ? OrderEnrichmentTopology.AddTo(builder, serdes, acceptedOrders)
+            ? OrderEnrichmentTopology.AddTo(builder, serdes, acceptedOrders, catalog)
             : null;
         if (acceptedOrders is not null && parts.HasFlag(MissionParts.Saga))
         {
