@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StreamsApp.Contracts.Saga;
 using StreamsApp.Topologies.Orders;
+using StreamsApp.Topologies.Saga;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Hosting;
 
@@ -39,9 +41,16 @@ internal static partial class OrderEndpoints
     }
 
     private static async Task<IResult> PostOrderAsync(
-        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, IStreamsInstance instance, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, IStreamsInstance instance, SagaOutcomes outcomes, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var request = context.Request;
+        var (wait, waitError) = OrderWait.Read(request);
+        if (waitError is not null)
+        {
+            return BadRequest(waitError);
+        }
+
         if (!request.HasJsonContentType())
         {
             return BadRequest("The body must be JSON (Content-Type: application/json)");
@@ -104,17 +113,27 @@ internal static partial class OrderEndpoints
             return BadRequest(mispriced);
         }
 
-        var accepted = Results.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", new { orderId });
+        var location = $"/orders/{Uri.EscapeDataString(orderId)}";
         if (await AcceptedBeforeAsync(context, router, orderId).ConfigureAwait(false) is { } before)
         {
-            return before.Fingerprint == OrderFingerprint.Of(order)
-                ? accepted
-                : Results.Problem(
+            if (before.Fingerprint != OrderFingerprint.Of(order))
+            {
+                return Results.Problem(
                     title: "Order id in use",
                     detail: $"An order with other content was already accepted under id '{orderId}'; an order id names one order",
                     statusCode: StatusCodes.Status409Conflict);
+            }
+
+            // A retried POST: its saga may have finished already, which its state tells.
+            return wait is { } again
+                ? await FinishedStateAsync(context, router, orderId).ConfigureAwait(false) is { } state
+                    ? Results.Ok(OrderWait.Outcome(orderId, state.Status, state.ShipmentId, state.FailureReason))
+                    : await OutcomeOrAcceptedAsync(outcomes.WaitAsync(orderId, again, cancellationToken), orderId, location).ConfigureAwait(false)
+                : Results.Accepted(location, new { orderId });
         }
 
+        // Waiting starts before the order is published, so that its outcome cannot be read in between.
+        var outcome = wait is { } waitFor ? outcomes.WaitAsync(orderId, waitFor, cancellationToken) : null;
         try
         {
             await publisher.PublishAsync(order, cancellationToken).ConfigureAwait(false);
@@ -125,7 +144,25 @@ internal static partial class OrderEndpoints
             return Results.Problem(title: "Order not published", detail: e.Error.Reason, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        return accepted;
+        return outcome is null ? Results.Accepted(location, new { orderId }) : await OutcomeOrAcceptedAsync(outcome, orderId, location).ConfigureAwait(false);
+    }
+
+    /// <summary>200 with the saga's outcome when it came in time, else 202 as without a wait.</summary>
+    private static async Task<IResult> OutcomeOrAcceptedAsync(Task<ISagaEvent?> outcome, string orderId, string location) =>
+        await outcome.ConfigureAwait(false) switch
+        {
+            SagaCompleted completed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.COMPLETED, completed.ShipmentId, null)),
+            SagaFailed failed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.FAILED, null, failed.Reason)),
+            _ => Results.Accepted(location, new { orderId }),
+        };
+
+    /// <summary>The saga's state when it has finished; null while it runs, or when its owner cannot tell now.</summary>
+    private static async Task<SagaState?> FinishedStateAsync(HttpContext context, StoreQueryRouter router, string orderId)
+    {
+        var (state, _) = await router.LookupAsync(
+            context, SagaStores.State, orderId, new PathString($"/sagas/{orderId}"),
+            streams => QueryableStores.SagaState.Store(streams).Get(orderId)).ConfigureAwait(false);
+        return state is { Status: SagaStatus.COMPLETED or SagaStatus.FAILED } ? state : null;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,12 @@ namespace StreamsApp.Worker.Hosting;
 /// <summary>
 /// Counts saga outcomes (completed, failed, timed out) by reading <c>saga.events</c> from the start with a private
 /// consumer group, for the progress line and <c>/metrics</c>. Counts cover the whole topic, so every worker of an
-/// application shows the application's totals.
+/// application shows the application's totals. The same reading tells requests waiting for an order's outcome
+/// (<see cref="WaitAsync"/>) when it comes: one consumer per worker, whatever the number of waiting requests.
 /// </summary>
 public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaConnection connection, ILogger<SagaOutcomes> log) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ISagaEvent>> _waiters = new(StringComparer.Ordinal);
     private long _completed;
     private long _failed;
     private long _timedOut;
@@ -28,6 +31,31 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
 
     /// <summary>Sagas that timed out.</summary>
     public long TimedOut => Interlocked.Read(ref _timedOut);
+
+    /// <summary>
+    /// Waits for the outcome (<see cref="SagaCompleted"/> or <see cref="SagaFailed"/>) of <paramref name="orderId"/>'s
+    /// saga read from now on; null when none comes within <paramref name="timeout"/>. Start waiting before publishing
+    /// the order, so that an outcome read in between is not missed.
+    /// </summary>
+    /// <param name="orderId">The order (saga) id.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="cancellationToken">Stops waiting (the request was aborted).</param>
+    public async Task<ISagaEvent?> WaitAsync(string orderId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waiter = _waiters.GetOrAdd(orderId, _ => new TaskCompletionSource<ISagaEvent>(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            _waiters.TryRemove(KeyValuePair.Create(orderId, waiter));
+        }
+    }
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -71,10 +99,12 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
                 case SagaCompleted completed:
                     Interlocked.Increment(ref _completed);
                     LogCompleted(log, completed.OrderId, completed.ShipmentId);
+                    Notify(completed.OrderId, completed);
                     break;
                 case SagaFailed failed:
                     Interlocked.Increment(ref _failed);
                     LogFailed(log, failed.OrderId, failed.Reason);
+                    Notify(failed.OrderId, failed);
                     break;
                 case SagaTimedOut:
                     Interlocked.Increment(ref _timedOut);
@@ -84,6 +114,14 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnreadable(log, e.Message);
+        }
+    }
+
+    private void Notify(string orderId, ISagaEvent outcome)
+    {
+        if (_waiters.TryGetValue(orderId, out var waiter))
+        {
+            waiter.TrySetResult(outcome);
         }
     }
 

@@ -127,6 +127,56 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task APostThatWaitsGetsTheSagasOutcomeAndARetryAfterItGetsItAtOnce()
+    {
+        var orderId = "wait-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=20s", UriKind.Relative), GoodOrder(orderId));
+        var retried = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=20s", UriKind.Relative), GoodOrder(orderId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var outcome = (await response.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!;
+        Assert.Equal((orderId, "COMPLETED"), (outcome["orderId"], outcome["status"]));
+        Assert.False(string.IsNullOrEmpty(outcome["shipmentId"]));
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("COMPLETED", (await retried.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!["status"]);
+    }
+
+    [Fact]
+    public async Task APreferWaitGetsAFailedSagasReason()
+    {
+        var body = new
+        {
+            customerId = "c-ada",
+            items = new[] { new { productId = "p-rare", quantity = 1 } },
+            currency = "EUR",
+            shippingAddress = new { recipient = "Ada", street = "Main St 1", city = "Berlin", postalCode = "10115", country = "DE" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/orders", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Prefer", "wait=20");
+
+        var response = await fixture.Host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var outcome = (await response.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!;
+        Assert.Equal("FAILED", outcome["status"]);
+        Assert.Contains("insufficient stock", outcome["failureReason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWaitTooShortForTheSagaAnswers202AndABadWaitIs400()
+    {
+        var shortWait = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=1ms", UriKind.Relative), GoodOrder());
+        var badWait = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=soon", UriKind.Relative), GoodOrder());
+        var tooLong = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=61s", UriKind.Relative), GoodOrder());
+
+        Assert.Equal(HttpStatusCode.Accepted, shortWait.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badWait.StatusCode);
+        Assert.Contains("wait must be a duration", await badWait.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+    }
+
+    [Fact]
     public async Task AnOrderWithoutIdGetsOne()
     {
         var response = await fixture.Host.PostOrderAsync(GoodOrder());
