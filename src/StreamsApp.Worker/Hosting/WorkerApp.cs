@@ -12,6 +12,7 @@ using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Console;
 using StreamsApp.Worker.Embedded;
+using StreamsApp.Worker.Operations.DeadLetters;
 using StreamsApp.Worker.Operations.Health;
 using StreamsApp.Worker.Operations.Metrics;
 using StreamsApp.Worker.Operations.Topology;
@@ -63,6 +64,7 @@ public static class WorkerApp
 
         app.MapHealthEndpoints();
         app.MapOrderEndpoints();
+        app.MapDeadLetterEndpoints();
         app.MapMetricsEndpoint();
         app.MapTopologyEndpoints();
         app.MapQueryEndpoints();
@@ -78,6 +80,7 @@ public static class WorkerApp
         services.AddSingleton(sp => KafkaConnection.Open(sp.GetRequiredService<IOptions<WorkerOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.AddSingleton<OrderPublisher>();
         services.AddSingleton<SagaOutcomes>();
+        services.AddSingleton<DeadLetterTopics>();
         services.AddSingleton<StreamsHostedService>();
         services.AddSingleton<IStreamsInstance>(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddSingleton<StreamsMetricsBridge>();

@@ -2,6 +2,7 @@ using Prometheus;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Worker.Hosting;
+using StreamsApp.Worker.Operations.DeadLetters;
 
 namespace StreamsApp.Worker.Operations.Metrics;
 
@@ -24,11 +25,15 @@ internal sealed class StreamsMetricsBridge
     private readonly Gauge _state;
     private readonly Counter _sagaOutcomes;
     private readonly Counter _subtopologyProcessed;
+    private readonly DeadLetterTopics? _deadLetters;
+    private readonly Gauge _deadLetterRecords;
+    private long _deadLettersReadAt;
 
-    public StreamsMetricsBridge(IStreamsInstance instance, SagaOutcomes sagas)
+    public StreamsMetricsBridge(IStreamsInstance instance, SagaOutcomes sagas, DeadLetterTopics? deadLetters = null)
     {
         _instance = instance;
         _sagas = sagas;
+        _deadLetters = deadLetters;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         _factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         _engineGauges = new GaugeFamilies(_factory);
@@ -37,6 +42,8 @@ internal sealed class StreamsMetricsBridge
         _sagaOutcomes = _factory.CreateCounter(PrometheusNames.Prefix + "saga_outcomes_total", "Sagas finished, by outcome (from saga.events).", "outcome");
         _subtopologyProcessed = _factory.CreateCounter(
             PrometheusNames.Prefix + "subtopology_process_total", "Records processed by this instance's tasks of each sub-topology.", "subtopology");
+        _deadLetterRecords = _factory.CreateGauge(
+            PrometheusNames.Prefix + "dlt_records", "Records each dead-letter topic holds (read from the cluster at most every 10 s).", "topic");
         Registry.AddBeforeCollectCallback(Update);
     }
 
@@ -75,6 +82,32 @@ internal sealed class StreamsMetricsBridge
             }
 
             ExportSagaStates();
+        }
+
+        ExportDeadLetters();
+    }
+
+    // Counting asks the cluster (metadata, watermarks): not on every scrape, and never failing one.
+    private void ExportDeadLetters()
+    {
+        var now = Environment.TickCount64;
+        var readAt = Interlocked.Read(ref _deadLettersReadAt);
+        if (_deadLetters is null || (readAt != 0 && now - readAt < 10_000))
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _deadLettersReadAt, now);
+        try
+        {
+            foreach (var topic in _deadLetters.List())
+            {
+                _deadLetterRecords.WithLabels(topic.Topic).Set(topic.Records);
+            }
+        }
+        catch (Confluent.Kafka.KafkaException)
+        {
+            // The cluster cannot answer now: the gauges keep their last values until it can.
         }
     }
 

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamsApp.Worker.Api.Queries;
+using StreamsApp.Worker.Operations.DeadLetters;
+
+namespace StreamsApp.Worker.Api;
+
+/// <summary>
+/// Dead-letter topics for operators (issue 15): <c>GET /dlt</c> lists them with their record counts,
+/// <c>GET /dlt/{topic}?from=partition:offset&amp;limit=</c> pages through one with the metadata decoded, and
+/// <c>POST /dlt/{topic}/replay</c> republishes the records a filter selects to their source topic, once each.
+/// Behind the API key when one is set, as every endpoint.
+/// </summary>
+internal static class DeadLetterEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/dlt", (DeadLetterTopics topics) => Results.Json(new { items = topics.List() }, Json));
+        endpoints.MapGet("/dlt/{topic}", (string topic, string? from, string? limit, DeadLetterTopics topics) =>
+        {
+            if (!DeadLetterCursor.TryParse(from, out var cursor))
+            {
+                return QueryProblems.BadRequest($"from must be partition:offset, both whole numbers (was '{from}')");
+            }
+
+            if (QueryInput.ReadLimit(limit, out var max) is { } limitError)
+            {
+                return QueryProblems.BadRequest(limitError);
+            }
+
+            return IsDeadLetterTopic(topic) && topics.Read(topic, cursor, max) is { } page
+                ? Results.Json(new { items = page.Items, next = page.Next?.ToString() }, Json)
+                : NoSuchTopic(topic);
+        });
+        endpoints.MapPost("/dlt/{topic}/replay", ReplayAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReplayAsync(string topic, HttpRequest request, DeadLetterTopics topics, CancellationToken cancellationToken)
+    {
+        var filter = new ReplayFilter();
+        if (request.ContentLength is > 0 || request.HasJsonContentType())
+        {
+            try
+            {
+                filter = await JsonSerializer.DeserializeAsync<ReplayFilter>(request.Body, Json, cancellationToken).ConfigureAwait(false) ?? filter;
+            }
+            catch (JsonException)
+            {
+                return QueryProblems.BadRequest("The body must be a replay filter: {\"partition\":0,\"fromOffset\":0,\"toOffset\":9,\"errorClass\":\"InvalidOrderException\"}, every field optional");
+            }
+        }
+
+        if (filter.FromOffset > filter.ToOffset)
+        {
+            return QueryProblems.BadRequest("fromOffset is after toOffset");
+        }
+
+        return IsDeadLetterTopic(topic) && topics.Replay(topic, filter) is { } result ? Results.Json(result, Json) : NoSuchTopic(topic);
+    }
+
+    private static bool IsDeadLetterTopic(string topic) => topic.EndsWith(DeadLetterTopics.Suffix, StringComparison.Ordinal);
+
+    private static IResult NoSuchTopic(string topic) =>
+        QueryProblems.NotFound($"There is no dead-letter topic '{topic}' (GET /dlt lists them)");
+}
