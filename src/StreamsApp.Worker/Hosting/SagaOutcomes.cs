@@ -11,8 +11,9 @@ using StreamsApp.Worker.Configuration;
 namespace StreamsApp.Worker.Hosting;
 
 /// <summary>
-/// Counts saga outcomes (completed, failed, timed out) by reading <c>saga.events</c> from the start with a private
-/// consumer group, for the progress line and <c>/metrics</c>. Counts cover the whole topic, so every worker of an
+/// Counts saga outcomes (completed, failed, timed out) by reading <c>saga.events</c> from the start, every partition
+/// assigned (no consumer group, so no rebalance ever makes it read the topic twice), for the progress line and
+/// <c>/metrics</c>. Counts cover the whole topic, so every worker of an
 /// application shows the application's totals. The same reading tells requests waiting for an order's outcome
 /// (<see cref="WaitAsync"/>) when it comes: one consumer per worker, whatever the number of waiting requests.
 /// </summary>
@@ -68,14 +69,24 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         var deserializer = connection.Serdes.Value<SagaEvent>().Deserializer;
         var kafkaLog = new KafkaLogForwarder(log);
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
-        consumer.Subscribe(Topics.SagaEvents);
         try
         {
+            // Assigned, not subscribed: a group member paused past its session rejoins with nothing committed and
+            // reads the topic again from the start, counting every outcome twice (issue 15 saw 8,811 of 5,419).
+            consumer.Assign(AwaitPartitions(config, stoppingToken).Select(p => new TopicPartitionOffset(Topics.SagaEvents, p, Offset.Beginning)));
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (consumer.Consume(stoppingToken) is { Message.Value: { } value } result)
+                try
                 {
-                    Count(deserializer, value, result.Topic);
+                    if (consumer.Consume(stoppingToken) is { Message.Value: { } value } result)
+                    {
+                        Count(deserializer, value, result.Topic);
+                    }
+                }
+                catch (ConsumeException e) when (!e.Error.IsFatal)
+                {
+                    // A broker outage or a record that cannot be read: the counts wait, the worker goes on.
+                    LogUnreadable(log, e.Error.Reason);
                 }
             }
         }
@@ -86,6 +97,37 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         finally
         {
             consumer.Close();
+        }
+    }
+
+    /// <summary>The partitions of <c>saga.events</c>, once the topic exists (a cluster set up later, or not yet reachable).</summary>
+    private List<int> AwaitPartitions(ConsumerConfig config, CancellationToken stoppingToken)
+    {
+        using var admin = new AdminClientBuilder(config).Build();
+        var waiting = false;
+        while (true)
+        {
+            try
+            {
+                // Metadata of every topic: asking for one by name would create it on a cluster that creates topics on demand.
+                if (admin.GetMetadata(TimeSpan.FromSeconds(5)).Topics.SingleOrDefault(t => t.Topic == Topics.SagaEvents) is { Error.Code: ErrorCode.NoError, Partitions.Count: > 0 } topic)
+                {
+                    return [.. topic.Partitions.Select(p => p.PartitionId)];
+                }
+            }
+            catch (KafkaException)
+            {
+                // Not reachable yet: asked again below.
+            }
+
+            if (!waiting)
+            {
+                waiting = true;
+                LogWaitingForTopic(log, Topics.SagaEvents);
+            }
+
+            stoppingToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
+            stoppingToken.ThrowIfCancellationRequested();
         }
     }
 
@@ -130,6 +172,9 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Saga {OrderId} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saga outcomes wait for topic {Topic}, which the cluster does not have (yet)")]
+    private static partial void LogWaitingForTopic(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A saga event could not be read: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string reason);
