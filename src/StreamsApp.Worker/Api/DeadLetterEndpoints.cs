@@ -60,7 +60,9 @@ internal static class DeadLetterEndpoints
             return QueryProblems.BadRequest("fromOffset is after toOffset");
         }
 
-        return IsDeadLetterTopic(topic) && topics.Replay(topic, filter) is { } result ? Results.Json(result, Json) : NoSuchTopic(topic);
+        return IsDeadLetterTopic(topic) && await topics.ReplayAsync(topic, filter, cancellationToken).ConfigureAwait(false) is { } result
+            ? Results.Json(result, Json)
+            : NoSuchTopic(topic);
     }
 
     private static bool IsDeadLetterTopic(string topic) => topic.EndsWith(DeadLetterTopics.Suffix, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ internal sealed partial class DeadLetterTopics : IDisposable
     private readonly ILogger<DeadLetterTopics> _log;
     private readonly Lazy<IAdminClient> _admin;
     private readonly Lazy<IProducer<byte[]?, byte[]?>> _producer;
-    private readonly Lock _replaying = new();
+    private readonly SemaphoreSlim _replaying = new(1, 1);
 
     public DeadLetterTopics(IOptions<WorkerOptions> options, KafkaConnection connection, TimeProvider time, ILogger<DeadLetterTopics> log)
     {
@@ -69,7 +69,7 @@ internal sealed partial class DeadLetterTopics : IDisposable
     /// <returns>Null when there is no such dead-letter topic.</returns>
     public DeadLetterPage? Read(string topic, DeadLetterCursor from, int limit)
     {
-        if (Partitions(topic) is not { } partitions)
+        if (!PartitionCounts().TryGetValue(topic, out var partitions))
         {
             return null;
         }
@@ -98,54 +98,69 @@ internal sealed partial class DeadLetterTopics : IDisposable
     /// <summary>
     /// Republishes the records of <paramref name="topic"/> that <paramref name="filter"/> selects (at most
     /// <see cref="MaxReplay"/>) to their source topic and partition, without decision 0010's headers and with
-    /// <see cref="ReplaySourceHeader"/>; records replayed before are skipped. One replay runs at a time per worker.
+    /// <see cref="ReplaySourceHeader"/>; records replayed before, or without a source topic, are skipped. One replay
+    /// runs at a time per worker.
     /// </summary>
     /// <returns>Null when there is no such dead-letter topic.</returns>
-    public ReplayResult? Replay(string topic, ReplayFilter filter)
+    public async Task<ReplayResult?> ReplayAsync(string topic, ReplayFilter filter, CancellationToken cancellationToken)
     {
-        if (Partitions(topic) is not { } partitions)
+        var partitionCounts = PartitionCounts();
+        if (!partitionCounts.TryGetValue(topic, out var partitions))
         {
             return null;
         }
 
-        lock (_replaying)
+        await _replaying.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            EnsureReplayLog();
+            EnsureReplayLog(partitionCounts);
             var done = ReplayedBefore();
-            using var consumer = Consumer();
-            var replayed = new List<ReplayedRecord>();
+            var selected = new List<(ConsumeResult<byte[]?, byte[]?> Record, string Source, string To)>();
             var before = 0;
-            foreach (var partition in Enumerable.Range(0, partitions).Where(p => filter.Partition is null || filter.Partition == p))
+            using (var consumer = Consumer())
             {
-                foreach (var record in ReadPartition(consumer, new TopicPartition(topic, partition), filter.FromOffset ?? 0, MaxReplay - replayed.Count))
+                foreach (var partition in Enumerable.Range(0, partitions).Where(p => filter.Partition is null || filter.Partition == p))
                 {
-                    if (filter.ToOffset is { } to && record.Offset.Value > to)
+                    foreach (var record in ReadPartition(consumer, new TopicPartition(topic, partition), filter.FromOffset ?? 0, MaxReplay - selected.Count))
                     {
-                        break;
-                    }
+                        if (filter.ToOffset is { } to && record.Offset.Value > to)
+                        {
+                            break;
+                        }
 
-                    var source = $"{topic}/{partition}/{record.Offset.Value}";
-                    if (!filter.Matches(record.Message.Headers))
-                    {
-                        continue;
-                    }
+                        var source = $"{topic}/{partition}/{record.Offset.Value}";
+                        if (!filter.Matches(record.Message.Headers) || DeadLetterError.Of(record.Message.Headers ?? []).SourceTopic is not { } sourceTopic)
+                        {
+                            continue;
+                        }
 
-                    if (done.Contains(source))
-                    {
-                        before++;
-                        continue;
-                    }
+                        if (done.Contains(source))
+                        {
+                            before++;
+                            continue;
+                        }
 
-                    if (Republish(record, source) is { } target)
-                    {
-                        replayed.Add(new ReplayedRecord(partition, record.Offset.Value, target.Topic, target.Partition));
+                        selected.Add((record, source, sourceTopic));
                     }
                 }
             }
 
+            // Sent together and awaited once: the idempotent producer keeps each partition's order.
+            var sends = selected.Select(s => Republish(s.Record, s.Source, s.To, partitionCounts)).ToList();
+            var delivered = await Task.WhenAll(sends).ConfigureAwait(false);
+            foreach (var (replayedRecord, (_, source, _)) in delivered.Zip(selected))
+            {
+                var entry = JsonSerializer.SerializeToUtf8Bytes(new { to = replayedRecord.To, partition = replayedRecord.ToPartition, at = _time.GetUtcNow() });
+                _producer.Value.Produce(ReplayLog, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(source), Value = entry });
+            }
+
             _producer.Value.Flush(Timeout);
-            LogReplayed(_log, replayed.Count, topic, before);
-            return new ReplayResult(replayed.Count, before, replayed);
+            LogReplayed(_log, delivered.Length, topic, before);
+            return new ReplayResult(delivered.Length, before, delivered);
+        }
+        finally
+        {
+            _replaying.Release();
         }
     }
 
@@ -161,17 +176,15 @@ internal sealed partial class DeadLetterTopics : IDisposable
         {
             _admin.Value.Dispose();
         }
+
+        _replaying.Dispose();
     }
 
-    private (string Topic, int Partition)? Republish(ConsumeResult<byte[]?, byte[]?> record, string source)
+    /// <summary>Sends a DLT record back to its source topic, to its source partition when that still exists.</summary>
+    private async Task<ReplayedRecord> Republish(
+        ConsumeResult<byte[]?, byte[]?> record, string source, string sourceTopic, Dictionary<string, int> partitionCounts)
     {
         var headers = record.Message.Headers ?? [];
-        var error = DeadLetterError.Of(headers);
-        if (error.SourceTopic is not { } sourceTopic)
-        {
-            return null;
-        }
-
         var replayHeaders = new Headers();
         foreach (var header in headers.Where(h => !h.Key.StartsWith(DeadLetterHeaders.Prefix, StringComparison.Ordinal)))
         {
@@ -180,11 +193,9 @@ internal sealed partial class DeadLetterTopics : IDisposable
 
         replayHeaders.Add(ReplaySourceHeader, Encoding.UTF8.GetBytes(source));
         var message = new Message<byte[]?, byte[]?> { Key = record.Message.Key, Value = record.Message.Value, Headers = replayHeaders };
-        var partition = error.SourcePartition is { } p && p < (Partitions(sourceTopic) ?? 0) ? new Partition(p) : Partition.Any;
-        var delivered = _producer.Value.ProduceAsync(new TopicPartition(sourceTopic, partition), message).GetAwaiter().GetResult();
-        var entry = JsonSerializer.SerializeToUtf8Bytes(new { to = sourceTopic, partition = delivered.Partition.Value, offset = delivered.Offset.Value, at = _time.GetUtcNow() });
-        _producer.Value.Produce(ReplayLog, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(source), Value = entry });
-        return (sourceTopic, delivered.Partition.Value);
+        var partition = DeadLetterError.Of(headers).SourcePartition is { } p && p < partitionCounts.GetValueOrDefault(sourceTopic) ? new Partition(p) : Partition.Any;
+        var delivered = await _producer.Value.ProduceAsync(new TopicPartition(sourceTopic, partition), message).ConfigureAwait(false);
+        return new ReplayedRecord(record.Partition.Value, record.Offset.Value, sourceTopic, delivered.Partition.Value);
     }
 
     /// <summary>The DLT records replayed before (keys of the replay log).</summary>
@@ -196,9 +207,9 @@ internal sealed partial class DeadLetterTopics : IDisposable
             .Select(record => Encoding.UTF8.GetString(record.Message.Key!))];
     }
 
-    private void EnsureReplayLog()
+    private void EnsureReplayLog(Dictionary<string, int> partitionCounts)
     {
-        if (Partitions(ReplayLog) is not null)
+        if (partitionCounts.ContainsKey(ReplayLog))
         {
             return;
         }
@@ -248,11 +259,10 @@ internal sealed partial class DeadLetterTopics : IDisposable
     }
 
     // Metadata of every topic: asking for one by name would create it on a cluster that creates topics on demand.
-    private int? Partitions(string topic)
-    {
-        var metadata = _admin.Value.GetMetadata(Timeout).Topics.SingleOrDefault(t => t.Topic == topic);
-        return metadata is { Error.Code: ErrorCode.NoError, Partitions.Count: > 0 } ? metadata.Partitions.Count : null;
-    }
+    private Dictionary<string, int> PartitionCounts() =>
+        _admin.Value.GetMetadata(Timeout).Topics
+            .Where(t => t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0)
+            .ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
 
     private IConsumer<byte[]?, byte[]?> Consumer()
     {
