@@ -78,7 +78,10 @@ public sealed class PaymentTopologyTests : IDisposable
 
         Refund("o-1", "m-r1", paymentId);
         Refund("o-1", "m-r2", paymentId);
-        Assert.True(_replies.IsEmpty);
+        // Each refund is confirmed with what was given back: the capture, once.
+        var confirmations = _replies.ReadValuesToList().Select(r => Assert.IsType<PaymentRefunded>(r.Message)).ToList();
+        Assert.Equal([(paymentId, 100m), (paymentId, 100m)], confirmations.Select(c => (c.PaymentId, c.Amount)));
+        Assert.NotEqual(confirmations[0].MessageId, confirmations[1].MessageId);
 
         Charge("o-2", "m-2", "c-1", 100m);
         Assert.IsType<PaymentCaptured>(_replies.ReadValue().Message);
@@ -97,6 +100,8 @@ public sealed class PaymentTopologyTests : IDisposable
         Charge("o-3", "m-3", "c-1", 1m);
 
         var replies = _replies.ReadKeyValuesToMap();
+        var nothing = Assert.IsType<PaymentRefunded>(replies["o-1"].Message);
+        Assert.Equal(("", 0m), (nothing.PaymentId, nothing.Amount));
         Assert.IsType<PaymentCaptured>(replies["o-2"].Message);
         Assert.IsType<PaymentFailed>(replies["o-3"].Message);
     }

@@ -19,8 +19,9 @@ namespace StreamsApp.Topologies.Saga;
 /// <remarks>
 /// <para>
 /// A transition publishes every state it passes through to <c>saga.state</c> (a failure after a completed step goes
-/// COMPENSATING then FAILED, a shipment SHIPPED then COMPLETED), since the participants send no reply to a
-/// compensation; a FAILED saga keeps its compensations as pending. A timed-out saga emits SagaTimedOut, then its
+/// COMPENSATING then FAILED, a shipment SHIPPED then COMPLETED). The participants confirm each compensation
+/// (StockReleased, PaymentRefunded), but the orchestrator does not wait for the confirmations yet: a FAILED saga keeps
+/// its compensations as pending, and the confirmations are ignored. A timed-out saga emits SagaTimedOut, then its
 /// compensations and SagaFailed, so consumers that count failures see every failed saga once.
 /// </para>
 /// <para>

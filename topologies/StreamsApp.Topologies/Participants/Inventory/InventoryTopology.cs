@@ -9,7 +9,7 @@ namespace StreamsApp.Topologies.Participants.Inventory;
 /// <summary>
 /// The inventory participant: answers <see cref="ReserveStock"/> on <c>inventory.commands</c> with
 /// <see cref="StockReserved"/> or <see cref="StockFailed"/> on <c>inventory.replies</c>, and applies
-/// <see cref="ReleaseStock"/> (no reply; releasing twice is releasing once). Stock comes from
+/// <see cref="ReleaseStock"/>, confirmed with <see cref="StockReleased"/> (releasing twice is releasing once). Stock comes from
 /// <c>inventory.stock</c>: a <see cref="StockLevel"/> sets the units of a product that can still be reserved.
 /// </summary>
 /// <remarks>

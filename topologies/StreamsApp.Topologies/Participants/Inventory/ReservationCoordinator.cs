@@ -7,8 +7,8 @@ namespace StreamsApp.Topologies.Participants.Inventory;
 
 /// <summary>
 /// Takes the saga's inventory commands on the order's task: a ReserveStock is split into one line per product for
-/// the product tasks, a ReleaseStock gives back every product the order may hold. A command for an order already
-/// decided is answered with the same decision rather than acted on twice.
+/// the product tasks, a ReleaseStock gives back every product the order may hold and is confirmed. A command for an
+/// order already decided is answered with the same decision rather than acted on twice.
 /// </summary>
 internal sealed class ReservationCoordinator : IProcessor<string, InventoryCommand, string, ReservationEffect>
 {
@@ -66,6 +66,11 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
         }
     }
 
+    /// <summary>
+    /// Gives back what the order holds and confirms it (<see cref="StockReleased"/>), also when there was nothing to give
+    /// back, so the saga can finish compensating however often it asks. The release lines are on their way to the
+    /// product tasks in the same step as the reply, ahead of any later reservation on each product's partition.
+    /// </summary>
     private void Release(ReleaseStock command, TraceHeaders? trace, long timestamp)
     {
         var reservation = _reservations!.TryGet(command.OrderId, out var known)
@@ -73,18 +78,18 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
             : Reservation.Start(ReservationStatus.Released, command, trace, command.Items);
 
         // Failed: the held lines were already given back. Released: releasing twice is releasing once.
-        if (known is { Status: ReservationStatus.Failed or ReservationStatus.Released })
+        if (known is not { Status: ReservationStatus.Failed or ReservationStatus.Released })
         {
-            return;
+            // A pending order's reserve lines are ahead of these release lines on each product's partition, so whatever
+            // they hold is given back; their late outcomes find the order released and are ignored.
+            _reservations.Put(command.OrderId, reservation with { Status = ReservationStatus.Released });
+            foreach (var line in reservation.ReleaseLines(reservation.QuantitiesByProduct().Select(q => q.ProductId)))
+            {
+                Emit(line, timestamp);
+            }
         }
 
-        // A pending order's reserve lines are ahead of these release lines on each product's partition, so whatever
-        // they hold is given back; their late outcomes find the order released and are ignored.
-        _reservations.Put(command.OrderId, reservation with { Status = ReservationStatus.Released });
-        foreach (var line in reservation.ReleaseLines(reservation.QuantitiesByProduct().Select(q => q.ProductId)))
-        {
-            Emit(line, timestamp);
-        }
+        Emit(CommandReply.Record(command, trace, timestamp, new InventoryReply { Message = new StockReleased().Answering(command, timestamp) }));
     }
 
     private void Emit(Record<string, InventoryReply> reply) => _context!.Forward(reply.WithValue(ReservationEffect.Of(reply.Value)));

@@ -31,7 +31,8 @@ internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string,
                 _context!.Forward(CommandReply.Record(charge, TraceHeaders.Read(record.Headers), record.Timestamp, new PaymentReply { Message = reply }));
                 break;
             case RefundPayment refund:
-                Refund(refund);
+                var refunded = Refund(refund).Answering(refund, record.Timestamp);
+                _context!.Forward(CommandReply.Record(refund, TraceHeaders.Read(record.Headers), record.Timestamp, new PaymentReply { Message = refunded }));
                 break;
             default:
                 throw new InvalidOperationException($"payments.commands carries no {record.Value.Command.Message?.GetType().Name}");
@@ -59,16 +60,25 @@ internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string,
     }
 
     // No reply: the contract has none, the saga only needs the refund applied once.
-    private void Refund(RefundPayment command)
+    /// <summary>
+    /// Refunds the order's captured payment once, and says what was given back: the capture (also to a repeated
+    /// refund, which gives back nothing more), or nothing when nothing was captured.
+    /// </summary>
+    private PaymentRefunded Refund(RefundPayment command)
     {
-        if (!_charges!.TryGet(command.OrderId, out var charge) || charge.Status != ChargeStatus.Captured)
+        if (!_charges!.TryGet(command.OrderId, out var charge) || charge.Status is not (ChargeStatus.Captured or ChargeStatus.Refunded))
         {
-            return;
+            return new PaymentRefunded { PaymentId = "", Amount = 0m, Currency = command.Currency };
         }
 
-        // Give back what was captured, whatever amount the command names.
-        var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
-        _spent.Put(command.CustomerId, spent - charge.Amount);
-        _charges.Put(command.OrderId, charge with { Status = ChargeStatus.Refunded });
+        if (charge.Status == ChargeStatus.Captured)
+        {
+            // Give back what was captured, whatever amount the command names.
+            var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
+            _spent.Put(command.CustomerId, spent - charge.Amount);
+            _charges.Put(command.OrderId, charge with { Status = ChargeStatus.Refunded });
+        }
+
+        return new PaymentRefunded { PaymentId = charge.PaymentId, Amount = charge.Amount, Currency = charge.Currency };
     }
 }

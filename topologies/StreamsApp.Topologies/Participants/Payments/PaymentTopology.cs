@@ -10,7 +10,8 @@ namespace StreamsApp.Topologies.Participants.Payments;
 /// <summary>
 /// The payment participant: answers <see cref="ChargePayment"/> on <c>payments.commands</c> with
 /// <see cref="PaymentCaptured"/> or <see cref="PaymentFailed"/> (by <see cref="CreditRules"/>) on
-/// <c>payments.replies</c>, and applies <see cref="RefundPayment"/> once per order (no reply). Credit limits come
+/// <c>payments.replies</c>, and applies <see cref="RefundPayment"/> once per order, confirmed with
+/// <see cref="PaymentRefunded"/> on every request. Credit limits come
 /// from the <c>customers.profiles</c> table.
 /// </summary>
 /// <remarks>
