@@ -10,4 +10,10 @@ public sealed class MissionSettings
 
     /// <summary>How long a saga may run before it times out and compensates (default five minutes).</summary>
     public TimeSpan SagaTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the participants have to confirm compensations before they are asked again, doubling each time (default 30 s).</summary>
+    public TimeSpan CompensationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often compensations are asked before the saga goes to <c>saga.DLT</c> (default 5).</summary>
+    public int MaxCompensationAttempts { get; set; } = 5;
 }

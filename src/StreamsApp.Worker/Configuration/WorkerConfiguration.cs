@@ -20,6 +20,7 @@ public static class WorkerConfiguration
         ["--schema-registry-url"] = "SchemaRegistry:Url",
         ["--topologies"] = "Mission:Parts",
         ["--saga-timeout"] = "Mission:SagaTimeout",
+        ["--compensation-timeout"] = "Mission:CompensationTimeout",
         ["--partitions"] = "Kafka:TopicPartitions",
         ["--topic-admin-url"] = "Kafka:TopicAdminUrl",
         ["--create-topics"] = "Kafka:CreateTopics",

@@ -40,6 +40,16 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             problems.Add($"Mission:SagaTimeout must be positive (was {options.Mission.SagaTimeout})");
         }
 
+        if (options.Mission.CompensationTimeout < TimeSpan.FromMilliseconds(1))
+        {
+            problems.Add($"Mission:CompensationTimeout must be at least a millisecond (was {options.Mission.CompensationTimeout})");
+        }
+
+        if (options.Mission.MaxCompensationAttempts < 1)
+        {
+            problems.Add($"Mission:MaxCompensationAttempts must be at least 1 (was {options.Mission.MaxCompensationAttempts})");
+        }
+
         problems.AddRange(HttpProblems(options.Http));
         if (!double.IsFinite(options.Demo.OrdersPerSecond) || options.Demo.OrdersPerSecond is < 0 or > 10_000)
         {

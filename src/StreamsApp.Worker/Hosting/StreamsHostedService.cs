@@ -40,7 +40,12 @@ internal sealed partial class StreamsHostedService : IHostedLifecycleService, IS
         Topology = MissionTopology.Build(connection.Serdes, new MissionOptions
         {
             Parts = _options.Mission.Parts,
-            Saga = new SagaOptions { Timeout = _options.Mission.SagaTimeout },
+            Saga = new SagaOptions
+            {
+                Timeout = _options.Mission.SagaTimeout,
+                CompensationTimeout = _options.Mission.CompensationTimeout,
+                MaxCompensationAttempts = _options.Mission.MaxCompensationAttempts,
+            },
         });
         _description = new Lazy<TopologyDescription>(Topology.Describe);
     }

@@ -22,24 +22,30 @@ public sealed class SagaProgressTests
         saga.PlaceOrder("o-payment");
         saga.Reply(saga.ReadInventoryCommand(), StockReserved("o-payment"));
         saga.Reply(saga.ReadPaymentCommand(), PaymentFailed("o-payment"));
-        saga.ReadInventoryCommand();
+        saga.Reply(saga.ReadInventoryCommand(), StockReleased("o-payment"));
         saga.PlaceOrder("o-shipping");
         saga.Reply(saga.ReadInventoryCommand(), StockReserved("o-shipping"));
         saga.Reply(saga.ReadPaymentCommand(), PaymentCaptured("o-shipping"));
         saga.Reply(saga.ReadShippingCommand(), ShipmentFailed("o-shipping"));
-        saga.ReadInventoryCommand();
-        saga.ReadPaymentCommand();
-        // Times out waiting for the payment, then a capture comes: FAILED again, with a refund.
+        var refund = saga.ReadPaymentCommand();
+        saga.Reply(saga.ReadInventoryCommand(), StockReleased("o-shipping"));
+        saga.Reply(refund, PaymentRefunded("o-shipping"));
+        // Times out waiting for the payment, then a capture comes: still COMPENSATING, now with a refund too; both
+        // confirmed, it fails.
         saga.PlaceOrder("o-late");
         saga.Reply(saga.ReadInventoryCommand(), StockReserved("o-late"));
         var charge = saga.ReadPaymentCommand();
         saga.AdvanceWallClockTime(SagaHarness.Timeout);
+        var release = saga.ReadInventoryCommand();
         saga.Reply(charge, PaymentCaptured("o-late"));
+        saga.Reply(release, StockReleased("o-late"));
+        saga.Reply(saga.ReadPaymentCommand(), PaymentRefunded("o-late"));
 
         var paths = saga.States.ReadRecordsToList().GroupBy(state => state.Key, state => state.Value.Status).ToList();
 
         Assert.Equal(5, paths.Count);
         Assert.All(paths, path => Assert.Equal(path.Order(), path));
-        Assert.Equal(5, paths.Single(path => path.Key == "o-late").Count());
+        // STARTED, STOCK_RESERVED, COMPENSATING (timed out, then the refund added, then the release confirmed), FAILED.
+        Assert.Equal(6, paths.Single(path => path.Key == "o-late").Count());
     }
 }

@@ -25,7 +25,7 @@ public sealed class OrderSagaTopologyTests
             [SagaStores.Schedule, SagaStores.State, SagaStores.Trace],
             nodes.Single(node => node.Name == OrderSagaTopology.ProcessorName).Stores.Order(StringComparer.Ordinal));
         Assert.Equal(
-            [Topics.InventoryCommands, Topics.PaymentCommands, Topics.SagaEvents, Topics.SagaState, Topics.ShippingCommands],
+            [Topics.InventoryCommands, Topics.PaymentCommands, Topics.SagaDeadLetter, Topics.SagaEvents, Topics.SagaState, Topics.ShippingCommands],
             nodes.Where(node => node.Kind == TopologyDescription.NodeKind.Sink).SelectMany(node => node.Topics).Order(StringComparer.Ordinal));
     }
 

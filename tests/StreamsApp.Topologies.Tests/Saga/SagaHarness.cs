@@ -34,7 +34,11 @@ internal sealed class SagaHarness : IDisposable
     /// <param name="registry">The registry; default: a fresh one. A restarted orchestrator needs the one its stores were written with.</param>
     /// <param name="stateDir">The state directory; default: a temporary one, deleted on dispose.</param>
     /// <param name="finishedSagaRetention">How long finished sagas are kept; default: <see cref="SagaOptions"/>' default.</param>
-    public SagaHarness(ISchemaRegistryClient? registry = null, string? stateDir = null, TimeSpan? finishedSagaRetention = null)
+    /// <param name="compensationTimeout">How long compensations wait for their confirmation; default: <see cref="SagaOptions"/>' default.</param>
+    /// <param name="maxCompensationAttempts">How often compensations are asked; default: <see cref="SagaOptions"/>' default.</param>
+    public SagaHarness(
+        ISchemaRegistryClient? registry = null, string? stateDir = null, TimeSpan? finishedSagaRetention = null,
+        TimeSpan? compensationTimeout = null, int? maxCompensationAttempts = null)
     {
         var serdes = new ContractSerdes(registry ?? new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
@@ -43,6 +47,8 @@ internal sealed class SagaHarness : IDisposable
             Timeout = Timeout,
             TimeoutScanInterval = TimeSpan.FromSeconds(1),
             FinishedSagaRetention = finishedSagaRetention ?? new SagaOptions().FinishedSagaRetention,
+            CompensationTimeout = compensationTimeout ?? new SagaOptions().CompensationTimeout,
+            MaxCompensationAttempts = maxCompensationAttempts ?? new SagaOptions().MaxCompensationAttempts,
         };
         OrderSagaTopology.AddTo(builder, serdes, options);
         var config = new StreamsConfig { ApplicationId = ApplicationId }.UseDeadLetterTopics();
@@ -61,6 +67,7 @@ internal sealed class SagaHarness : IDisposable
         ShippingCommands = _driver.CreateOutputTopic(Topics.ShippingCommands, ContractSerdes.Key, serdes.Value<ShippingCommand>());
         Events = _driver.CreateOutputTopic(Topics.SagaEvents, ContractSerdes.Key, serdes.Value<SagaEvent>());
         States = _driver.CreateOutputTopic(Topics.SagaState, ContractSerdes.Key, serdes.Value<SagaState>());
+        StuckSagas = _driver.CreateOutputTopic(Topics.SagaDeadLetter, ContractSerdes.Key, serdes.Value<SagaState>());
     }
 
     public TestInputTopic<string, OrderCreated> Orders { get; }
@@ -80,6 +87,9 @@ internal sealed class SagaHarness : IDisposable
     public TestOutputTopic<string, SagaEvent> Events { get; }
 
     public TestOutputTopic<string, SagaState> States { get; }
+
+    /// <summary>saga.DLT: sagas that gave up waiting for their compensations.</summary>
+    public TestOutputTopic<string, SagaState> StuckSagas { get; }
 
     public IKeyValueStore<string, SagaState> Store => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
 
@@ -141,7 +151,7 @@ internal sealed class SagaHarness : IDisposable
 
     /// <summary>True when no topic the orchestrator writes has anything left to read.</summary>
     public bool NothingMoreSent =>
-        InventoryCommands.IsEmpty && PaymentCommands.IsEmpty && ShippingCommands.IsEmpty && Events.IsEmpty && States.IsEmpty;
+        InventoryCommands.IsEmpty && PaymentCommands.IsEmpty && ShippingCommands.IsEmpty && Events.IsEmpty && States.IsEmpty && StuckSagas.IsEmpty;
 
     public void Dispose() => _driver.Dispose();
 }

@@ -57,37 +57,51 @@ public sealed class SagaPathTests : IDisposable
     }
 
     [Fact]
-    public void A_payment_failure_releases_the_stock_then_fails()
+    public void A_payment_failure_releases_the_stock_and_fails_once_the_release_is_confirmed()
     {
         _saga.PlaceOrder();
         _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
         _saga.Reply(_saga.ReadPaymentCommand(), PaymentFailed());
 
-        var release = Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
-        Assert.Equal((2, "payment: credit limit"), (release.Items.Count, release.Reason));
-        Assert.Equal([SagaCompensation.RELEASE_STOCK], Assert.IsType<SagaFailed>(_saga.ReadEvent().Message).Compensations);
-        Assert.Equal(
-            [SagaStatus.STARTED, SagaStatus.STOCK_RESERVED, SagaStatus.COMPENSATING, SagaStatus.FAILED], _saga.ReadStatuses());
+        var release = _saga.ReadInventoryCommand();
+        Assert.Equal((2, "payment: credit limit"), (Assert.IsType<ReleaseStock>(release.Message).Items.Count, ((ReleaseStock)release.Message).Reason));
+        Assert.True(_saga.Events.IsEmpty);
+        Assert.Equal([SagaStatus.STARTED, SagaStatus.STOCK_RESERVED, SagaStatus.COMPENSATING], _saga.ReadStatuses());
         Assert.Equal([SagaCompensation.RELEASE_STOCK], _saga.Store.Get("o-1")!.CompensationsPending);
+
+        _saga.Reply(release, StockReleased());
+
+        Assert.Equal([SagaCompensation.RELEASE_STOCK], Assert.IsType<SagaFailed>(_saga.ReadEvent().Message).Compensations);
+        Assert.Equal([SagaStatus.FAILED], _saga.ReadStatuses());
+        var failed = _saga.Store.Get("o-1")!;
+        Assert.Empty(failed.CompensationsPending);
+        Assert.Equal([SagaCompensation.RELEASE_STOCK], failed.CompensationsConfirmed);
         Assert.True(_saga.NothingMoreSent);
     }
 
     [Fact]
-    public void A_shipment_failure_refunds_the_payment_and_releases_the_stock_then_fails()
+    public void A_shipment_failure_refunds_the_payment_and_releases_the_stock_and_fails_once_both_are_confirmed_in_any_order()
     {
         _saga.PlaceOrder();
         _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
         _saga.Reply(_saga.ReadPaymentCommand(), PaymentCaptured());
         _saga.Reply(_saga.ReadShippingCommand(), ShipmentFailed());
 
-        var refund = Assert.IsType<RefundPayment>(_saga.ReadPaymentCommand().Message);
-        Assert.Equal(("pay-1", 25.5m, "EUR", "c-1"), (refund.PaymentId, refund.Amount, refund.Currency, refund.CustomerId));
-        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        var refund = _saga.ReadPaymentCommand();
+        var r = Assert.IsType<RefundPayment>(refund.Message);
+        Assert.Equal(("pay-1", 25.5m, "EUR", "c-1"), (r.PaymentId, r.Amount, r.Currency, r.CustomerId));
+        var release = _saga.ReadInventoryCommand();
+        Assert.IsType<ReleaseStock>(release.Message);
+        _saga.Reply(release, StockReleased());
+        _saga.Reply(release, StockReleased());
+        Assert.True(_saga.Events.IsEmpty);
+        _saga.Reply(refund, PaymentRefunded());
+
         Assert.Equal(
             [SagaCompensation.REFUND_PAYMENT, SagaCompensation.RELEASE_STOCK],
             Assert.IsType<SagaFailed>(_saga.ReadEvent().Message).Compensations);
         Assert.Equal(
-            [SagaStatus.STARTED, SagaStatus.STOCK_RESERVED, SagaStatus.PAYMENT_DONE, SagaStatus.COMPENSATING, SagaStatus.FAILED],
+            [SagaStatus.STARTED, SagaStatus.STOCK_RESERVED, SagaStatus.PAYMENT_DONE, SagaStatus.COMPENSATING, SagaStatus.COMPENSATING, SagaStatus.FAILED],
             _saga.ReadStatuses());
         Assert.True(_saga.NothingMoreSent);
     }

@@ -23,6 +23,11 @@ internal static class SagaReplies
 
     public static ShipmentFailed ShipmentFailed(string orderId = "o-1") => Stamp(new ShipmentFailed { Reason = "unserved address" }, orderId);
 
+    public static StockReleased StockReleased(string orderId = "o-1") => Stamp(new StockReleased(), orderId);
+
+    public static PaymentRefunded PaymentRefunded(string orderId = "o-1") =>
+        Stamp(new PaymentRefunded { PaymentId = "pay-1", Amount = 25.5m, Currency = "EUR" }, orderId);
+
     private static T Stamp<T>(T reply, string orderId)
         where T : SagaMessage<T>
     {

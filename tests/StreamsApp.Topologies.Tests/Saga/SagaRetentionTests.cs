@@ -38,6 +38,7 @@ public sealed class SagaRetentionTests
         Assert.Equal(SagaStatus.STOCK_RESERVED, saga.Store.Get("o-1")!.Status);
         Assert.True(saga.Traces.TryGet("o-1", out _));
         saga.Reply(saga.ReadPaymentCommand(), PaymentFailed());
+        saga.Reply(saga.ReadInventoryCommand(), StockReleased());
         saga.AdvanceWallClockTime(TimeSpan.FromSeconds(9));
         Assert.Equal(SagaStatus.FAILED, saga.Store.Get("o-1")!.Status);
         saga.AdvanceWallClockTime(TimeSpan.FromSeconds(1));

@@ -1,4 +1,5 @@
 using StreamsApp.Contracts.Saga;
+using StreamsApp.Topologies.Saga;
 using static StreamsApp.Topologies.Tests.Saga.SagaReplies;
 
 namespace StreamsApp.Topologies.Tests.Saga;
@@ -27,8 +28,14 @@ public sealed class SagaScheduleTests : IDisposable
 
         Assert.Equal([(Start + SagaHarness.Timeout, "o-2"), (Start + Retention, "o-1")], saga.Schedule.DueBy(DateTimeOffset.MaxValue));
 
-        // o-2 times out, fails, and is due again at the end of its retention.
+        // o-2 times out and compensates: due when its release must be asked again; confirmed, it fails and is due at
+        // the end of its retention.
         saga.AdvanceWallClockTime(SagaHarness.Timeout);
+        Assert.Equal(SagaStatus.COMPENSATING, saga.Store.Get("o-2")!.Status);
+        var compensationTimeout = new SagaOptions().CompensationTimeout;
+        Assert.Equal(
+            [(Start + SagaHarness.Timeout + compensationTimeout, "o-2"), (Start + Retention, "o-1")], saga.Schedule.DueBy(DateTimeOffset.MaxValue));
+        saga.Reply(saga.InventoryCommands.ReadRecordsToList().Select(r => new Sent<StreamsApp.Contracts.ISagaMessage>(r.Key, r.Value.Message!, r.Headers!)).Last(), StockReleased("o-2"));
         Assert.Equal(SagaStatus.FAILED, saga.Store.Get("o-2")!.Status);
         Assert.Equal(
             [(Start + Retention, "o-1"), (Start + SagaHarness.Timeout + Retention, "o-2")], saga.Schedule.DueBy(DateTimeOffset.MaxValue));
@@ -85,6 +92,6 @@ public sealed class SagaScheduleTests : IDisposable
 
         Assert.Equal([(Start + SagaHarness.Timeout, "o-2"), (Start + Retention, "o-1")], after.Schedule.DueBy(DateTimeOffset.MaxValue));
         after.AdvanceWallClockTime(SagaHarness.Timeout);
-        Assert.Equal(SagaStatus.FAILED, after.Store.Get("o-2")!.Status);
+        Assert.Equal(SagaStatus.COMPENSATING, after.Store.Get("o-2")!.Status);
     }
 }

@@ -13,7 +13,7 @@ public sealed class SagaTimeoutTests : IDisposable
     public void Dispose() => _saga.Dispose();
 
     [Fact]
-    public void A_saga_waiting_for_shipping_at_its_deadline_times_out_refunds_and_releases_once()
+    public void A_saga_waiting_for_shipping_at_its_deadline_times_out_refunds_and_releases_once_and_fails_when_both_are_confirmed()
     {
         _saga.PlaceOrder();
         _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
@@ -27,13 +27,20 @@ public sealed class SagaTimeoutTests : IDisposable
 
         var timedOut = Assert.IsType<SagaTimedOut>(_saga.ReadEvent().Message);
         Assert.Equal((SagaStatus.PAYMENT_DONE, SagaHarness.Start + SagaHarness.Timeout), (timedOut.Status, timedOut.Deadline));
-        Assert.Equal("pay-1", Assert.IsType<RefundPayment>(_saga.ReadPaymentCommand().Message).PaymentId);
-        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        var refund = _saga.ReadPaymentCommand();
+        Assert.Equal("pay-1", Assert.IsType<RefundPayment>(refund.Message).PaymentId);
+        var release = _saga.ReadInventoryCommand();
+        Assert.IsType<ReleaseStock>(release.Message);
+        Assert.Equal([SagaStatus.COMPENSATING], _saga.ReadStatuses());
+        Assert.True(_saga.Events.IsEmpty);
+
+        _saga.Reply(refund, PaymentRefunded());
+        _saga.Reply(release, StockReleased());
+
         var failed = Assert.IsType<SagaFailed>(_saga.ReadEvent().Message);
         Assert.Equal([SagaCompensation.REFUND_PAYMENT, SagaCompensation.RELEASE_STOCK], failed.Compensations);
         Assert.Equal("timed out in PAYMENT_DONE", failed.Reason);
         Assert.Equal([SagaStatus.COMPENSATING, SagaStatus.FAILED], _saga.ReadStatuses());
-
         _saga.AdvanceWallClockTime(SagaHarness.Timeout);
         Assert.True(_saga.NothingMoreSent);
     }
@@ -48,7 +55,10 @@ public sealed class SagaTimeoutTests : IDisposable
         _saga.AdvanceWallClockTime(SagaHarness.Timeout);
 
         Assert.Equal(SagaStatus.STARTED, Assert.IsType<SagaTimedOut>(_saga.ReadEvent().Message).Status);
-        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        var release = _saga.ReadInventoryCommand();
+        Assert.IsType<ReleaseStock>(release.Message);
+        Assert.Equal(SagaStatus.COMPENSATING, _saga.Store.Get("o-1")!.Status);
+        _saga.Reply(release, StockReleased());
         Assert.Equal([SagaCompensation.RELEASE_STOCK], Assert.IsType<SagaFailed>(_saga.ReadEvent().Message).Compensations);
         Assert.Equal(SagaStatus.FAILED, _saga.Store.Get("o-1")!.Status);
     }
@@ -73,17 +83,19 @@ public sealed class SagaTimeoutTests : IDisposable
         _saga.Reply(reserve, StockReserved("o-late"));
 
         Assert.True(_saga.NothingMoreSent);
-        Assert.Equal(SagaStatus.FAILED, _saga.Store.Get("o-late")!.Status);
+        Assert.Equal(SagaStatus.COMPENSATING, _saga.Store.Get("o-late")!.Status);
+        Assert.Equal(SagaStatus.FAILED, _saga.Store.Get("o-done")!.Status);
     }
 
     [Fact]
-    public void A_payment_captured_after_the_timeout_is_refunded_once()
+    public void A_payment_captured_after_the_timeout_is_refunded_once_and_waited_for()
     {
         _saga.PlaceOrder();
         _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
         var charge = _saga.ReadPaymentCommand();
         _saga.AdvanceWallClockTime(SagaHarness.Timeout);
-        Assert.IsType<ReleaseStock>(_saga.ReadInventoryCommand().Message);
+        var release = _saga.ReadInventoryCommand();
+        Assert.IsType<ReleaseStock>(release.Message);
         Assert.True(_saga.PaymentCommands.IsEmpty);   // nothing to refund yet: the capture's payment id is unknown
         _saga.Events.ReadRecordsToList();
         _saga.ReadStatuses();
@@ -91,14 +103,16 @@ public sealed class SagaTimeoutTests : IDisposable
         var lateCapture = PaymentCaptured();
         _saga.Reply(charge, lateCapture);
 
-        var refund = Assert.IsType<RefundPayment>(_saga.ReadPaymentCommand().Message);
-        Assert.Equal(("pay-1", 25.5m), (refund.PaymentId, refund.Amount));
+        var refund = _saga.ReadPaymentCommand();
+        Assert.Equal(("pay-1", 25.5m), (Assert.IsType<RefundPayment>(refund.Message).PaymentId, ((RefundPayment)refund.Message).Amount));
         var state = Assert.Single(_saga.States.ReadValuesToList());
-        Assert.Equal(SagaStatus.FAILED, state.Status);
+        Assert.Equal(SagaStatus.COMPENSATING, state.Status);
         Assert.Equal([SagaCompensation.RELEASE_STOCK, SagaCompensation.REFUND_PAYMENT], state.CompensationsPending);
-        Assert.True(_saga.NothingMoreSent);
-
         _saga.Reply(charge, lateCapture);
         Assert.True(_saga.NothingMoreSent);
+
+        _saga.Reply(release, StockReleased());
+        _saga.Reply(refund, PaymentRefunded());
+        Assert.Equal([SagaCompensation.REFUND_PAYMENT, SagaCompensation.RELEASE_STOCK], Assert.IsType<SagaFailed>(_saga.ReadEvent().Message).Compensations);
     }
 }

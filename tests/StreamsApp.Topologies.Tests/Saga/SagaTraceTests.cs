@@ -38,7 +38,7 @@ public sealed class SagaTraceTests : IDisposable
     }
 
     [Fact]
-    public void Compensations_are_children_of_the_failed_reply()
+    public void Compensations_are_children_of_the_failed_reply_and_the_failure_of_the_confirmation()
     {
         _saga.PlaceOrder();
         _saga.Reply(_saga.ReadInventoryCommand(), StockReserved());
@@ -46,8 +46,12 @@ public sealed class SagaTraceTests : IDisposable
         var failed = PaymentFailed();
 
         var failedTrace = _saga.Reply(_saga.ReadPaymentCommand(), failed);
+        var release = _saga.ReadInventoryCommand();
 
-        AssertCausedBy(failedTrace, failed.MessageId, [_saga.ReadInventoryCommand().Headers, _saga.ReadEvent().Headers, .. _saga.ReadStateHeaders()]);
+        AssertCausedBy(failedTrace, failed.MessageId, [release.Headers, .. _saga.ReadStateHeaders()]);
+        var released = StockReleased();
+        var releasedTrace = _saga.Reply(release, released);
+        AssertCausedBy(releasedTrace, released.MessageId, [_saga.ReadEvent().Headers, .. _saga.ReadStateHeaders()]);
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public sealed class SagaTraceTests : IDisposable
         _saga.AdvanceWallClockTime(SagaHarness.Timeout);
 
         List<Headers> outputs = [.. _saga.Events.ReadRecordsToList().Select(record => record.Headers!), _saga.ReadInventoryCommand().Headers, .. _saga.ReadStateHeaders()];
-        Assert.Equal(5, outputs.Count);   // SagaTimedOut, SagaFailed, ReleaseStock, COMPENSATING, FAILED
+        Assert.Equal(3, outputs.Count);   // SagaTimedOut, ReleaseStock, COMPENSATING (FAILED comes with the release's confirmation)
         AssertCausedBy(charge.Trace, charge.CausationId, outputs);
     }
 

@@ -16,6 +16,8 @@ public sealed class ConfigurationTests
     [InlineData("--Kafka:ConnectTimeout=00:00:00.500", "Kafka:ConnectTimeout must be between 00:00:01 and 00:10:00")]
     [InlineData("--http-url=ftp://x", "Http:Url must be an absolute http or https URL")]
     [InlineData("--topologies=None", "Mission:Parts must name at least one of")]
+    [InlineData("--compensation-timeout=00:00:00", "Mission:CompensationTimeout must be at least a millisecond")]
+    [InlineData("--Mission:MaxCompensationAttempts=0", "Mission:MaxCompensationAttempts must be at least 1")]
     [InlineData("--Kafka:Properties:group.id=mine", "Kafka:Properties:group.id is set by the runtime")]
     [InlineData("--bootstrap-servers=broker:9092", "SchemaRegistry:Url must be an absolute URL")]
     [InlineData("--topic-admin-url=http://127.0.0.1:8081/admin", "Kafka:TopicAdminUrl needs Streams:BootstrapServers")]

@@ -39,6 +39,12 @@ public static class Topics
     /// <summary>Every saga state change (compacted), keyed by saga id.</summary>
     public const string SagaState = "saga.state";
 
+    /// <summary>
+    /// Sagas stuck compensating (seed 004's <c>saga.DLT</c>): a compensation not confirmed after every retry. The record
+    /// is the saga's state, with the reason in the dead-letter message header, for an operator to follow up.
+    /// </summary>
+    public const string SagaDeadLetter = "saga.DLT";
+
     /// <summary>Customer profiles (compacted), keyed by customer id.</summary>
     public const string CustomerProfiles = "customers.profiles";
 

@@ -16,7 +16,7 @@ public static class MissionTopics
         Topics.InventoryCommands, Topics.InventoryReplies,
         Topics.PaymentCommands, Topics.PaymentReplies,
         Topics.ShippingCommands, Topics.ShippingReplies,
-        Topics.SagaEvents,
+        Topics.SagaEvents, Topics.SagaDeadLetter,
     ];
 
     /// <summary>

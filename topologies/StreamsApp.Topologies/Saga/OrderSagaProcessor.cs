@@ -67,7 +67,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             throw UnknownSagaException.For(record.Key);
         }
 
-        Apply(record.Key, saga, SagaStateMachine.Apply(saga, reply, Now), Cause(record, reply.MessageId), record.Timestamp);
+        Apply(record.Key, saga, SagaStateMachine.Apply(saga, reply, Now, options), Cause(record, reply.MessageId), record.Timestamp);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             else
             {
                 // The timeout continues the trace of the command whose reply never came.
-                Apply(sagaId, saga, SagaStateMachine.TimeOut(saga, now), _traces.Get(sagaId), timestamp);
+                Apply(sagaId, saga, SagaStateMachine.TimeOut(saga, now, options), _traces.Get(sagaId), timestamp);
             }
         }
     }
@@ -149,6 +149,13 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
         foreach (var state in transition.States)
         {
             Forward(sagaId, state, cause, timestamp);
+        }
+
+        if (transition.Stuck is { } reason)
+        {
+            var headers = (cause?.Child() ?? TraceHeaders.Start(sagaId)).ToHeaders();
+            SagaDeadLetter.AddReason(headers, reason);
+            _context.Forward(new Record<string, ISpecificRecord>(sagaId, new SagaDeadLetter(transition.Final), timestamp, headers));
         }
 
         // An unfinished saga has sent exactly one command, whose reply it waits for; a finished one needs no trace.

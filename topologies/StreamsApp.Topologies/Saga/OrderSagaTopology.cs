@@ -19,9 +19,9 @@ namespace StreamsApp.Topologies.Saga;
 /// <remarks>
 /// <para>
 /// A transition publishes every state it passes through to <c>saga.state</c> (a failure after a completed step goes
-/// COMPENSATING then FAILED, a shipment SHIPPED then COMPLETED). The participants confirm each compensation
-/// (StockReleased, PaymentRefunded), but the orchestrator does not wait for the confirmations yet: a FAILED saga keeps
-/// its compensations as pending, and the confirmations are ignored. A timed-out saga emits SagaTimedOut, then its
+/// COMPENSATING then FAILED, a shipment SHIPPED then COMPLETED). A compensating saga is FAILED once the participants
+/// confirmed each compensation (StockReleased, PaymentRefunded); unconfirmed ones are asked again with backoff, and a
+/// saga that runs out of attempts stays COMPENSATING and goes to <c>saga.DLT</c> (<see cref="SagaDeadLetter"/>). A timed-out saga emits SagaTimedOut, then its
 /// compensations and SagaFailed, so consumers that count failures see every failed saga once.
 /// </para>
 /// <para>
@@ -82,6 +82,9 @@ public static class OrderSagaTopology
         Write<ShippingCommand>(outputs, serdes, Topics.ShippingCommands);
         Write<SagaEvent>(outputs, serdes, Topics.SagaEvents);
         Write<SagaState>(outputs, serdes, Topics.SagaState);
+        outputs.Filter((_, value) => value is SagaDeadLetter)
+            .MapValues(value => ((SagaDeadLetter)value).State)
+            .To(Topics.SagaDeadLetter, Produced.With(ContractSerdes.Key, serdes.Value<SagaState>()));
     }
 
     /// <summary>A topic's records as what the orchestrator acts on: the order, or the reply inside an envelope.</summary>

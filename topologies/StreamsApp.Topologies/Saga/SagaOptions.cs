@@ -19,9 +19,22 @@ public sealed class SagaOptions
     /// </summary>
     public TimeSpan FinishedSagaRetention { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long the participants have to confirm the compensations before they are asked again (default thirty
+    /// seconds); each further wait is twice the one before.
+    /// </summary>
+    public TimeSpan CompensationTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the compensations are asked, the first time included, before the saga gives up and goes to
+    /// <c>saga.DLT</c>, still COMPENSATING (default 5).
+    /// </summary>
+    public int MaxCompensationAttempts { get; init; } = 5;
+
     /// <summary>Checks the options; the exception names the bad one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The timeout or the retention is not positive, or the scan interval is under a millisecond.
+    /// The timeout or the retention is not positive, the scan interval or the compensation timeout is under a
+    /// millisecond, or no compensation attempt is allowed.
     /// </exception>
     public void Validate()
     {
@@ -38,6 +51,17 @@ public sealed class SagaOptions
         if (FinishedSagaRetention <= TimeSpan.Zero)
         {
             throw OutOfRange(nameof(FinishedSagaRetention), FinishedSagaRetention, "must be positive");
+        }
+
+        if (CompensationTimeout < TimeSpan.FromMilliseconds(1))
+        {
+            throw OutOfRange(nameof(CompensationTimeout), CompensationTimeout, "must be at least a millisecond");
+        }
+
+        if (MaxCompensationAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxCompensationAttempts), MaxCompensationAttempts, $"{nameof(SagaOptions)}.{nameof(MaxCompensationAttempts)} must be at least 1");
         }
     }
 

@@ -44,6 +44,9 @@ internal static class SagaStates
         PaymentId = state.PaymentId,
         ShipmentId = state.ShipmentId,
         FailureReason = state.FailureReason,
+        CompensationDeadline = state.CompensationDeadline,
+        CompensationAttempts = state.CompensationAttempts,
+        CompensationsConfirmed = state.CompensationsConfirmed,
     };
 
     /// <summary>COMPLETED and FAILED sagas take no more forward replies and never time out.</summary>

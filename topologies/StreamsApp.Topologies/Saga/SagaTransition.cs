@@ -9,7 +9,8 @@ namespace StreamsApp.Topologies.Saga;
 /// </summary>
 /// <param name="States">The saga's states in the order they were reached, e.g. COMPENSATING then FAILED.</param>
 /// <param name="Messages">The commands and events to emit.</param>
-internal sealed record SagaTransition(IReadOnlyList<SagaState> States, IReadOnlyList<ISagaMessage> Messages)
+/// <param name="Stuck">Why the saga gives up waiting for its compensations, when it does: it goes to saga.DLT.</param>
+internal sealed record SagaTransition(IReadOnlyList<SagaState> States, IReadOnlyList<ISagaMessage> Messages, string? Stuck = null)
 {
     /// <summary>The input changes nothing.</summary>
     public static SagaTransition Ignored { get; } = new([], []);

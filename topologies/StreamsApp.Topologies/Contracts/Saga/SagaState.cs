@@ -23,6 +23,9 @@ public sealed class SagaState : ContractRecord<SagaState>
         .Field("paymentId", sagaState => sagaState.PaymentId, (sagaState, value) => sagaState.PaymentId = value)
         .Field("shipmentId", sagaState => sagaState.ShipmentId, (sagaState, value) => sagaState.ShipmentId = value)
         .Field("failureReason", sagaState => sagaState.FailureReason, (sagaState, value) => sagaState.FailureReason = value)
+        .Field("compensationDeadline", sagaState => sagaState.CompensationDeadline, (sagaState, value) => sagaState.CompensationDeadline = value)
+        .Field("compensationAttempts", sagaState => sagaState.CompensationAttempts, (sagaState, value) => sagaState.CompensationAttempts = value)
+        .Field("compensationsConfirmed", sagaState => sagaState.CompensationsConfirmed, (sagaState, value) => sagaState.CompensationsConfirmed = value)
         .Complete();
 
     /// <summary>Saga instance; the store key.</summary>
@@ -49,7 +52,7 @@ public sealed class SagaState : ContractRecord<SagaState>
     /// <summary>Forward steps completed, in order.</summary>
     public IReadOnlyList<SagaStep> StepsDone { get; set; } = [];
 
-    /// <summary>Compensations issued and not yet known to be done.</summary>
+    /// <summary>Compensations issued and not yet confirmed.</summary>
     public IReadOnlyList<SagaCompensation> CompensationsPending { get; set; } = [];
 
     /// <summary>Order lines, for the stock commands.</summary>
@@ -72,6 +75,18 @@ public sealed class SagaState : ContractRecord<SagaState>
 
     /// <summary>Why the saga is compensating or failed.</summary>
     public string? FailureReason { get; set; }
+
+    /// <summary>
+    /// While compensating: when the pending compensations are asked again unless confirmed; null when not
+    /// compensating, or once the saga gave up asking (it went to saga.DLT).
+    /// </summary>
+    public DateTimeOffset? CompensationDeadline { get; set; }
+
+    /// <summary>How often the pending compensations were asked, the first time included.</summary>
+    public int CompensationAttempts { get; set; }
+
+    /// <summary>Compensations the participants confirmed, in the order confirmed.</summary>
+    public IReadOnlyList<SagaCompensation> CompensationsConfirmed { get; set; } = [];
 
     /// <inheritdoc/>
     protected override ContractFields<SagaState> Fields => FieldBindings;
