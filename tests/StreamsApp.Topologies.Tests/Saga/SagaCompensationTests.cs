@@ -67,4 +67,14 @@ public sealed class SagaCompensationTests : IDisposable
         _saga.ReadStatuses();
         Assert.True(_saga.NothingMoreSent);
     }
+
+    [Theory]
+    [InlineData(1, 20)]
+    [InlineData(2, 40)]
+    [InlineData(20, 86_400)]
+    [InlineData(1_000, 86_400)]
+    public void The_wait_doubles_with_each_attempt_up_to_a_day(int attempt, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), StreamsApp.Topologies.Saga.SagaStateMachine.Backoff(Wait, attempt));
+    }
 }

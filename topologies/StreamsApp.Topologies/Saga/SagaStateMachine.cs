@@ -19,6 +19,9 @@ namespace StreamsApp.Topologies.Saga;
 /// </summary>
 internal static class SagaStateMachine
 {
+    // However many attempts are configured, a compensation is asked again at least daily.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromDays(1);
+
     /// <summary>Starts a saga: STARTED, and the stock reservation.</summary>
     public static SagaTransition Start(OrderCreated order, DateTimeOffset now, TimeSpan timeout)
     {
@@ -86,7 +89,7 @@ internal static class SagaStateMachine
         }
 
         next.CompensationAttempts = saga.CompensationAttempts + 1;
-        next.CompensationDeadline = now + options.CompensationTimeout * Math.Pow(2, saga.CompensationAttempts);
+        next.CompensationDeadline = now + Backoff(options.CompensationTimeout, saga.CompensationAttempts);
         return new([next], [.. saga.CompensationsPending.Select(compensation => SagaMessages.Compensation(compensation, next, now))]);
     }
 
@@ -185,6 +188,10 @@ internal static class SagaStateMachine
 
         return new([refunding], [SagaMessages.Compensation(SagaCompensation.REFUND_PAYMENT, refunding, now)]);
     }
+
+    /// <summary>The wait after the <paramref name="attempt"/>th ask: the timeout doubled each time, at most a day.</summary>
+    internal static TimeSpan Backoff(TimeSpan timeout, int attempt) =>
+        TimeSpan.FromTicks((long)Math.Min(timeout.Ticks * Math.Pow(2, attempt), MaxBackoff.Ticks));
 
     private static IEnumerable<SagaCompensation> Compensations(SagaStep step) => step switch
     {
