@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ namespace StreamsApp.Worker.Hosting;
 /// </summary>
 public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaConnection connection, ILogger<SagaOutcomes> log) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ISagaEvent>> _waiters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Waiter> _waiters = new(StringComparer.Ordinal);
     private long _completed;
     private long _failed;
     private long _timedOut;
@@ -43,10 +42,21 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
     /// <param name="cancellationToken">Stops waiting (the request was aborted).</param>
     public async Task<ISagaEvent?> WaitAsync(string orderId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var waiter = _waiters.GetOrAdd(orderId, _ => new TaskCompletionSource<ISagaEvent>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Requests waiting for one order share its waiter; the last to stop waiting removes it.
+        Waiter waiter;
+        lock (_waiters)
+        {
+            if (!_waiters.TryGetValue(orderId, out waiter!))
+            {
+                _waiters.Add(orderId, waiter = new Waiter());
+            }
+
+            waiter.Waiting++;
+        }
+
         try
         {
-            return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return await waiter.Outcome.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -54,7 +64,13 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         }
         finally
         {
-            _waiters.TryRemove(KeyValuePair.Create(orderId, waiter));
+            lock (_waiters)
+            {
+                if (--waiter.Waiting == 0)
+                {
+                    _waiters.Remove(orderId);
+                }
+            }
         }
     }
 
@@ -161,10 +177,21 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
 
     private void Notify(string orderId, ISagaEvent outcome)
     {
-        if (_waiters.TryGetValue(orderId, out var waiter))
+        lock (_waiters)
         {
-            waiter.TrySetResult(outcome);
+            if (_waiters.TryGetValue(orderId, out var waiter))
+            {
+                waiter.Outcome.TrySetResult(outcome);
+            }
         }
+    }
+
+    /// <summary>The outcome one or more requests wait for, and how many still wait (guarded by the waiters' lock).</summary>
+    private sealed class Waiter
+    {
+        public TaskCompletionSource<ISagaEvent> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Waiting { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Saga {OrderId} completed (shipment {ShipmentId})")]

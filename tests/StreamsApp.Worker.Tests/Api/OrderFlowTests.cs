@@ -143,6 +143,19 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task TwoRequestsWaitingForOneOrderBothGetItsOutcomeWhenTheFirstStopsWaitingEarly()
+    {
+        var orderId = "wait2-" + Guid.NewGuid().ToString("N")[..8];
+
+        var impatient = fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=1ms", UriKind.Relative), GoodOrder(orderId));
+        var patient = fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=20s", UriKind.Relative), GoodOrder(orderId));
+        await Task.WhenAll(impatient, patient);
+
+        Assert.Equal(HttpStatusCode.OK, (await patient).StatusCode);
+        Assert.Equal("COMPLETED", (await (await patient).Content.ReadFromJsonAsync<Dictionary<string, string?>>())!["status"]);
+    }
+
+    [Fact]
     public async Task APreferWaitGetsAFailedSagasReason()
     {
         var body = new

@@ -4,8 +4,11 @@ using StreamsApp.Streams.Errors;
 
 namespace StreamsApp.Worker.Operations.DeadLetters;
 
-/// <summary>A dead-letter topic: its name, the topic whose records it holds, its partitions and records.</summary>
-internal sealed record DeadLetterTopic(string Topic, string SourceTopic, int Partitions, long Records);
+/// <summary>
+/// A dead-letter topic: its name, the topic whose records it holds (null when no such topic exists, as for
+/// <c>saga.DLT</c>, which holds sagas stuck compensating), its partitions and records.
+/// </summary>
+internal sealed record DeadLetterTopic(string Topic, string? SourceTopic, int Partitions, long Records);
 
 /// <summary>Where a page of a DLT starts: a partition, and an offset in it (the partitions after it start at their beginning).</summary>
 internal sealed record DeadLetterCursor(int Partition, long Offset)

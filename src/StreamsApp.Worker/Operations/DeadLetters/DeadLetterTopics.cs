@@ -56,12 +56,13 @@ internal sealed partial class DeadLetterTopics : IDisposable
     public IReadOnlyList<DeadLetterTopic> List()
     {
         var metadata = _admin.Value.GetMetadata(Timeout);
+        var names = metadata.Topics.Select(topic => topic.Topic).ToHashSet(StringComparer.Ordinal);
         using var consumer = Consumer();
         return [.. metadata.Topics
             .Where(topic => topic.Topic.EndsWith(Suffix, StringComparison.Ordinal) && topic.Error.Code == ErrorCode.NoError)
             .OrderBy(topic => topic.Topic, StringComparer.Ordinal)
             .Select(topic => new DeadLetterTopic(
-                topic.Topic, topic.Topic[..^Suffix.Length], topic.Partitions.Count,
+                topic.Topic, names.Contains(topic.Topic[..^Suffix.Length]) ? topic.Topic[..^Suffix.Length] : null, topic.Partitions.Count,
                 topic.Partitions.Sum(p => Count(consumer, new TopicPartition(topic.Topic, p.PartitionId)))))];
     }
 
