@@ -124,12 +124,22 @@ internal static partial class OrderEndpoints
                     statusCode: StatusCodes.Status409Conflict);
             }
 
-            // A retried POST: its saga may have finished already, which its state tells.
-            return wait is { } again
-                ? await FinishedStateAsync(context, router, orderId).ConfigureAwait(false) is { } state
-                    ? Results.Ok(OrderWait.Outcome(orderId, state.Status, state.ShipmentId, state.FailureReason))
-                    : await OutcomeOrAcceptedAsync(outcomes.WaitAsync(orderId, again, cancellationToken), orderId, location).ConfigureAwait(false)
-                : Results.Accepted(location, new { orderId });
+            if (wait is not { } again)
+            {
+                return Results.Accepted(location, new { orderId });
+            }
+
+            // A retried POST: its saga may have finished already, which its state tells. Waiting starts first, so an
+            // outcome that comes while the state is read is not missed.
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var waiting = outcomes.WaitAsync(orderId, again, stopWaiting.Token);
+            if (await FinishedStateAsync(context, router, orderId).ConfigureAwait(false) is { } state)
+            {
+                await stopWaiting.CancelAsync().ConfigureAwait(false);
+                return Results.Ok(OrderWait.Outcome(orderId, state.Status, state.ShipmentId, state.FailureReason));
+            }
+
+            return await OutcomeOrAcceptedAsync(waiting, orderId, location).ConfigureAwait(false);
         }
 
         // Waiting starts before the order is published, so that its outcome cannot be read in between.

@@ -39,7 +39,7 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
     /// </summary>
     /// <param name="orderId">The order (saga) id.</param>
     /// <param name="timeout">How long to wait.</param>
-    /// <param name="cancellationToken">Stops waiting (the request was aborted).</param>
+    /// <param name="cancellationToken">Stops waiting (the request was aborted, or answered otherwise): null then too.</param>
     public async Task<ISagaEvent?> WaitAsync(string orderId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Requests waiting for one order share its waiter; the last to stop waiting removes it.
@@ -58,8 +58,9 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         {
             return await waiter.Outcome.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
+            // No outcome in time, or the request stopped waiting (aborted, or answered otherwise).
             return null;
         }
         finally
