@@ -50,6 +50,21 @@ public sealed class ParkedStoresTests
     }
 
     [Fact]
+    public void The_expiry_timer_is_always_armed_again_for_what_is_left_even_when_the_clock_moves_during_the_check()
+    {
+        // A clock that moves 1.5 ms at every reading: read twice, the next wait came out as -1 ms, Timeout.Infinite.
+        var time = new CreepingTime(TimeSpan.FromMilliseconds(1.5));
+        using var parked = new ParkedStores(time, TimeSpan.FromMilliseconds(10));
+        parked.Park(Task, Stores);
+        time.Elapsed = TimeSpan.FromMilliseconds(9);
+
+        time.Timer.Fire();
+
+        Assert.Equal(1, parked.Count);
+        Assert.True(time.Timer.DueTime >= TimeSpan.FromMilliseconds(1), $"armed again for {time.Timer.DueTime}");
+    }
+
+    [Fact]
     public void Wiping_a_task_drops_its_parked_stores_and_closing_the_directory_drops_all()
     {
         using var root = new TempStateRoot();
@@ -63,6 +78,45 @@ public sealed class ParkedStoresTests
 
         directory.Dispose();
         Assert.Equal(0, directory.Parked.Count);
+    }
+
+    /// <summary>A clock that moves by <c>step</c> at every reading, with a timer the test fires by hand.</summary>
+    private sealed class CreepingTime(TimeSpan step) : TimeProvider
+    {
+        public TimeSpan Elapsed { get; set; }
+
+        public ManualTimer Timer { get; private set; } = null!;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp()
+        {
+            var now = Elapsed.Ticks;
+            Elapsed += step;
+            return now;
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            Timer = new ManualTimer(() => callback(state));
+    }
+
+    private sealed class ManualTimer(Action fire) : ITimer
+    {
+        public TimeSpan DueTime { get; private set; } = Timeout.InfiniteTimeSpan;
+
+        public void Fire() => fire();
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            DueTime = dueTime;
+            return true;
+        }
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class SettableTime : TimeProvider

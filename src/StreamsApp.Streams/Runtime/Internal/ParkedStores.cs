@@ -103,16 +103,19 @@ internal sealed class ParkedStores : IDisposable
     {
         lock (_parked)
         {
-            foreach (var (id, parked) in _parked.Where(p => Expired(p.Value)).ToList())
+            // One reading of the clock for the check and the next due time: read twice, the time between could make
+            // the wait negative, and a wait of -1 ms is Timeout.Infinite, which would never fire again.
+            var now = _time.GetTimestamp();
+            foreach (var (id, parked) in _parked.Where(p => _time.GetElapsedTime(p.Value.Since, now) >= HoldFor).ToList())
             {
                 _parked.Remove(id);
             }
 
             if (_parked.Count > 0 && !_disposed)
             {
-                // Fire again when the oldest left expires.
-                var oldest = _parked.Values.Min(p => p.Since);
-                _expiry.Change(HoldFor - _time.GetElapsedTime(oldest), Timeout.InfiniteTimeSpan);
+                // Fire again when the oldest left expires (at least a millisecond on).
+                var wait = HoldFor - _time.GetElapsedTime(_parked.Values.Min(p => p.Since), now);
+                _expiry.Change(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
             }
         }
     }
