@@ -31,10 +31,16 @@ public static class DotnetProcess
     /// <summary>Sends SIGTERM (Linux and macOS): the program's clean-shutdown path, as an orchestrator stopping it.</summary>
     /// <param name="process">A running child process.</param>
     /// <param name="cancellationToken">Stops waiting for <c>kill</c>.</param>
-    public static async Task TerminateAsync(Process process, CancellationToken cancellationToken)
+    public static Task TerminateAsync(Process process, CancellationToken cancellationToken) => SignalAsync(process, "TERM", cancellationToken);
+
+    /// <summary>Sends a signal by name (Linux and macOS), e.g. <c>STOP</c> and <c>CONT</c> to pause and resume a process.</summary>
+    /// <param name="process">A running child process.</param>
+    /// <param name="signal">The signal's name without <c>SIG</c>.</param>
+    /// <param name="cancellationToken">Stops waiting for <c>kill</c>.</param>
+    public static async Task SignalAsync(Process process, string signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(process);
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

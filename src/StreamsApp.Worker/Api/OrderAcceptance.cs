@@ -24,7 +24,7 @@ internal sealed record OrderAcceptance(string OrderId, string Fingerprint)
             OrderIntakeTopology.OrderIdStore, QueryableStoreTypes.WindowStore<string, string>());
         var store = streams.Store(stale ? query.EnableStaleStores() : query);
         using var accepted = store.Fetch(orderId, 0, long.MaxValue);
-        return accepted.MoveNext() ? new OrderAcceptance(orderId, accepted.Current.Value) : null;
+        return accepted.MoveNext() ? new OrderAcceptance(orderId, OrderIdMark.Parse(accepted.Current.Value).Fingerprint) : null;
     }
 
     /// <summary>

@@ -136,7 +136,7 @@ internal static partial class OrderEndpoints
             if (await FinishedStateAsync(context, router, orderId).ConfigureAwait(false) is { } state)
             {
                 await stopWaiting.CancelAsync().ConfigureAwait(false);
-                return Results.Ok(OrderWait.Outcome(orderId, state.Status, state.ShipmentId, state.FailureReason));
+                return Results.Ok(OrderWait.Outcome(orderId, state.Status, state.Version, state.ShipmentId, state.FailureReason));
             }
 
             return await OutcomeOrAcceptedAsync(waiting, orderId, location).ConfigureAwait(false);
@@ -161,8 +161,8 @@ internal static partial class OrderEndpoints
     private static async Task<IResult> OutcomeOrAcceptedAsync(Task<ISagaEvent?> outcome, string orderId, string location) =>
         await outcome.ConfigureAwait(false) switch
         {
-            SagaCompleted completed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.COMPLETED, completed.ShipmentId, null)),
-            SagaFailed failed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.FAILED, null, failed.Reason)),
+            SagaCompleted completed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.COMPLETED, completed.SagaVersion, completed.ShipmentId, null)),
+            SagaFailed failed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.FAILED, failed.SagaVersion, null, failed.Reason)),
             _ => Results.Accepted(location, new { orderId }),
         };
 

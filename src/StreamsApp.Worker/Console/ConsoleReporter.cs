@@ -11,7 +11,7 @@ namespace StreamsApp.Worker.Console;
 
 /// <summary>Prints the banner once the host has started, then a one-line progress summary at the configured interval.</summary>
 internal sealed class ConsoleReporter(
-    IOptions<WorkerOptions> options, KafkaConnection connection, IStreamsInstance instance, SagaOutcomes sagas,
+    IOptions<WorkerOptions> options, KafkaConnection connection, IStreamsInstance instance,
     IServer server, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,7 +48,7 @@ internal sealed class ConsoleReporter(
                 var records = ProcessedRecords();
                 var seconds = Stopwatch.GetElapsedTime(lastTime).TotalSeconds;
                 System.Console.WriteLine(ProgressLine.Format(
-                    instance.State, (records - lastRecords) / seconds, records, ConsumerLag(), sagas, SagaStates.Read(instance.Streams)));
+                    instance.State, (records - lastRecords) / seconds, records, ConsumerLag(), SagaStates.Read(instance.Streams)));
                 (lastRecords, lastTime) = (records, Stopwatch.GetTimestamp());
             }
         }

@@ -10,28 +10,14 @@ using StreamsApp.Worker.Configuration;
 namespace StreamsApp.Worker.Hosting;
 
 /// <summary>
-/// Counts saga outcomes (completed, failed, timed out) by reading <c>saga.events</c> from the start, every partition
-/// assigned (no consumer group, so no rebalance ever makes it read the topic twice), for the progress line and
-/// <c>/metrics</c>. Counts cover the whole topic, so every worker of an
-/// application shows the application's totals. The same reading tells requests waiting for an order's outcome
-/// (<see cref="WaitAsync"/>) when it comes: one consumer per worker, whatever the number of waiting requests.
+/// Tells requests waiting for an order's outcome (<see cref="WaitAsync"/>) when it comes, reading <c>saga.events</c>
+/// from its end with every partition assigned: one consumer per worker, whatever the number of waiting requests.
+/// It counts nothing: a topic read under at-least-once can hold an outcome twice, so the outcome metrics come from the
+/// saga-statistics store, which counts each saga once (<c>SagaStates</c>).
 /// </summary>
 public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaConnection connection, ILogger<SagaOutcomes> log) : BackgroundService
 {
     private readonly Dictionary<string, Waiter> _waiters = new(StringComparer.Ordinal);
-    private long _completed;
-    private long _failed;
-    private long _timedOut;
-
-    /// <summary>Sagas that completed.</summary>
-    public long Completed => Interlocked.Read(ref _completed);
-
-    /// <summary>Sagas that failed (after compensating).</summary>
-    public long Failed => Interlocked.Read(ref _failed);
-
-    /// <summary>Sagas that timed out.</summary>
-    public long TimedOut => Interlocked.Read(ref _timedOut);
-
     /// <summary>
     /// Waits for the outcome (<see cref="SagaCompleted"/> or <see cref="SagaFailed"/>) of <paramref name="orderId"/>'s
     /// saga read from now on; null when none comes within <paramref name="timeout"/>. Start waiting before publishing
@@ -88,16 +74,16 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
         try
         {
-            // Assigned, not subscribed: a group member paused past its session rejoins with nothing committed and
-            // reads the topic again from the start, counting every outcome twice (issue 15 saw 8,811 of 5,419).
-            consumer.Assign(AwaitPartitions(config, stoppingToken).Select(p => new TopicPartitionOffset(Topics.SagaEvents, p, Offset.Beginning)));
+            // Assigned at the end, not subscribed: only outcomes from now on can have a request waiting, and no group
+            // means no rebalance to stall on or to make it read anything twice.
+            consumer.Assign(AwaitPartitions(config, stoppingToken).Select(p => new TopicPartitionOffset(Topics.SagaEvents, p, Offset.End)));
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
                     if (consumer.Consume(stoppingToken) is { Message.Value: { } value } result)
                     {
-                        Count(deserializer, value, result.Topic);
+                        Read(deserializer, value, result.Topic);
                     }
                 }
                 catch (ConsumeException e) when (!e.Error.IsFatal)
@@ -148,7 +134,7 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         }
     }
 
-    private void Count(IDeserializer<SagaEvent> deserializer, byte[] value, string topic)
+    private void Read(IDeserializer<SagaEvent> deserializer, byte[] value, string topic)
     {
         try
         {
@@ -156,17 +142,12 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
             switch (message)
             {
                 case SagaCompleted completed:
-                    Interlocked.Increment(ref _completed);
                     LogCompleted(log, completed.OrderId, completed.ShipmentId);
                     Notify(completed.OrderId, completed);
                     break;
                 case SagaFailed failed:
-                    Interlocked.Increment(ref _failed);
                     LogFailed(log, failed.OrderId, failed.Reason);
                     Notify(failed.OrderId, failed);
-                    break;
-                case SagaTimedOut:
-                    Interlocked.Increment(ref _timedOut);
                     break;
             }
         }

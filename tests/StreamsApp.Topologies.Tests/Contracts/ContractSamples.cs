@@ -29,6 +29,7 @@ internal sealed class ContractSamples
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string)) return $"{name}-{n}";
         if (type == typeof(int)) return n;
+        if (type == typeof(bool)) return true; // the default is false
         if (type == typeof(long)) return 1_000_000_000_000L + n;
         if (type == typeof(decimal)) return n + 0.0125m;
         if (type == typeof(DateTimeOffset)) return DateTimeOffset.FromUnixTimeMilliseconds(1_763_000_000_000 + n);

@@ -28,7 +28,7 @@ public sealed class MissionEndToEndTests
         Assert.Equal((COMPLETED, "Ada", 25.50m), (view.Status, view.CustomerName, view.TotalAmount));
         Assert.Equal([STARTED, STOCK_RESERVED, PAYMENT_DONE, SHIPPED, COMPLETED], view.Timeline.Select(step => step.Status));
         Assert.Equal(["Manual", "Pen"], view.Items.Select(item => item.ProductName));
-        var summary = mission.Summaries.Get("c-1")!;
+        var summary = mission.Summary("c-1")!;
         Assert.Equal((1, 1, 0, 25.50m), (summary.OrdersPlaced, summary.OrdersCompleted, summary.OrdersFailed, summary.TotalSpent));
         var manual = Assert.Single(SalesOf(mission, "p-1"));
         Assert.Equal(("Manual", 2, 1, 20.00m), (manual.ProductName, manual.UnitsSold, manual.OrderCount, manual.Revenue));
@@ -63,9 +63,9 @@ public sealed class MissionEndToEndTests
         Assert.Equal([STARTED, STOCK_RESERVED, COMPENSATING, FAILED], credit.Timeline.Select(step => step.Status));
         Assert.StartsWith("payment: insufficient credit", credit.Timeline[^1].Detail, StringComparison.Ordinal);
         Assert.Equal([STARTED, STOCK_RESERVED, PAYMENT_DONE, COMPENSATING, FAILED], mission.Views.Get("o-aq")!.Timeline.Select(step => step.Status));
-        var ada = mission.Summaries.Get("c-1")!;
+        var ada = mission.Summary("c-1")!;
         Assert.Equal((4, 1, 3, 25.50m), (ada.OrdersPlaced, ada.OrdersCompleted, ada.OrdersFailed, ada.TotalSpent));
-        var bob = mission.Summaries.Get("c-poor")!;
+        var bob = mission.Summary("c-poor")!;
         Assert.Equal((1, 0, 1, 0m), (bob.OrdersPlaced, bob.OrdersCompleted, bob.OrdersFailed, bob.TotalSpent));
         Assert.Equal((2, 1), (Assert.Single(SalesOf(mission, "p-1")).UnitsSold, Assert.Single(SalesOf(mission, "p-1")).OrderCount));
         Assert.Empty(SalesOf(mission, "p-x"));
@@ -86,7 +86,7 @@ public sealed class MissionEndToEndTests
         AssertFailed(outcomes[second], "stock: p-1: insufficient stock");
         Assert.Equal(0, mission.Available("p-1"));
         Assert.Equal((1, 1), (Assert.Single(SalesOf(mission, "p-1")).UnitsSold, Assert.Single(SalesOf(mission, "p-1")).OrderCount));
-        Assert.Equal((2, 1, 1), (mission.Summaries.Get("c-1")!.OrdersPlaced, mission.Sagas(COMPLETED), mission.Sagas(FAILED)));
+        Assert.Equal((2, 1, 1), (mission.Summary("c-1")!.OrdersPlaced, mission.Sagas(COMPLETED), mission.Sagas(FAILED)));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class MissionEndToEndTests
         Assert.Single(mission.Outcomes.ReadRecordsToList());
         Assert.Equal((8, 25.50m), (mission.Available("p-1"), mission.Spent("c-1")));
         Assert.Equal(5, mission.Views.Get("o-1")!.Timeline.Count);
-        Assert.Equal((1, 25.50m), (mission.Summaries.Get("c-1")!.OrdersPlaced, mission.Summaries.Get("c-1")!.TotalSpent));
+        Assert.Equal((1, 25.50m), (mission.Summary("c-1")!.OrdersPlaced, mission.Summary("c-1")!.TotalSpent));
         Assert.Equal(1, Assert.Single(SalesOf(mission, "p-1")).OrderCount);
         Assert.Equal(1, mission.Sagas(COMPLETED));
     }
@@ -119,7 +119,7 @@ public sealed class MissionEndToEndTests
         Assert.Equal(["o-empty", "o-garbage"], mission.DeadOrders.ReadRecordsToList().Select(dead => dead.Key).Order(StringComparer.Ordinal));
         Assert.IsType<SagaCompleted>(Assert.Single(mission.ReadOutcomes()).Value);
         Assert.Equal(["o-1"], mission.Views.All().Select(view => view.Key));
-        Assert.Equal(1, mission.Summaries.Get("c-1")!.OrdersPlaced);
+        Assert.Equal(1, mission.Summary("c-1")!.OrdersPlaced);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class MissionEndToEndTests
         Assert.Empty(mission.SagaStore.All().Select(saga => saga.Key));
         Assert.Equal((1, 1), (mission.Sagas(COMPLETED), mission.Sagas(FAILED)));
         Assert.Equal(COMPLETED, mission.Views.Get("o-1")!.Status);
-        Assert.Equal((2, 1, 1), (mission.Summaries.Get("c-1")!.OrdersPlaced, mission.Summaries.Get("c-1")!.OrdersCompleted, mission.Summaries.Get("c-1")!.OrdersFailed));
+        Assert.Equal((2, 1, 1), (mission.Summary("c-1")!.OrdersPlaced, mission.Summary("c-1")!.OrdersCompleted, mission.Summary("c-1")!.OrdersFailed));
     }
 
     private static void AssertFailed(ISagaEvent outcome, string reason, params SagaCompensation[] compensations)
@@ -144,9 +144,5 @@ public sealed class MissionEndToEndTests
         Assert.Equal(compensations, failed.Compensations);
     }
 
-    private static List<ProductSalesPerHour> SalesOf(MissionHarness mission, string productId)
-    {
-        using var windows = mission.Sales.Fetch(productId, 0, PlacedAt.AddDays(1).ToUnixTimeMilliseconds());
-        return [.. windows.Select(window => window.Value)];
-    }
+    private static IReadOnlyList<ProductSalesPerHour> SalesOf(MissionHarness mission, string productId) => mission.Sales(productId, PlacedAt);
 }

@@ -65,11 +65,16 @@ internal sealed class MissionHarness : IDisposable
 
     public IKeyValueStore<string, OrderView> Views => _driver.GetKeyValueStore<string, OrderView>(ProjectionStores.OrderViews);
 
-    public IKeyValueStore<string, CustomerSummary> Summaries => _driver.GetKeyValueStore<string, CustomerSummary>(ProjectionStores.CustomerSummaries);
+    /// <summary>The summary of <paramref name="customerId"/>, as the query API reads it; null for a customer without orders.</summary>
+    public CustomerSummary? Summary(string customerId) =>
+        CustomerSummaries.Read(_driver.GetKeyValueStore<string, CustomerOrderOutcome>(ProjectionStores.CustomerOrders), customerId);
 
-    public IWindowStore<string, ProductSalesPerHour> Sales => _driver.GetWindowStore<string, ProductSalesPerHour>(ProjectionStores.ProductSalesHourly);
+    /// <summary>The hours of <paramref name="productId"/> with sales up to a day after <paramref name="from"/>, as the query API reads them.</summary>
+    public IReadOnlyList<ProductSalesPerHour> Sales(string productId, DateTimeOffset from) => ProductSales.Read(
+        _driver.GetWindowStore<string, ProductSaleLine>(ProjectionStores.ProductSales), productId, 0, from.AddDays(1).ToUnixTimeMilliseconds());
 
-    public IKeyValueStore<string, SagaStatistics> Statistics => _driver.GetKeyValueStore<string, SagaStatistics>(ProjectionStores.SagaStatistics);
+    /// <summary>The saga statistics: every task's totals summed.</summary>
+    public SagaTotals Totals => SagaCounts.Sum(_driver.GetKeyValueStore<string, SagaTotals>(ProjectionStores.SagaTotals));
 
     public IKeyValueStore<string, SagaState> SagaStore => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
 
@@ -116,7 +121,7 @@ internal sealed class MissionHarness : IDisposable
         Outcomes.ReadRecordsToList().Where(record => record.Value.Message is not SagaTimedOut)
             .ToDictionary(record => record.Key, record => (ISagaEvent)record.Value.Message!);
 
-    public long Sagas(SagaStatus status) => Statistics.TryGet(status.ToString(), out var statistics) ? statistics.Sagas : 0;
+    public long Sagas(SagaStatus status) => Totals[status];
 
     public void AdvanceWallClockTime(TimeSpan advance) => _driver.AdvanceWallClockTime(advance);
 

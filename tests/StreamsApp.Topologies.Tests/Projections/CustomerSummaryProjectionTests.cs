@@ -16,14 +16,14 @@ public sealed class CustomerSummaryProjectionTests
         projections.Place(ProjectionHarness.Order("o-other", customerId: "c-2"));
 
         projections.Move(first, STARTED, STOCK_RESERVED, PAYMENT_DONE, SHIPPED, COMPLETED);
-        var oneCompleted = projections.Customers.Get("c-1")!;
+        var oneCompleted = projections.Summary("c-1")!;
         projections.Move(second, STARTED, STOCK_RESERVED, COMPENSATING, FAILED);
 
         Assert.Equal((2, 1, 0, 25.50m, "EUR"), (oneCompleted.OrdersPlaced, oneCompleted.OrdersCompleted, oneCompleted.OrdersFailed, oneCompleted.TotalSpent, oneCompleted.Currency));
-        var summary = projections.Customers.Get("c-1")!;
+        var summary = projections.Summary("c-1")!;
         Assert.Equal(("c-1", 2, 1, 1, 25.50m), (summary.CustomerId, summary.OrdersPlaced, summary.OrdersCompleted, summary.OrdersFailed, summary.TotalSpent));
         Assert.Equal(ProjectionHarness.At(FAILED), summary.UpdatedAt);
-        Assert.Equal((1, 0, 0m), (projections.Customers.Get("c-2")!.OrdersPlaced, projections.Customers.Get("c-2")!.OrdersCompleted, projections.Customers.Get("c-2")!.TotalSpent));
+        Assert.Equal((1, 0, 0m), (projections.Summary("c-2")!.OrdersPlaced, projections.Summary("c-2")!.OrdersCompleted, projections.Summary("c-2")!.TotalSpent));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class CustomerSummaryProjectionTests
         projections.Move("o-1", SHIPPED, COMPLETED, COMPLETED);
         projections.Place(ProjectionHarness.Order("o-1"));
 
-        var summary = projections.Customers.Get("c-1")!;
+        var summary = projections.Summary("c-1")!;
         Assert.Equal((1, 1, 0, 25.50m), (summary.OrdersPlaced, summary.OrdersCompleted, summary.OrdersFailed, summary.TotalSpent));
     }
 
@@ -49,7 +49,7 @@ public sealed class CustomerSummaryProjectionTests
         projections.Place(ProjectionHarness.Order("o-1"));
         projections.Move("o-1", STOCK_RESERVED, PAYMENT_DONE, SHIPPED, COMPLETED);
 
-        var summary = projections.Customers.Get("c-1")!;
+        var summary = projections.Summary("c-1")!;
         Assert.Equal((1, 1, 25.50m), (summary.OrdersPlaced, summary.OrdersCompleted, summary.TotalSpent));
     }
 }

@@ -41,21 +41,52 @@ public sealed class OrderViewProjectionTests
     }
 
     [Fact]
-    public void ARedeliveredOrLateStateAddsNoEntryAndNeverMovesTheStatusBack()
+    public void AVersionAtOrBelowTheLastAppliedChangesNothing()
     {
         using var projections = new ProjectionHarness();
         projections.Place(ProjectionHarness.Order("o-1"));
 
         projections.Move("o-1", STARTED, STOCK_RESERVED, STARTED, STOCK_RESERVED);
-        // States out of order (a redelivered batch): the timeline is still oldest first.
+        // A later version first (a redelivered batch after a crash): the earlier ones are already behind it.
         projections.Move("o-2", PAYMENT_DONE, STARTED, STOCK_RESERVED);
 
         var view = projections.Views.Get("o-1")!;
-        Assert.Equal(STOCK_RESERVED, view.Status);
+        Assert.Equal((STOCK_RESERVED, 2L), (view.Status, view.SagaVersion));
         Assert.Equal([STARTED, STOCK_RESERVED], view.Timeline.Select(step => step.Status));
         var shuffled = projections.Views.Get("o-2")!;
-        Assert.Equal(PAYMENT_DONE, shuffled.Status);
-        Assert.Equal([STARTED, STOCK_RESERVED, PAYMENT_DONE], shuffled.Timeline.Select(step => step.Status));
+        Assert.Equal((PAYMENT_DONE, 3L), (shuffled.Status, shuffled.SagaVersion));
+        Assert.Equal([PAYMENT_DONE], shuffled.Timeline.Select(step => step.Status));
+    }
+
+    [Fact]
+    public void ANewerVersionInTheSameStateMovesOnlyTheVersion()
+    {
+        using var projections = new ProjectionHarness();
+        projections.Move("o-1", STARTED, STOCK_RESERVED, COMPENSATING);
+        var asked = ProjectionHarness.State("o-1", COMPENSATING, ProjectionHarness.At(FAILED), failure: "payment: insufficient credit");
+        asked.Version = 10;
+
+        projections.States.PipeInput("o-1", asked, ProjectionHarness.At(FAILED));
+
+        var view = projections.Views.Get("o-1")!;
+        Assert.Equal((COMPENSATING, 10L), (view.Status, view.SagaVersion));
+        Assert.Equal([STARTED, STOCK_RESERVED, COMPENSATING], view.Timeline.Select(step => step.Status));
+    }
+
+    [Fact]
+    public void StatesFromBeforeVersionsAddNoEntryTwiceAndNeverMoveTheStatusBack()
+    {
+        using var projections = new ProjectionHarness();
+        foreach (var status in new[] { PAYMENT_DONE, STARTED, STOCK_RESERVED, STARTED })
+        {
+            var state = ProjectionHarness.State("o-1", status, ProjectionHarness.At(status));
+            state.Version = 0;
+            projections.States.PipeInput("o-1", state, ProjectionHarness.At(status));
+        }
+
+        var view = projections.Views.Get("o-1")!;
+        Assert.Equal((PAYMENT_DONE, 0L), (view.Status, view.SagaVersion));
+        Assert.Equal([STARTED, STOCK_RESERVED, PAYMENT_DONE], view.Timeline.Select(step => step.Status));
     }
 
     [Fact]

@@ -89,9 +89,5 @@ public sealed class ProductSalesProjectionTests
         projections.Move(order.OrderId, order.CustomerId, STARTED, STOCK_RESERVED, PAYMENT_DONE, SHIPPED, COMPLETED);
     }
 
-    private static List<ProductSalesPerHour> Windows(ProjectionHarness projections, string productId)
-    {
-        using var windows = projections.Sales.Fetch(productId, 0, SampleOrders.PlacedAt.AddDays(1).ToUnixTimeMilliseconds());
-        return [.. windows.Select(window => window.Value)];
-    }
+    private static IReadOnlyList<ProductSalesPerHour> Windows(ProjectionHarness projections, string productId) => projections.Sales(productId);
 }

@@ -21,14 +21,23 @@ namespace StreamsApp.Topologies.Tests.Projections;
 /// </summary>
 internal sealed class ProjectionHarness : IDisposable
 {
+    // One registry for every harness: a restarted one reads stores written with the schema ids of the one before.
+    private static readonly InMemorySchemaRegistry Registry = new();
 
-    public ProjectionHarness(ProjectionOptions? options = null)
+    /// <param name="options">The projections' options; default: <see cref="ProjectionOptions"/>' defaults.</param>
+    /// <param name="stateDir">The state directory, for a harness restarted on the stores of the one before; default: a temporary one.</param>
+    public ProjectionHarness(ProjectionOptions? options = null, string? stateDir = null)
     {
-        var serdes = new ContractSerdes(new InMemorySchemaRegistry());
+        var serdes = new ContractSerdes(Registry);
         var builder = new StreamsBuilder();
         ProjectionTopology.AddTo(builder, serdes, options);
-        Driver = new TopologyTestDriver(
-            builder.Build(), new StreamsConfig { ApplicationId = "projection-tests" }, new TopologyTestDriverOptions { DefaultPartitions = 2 });
+        var config = new StreamsConfig { ApplicationId = "projection-tests" };
+        if (stateDir is not null)
+        {
+            config.StateDir = stateDir;
+        }
+
+        Driver = new TopologyTestDriver(builder.Build(), config, new TopologyTestDriverOptions { DefaultPartitions = 2 });
         Enriched = Driver.CreateInputTopic(Topics.OrdersEnriched, ContractSerdes.Key, serdes.Value<EnrichedOrder>());
         States = Driver.CreateInputTopic(Topics.SagaState, ContractSerdes.Key, serdes.Value<SagaState>());
     }
@@ -41,11 +50,18 @@ internal sealed class ProjectionHarness : IDisposable
 
     public IKeyValueStore<string, OrderView> Views => Driver.GetKeyValueStore<string, OrderView>(ProjectionStores.OrderViews);
 
-    public IKeyValueStore<string, CustomerSummary> Customers => Driver.GetKeyValueStore<string, CustomerSummary>(ProjectionStores.CustomerSummaries);
+    public IKeyValueStore<string, CustomerOrderOutcome> CustomerOrders => Driver.GetKeyValueStore<string, CustomerOrderOutcome>(ProjectionStores.CustomerOrders);
 
-    public IWindowStore<string, ProductSalesPerHour> Sales => Driver.GetWindowStore<string, ProductSalesPerHour>(ProjectionStores.ProductSalesHourly);
+    public IWindowStore<string, ProductSaleLine> SaleLines => Driver.GetWindowStore<string, ProductSaleLine>(ProjectionStores.ProductSales);
 
-    public IKeyValueStore<string, SagaStatistics> Statistics => Driver.GetKeyValueStore<string, SagaStatistics>(ProjectionStores.SagaStatistics);
+    public IKeyValueStore<string, SagaMark> SagaMarks => Driver.GetKeyValueStore<string, SagaMark>(ProjectionStores.SagaCounts);
+
+    /// <summary>The saga statistics: every task's totals summed.</summary>
+    public SagaTotals Totals => SagaCounts.Sum(Driver.GetKeyValueStore<string, SagaTotals>(ProjectionStores.SagaTotals));
+
+    /// <summary>The hours of <paramref name="productId"/> with sales, as the query API reads them.</summary>
+    public IReadOnlyList<ProductSalesPerHour> Sales(string productId) =>
+        ProductSales.Read(SaleLines, productId, 0, SampleOrders.PlacedAt.AddDays(1).ToUnixTimeMilliseconds());
 
     /// <summary>The enriched sample order (2 × p-1 "Manual" at 10.00, 1 × p-2 "Pen" at 5.50; 25.50 EUR) of <paramref name="customerId"/> "Ada", placed at <paramref name="placedAt"/>.</summary>
     public static EnrichedOrder Order(string orderId, string customerId = "c-1", DateTimeOffset? placedAt = null)
@@ -55,7 +71,13 @@ internal sealed class ProjectionHarness : IDisposable
         return EnrichedOrders.Create(order, Customer(customerId, "Ada"), id => Product(id, id == "p-1" ? "Manual" : "Pen"));
     }
 
-    /// <summary>The saga state of the sample order in <paramref name="status"/>, as the orchestrator publishes it.</summary>
+    /// <summary>The summary of <paramref name="customerId"/>, as the query API reads it; null for a customer without orders.</summary>
+    public CustomerSummary? Summary(string customerId) => CustomerSummaries.Read(CustomerOrders, customerId);
+
+    /// <summary>
+    /// The saga state of the sample order in <paramref name="status"/>, as the orchestrator publishes it: its version
+    /// grows with the status, as it does along every saga path.
+    /// </summary>
     public static SagaState State(string orderId, SagaStatus status, DateTimeOffset at, string customerId = "c-1", string? failure = null) => new()
     {
         SagaId = orderId,
@@ -70,6 +92,7 @@ internal sealed class ProjectionHarness : IDisposable
         Currency = "EUR",
         ShippingAddress = SampleOrders.Valid(orderId).ShippingAddress,
         FailureReason = failure,
+        Version = 1 + (int)status,
     };
 
     public void Place(EnrichedOrder order) => Enriched.PipeInput(order.OrderId, order, order.Timestamp);
@@ -90,7 +113,7 @@ internal sealed class ProjectionHarness : IDisposable
     public static DateTimeOffset At(SagaStatus status) => SampleOrders.PlacedAt.AddSeconds(1 + (int)status);
 
     /// <summary>The count of sagas in <paramref name="status"/> (0 when the state never had one).</summary>
-    public long Sagas(SagaStatus status) => Statistics.TryGet(status.ToString(), out var statistics) ? statistics.Sagas : 0;
+    public long Sagas(SagaStatus status) => Totals[status];
 
     public void Dispose() => Driver.Dispose();
 }

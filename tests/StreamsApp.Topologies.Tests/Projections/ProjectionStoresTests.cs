@@ -8,14 +8,14 @@ namespace StreamsApp.Topologies.Tests.Projections;
 public sealed class ProjectionStoresTests
 {
     [Fact]
-    public void TheCatalogueListsTheFourReadModelsWithTheirKindsAndTypes()
+    public void TheCatalogueListsTheStoresServedAsStoredWithTheirKindsAndTypes()
     {
         Assert.Equal(
             [
                 (ProjectionStores.OrderViews, ProjectionStoreKind.KeyValue, typeof(OrderView)),
-                (ProjectionStores.CustomerSummaries, ProjectionStoreKind.KeyValue, typeof(CustomerSummary)),
-                (ProjectionStores.ProductSalesHourly, ProjectionStoreKind.Window, typeof(ProductSalesPerHour)),
-                (ProjectionStores.SagaStatistics, ProjectionStoreKind.KeyValue, typeof(SagaStatistics)),
+                (ProjectionStores.CustomerOrders, ProjectionStoreKind.KeyValue, typeof(CustomerOrderOutcome)),
+                (ProjectionStores.ProductSales, ProjectionStoreKind.Window, typeof(ProductSaleLine)),
+                (ProjectionStores.SagaCounts, ProjectionStoreKind.KeyValue, typeof(SagaMark)),
             ],
             ProjectionStores.All.Select(store => (store.Name, store.Kind, store.ValueType)));
         Assert.All(ProjectionStores.All, store => Assert.Equal(typeof(string), store.KeyType));

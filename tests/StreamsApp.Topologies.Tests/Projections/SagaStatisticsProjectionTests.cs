@@ -17,8 +17,7 @@ public sealed class SagaStatisticsProjectionTests
 
         Assert.Equal((1, 0), started);
         Assert.Equal((0, 1), (projections.Sagas(STARTED), projections.Sagas(STOCK_RESERVED)));
-        var left = projections.Statistics.Get(nameof(STARTED))!;
-        Assert.Equal((STARTED, ProjectionHarness.At(STOCK_RESERVED)), (left.Status, left.UpdatedAt));
+        Assert.Equal(ProjectionHarness.At(STOCK_RESERVED), projections.Totals.UpdatedAt);
     }
 
     [Fact]
@@ -47,5 +46,48 @@ public sealed class SagaStatisticsProjectionTests
 
         Assert.Equal(1, projections.Sagas(FAILED));
         Assert.All([STARTED, STOCK_RESERVED, COMPENSATING], status => Assert.Equal(0, projections.Sagas(status)));
+    }
+
+    [Fact]
+    public void ARestartedTaskCountsItsSagasFromTheirRecordsAndGoesOnFromThere()
+    {
+        var stateDir = Directory.CreateTempSubdirectory("projection-restart-").FullName;
+        try
+        {
+            using (var before = new ProjectionHarness(stateDir: stateDir))
+            {
+                before.Move("o-1", STARTED, STOCK_RESERVED);
+                before.Move("o-2", STARTED, COMPENSATING, FAILED);
+            }
+
+            using var after = new ProjectionHarness(stateDir: stateDir);
+            var restarted = (after.Sagas(STARTED), after.Sagas(STOCK_RESERVED), after.Sagas(FAILED));
+            after.Move("o-1", STOCK_RESERVED, PAYMENT_DONE);
+
+            Assert.Equal((0L, 1L, 1L), restarted);
+            Assert.Equal((0L, 1L, 1L), (after.Sagas(STOCK_RESERVED), after.Sagas(PAYMENT_DONE), after.Sagas(FAILED)));
+            Assert.Equal(PAYMENT_DONE, after.SagaMarks.Get("o-1")!.Status);
+        }
+        finally
+        {
+            Directory.Delete(stateDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ATimedOutSagaIsCountedAsTimedOutOnceAndInEachStateItReaches()
+    {
+        using var projections = new ProjectionHarness();
+        projections.Move("o-1", STARTED, STOCK_RESERVED);
+        foreach (var status in new[] { COMPENSATING, COMPENSATING, FAILED })
+        {
+            var state = ProjectionHarness.State("o-1", status, ProjectionHarness.At(status), failure: "timed out in STOCK_RESERVED");
+            state.TimedOut = true;
+            projections.States.PipeInput("o-1", state, ProjectionHarness.At(status));
+        }
+
+        projections.Move("o-2", STARTED, COMPENSATING, FAILED);
+
+        Assert.Equal((1L, 2L, 0L), (projections.Totals.TimedOut, projections.Sagas(FAILED), projections.Sagas(COMPENSATING)));
     }
 }

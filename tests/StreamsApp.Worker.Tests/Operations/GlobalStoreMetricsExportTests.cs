@@ -62,8 +62,7 @@ public sealed class GlobalStoreMetricsExportTests
                 builder.Build(),
                 new StreamsConfig { ApplicationId = "global-metrics", BootstrapServers = cluster.BootstrapServers, StateDir = stateDir },
                 new KafkaStreamsOptions { TopicAdmin = cluster.CreateTopicAdmin(), HandleShutdownSignals = false });
-            var bridge = new StreamsMetricsBridge(
-                new RunningInstance(streams), new SagaOutcomes(Options.Create(new WorkerOptions()), null!, NullLogger<SagaOutcomes>.Instance));
+            var bridge = new StreamsMetricsBridge(new RunningInstance(streams));
             await streams.StartAsync();
 
             var text = await ScrapeAsync(bridge);

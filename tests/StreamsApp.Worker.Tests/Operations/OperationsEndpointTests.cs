@@ -15,7 +15,7 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
         Assert.Contains(samples, s => s.Name == "streamsapp_state" && s.Labels.Contains("state=\"Running\"", StringComparison.Ordinal) && s.Value == 1);
         Assert.Contains(samples, s => s.Name == "streamsapp_stream_task_process_total" && s.Labels.Contains("thread_id=", StringComparison.Ordinal) && s.Labels.Contains("task_id=", StringComparison.Ordinal));
         Assert.Contains(samples, s => s.Name == "streamsapp_stream_task_dead_letter_records_total");
-        Assert.Contains(samples, s => s.Name == "streamsapp_saga_outcomes_total" && s.Labels.Contains("outcome=\"completed\"", StringComparison.Ordinal));
+        Assert.Contains(samples, s => s.Name == "streamsapp_saga_outcomes" && s.Labels.Contains("outcome=\"completed\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,9 +55,12 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
         Assert.All(lags, s => Assert.True(s.Value >= 0));
         Assert.Contains(lags, s => s.Labels.Contains("topic=\"orders.events\"", StringComparison.Ordinal));
         Assert.Contains(samples, s => s.Name == "streamsapp_stream_state_estimate_num_keys"
-            && s.Labels.Contains("store=\"projections-saga-statistics\"", StringComparison.Ordinal) && s.Labels.Contains("task_id=", StringComparison.Ordinal) && s.Value >= 1);
+            && s.Labels.Contains("store=\"projections-saga-counts\"", StringComparison.Ordinal) && s.Labels.Contains("task_id=", StringComparison.Ordinal) && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "streamsapp_stream_state_estimate_live_data_size" && s.Value >= 0);
         Assert.All(samples.Where(s => s.Name == "streamsapp_sagas"), s => Assert.Matches("^\\{state=\"[A-Z_]+\"\\}$", s.Labels));
+        // The outcomes are the finished states' counts, each saga counted once.
+        Assert.Equal(Value(samples, "streamsapp_sagas", "state=\"COMPLETED\""), Value(samples, "streamsapp_saga_outcomes", "outcome=\"completed\""));
+        Assert.Equal(Value(samples, "streamsapp_sagas", "state=\"FAILED\""), Value(samples, "streamsapp_saga_outcomes", "outcome=\"failed\""));
     }
 
     [Fact]
@@ -78,6 +81,9 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
     private Task<string> Scrape() => fixture.Host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
     private static double Sum(IEnumerable<Sample> samples, string name) => samples.Where(s => s.Name == name).Sum(s => s.Value);
+
+    private static double Value(IEnumerable<Sample> samples, string name, string label) =>
+        samples.Single(s => s.Name == name && s.Labels.Contains(label, StringComparison.Ordinal)).Value;
 
     // The exposition format: "# HELP/TYPE" lines, then "name{labels} value" samples.
     private static List<Sample> Parse(string text) =>

@@ -40,14 +40,11 @@ public sealed class StreamsMetricsBridgeTests
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static SagaOutcomes Sagas() =>
-        new(Options.Create(new WorkerOptions()), null!, NullLogger<SagaOutcomes>.Instance);
-
     [Fact]
     public async Task CountersGaugesAndLatenciesFollowTheSensorsAtEachScrape()
     {
         var instance = new FakeInstance();
-        var bridge = new StreamsMetricsBridge(instance, Sagas());
+        var bridge = new StreamsMetricsBridge(instance);
         var processed = instance.Metrics!.Sensor("process-total", "stream-task-metrics", "thread-id", "t-1", "task-id", "0_0");
         var remaining = instance.Metrics.Sensor("restore-remaining-records-total", "stream-task-metrics", "thread-id", "t-1", "task-id", "0_0");
         var latency = instance.Metrics.Sensor("put-latency", "stream-state-metrics", "task-id", "0_0", "rocksdb-state-id", "counts");
@@ -75,7 +72,7 @@ public sealed class StreamsMetricsBridgeTests
     public async Task EngineGaugesAreReadAtEachScrapeAndTheirSeriesLeaveWithThem()
     {
         var instance = new FakeInstance();
-        var bridge = new StreamsMetricsBridge(instance, Sagas());
+        var bridge = new StreamsMetricsBridge(instance);
         var lags = new Dictionary<string, double> { ["0"] = 12, ["1"] = 3 };
         instance.Metrics!.AddGauges(this, values =>
         {
@@ -103,7 +100,7 @@ public sealed class StreamsMetricsBridgeTests
     public async Task ThreadDistributionsExportSumCountAndMaxAndTasksSumPerSubtopology()
     {
         var instance = new FakeInstance();
-        var bridge = new StreamsMetricsBridge(instance, Sagas());
+        var bridge = new StreamsMetricsBridge(instance);
         var pollRecords = instance.Metrics!.Sensor("poll-records", "stream-thread-metrics", "thread-id", "t-1");
         pollRecords.Record(500);
         pollRecords.Record(20);

@@ -29,6 +29,7 @@ internal sealed class ScaledApplication : IAsyncDisposable
 
     private readonly DemoOrders _orders = new(new Random(6));
     private readonly List<WorkerProcess> _workers = [];
+    private readonly List<WorkerProcess> _retired = [];
     private int _placed;
 
     private ScaledApplication(ServerProcess server) => Server = server;
@@ -63,7 +64,9 @@ internal sealed class ScaledApplication : IAsyncDisposable
     /// </param>
     /// <param name="apiKeyFile">A file holding the API key both workers require (<c>--api-key-file</c>); null: none.</param>
     /// <param name="standbys">Standby replicas per stateful task (<c>Streams:NumStandbyReplicas</c>).</param>
-    public static async Task<ScaledApplication> StartAsync(CancellationToken cancellationToken, string? realBroker = null, string? apiKeyFile = null, int standbys = 0)
+    /// <param name="workerArgs">More arguments for both workers.</param>
+    public static async Task<ScaledApplication> StartAsync(
+        CancellationToken cancellationToken, string? realBroker = null, string? apiKeyFile = null, int standbys = 0, IReadOnlyList<string>? workerArgs = null)
     {
         var app = new ScaledApplication(await ServerProcess.StartAndReadAddressesAsync(cancellationToken));
         try
@@ -83,7 +86,7 @@ internal sealed class ScaledApplication : IAsyncDisposable
                 "--Console:ProgressInterval=00:00:00", $"--Streams:NumStandbyReplicas={standbys}",
                 // Test pacing only: a takeover restores a dozen small changelogs, and each newly assigned one waits
                 // for the restore consumer's fetch in flight (librdkafka's 500 ms long poll, kept for bulk restores).
-                "--Kafka:Properties:fetch.wait.max.ms=100",
+                "--Kafka:Properties:fetch.wait.max.ms=100", .. workerArgs ?? [],
             ];
             var ports = FreePorts(2);
             app._workers.Add(WorkerProcess.Start("worker-a", ports[0], [.. common, "--demo=true"]));
@@ -102,6 +105,15 @@ internal sealed class ScaledApplication : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Starts <paramref name="worker"/> again after it was killed (<see cref="WorkerProcess.Restart"/>), in its place.</summary>
+    public WorkerProcess Restart(WorkerProcess worker)
+    {
+        var restarted = worker.Restart();
+        _workers[_workers.IndexOf(worker)] = restarted;
+        _retired.Add(worker);
+        return restarted;
     }
 
     /// <summary>Waits until both workers are ready and share the tasks: each runs some, none runs the same, together all.</summary>
@@ -151,7 +163,25 @@ internal sealed class ScaledApplication : IAsyncDisposable
     public async Task AssertOutcomesAsync(IEnumerable<PlacedOrder> orders)
     {
         var list = orders.ToList();
-        await Outcomes.WaitForAllAsync(list.Select(o => o.OrderId), Timeout, () => Diagnostics);
+        try
+        {
+            await Outcomes.WaitForAllAsync(list.Select(o => o.OrderId), Timeout, () => Diagnostics);
+        }
+        catch (TimeoutException e)
+        {
+            // Where each order without an outcome stands: accepted by the intake or not, and its saga's state.
+            var states = new List<string>();
+            foreach (var order in list.Where(o => Outcomes.OutcomesOf(o.OrderId).Count == 0))
+            {
+                foreach (var path in new[] { $"/orders/{order.OrderId}/acceptance", $"/sagas/{order.OrderId}" })
+                {
+                    using var response = await Seeder.GetAsync(path);
+                    states.Add($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+
+            throw new TimeoutException(string.Join(Environment.NewLine, states.Prepend(e.Message)), e);
+        }
         foreach (var order in list)
         {
             var expected = order.Scenario == DemoScenario.Completes ? typeof(SagaCompleted) : typeof(SagaFailed);
@@ -201,7 +231,7 @@ internal sealed class ScaledApplication : IAsyncDisposable
             await Outcomes.DisposeAsync();
         }
 
-        foreach (var worker in _workers)
+        foreach (var worker in _workers.Concat(_retired))
         {
             await worker.DisposeAsync();
         }

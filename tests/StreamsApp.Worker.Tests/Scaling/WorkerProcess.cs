@@ -16,12 +16,15 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _stateDir;
+    private readonly string[] _args;
+    private bool _ownsStateDir = true;
 
-    private WorkerProcess(string name, Process process, Uri baseUrl, string stateDir)
+    private WorkerProcess(string name, Process process, Uri baseUrl, string stateDir, string[] args)
     {
         Name = name;
         _process = process;
         _stateDir = stateDir;
+        _args = args;
         Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -42,12 +45,36 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public string Output => $"--- {Name} ({(_process.HasExited ? $"exited {_process.ExitCode}" : "running")}) ---{Environment.NewLine}{string.Join(Environment.NewLine, _output)}";
 
     /// <summary>Starts a worker listening on 127.0.0.1:<paramref name="httpPort"/> with a new state directory.</summary>
-    public static WorkerProcess Start(string name, int httpPort, params string[] args)
+    public static WorkerProcess Start(string name, int httpPort, params string[] args) =>
+        Launch(name, new Uri($"http://127.0.0.1:{httpPort}"), Path.Combine(Path.GetTempPath(), "streamsapp-scaling-tests", Guid.NewGuid().ToString("N")), args);
+
+    /// <summary>
+    /// Starts the worker again once it has exited (killed): the same port, arguments and state directory, which the
+    /// new process owns from then on.
+    /// </summary>
+    public WorkerProcess Restart()
     {
-        var stateDir = Path.Combine(Path.GetTempPath(), "streamsapp-scaling-tests", Guid.NewGuid().ToString("N"));
-        var baseUrl = new Uri($"http://127.0.0.1:{httpPort}");
-        var process = DotnetProcess.Start("StreamsApp.Worker.dll", [$"--http-url={baseUrl.GetLeftPart(UriPartial.Authority)}", $"--state-dir={stateDir}", .. args]);
-        return new WorkerProcess(name, process, baseUrl, stateDir);
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException($"Worker {Name} still runs.");
+        }
+
+        _ownsStateDir = false;
+        return Launch(Name, Client.BaseAddress!, _stateDir, _args);
+    }
+
+    /// <summary>Pauses the worker (SIGSTOP) until <paramref name="until"/> completes, then resumes it (SIGCONT).</summary>
+    public async Task PauseAsync(Func<Task> until, CancellationToken cancellationToken)
+    {
+        await DotnetProcess.SignalAsync(_process, "STOP", cancellationToken);
+        try
+        {
+            await until();
+        }
+        finally
+        {
+            await DotnetProcess.SignalAsync(_process, "CONT", CancellationToken.None);
+        }
     }
 
     /// <summary>GET <paramref name="path"/> on this worker.</summary>
@@ -113,10 +140,16 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        if (Directory.Exists(_stateDir))
+        if (_ownsStateDir && Directory.Exists(_stateDir))
         {
             Directory.Delete(_stateDir, recursive: true);
         }
+    }
+
+    private static WorkerProcess Launch(string name, Uri baseUrl, string stateDir, string[] args)
+    {
+        var process = DotnetProcess.Start("StreamsApp.Worker.dll", [$"--http-url={baseUrl.GetLeftPart(UriPartial.Authority)}", $"--state-dir={stateDir}", .. args]);
+        return new WorkerProcess(name, process, baseUrl, stateDir, args);
     }
 
     private void Keep(string? line)

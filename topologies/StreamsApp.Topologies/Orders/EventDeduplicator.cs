@@ -7,10 +7,11 @@ namespace StreamsApp.Topologies.Orders;
 /// <summary>
 /// Forwards a record only when no record with the same event id was seen within the time to live, by record
 /// (event) time, as in Kafka Streams' deduplication example: a window store whose retention is the TTL remembers each
-/// id at its record's timestamp, so old ids expire with the store's segments and need no purging punctuator. The
-/// store is per task: duplicates must arrive on the same partition, which they do when the producer keys a
-/// redelivered event as it keyed the original (orders by order id). A record more than one TTL older than the newest
-/// one remembered is always forwarded: the store has already dropped its time range, so its id cannot be kept.
+/// id at its record's timestamp (<see cref="TtlMarks"/>), with the offset of the record that carried it. The store is
+/// per task: duplicates must arrive on the same partition, which they do when the producer keys a redelivered event
+/// as it keyed the original (orders by order id). The record that made a mark, redelivered after a crash, is
+/// forwarded again (<see cref="TtlMarks.IsRedeliveryOf"/>). A record more than one TTL older than the newest one
+/// remembered is always forwarded: the store has already dropped its time range, so its id cannot be kept.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
@@ -33,28 +34,26 @@ internal sealed class EventDeduplicator<TKey, TValue>(string storeName, Func<TVa
     public void Process(FixedKeyRecord<TKey, TValue> record)
     {
         var id = eventId(record.Value);
-        if (SeenWithinTtl(id, record.Timestamp))
+        var offset = _context!.RecordMetadata?.Offset;
+        if (TtlMarks.TryFind(_seen!, id, record.Timestamp, _ttlMs, out var markedOffset))
         {
+            if (TtlMarks.IsRedeliveryOf(markedOffset, offset))
+            {
+                _context.Forward(record);
+            }
+
             return;
         }
 
-        _seen!.Put(id, record.Timestamp, record.Timestamp);
-        _context!.Forward(record);
-    }
-
-    // Looks both ways: a redelivered event may carry an earlier timestamp than the copy that arrived first. The lower
-    // bound excludes an id exactly one TTL old, which the store's retention may already have dropped.
-    private bool SeenWithinTtl(string id, long timestamp)
-    {
-        using var sightings = _seen!.Fetch(id, timestamp - _ttlMs + 1, timestamp + _ttlMs - 1);
-        return sightings.MoveNext();
+        _seen!.Put(id, offset ?? -1, record.Timestamp);
+        _context.Forward(record);
     }
 }
 
 /// <summary>The store of <see cref="EventDeduplicator{TKey, TValue}"/>.</summary>
 internal static class EventDeduplicator
 {
-    /// <summary>A RocksDB window store of event ids, change-logged so a restarted task still knows them.</summary>
+    /// <summary>A RocksDB window store of event ids with the offset of their record, change-logged so a restarted task still knows them.</summary>
     /// <param name="name">The store name.</param>
     /// <param name="ttl">How long an id is remembered: the store's retention and window size.</param>
     public static IStoreBuilder<IWindowStore<string, long>> StoreBuilder(string name, TimeSpan ttl) =>

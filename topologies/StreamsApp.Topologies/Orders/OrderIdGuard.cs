@@ -11,8 +11,9 @@ namespace StreamsApp.Topologies.Orders;
 /// retrying its POST, which makes a new event) is dropped, and one with different content is rejected to the DLT.
 /// So <c>orders.accepted</c> never carries two bodies for one id, and the saga and the order view see the same one.
 /// Like <see cref="EventDeduplicator{TKey, TValue}"/>, a window store whose retention is the TTL remembers each id at
-/// its order's time, so old ids expire with the store's segments. Orders are keyed by order id, so all the orders of
-/// one id meet in one task.
+/// its order's time (<see cref="TtlMarks"/>), with the offset of the order's record (<see cref="OrderIdMark"/>), and
+/// forwards that record again when it is redelivered after a crash. Orders are keyed by order id, so all the orders
+/// of one id meet in one task.
 /// </summary>
 /// <param name="storeName">The store made by <see cref="StoreBuilder"/>.</param>
 /// <param name="ttl">How long an id is remembered after its order's time.</param>
@@ -39,25 +40,25 @@ internal sealed class OrderIdGuard(string storeName, TimeSpan ttl) : IFixedKeyPr
     {
         var order = record.Value;
         var fingerprint = OrderFingerprint.Of(order);
-        if (AcceptedFingerprint(order.OrderId, record.Timestamp) is { } accepted)
+        var offset = _context!.RecordMetadata?.Offset;
+        if (TtlMarks.TryFind(_accepted!, order.OrderId, record.Timestamp, _ttlMs, out var stored))
         {
-            if (accepted != fingerprint)
+            var accepted = OrderIdMark.Parse(stored);
+            if (accepted.Fingerprint != fingerprint)
             {
                 throw new InvalidOrderException(
                     $"Order id '{order.OrderId}' was already accepted for an order with other content; an order id names one order");
             }
 
+            if (accepted.Offset is { } marked && TtlMarks.IsRedeliveryOf(marked, offset))
+            {
+                _context.Forward(record);
+            }
+
             return;
         }
 
-        _accepted!.Put(order.OrderId, fingerprint, record.Timestamp);
-        _context!.Forward(record);
-    }
-
-    // Looks both ways, as the event deduplicator: a retried send may carry an earlier time than the first.
-    private string? AcceptedFingerprint(string orderId, long timestamp)
-    {
-        using var accepted = _accepted!.Fetch(orderId, timestamp - _ttlMs + 1, timestamp + _ttlMs - 1);
-        return accepted.MoveNext() ? accepted.Current.Value : null;
+        _accepted!.Put(order.OrderId, new OrderIdMark(fingerprint, offset).ToString(), record.Timestamp);
+        _context.Forward(record);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Confluent.Kafka;
 using StreamsApp.Contracts;
 using StreamsApp.Streams.Processing;
@@ -21,7 +19,7 @@ internal static class CommandReply
     public static TReply Answering<TReply>(this TReply reply, ISagaMessage command, long timestampMs)
         where TReply : SagaMessage<TReply>
     {
-        reply.MessageId = DerivedId(command.MessageId, typeof(TReply).Name);
+        reply.MessageId = MessageIds.Derived(command.MessageId, typeof(TReply).Name);
         reply.SagaId = command.SagaId;
         reply.OrderId = command.OrderId;
         reply.Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(timestampMs);
@@ -39,11 +37,4 @@ internal static class CommandReply
     public static Record<string, TEnvelope> Record<TEnvelope>(
         ISagaMessage command, TraceHeaders? commandTrace, long timestampMs, TEnvelope envelope) =>
         new(command.OrderId, envelope, timestampMs, HeadersFor(commandTrace, command));
-
-    /// <summary>A stable id for something a command caused (a reply, a payment), the same on every redelivery.</summary>
-    public static string DerivedId(string commandMessageId, string purpose)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(commandMessageId + "/" + purpose));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
-    }
 }

@@ -8,8 +8,10 @@ namespace StreamsApp.Topologies.Projections;
 /// <summary>
 /// Folds an order's enriched order and its saga's state changes, in any order, into its <see cref="OrderView"/>.
 /// The enriched order brings the customer's name, the items with product names and the order's time; each state
-/// change adds one timeline entry for a state the view has not reached yet (a redelivered change adds nothing and
-/// never moves the status back, see <see cref="SagaProgress"/>). Until the enriched order arrives the view has no
+/// change adds one timeline entry for a state the view has not reached yet. The view keeps the last saga version it
+/// applied (<see cref="OrderView.SagaVersion"/>): a version at or below it, redelivered under at-least-once, changes
+/// nothing, and a state from before versions is applied only if its status is new (it never moves the status back,
+/// see <see cref="SagaProgress"/>). Until the enriched order arrives the view has no
 /// items, the saga's total and currency, and the saga's start as its creation time; until the first state arrives
 /// it is STARTED with an empty timeline. Every fold returns a new view: the store's value is never changed in place.
 /// </summary>
@@ -41,12 +43,19 @@ internal static class OrderViews
 
     private static OrderView With(string orderId, OrderView view, SagaState state)
     {
-        if (view.Timeline.Any(entry => entry.Status == state.Status))
+        if (state.Version > 0 ? state.Version <= view.SagaVersion : view.Timeline.Any(entry => entry.Status == state.Status))
         {
             return view;
         }
 
         var next = Copy(orderId, view);
+        next.SagaVersion = Math.Max(view.SagaVersion, state.Version);
+        if (view.Timeline.Any(entry => entry.Status == state.Status))
+        {
+            // A newer version in a state the view shows (a compensation confirmed or asked again): only the version moves.
+            return next;
+        }
+
         var entry = new OrderTimelineEntry
         {
             Status = state.Status,
@@ -84,6 +93,7 @@ internal static class OrderViews
         Currency = view.Currency,
         CreatedAt = view.CreatedAt,
         UpdatedAt = view.UpdatedAt,
+        SagaVersion = view.SagaVersion,
     };
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

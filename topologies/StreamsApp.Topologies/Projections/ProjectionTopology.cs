@@ -7,7 +7,6 @@ using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Serialization;
 using StreamsApp.Streams.State;
 using StreamsApp.Topologies.Messaging;
-using StreamsApp.Topologies.Orders;
 
 namespace StreamsApp.Topologies.Projections;
 
@@ -25,7 +24,7 @@ public static class ProjectionTopology
     /// <summary>The source node of <c>saga.state</c>.</summary>
     public const string SagaStateSource = "projections-saga-state-source";
 
-    /// <summary>Adds the four projections, with their sources of <c>orders.enriched</c> and <c>saga.state</c>, to <paramref name="builder"/>.</summary>
+    /// <summary>Adds the projections, with their sources of <c>orders.enriched</c> and <c>saga.state</c>, to <paramref name="builder"/>.</summary>
     /// <param name="builder">The application's builder.</param>
     /// <param name="serdes">The contract serdes.</param>
     /// <param name="options">The product sales' grace and retention; default: <see cref="ProjectionOptions"/>' defaults.</param>
@@ -39,10 +38,10 @@ public static class ProjectionTopology
 
         var enriched = builder.Stream(Topics.OrdersEnriched, Consumed.With(ContractSerdes.Key, serdes.Event<EnrichedOrder>()).WithName(EnrichedOrdersSource));
         var states = builder.Stream(Topics.SagaState, Consumed.With(ContractSerdes.Key, serdes.Value<SagaState>()).WithName(SagaStateSource));
-        var views = AddOrderViews(serdes, enriched, states);
-        AddCustomerSummaries(serdes, views);
-        AddProductSales(builder, serdes, views, options);
-        AddSagaStatistics(builder, serdes, states);
+        var changes = AddOrderViews(serdes, enriched, states).ToStream(Named.As("projections-order-view-changes"));
+        AddCustomerOutcomes(builder, changes);
+        AddProductSales(builder, changes, options);
+        AddSagaCounts(builder, states);
     }
 
     /// <summary>Order views: both inputs folded per order id, in whichever order they arrive (<see cref="OrderViews"/>).</summary>
@@ -55,49 +54,47 @@ public static class ProjectionTopology
                 () => new OrderView(), OrderViews.Apply, Named.As("projections-order-views-aggregate"),
                 Materialized.As<string, OrderView>(ProjectionStores.OrderViews).WithKeySerde(ContractSerdes.Key).WithValueSerde(serdes.Value<OrderView>()));
 
-    /// <summary>Customer summaries: the order views re-grouped by customer id (<see cref="CustomerSummaries"/>).</summary>
-    private static void AddCustomerSummaries(ContractSerdes serdes, IKTable<string, OrderView> views) =>
-        views.GroupBy(
-                (_, view) => KeyValue.Pair(view.CustomerId, CustomerOrderOutcome.Of(view)),
-                Grouped.With(ContractSerdes.Key, Serdes.Json<CustomerOrderOutcome>()).WithName("projections-orders-by-customer"))
-            .Aggregate(
-                () => new CustomerSummary(), CustomerSummaries.Add, CustomerSummaries.Subtract, Named.As("projections-customer-summaries-aggregate"),
-                Materialized.As<string, CustomerSummary>(ProjectionStores.CustomerSummaries)
-                    .WithKeySerde(ContractSerdes.Key).WithValueSerde(serdes.Value<CustomerSummary>()));
-
     /// <summary>
-    /// Product sales of completed orders: a view that is COMPLETED and has its items (both inputs arrived) is
-    /// counted once (the first time; the view is forwarded again on every later change), split per product, and
-    /// added to the product's hour of the order's time.
+    /// Customer outcomes: each order view's <see cref="CustomerOrderOutcome"/>, repartitioned by customer id and stored
+    /// per customer and order (<see cref="CustomerOrderOutcomes"/>); a summary is their sum when read.
     /// </summary>
-    private static void AddProductSales(StreamsBuilder builder, ContractSerdes serdes, IKTable<string, OrderView> views, ProjectionOptions options)
+    private static void AddCustomerOutcomes(StreamsBuilder builder, IKStream<string, OrderView> changes)
     {
-        var windows = TimeWindows.OfSizeAndGrace(ProjectionOptions.SalesWindowSize, options.SalesGrace);
-        var sales = new ProductSales(windows);
-        builder.AddStateStore(EventDeduplicator.StoreBuilder(ProjectionStores.SalesCounted, options.SalesRetention));
-        views.ToStream(Named.As("projections-order-view-changes"))
-            .Filter((_, view) => view is { Status: SagaStatus.COMPLETED } && view.HasItems(), Named.As("projections-completed-orders"))
-            .ProcessValues(
-                () => new EventDeduplicator<string, OrderView>(ProjectionStores.SalesCounted, view => view.OrderId, options.SalesRetention),
-                Named.As("projections-count-order-once"), ProjectionStores.SalesCounted)
-            .Process(() => new SaleLines(), Named.As("projections-sale-lines"))
-            .GroupByKey(Grouped.With(ContractSerdes.Key, Serdes.Json<ProductSaleLine>()).WithName("projections-sales-by-product"))
-            .WindowedBy(windows)
-            .Aggregate(
-                () => new ProductSalesPerHour(), sales.Add, Named.As("projections-product-sales-aggregate"),
-                Materialized.As<string, ProductSalesPerHour>(ProjectionStores.ProductSalesHourly)
-                    .WithKeySerde(ContractSerdes.Key).WithValueSerde(serdes.Value<ProductSalesPerHour>()).WithRetention(options.SalesRetention));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(
+            Stores.PersistentKeyValueStore(ProjectionStores.CustomerOrders), ContractSerdes.Key, Serdes.Json<CustomerOrderOutcome>()));
+        changes.Filter((_, view) => !string.IsNullOrEmpty(view.CustomerId), Named.As("projections-orders-with-customer"))
+            .Map((_, view) => KeyValue.Pair(view.CustomerId, CustomerOrderOutcome.Of(view)), Named.As("projections-order-outcomes"))
+            .Repartition(Repartitioned.With(ContractSerdes.Key, Serdes.Json<CustomerOrderOutcome>()).WithName("projections-outcomes-by-customer"))
+            .Process(() => new CustomerOrderOutcomes(), Named.As("projections-customer-orders"), ProjectionStores.CustomerOrders);
     }
 
-    /// <summary>Saga statistics: each saga's moves between states (<see cref="SagaStatusTracker"/>), summed per state.</summary>
-    private static void AddSagaStatistics(StreamsBuilder builder, ContractSerdes serdes, IKStream<string, SagaState> states)
+    /// <summary>
+    /// Product sales of completed orders: a view that is COMPLETED and has its items (both inputs arrived) is split
+    /// per product, repartitioned by product id, and stored per product and order in the hour of the order's time
+    /// (<see cref="ProductSaleRecorder"/>; the view is forwarded again on every later change, which writes the same record).
+    /// </summary>
+    private static void AddProductSales(StreamsBuilder builder, IKStream<string, OrderView> changes, ProjectionOptions options)
     {
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ProjectionStores.SagaStatus), ContractSerdes.Key, Serdes.String()));
-        states.Process(() => new SagaStatusTracker(), Named.As("projections-saga-moves"), ProjectionStores.SagaStatus)
-            .GroupByKey(Grouped.With(ContractSerdes.Key, Serdes.Json<SagaCountChange>()).WithName("projections-saga-moves-by-state"))
-            .Aggregate(
-                () => new SagaStatistics(), SagaStatisticsCounts.Apply, Named.As("projections-saga-statistics-aggregate"),
-                Materialized.As<string, SagaStatistics>(ProjectionStores.SagaStatistics)
-                    .WithKeySerde(ContractSerdes.Key).WithValueSerde(serdes.Value<SagaStatistics>()));
+        var windows = TimeWindows.OfSizeAndGrace(ProjectionOptions.SalesWindowSize, options.SalesGrace);
+        builder.AddStateStore(Stores.WindowStoreBuilder(
+            Stores.PersistentWindowStore(ProjectionStores.ProductSales, options.SalesRetention, ProjectionOptions.SalesWindowSize, retainDuplicates: false),
+            ContractSerdes.Key, Serdes.Json<ProductSaleLine>()));
+        changes.Filter((_, view) => view is { Status: SagaStatus.COMPLETED } && view.HasItems(), Named.As("projections-completed-orders"))
+            .Process(() => new SaleLines(), Named.As("projections-sale-lines"))
+            .Repartition(Repartitioned.With(ContractSerdes.Key, Serdes.Json<ProductSaleLine>()).WithName("projections-sales-by-product"))
+            .Process(() => new ProductSaleRecorder(windows), Named.As("projections-product-sales"), ProjectionStores.ProductSales);
+    }
+
+    /// <summary>
+    /// Saga statistics: each task counts the sagas of its <c>saga.state</c> partition (<see cref="SagaCounter"/>), with
+    /// its totals in memory.
+    /// </summary>
+    private static void AddSagaCounts(StreamsBuilder builder, IKStream<string, SagaState> states)
+    {
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(
+            Stores.PersistentKeyValueStore(ProjectionStores.SagaCounts), ContractSerdes.Key, Serdes.Json<SagaMark>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(
+            Stores.InMemoryKeyValueStore(ProjectionStores.SagaTotals), ContractSerdes.Key, Serdes.Json<SagaTotals>()).WithLoggingDisabled());
+        states.Process(() => new SagaCounter(), Named.As("projections-saga-counts"), ProjectionStores.SagaCounts, ProjectionStores.SagaTotals);
     }
 }

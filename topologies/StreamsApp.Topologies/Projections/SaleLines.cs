@@ -21,7 +21,7 @@ internal sealed class SaleLines : IProcessor<string, OrderView, string, ProductS
         foreach (var product in order.Items.GroupBy(item => item.ProductId))
         {
             var line = new ProductSaleLine(
-                product.First().ProductName, order.CreatedAt, product.Sum(item => (long)item.Quantity),
+                order.OrderId, product.First().ProductName, order.CreatedAt, product.Sum(item => (long)item.Quantity),
                 product.Sum(item => item.LineTotal), order.Currency);
             _context!.Forward(new Record<string, ProductSaleLine>(product.Key, line, orderedAt, record.Headers));
         }

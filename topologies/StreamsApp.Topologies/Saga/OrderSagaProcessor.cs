@@ -52,8 +52,9 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
     private void Start(Record<string, ISpecificRecord?> record, OrderCreated order)
     {
         // An order re-sent for a running or finished saga must not start it again (and re-issue its commands).
-        if (_sagas.TryGet(record.Key, out _))
+        if (_sagas.TryGet(record.Key, out var saga))
         {
+            SendAgainIfRedelivered(saga, record.Timestamp);
             return;
         }
 
@@ -67,8 +68,42 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             throw UnknownSagaException.For(record.Key);
         }
 
-        Apply(record.Key, saga, SagaStateMachine.Apply(saga, reply, Now, options), Cause(record, reply.MessageId), record.Timestamp);
+        var transition = SagaStateMachine.Apply(saga, reply, Now, options);
+        if (!transition.Changed)
+        {
+            SendAgainIfRedelivered(saga, record.Timestamp);
+            return;
+        }
+
+        Apply(record.Key, saga, transition, Cause(record, reply.MessageId), record.Timestamp);
     }
+
+    /// <summary>
+    /// An input the saga ignores is either a duplicate (a re-sent order, a repeated reply), which changes nothing, or
+    /// the very record that made the saga's state, redelivered: under at-least-once a crash after the state reached
+    /// its changelog but before the messages it sent reached their topics replays that record, and the saga, already
+    /// in the state, would wait forever for a reply to a command no one got. Then it sends again what the state sent
+    /// (<see cref="SagaStateMachine.Sent"/>, with the same message ids, which the participants answer idempotently),
+    /// and the state itself for the projections.
+    /// </summary>
+    private void SendAgainIfRedelivered(SagaState saga, long timestamp)
+    {
+        if (saga.LastInput is null || saga.LastInput != InputPosition())
+        {
+            return;
+        }
+
+        var cause = _traces.Get(saga.SagaId);
+        foreach (var message in SagaStateMachine.Sent(saga, Now))
+        {
+            Forward(saga.SagaId, SagaEnvelopes.Wrap(message), cause, timestamp);
+        }
+
+        Forward(saga.SagaId, saga, cause, timestamp);
+    }
+
+    /// <summary>Where the record being processed comes from (topic/partition@offset); null in a punctuation.</summary>
+    private string? InputPosition() => _context.RecordMetadata is { } input ? $"{input.Topic}/{input.Partition}@{input.Offset}" : null;
 
     /// <summary>
     /// The wall-clock scan: times out the unfinished sagas past their deadline and purges the finished ones kept
@@ -137,6 +172,11 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             return;
         }
 
+        foreach (var state in transition.States)
+        {
+            state.LastInput = InputPosition();
+        }
+
         _sagas.Put(sagaId, transition.Final);
         _schedule.Reschedule(previous, transition.Final);
         SagaTrace? pending = null;
@@ -158,12 +198,8 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             _context.Forward(new Record<string, ISpecificRecord>(sagaId, new SagaDeadLetter(transition.Final), timestamp, headers));
         }
 
-        // An unfinished saga has sent exactly one command, whose reply it waits for; a finished one needs no trace.
-        if (transition.Final.IsFinished())
-        {
-            _traces.Delete(sagaId, out _);
-        }
-        else if (pending is not null)
+        // The last message sent: what a reply continues, and what a redelivery sends again. Purged with the saga.
+        if (pending is not null)
         {
             _traces.Put(sagaId, pending);
         }

@@ -3,12 +3,13 @@ using StreamsApp.Contracts.Inventory;
 using StreamsApp.Contracts.Payments;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Contracts.Shipping;
+using StreamsApp.Topologies.Messaging;
 
 namespace StreamsApp.Topologies.Saga;
 
 /// <summary>
-/// Makes the orchestrator's commands, compensations and events from a saga's state; each gets a fresh message id,
-/// which the messages it causes name in their causation-id header.
+/// Makes the orchestrator's commands, compensations and events from a saga's state; each gets a message id derived
+/// from the saga, its version and the message type, which the messages it causes name in their causation-id header.
 /// </summary>
 internal static class SagaMessages
 {
@@ -42,18 +43,20 @@ internal static class SagaMessages
         };
 
     public static SagaCompleted Completed(SagaState saga, DateTimeOffset now) =>
-        Stamp(new SagaCompleted { ShipmentId = saga.ShipmentId ?? "" }, saga, now);
+        Stamp(new SagaCompleted { ShipmentId = saga.ShipmentId ?? "", SagaVersion = saga.Version }, saga, now);
 
     public static SagaFailed Failed(SagaState saga, IReadOnlyList<SagaCompensation> compensations, DateTimeOffset now) =>
-        Stamp(new SagaFailed { Reason = saga.FailureReason ?? "", Compensations = compensations }, saga, now);
+        Stamp(new SagaFailed { Reason = saga.FailureReason ?? "", Compensations = compensations, SagaVersion = saga.Version }, saga, now);
 
-    public static SagaTimedOut TimedOut(SagaState saga, DateTimeOffset now) =>
-        Stamp(new SagaTimedOut { Status = saga.Status, Deadline = saga.Deadline }, saga, now);
+    /// <summary>The event of <paramref name="saga"/> timing out, which made it <paramref name="failing"/>.</summary>
+    public static SagaTimedOut TimedOut(SagaState saga, SagaState failing, DateTimeOffset now) =>
+        Stamp(new SagaTimedOut { Status = saga.Status, Deadline = saga.Deadline, SagaVersion = failing.Version }, saga, now);
 
     private static T Stamp<T>(T message, SagaState saga, DateTimeOffset now)
         where T : SagaMessage<T>
     {
-        message.MessageId = Guid.NewGuid().ToString();
+        // The same id whenever the state's message is made again (MessageIds), and a new one for every new state.
+        message.MessageId = MessageIds.Derived($"{saga.SagaId}@{saga.Version}", typeof(T).Name);
         message.SagaId = saga.SagaId;
         message.OrderId = saga.OrderId;
         message.Timestamp = now;

@@ -47,6 +47,22 @@ internal static class SagaStateMachine
     };
 
     /// <summary>
+    /// What a saga in its current state has sent and may still be waiting on, made again with the same message ids:
+    /// the command of a forward step, the pending compensations, or the outcome of a finished saga. Sent again when
+    /// the input that made the state is redelivered, because a crash (under at-least-once) may have lost it.
+    /// </summary>
+    public static IReadOnlyList<ISagaMessage> Sent(SagaState saga, DateTimeOffset now) => saga.Status switch
+    {
+        SagaStatus.STARTED => [SagaMessages.ReserveStock(saga, now)],
+        SagaStatus.STOCK_RESERVED => [SagaMessages.ChargePayment(saga, now)],
+        SagaStatus.PAYMENT_DONE => [SagaMessages.ScheduleShipment(saga, now)],
+        SagaStatus.COMPLETED => [SagaMessages.Completed(saga, now)],
+        SagaStatus.FAILED when saga.CompensationsPending.Count == 0 =>
+            [SagaMessages.Failed(saga, [.. saga.CompensationsConfirmed.OrderByDescending(c => c)], now)],
+        _ => [.. saga.CompensationsPending.Select(compensation => SagaMessages.Compensation(compensation, saga, now))],
+    };
+
+    /// <summary>
     /// Times out an unfinished saga past its deadline: SagaTimedOut, then the compensations its state requires. A
     /// saga still waiting for its stock reply also releases stock, since the reservation may have happened; the
     /// release follows the reservation on the same partition and is idempotent. A compensating saga is past the
@@ -66,7 +82,8 @@ internal static class SagaStateMachine
 
         IReadOnlyList<SagaStep> toUndo = saga.Status == SagaStatus.STARTED ? [SagaStep.RESERVE_STOCK] : saga.StepsDone;
         var failure = Fail(saga, $"timed out in {saga.Status}", toUndo, now, options);
-        return failure with { Messages = [SagaMessages.TimedOut(saga, now), .. failure.Messages] };
+        failure.Final.TimedOut = true;
+        return failure with { Messages = [SagaMessages.TimedOut(saga, failure.Final, now), .. failure.Messages] };
     }
 
     /// <summary>

@@ -23,9 +23,13 @@ internal static class SagaStates
         TotalAmount = order.TotalAmount,
         Currency = order.Currency,
         ShippingAddress = order.ShippingAddress,
+        Version = 1,
     };
 
-    /// <summary>A copy of <paramref name="state"/> in <paramref name="status"/>, updated at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// A copy of <paramref name="state"/> in <paramref name="status"/>, updated at <paramref name="now"/>: the saga's next
+    /// version, since every state a transition derives is published.
+    /// </summary>
     public static SagaState With(this SagaState state, SagaStatus status, DateTimeOffset now) => new()
     {
         SagaId = state.SagaId,
@@ -47,6 +51,8 @@ internal static class SagaStates
         CompensationDeadline = state.CompensationDeadline,
         CompensationAttempts = state.CompensationAttempts,
         CompensationsConfirmed = state.CompensationsConfirmed,
+        Version = state.Version + 1,
+        TimedOut = state.TimedOut,
     };
 
     /// <summary>COMPLETED and FAILED sagas take no more forward replies and never time out.</summary>

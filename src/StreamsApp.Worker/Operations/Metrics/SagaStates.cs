@@ -1,4 +1,3 @@
-using StreamsApp.Contracts.Views;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.State;
@@ -7,18 +6,19 @@ using StreamsApp.Topologies.Projections;
 namespace StreamsApp.Worker.Operations.Metrics;
 
 /// <summary>
-/// Sagas per state from the saga-statistics projection, read through an interactive query: this instance's share,
-/// the states whose partitions its tasks host. Each state lives in one partition, so every state is reported by one
-/// worker and a sum over workers (<c>sum by (state)</c>) is the application's count.
+/// Sagas per state, and the timed-out ones, from the saga-statistics projection, read through an interactive query:
+/// this instance's share, the sum of its tasks' totals (each task counts the sagas of its <c>saga.state</c>
+/// partition, once each, see <see cref="SagaCounts"/>). Every partition is hosted by one worker, so a sum over
+/// workers (<c>sum by (state)</c>) is the application's count.
 /// </summary>
 internal static class SagaStates
 {
-    private static readonly StoreQueryParameters<IReadOnlyKeyValueStore<string, SagaStatistics>> Statistics =
-        StoreQueryParameters<IReadOnlyKeyValueStore<string, SagaStatistics>>.FromNameAndType(
-            ProjectionStores.SagaStatistics, QueryableStoreTypes.KeyValueStore<string, SagaStatistics>());
+    private static readonly StoreQueryParameters<IReadOnlyKeyValueStore<string, SagaTotals>> Totals =
+        StoreQueryParameters<IReadOnlyKeyValueStore<string, SagaTotals>>.FromNameAndType(
+            ProjectionStores.SagaTotals, QueryableStoreTypes.KeyValueStore<string, SagaTotals>());
 
-    /// <summary>Sagas per state symbol (e.g. <c>COMPLETED</c>); null while the store cannot be read (starting, rebalancing, closed).</summary>
-    public static IReadOnlyDictionary<string, long>? Read(KafkaStreams? streams)
+    /// <summary>This instance's totals; null while the store cannot be read (starting, rebalancing, closed).</summary>
+    public static SagaTotals? Read(KafkaStreams? streams)
     {
         if (streams is null)
         {
@@ -27,14 +27,7 @@ internal static class SagaStates
 
         try
         {
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-            using var all = streams.Store(Statistics).All();
-            foreach (var entry in all)
-            {
-                counts[entry.Key] = entry.Value.Sagas;
-            }
-
-            return counts;
+            return SagaCounts.Sum(streams.Store(Totals));
         }
         catch (InvalidStateStoreException)
         {

@@ -1,6 +1,7 @@
 using Prometheus;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Runtime;
+using StreamsApp.Contracts.Saga;
 using StreamsApp.Worker.Hosting;
 using StreamsApp.Worker.Operations.DeadLetters;
 
@@ -11,35 +12,33 @@ namespace StreamsApp.Worker.Operations.Metrics;
 /// as counters, remaining-work ones as gauges, distributions (<c>*-latency</c>, <c>*-records</c>) as
 /// <c>_sum</c>/<c>_count</c> counters and a <c>_max</c> gauge. Engine gauges (consumer lag, store sizes) as gauges
 /// whose series leave with their partition or task. Also records processed per sub-topology (the tasks' sum), the
-/// instance state, the saga outcomes and the sagas per state this instance hosts. Rates (records/s per thread) are
+/// instance state, and the sagas per state and per outcome this instance hosts. Rates (records/s per thread) are
 /// PromQL's <c>rate()</c> over the counters.
 /// </summary>
 internal sealed class StreamsMetricsBridge
 {
     private readonly IStreamsInstance _instance;
-    private readonly SagaOutcomes _sagas;
     private readonly MetricFactory _factory;
     private readonly Dictionary<string, Collector> _collectors = new(StringComparer.Ordinal);
     private readonly GaugeFamilies _engineGauges;
     private readonly GaugeFamilies _sagaStates;
     private readonly Gauge _state;
-    private readonly Counter _sagaOutcomes;
+    private readonly GaugeFamilies _sagaOutcomes;
     private readonly Counter _subtopologyProcessed;
     private readonly DeadLetterTopics? _deadLetters;
     private readonly Gauge _deadLetterRecords;
     private long _deadLettersReadAt;
 
-    public StreamsMetricsBridge(IStreamsInstance instance, SagaOutcomes sagas, DeadLetterTopics? deadLetters = null)
+    public StreamsMetricsBridge(IStreamsInstance instance, DeadLetterTopics? deadLetters = null)
     {
         _instance = instance;
-        _sagas = sagas;
         _deadLetters = deadLetters;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         _factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         _engineGauges = new GaugeFamilies(_factory);
         _sagaStates = new GaugeFamilies(_factory);
+        _sagaOutcomes = new GaugeFamilies(_factory);
         _state = _factory.CreateGauge(PrometheusNames.Prefix + "state", "1 for the KafkaStreams state the instance is in.", "state");
-        _sagaOutcomes = _factory.CreateCounter(PrometheusNames.Prefix + "saga_outcomes_total", "Sagas finished, by outcome (from saga.events).", "outcome");
         _subtopologyProcessed = _factory.CreateCounter(
             PrometheusNames.Prefix + "subtopology_process_total", "Records processed by this instance's tasks of each sub-topology.", "subtopology");
         _deadLetterRecords = _factory.CreateGauge(
@@ -58,9 +57,6 @@ internal sealed class StreamsMetricsBridge
             _state.WithLabels(state.ToString()).Set(state == current ? 1 : 0);
         }
 
-        _sagaOutcomes.WithLabels("completed").IncTo(_sagas.Completed);
-        _sagaOutcomes.WithLabels("failed").IncTo(_sagas.Failed);
-        _sagaOutcomes.WithLabels("timed_out").IncTo(_sagas.TimedOut);
         lock (_collectors)
         {
             if (_instance.Metrics is { } metrics)
@@ -154,22 +150,31 @@ internal sealed class StreamsMetricsBridge
         }
     }
 
-    /// <summary>The saga states this instance hosts; kept as they were while the store cannot be read (a rebalance).</summary>
+    /// <summary>
+    /// The sagas this instance hosts, by state and by outcome, each counted once (<see cref="SagaStates"/>); kept as they
+    /// were while the store cannot be read (a rebalance). Gauges, not counters: a partition that moves takes its sagas
+    /// to another instance.
+    /// </summary>
     private void ExportSagaStates()
     {
-        if (SagaStates.Read(_instance.Streams) is not { } states)
+        if (SagaStates.Read(_instance.Streams) is not { } sagas)
         {
             return;
         }
 
-        foreach (var (state, sagas) in states)
+        foreach (var state in Enum.GetValues<SagaStatus>())
         {
             _sagaStates.Set(
-                PrometheusNames.Prefix + "sagas", "Sagas currently in each state, in the saga-statistics partitions this instance hosts (sum over instances).",
-                ["state"], [state], sagas);
+                PrometheusNames.Prefix + "sagas", "Sagas currently in each state, in the saga.state partitions this instance hosts (sum over instances).",
+                ["state"], [state.ToString()], sagas[state]);
         }
 
+        const string outcomes = "Sagas finished, by outcome, in the saga.state partitions this instance hosts (sum over instances); timed_out ones are also failed or compensating.";
+        _sagaOutcomes.Set(PrometheusNames.Prefix + "saga_outcomes", outcomes, ["outcome"], ["completed"], sagas[SagaStatus.COMPLETED]);
+        _sagaOutcomes.Set(PrometheusNames.Prefix + "saga_outcomes", outcomes, ["outcome"], ["failed"], sagas[SagaStatus.FAILED]);
+        _sagaOutcomes.Set(PrometheusNames.Prefix + "saga_outcomes", outcomes, ["outcome"], ["timed_out"], sagas.TimedOut);
         _sagaStates.EndScrape();
+        _sagaOutcomes.EndScrape();
     }
 
     private static bool IsDistribution(string name) =>

@@ -114,8 +114,8 @@ public sealed class ReadModelQueryTests(QueryWorkerFixture fixture)
     [InlineData("/products/p-book/sales?from=9999-12-31T23:00:00Z", "from must be an ISO-8601 time from 1970 to 9998")]
     [InlineData("/products/p-book/sales?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from (2026-02-01T00:00:00.000Z) is after to (2026-01-01T00:00:00.000Z)")]
     [InlineData("/products/p-book/sales?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z", "at most 31 days")]
-    [InlineData("/stores/projections-product-sales-hourly/keys/p-book?from=nope", "from must be an ISO-8601 time")]
-    [InlineData("/stores/projections-product-sales-hourly?limit=x", "limit must be")]
+    [InlineData("/stores/projections-product-sales/keys/p-book?from=nope", "from must be an ISO-8601 time")]
+    [InlineData("/stores/projections-product-sales?limit=x", "limit must be")]
     public async Task BadInputIs400WithTheReason(string path, string reason)
     {
         var (status, problem, _) = await fixture.GetAsync(path);

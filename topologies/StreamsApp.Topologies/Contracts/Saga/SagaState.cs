@@ -26,6 +26,9 @@ public sealed class SagaState : ContractRecord<SagaState>
         .Field("compensationDeadline", sagaState => sagaState.CompensationDeadline, (sagaState, value) => sagaState.CompensationDeadline = value)
         .Field("compensationAttempts", sagaState => sagaState.CompensationAttempts, (sagaState, value) => sagaState.CompensationAttempts = value)
         .Field("compensationsConfirmed", sagaState => sagaState.CompensationsConfirmed, (sagaState, value) => sagaState.CompensationsConfirmed = value)
+        .Field("version", sagaState => sagaState.Version, (sagaState, value) => sagaState.Version = value)
+        .Field("timedOut", sagaState => sagaState.TimedOut, (sagaState, value) => sagaState.TimedOut = value)
+        .Field("lastInput", sagaState => sagaState.LastInput, (sagaState, value) => sagaState.LastInput = value)
         .Complete();
 
     /// <summary>Saga instance; the store key.</summary>
@@ -87,6 +90,21 @@ public sealed class SagaState : ContractRecord<SagaState>
 
     /// <summary>Compensations the participants confirmed, in the order confirmed.</summary>
     public IReadOnlyList<SagaCompensation> CompensationsConfirmed { get; set; } = [];
+
+    /// <summary>
+    /// The saga's version: 1 when it starts, one more with every state change it publishes; 0 on a state written
+    /// before versions (SagaState.v2). Projections apply each version once (seed 004's aggregateVersion).
+    /// </summary>
+    public long Version { get; set; }
+
+    /// <summary>Whether the saga failed because it ran past its deadline.</summary>
+    public bool TimedOut { get; set; }
+
+    /// <summary>
+    /// The input record that made this state, as <c>topic/partition@offset</c> (null when the timeout scan made it): a
+    /// redelivery of that record after a crash sends again what the state sent, which the crash may have lost.
+    /// </summary>
+    public string? LastInput { get; set; }
 
     /// <inheritdoc/>
     protected override ContractFields<SagaState> Fields => FieldBindings;

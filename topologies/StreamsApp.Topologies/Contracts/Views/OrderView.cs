@@ -17,6 +17,7 @@ public sealed class OrderView : ContractRecord<OrderView>
         .Field("currency", orderView => orderView.Currency, (orderView, value) => orderView.Currency = value)
         .Field("createdAt", orderView => orderView.CreatedAt, (orderView, value) => orderView.CreatedAt = value)
         .Field("updatedAt", orderView => orderView.UpdatedAt, (orderView, value) => orderView.UpdatedAt = value)
+        .Field("sagaVersion", orderView => orderView.SagaVersion, (orderView, value) => orderView.SagaVersion = value)
         .Complete();
 
     /// <summary>Order id; the record key.</summary>
@@ -48,6 +49,12 @@ public sealed class OrderView : ContractRecord<OrderView>
 
     /// <summary>When the view last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The last saga version applied to the view (0 before any): a client that knows a version (from a saga event or
+    /// the saga state) waits until the view has it to read its own writes.
+    /// </summary>
+    public long SagaVersion { get; set; }
 
     /// <inheritdoc/>
     protected override ContractFields<OrderView> Fields => FieldBindings;

@@ -22,10 +22,21 @@ internal sealed class ReservationCollector : IProcessor<string, StockLineOutcome
     {
         var outcome = record.Value;
 
-        // Not pending: released meanwhile (its release lines follow the reserve lines, so nothing stays held), or an
-        // outcome redelivered after the decision.
-        if (!_reservations!.TryGet(outcome.OrderId, out var reservation) || reservation.Status != ReservationStatus.Pending
-            || reservation.Held.Contains(outcome.ProductId) || reservation.Short.ContainsKey(outcome.ProductId))
+        // Unknown, or released meanwhile (its release lines follow the reserve lines, so nothing stays held).
+        if (!_reservations!.TryGet(outcome.OrderId, out var reservation) || reservation.Status == ReservationStatus.Released)
+        {
+            return;
+        }
+
+        // An outcome after the decision is redelivered or answers lines sent again: a crash (at-least-once) may have
+        // kept the decision and lost what it sent, so it is sent again, with the same reply id.
+        if (reservation.Status != ReservationStatus.Pending)
+        {
+            Decided(reservation, record.Timestamp);
+            return;
+        }
+
+        if (reservation.Held.Contains(outcome.ProductId) || reservation.Short.ContainsKey(outcome.ProductId))
         {
             return;
         }
@@ -41,13 +52,19 @@ internal sealed class ReservationCollector : IProcessor<string, StockLineOutcome
 
         reservation = reservation with { Status = reservation.Short.Count == 0 ? ReservationStatus.Reserved : ReservationStatus.Failed };
         _reservations.Put(outcome.OrderId, reservation);
-        var reply = reservation.Reply(reservation.Command, reservation.Trace, record.Timestamp);
+        Decided(reservation, record.Timestamp);
+    }
+
+    /// <summary>Sends a decision: the reply, and for a failed order the release of its held lines (releasing twice is releasing once).</summary>
+    private void Decided(Reservation reservation, long timestamp)
+    {
+        var reply = reservation.Reply(reservation.Command, reservation.Trace, timestamp);
         _context!.Forward(reply.WithValue(ReservationEffect.Of(reply.Value)));
         if (reservation.Status == ReservationStatus.Failed)
         {
             foreach (var line in reservation.ReleaseLines(reservation.Held))
             {
-                _context.Forward(new Record<string, ReservationEffect>(line.ProductId, ReservationEffect.Of(line), record.Timestamp));
+                _context.Forward(new Record<string, ReservationEffect>(line.ProductId, ReservationEffect.Of(line), timestamp));
             }
         }
     }

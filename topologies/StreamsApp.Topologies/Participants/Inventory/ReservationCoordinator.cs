@@ -41,10 +41,16 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
     {
         if (_reservations!.TryGet(command.OrderId, out var known))
         {
-            // Pending: the decision is on its way. Decided: answered as before (a redelivery gets the same reply id).
+            // Decided: answered as before (a redelivery gets the same reply id). Pending: its lines are sent again, as
+            // a crash (at-least-once) may have kept the reservation and lost them; a product task answers a line it
+            // holds already with the same outcome, which the collector counts once.
             if (known.Status != ReservationStatus.Pending)
             {
                 Emit(known.Reply(command, trace, timestamp));
+            }
+            else
+            {
+                EmitReserveLines(known, timestamp);
             }
 
             return;
@@ -60,9 +66,14 @@ internal sealed class ReservationCoordinator : IProcessor<string, InventoryComma
 
         var reservation = Reservation.Start(ReservationStatus.Pending, command, trace, command.Items);
         _reservations.Put(command.OrderId, reservation);
+        EmitReserveLines(reservation, timestamp);
+    }
+
+    private void EmitReserveLines(Reservation reservation, long timestamp)
+    {
         foreach (var (productId, quantity) in reservation.QuantitiesByProduct())
         {
-            Emit(new StockLine(command.OrderId, productId, quantity, StockLineAction.Reserve), timestamp);
+            Emit(new StockLine(reservation.Command.OrderId, productId, quantity, StockLineAction.Reserve), timestamp);
         }
     }
 

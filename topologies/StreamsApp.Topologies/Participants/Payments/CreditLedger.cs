@@ -49,7 +49,7 @@ internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string,
         var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
         var charge = CreditRules.RefusalReason(command, joined.Customer, spent) is { } reason
             ? new Charge(ChargeStatus.Failed, "", command.Amount, command.Currency, reason)
-            : new Charge(ChargeStatus.Captured, CommandReply.DerivedId(command.MessageId, "payment"), command.Amount, command.Currency, null);
+            : new Charge(ChargeStatus.Captured, MessageIds.Derived(command.MessageId, "payment"), command.Amount, command.Currency, null);
         if (charge.Status == ChargeStatus.Captured)
         {
             _spent.Put(command.CustomerId, spent + charge.Amount);

@@ -17,7 +17,7 @@ internal sealed class ShipmentScheduler : IFixedKeyProcessor<string, ShippingCom
             ?? throw new InvalidOperationException($"shipping.commands carries no {record.Value.Message?.GetType().Name}");
         IShippingReply reply = ShippingRules.RefusalReason(command.Address) is { } reason
             ? new ShipmentFailed { Reason = reason }.Answering(command, record.Timestamp)
-            : new ShipmentScheduled { ShipmentId = CommandReply.DerivedId(command.MessageId, "shipment"), Carrier = ShippingRules.Carrier }
+            : new ShipmentScheduled { ShipmentId = MessageIds.Derived(command.MessageId, "shipment"), Carrier = ShippingRules.Carrier }
                 .Answering(command, record.Timestamp);
         var headers = CommandReply.HeadersFor(TraceHeaders.Read(record.Headers), command);
         _context!.Forward(record.WithValue(new ShippingReply { Message = reply }).WithHeaders(headers));
