@@ -15,10 +15,8 @@ public class ContractTypeTests
     public static TheoryData<string, string> EnvelopeMessages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (envelope, message) in ContractTypes.Records
-            .Where(type => type.BaseType is { IsGenericType: true } baseType
-                && baseType.GetGenericTypeDefinition() == typeof(MessageEnvelope<,>))
-            .SelectMany(envelope => ContractTypes.Implementations(envelope.BaseType!.GetGenericArguments()[1])
+        foreach (var (envelope, message) in ContractTypes.Envelopes
+            .SelectMany(envelope => ContractTypes.Implementations(envelope.GetProperty("Message")!.PropertyType)
                 .Select(message => (envelope.Name, message.Name))))
         {
             data.Add(envelope, message);
@@ -83,7 +81,7 @@ public class ContractTypeTests
     {
         var envelopeType = ContractTypes.Named(envelopeName);
         var messageType = ContractTypes.Named(messageName);
-        var messageInterface = envelopeType.BaseType!.GetGenericArguments()[1];
+        var messageInterface = envelopeType.GetProperty("Message")!.PropertyType;
         var envelope = new ContractSamples().Filled(envelopeType, new Dictionary<Type, Type> { [messageInterface] = messageType });
 
         var read = AvroBinary.ReadSpecific<ISpecificRecord>(

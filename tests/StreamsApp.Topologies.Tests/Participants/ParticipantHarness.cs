@@ -49,7 +49,7 @@ internal sealed class ParticipantHarness : IDisposable
 
     /// <summary>Fills the saga fields of a command.</summary>
     public static T Command<T>(T command, string orderId, string messageId)
-        where T : SagaMessage<T>
+        where T : ISagaMessage
     {
         command.OrderId = orderId;
         command.SagaId = "saga-" + orderId;

@@ -29,7 +29,7 @@ internal static class SagaReplies
         Stamp(new PaymentRefunded { PaymentId = "pay-1", Amount = 25.5m, Currency = "EUR" }, orderId);
 
     private static T Stamp<T>(T reply, string orderId)
-        where T : SagaMessage<T>
+        where T : ISagaMessage
     {
         reply.MessageId = Guid.NewGuid().ToString();
         reply.SagaId = orderId;

@@ -17,7 +17,7 @@ internal static class CommandReply
     /// yields a reply with the same id and the orchestrator's duplicate check drops it.
     /// </remarks>
     public static TReply Answering<TReply>(this TReply reply, ISagaMessage command, long timestampMs)
-        where TReply : SagaMessage<TReply>
+        where TReply : ISagaMessage
     {
         reply.MessageId = MessageIds.Derived(command.MessageId, typeof(TReply).Name);
         reply.SagaId = command.SagaId;

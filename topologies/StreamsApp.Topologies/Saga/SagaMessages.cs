@@ -53,7 +53,7 @@ internal static class SagaMessages
         Stamp(new SagaTimedOut { Status = saga.Status, Deadline = saga.Deadline, SagaVersion = failing.Version }, saga, now);
 
     private static T Stamp<T>(T message, SagaState saga, DateTimeOffset now)
-        where T : SagaMessage<T>
+        where T : ISagaMessage
     {
         // The same id whenever the state's message is made again (MessageIds), and a new one for every new state.
         message.MessageId = MessageIds.Derived($"{saga.SagaId}@{saga.Version}", typeof(T).Name);

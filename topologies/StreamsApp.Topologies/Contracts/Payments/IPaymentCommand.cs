@@ -1,6 +1,0 @@
-namespace StreamsApp.Contracts.Payments;
-
-/// <summary>A message type carried by <see cref="PaymentCommand"/>.</summary>
-public interface IPaymentCommand : ISagaMessage
-{
-}

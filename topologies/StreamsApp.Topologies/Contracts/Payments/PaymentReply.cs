@@ -1,6 +1,0 @@
-namespace StreamsApp.Contracts.Payments;
-
-/// <summary>Value of payments.replies.</summary>
-public sealed class PaymentReply : MessageEnvelope<PaymentReply, IPaymentReply>
-{
-}

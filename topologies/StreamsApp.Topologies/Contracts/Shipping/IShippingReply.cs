@@ -1,6 +1,0 @@
-namespace StreamsApp.Contracts.Shipping;
-
-/// <summary>A message type carried by <see cref="ShippingReply"/>.</summary>
-public interface IShippingReply : ISagaMessage
-{
-}

@@ -1,6 +1,0 @@
-namespace StreamsApp.Contracts.Shipping;
-
-/// <summary>Value of shipping.commands.</summary>
-public sealed class ShippingCommand : MessageEnvelope<ShippingCommand, IShippingCommand>
-{
-}
