@@ -1,3 +1,4 @@
+using StreamsApp.Contracts.Orders;
 using StreamsApp.Topologies.Tests.Support;
 
 namespace StreamsApp.Topologies.Tests.Orders;
@@ -65,32 +66,37 @@ public sealed class OrderDeduplicationTests : IDisposable
     [Fact]
     public void ARestartedApplicationStillKnowsTheEventIdsItAccepted()
     {
-        var stateDir = Directory.CreateTempSubdirectory("order-intake-").FullName;
-        try
+        // The restarted driver's topic starts again at offset 0, where a real topic goes on: the resent event comes
+        // second, at an offset of its own, as it would on a real topic (at the same offset it would be the accepted
+        // record itself, redelivered, which is forwarded again).
+        var accepted = AfterRestart(after =>
         {
-            using (var before = new OrderIntakeDriver(stateDir))
-            {
-                before.Pipe(SampleOrders.Valid("o-1", "e-1"));
-                Assert.Single(before.Accepted.ReadValuesToList());
-            }
-
-            // The restarted driver's topic starts again at offset 0, where a real topic goes on: the resent event comes
-            // second, at an offset of its own, as it would on a real topic (at the same offset it would be the
-            // accepted record itself, redelivered, which is forwarded again).
-            using var after = new OrderIntakeDriver(stateDir);
             after.Pipe(SampleOrders.Valid("o-2", "e-2"), SampleOrders.PlacedAt + TimeSpan.FromMinutes(1));
             after.Pipe(SampleOrders.Valid("o-1", "e-1"), SampleOrders.PlacedAt + TimeSpan.FromMinutes(1));
+        });
 
-            Assert.Equal("e-2", Assert.Single(after.Accepted.ReadValuesToList()).EventId);
-        }
-        finally
-        {
-            Directory.Delete(stateDir, recursive: true);
-        }
+        Assert.Equal("e-2", Assert.Single(accepted).EventId);
     }
 
     [Fact]
     public void TheAcceptedRecordRedeliveredAfterACrashIsForwardedAgainAndALaterResendIsNot()
+    {
+        // The restarted driver reads its topic from offset 0 again with the marks kept: what at-least-once replays
+        // after a crash that kept the marks and may have lost the accepted order.
+        var accepted = AfterRestart(after =>
+        {
+            after.Pipe(SampleOrders.Valid("o-1", "e-1"));
+            after.Pipe(SampleOrders.Valid("o-1", "e-1"));
+        });
+
+        Assert.Equal("e-1", Assert.Single(accepted).EventId);
+    }
+
+    /// <summary>
+    /// Accepts order o-1 (event e-1) in one driver, then runs <paramref name="restarted"/> in a second one on the same
+    /// state directory, and returns what the second accepted.
+    /// </summary>
+    private static IReadOnlyList<OrderCreated> AfterRestart(Action<OrderIntakeDriver> restarted)
     {
         var stateDir = Directory.CreateTempSubdirectory("order-intake-").FullName;
         try
@@ -101,13 +107,9 @@ public sealed class OrderDeduplicationTests : IDisposable
                 Assert.Single(before.Accepted.ReadValuesToList());
             }
 
-            // The restarted driver reads its topic from offset 0 again with the marks kept: what at-least-once replays
-            // after a crash that kept the marks and may have lost the accepted order.
             using var after = new OrderIntakeDriver(stateDir);
-            after.Pipe(SampleOrders.Valid("o-1", "e-1"));
-            after.Pipe(SampleOrders.Valid("o-1", "e-1"));
-
-            Assert.Equal("e-1", Assert.Single(after.Accepted.ReadValuesToList()).EventId);
+            restarted(after);
+            return after.Accepted.ReadValuesToList();
         }
         finally
         {

@@ -172,9 +172,10 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             return;
         }
 
+        var input = InputPosition();
         foreach (var state in transition.States)
         {
-            state.LastInput = InputPosition();
+            state.LastInput = input;
         }
 
         _sagas.Put(sagaId, transition.Final);
