@@ -13,7 +13,7 @@ namespace StreamsApp.Worker.Hosting;
 /// Tells requests waiting for an order's outcome (<see cref="WaitAsync"/>) when it comes, reading <c>saga.events</c>
 /// from its end with every partition assigned: one consumer per worker, whatever the number of waiting requests.
 /// It counts nothing: a topic read under at-least-once can hold an outcome twice, so the outcome metrics come from the
-/// saga-statistics store, which counts each saga once (<c>SagaStates</c>).
+/// saga statistics projection, which counts each saga once (<c>SagaStates</c>).
 /// </summary>
 public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaConnection connection, ILogger<SagaOutcomes> log) : BackgroundService
 {

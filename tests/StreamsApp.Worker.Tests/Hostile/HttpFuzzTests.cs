@@ -71,13 +71,14 @@ public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture
         foreach (var id in Ids)
         {
             yield return $"/orders/{id}";
+            yield return $"/orders/{id}?minVersion={Value()}";
             yield return $"/customers/{id}";
             yield return $"/sagas/{id}";
             yield return $"/products/{id}/sales";
             yield return $"/stores/{id}";
             yield return $"/stores/{id}/keys/{Id()}";
             yield return $"/stores/projections-order-views/keys/{id}";
-            yield return $"/stores/projections-product-sales-hourly/keys/{id}?from={Value()}&to={Value()}";
+            yield return $"/stores/projections-product-sales/keys/{id}?from={Value()}&to={Value()}";
         }
 
         for (var i = 0; i < 60; i++)
@@ -85,7 +86,7 @@ public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture
             yield return $"/sagas?state={Value()}&limit={Value()}";
             yield return $"/products/{Id()}/sales?from={Value()}&to={Value()}";
             yield return $"/stores/projections-order-views?from={Value()}&to={Value()}&limit={Value()}";
-            yield return $"/stores/projections-product-sales-hourly?from={Value()}&to={Value()}&limit={Value()}";
+            yield return $"/stores/projections-product-sales?from={Value()}&to={Value()}&limit={Value()}";
             yield return $"/topology?format={Value()}";
         }
 

@@ -6,7 +6,7 @@ using StreamsApp.Topologies.Projections;
 namespace StreamsApp.Worker.Operations.Metrics;
 
 /// <summary>
-/// Sagas per state, and the timed-out ones, from the saga-statistics projection, read through an interactive query:
+/// Sagas per state, and the timed-out ones, from the saga statistics projection, read through an interactive query:
 /// this instance's share, the sum of its tasks' totals (each task counts the sagas of its <c>saga.state</c>
 /// partition, once each, see <see cref="SagaCounts"/>). Every partition is hosted by one worker, so a sum over
 /// workers (<c>sum by (state)</c>) is the application's count.
