@@ -1,6 +1,8 @@
-# StreamsApp worker. Build: docker build -t streamsapp-worker .   Run: docker run -p 8080:8080 streamsapp-worker
-# Configure with STREAMSAPP_ variables, e.g. STREAMSAPP_Streams__BootstrapServers=broker:9092,
-# STREAMSAPP_SchemaRegistry__Url=http://registry:8081, STREAMSAPP_Kafka__Properties__security.protocol=SASL_SSL.
+# StreamsApp worker. Build: docker build -t streamsapp-worker .
+# Run on a cluster: docker run -p 8080:8080 -e STREAMSAPP_Streams__BootstrapServers=broker:9092 \
+#   -e STREAMSAPP_SchemaRegistry__Url=http://registry:8081 streamsapp-worker   (more: STREAMSAPP_Kafka__Properties__security.protocol=SASL_SSL, ...)
+# The embedded demo, on purpose: docker run -p 8080:8080 -e STREAMSAPP_Kafka__Mode=Embedded streamsapp-worker
+# (the image runs in the Production environment, where no cluster configured is an error, exit code 2).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .

@@ -31,7 +31,7 @@ public sealed class WorkerHost : IAsyncDisposable
         var stateDir = Path.Combine(Path.GetTempPath(), "streamsapp-worker-tests", Guid.NewGuid().ToString("N"));
         string[] args =
         [
-            "--http-url=http://127.0.0.1:0", $"--state-dir={stateDir}", "--partitions=1", "--demo-rate=0",
+            "--kafka-mode=Embedded", "--http-url=http://127.0.0.1:0", $"--state-dir={stateDir}", "--partitions=1", "--demo-rate=0",
             "--Console:ProgressInterval=00:00:00", "--Streams:CommitInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

@@ -4,6 +4,13 @@ namespace StreamsApp.Worker.Configuration;
 public sealed class KafkaOptions
 {
     /// <summary>
+    /// The cluster the worker runs on. Unset, it is <see cref="KafkaMode.Cluster"/> when <c>Streams:BootstrapServers</c>
+    /// is set and <see cref="KafkaMode.Embedded"/> otherwise, except in the Production environment, where a missing
+    /// bootstrap is a configuration error rather than a silent demo.
+    /// </summary>
+    public KafkaMode? Mode { get; set; }
+
+    /// <summary>
     /// librdkafka properties passed to every client as they are (<c>security.protocol</c>, <c>sasl.*</c>, <c>ssl.*</c>, ...),
     /// so the worker can join a secured cluster. Values of secret keys are never printed (<see cref="SecretRedaction"/>).
     /// </summary>

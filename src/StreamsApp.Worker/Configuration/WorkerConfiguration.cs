@@ -21,6 +21,7 @@ public static class WorkerConfiguration
         ["--topologies"] = "Mission:Parts",
         ["--saga-timeout"] = "Mission:SagaTimeout",
         ["--compensation-timeout"] = "Mission:CompensationTimeout",
+        ["--kafka-mode"] = "Kafka:Mode",
         ["--partitions"] = "Kafka:TopicPartitions",
         ["--topic-admin-url"] = "Kafka:TopicAdminUrl",
         ["--create-topics"] = "Kafka:CreateTopics",

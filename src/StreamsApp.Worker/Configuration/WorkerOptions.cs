@@ -26,8 +26,11 @@ public sealed class WorkerOptions
     /// <summary>Console output (section <c>Console</c>).</summary>
     public ConsoleOptions Console { get; set; } = new();
 
-    /// <summary>True when no bootstrap servers are configured: the worker runs its own embedded cluster.</summary>
-    public bool IsEmbedded => string.IsNullOrWhiteSpace(Streams.BootstrapServers);
+    /// <summary>
+    /// True when the worker runs its own embedded cluster: <c>Kafka:Mode</c> is Embedded, or unset with no bootstrap
+    /// servers (which the validator refuses in the Production environment).
+    /// </summary>
+    public bool IsEmbedded => Kafka.Mode is { } mode ? mode == KafkaMode.Embedded : string.IsNullOrWhiteSpace(Streams.BootstrapServers);
 
     /// <summary>
     /// True when the cluster is the embedded (mock) one: the worker's own, or <c>streamsapp-kafka</c> in another process

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Runtime;
@@ -6,12 +7,14 @@ using StreamsApp.Topologies.Mission;
 namespace StreamsApp.Worker.Configuration;
 
 /// <summary>Checks the configuration at start; every problem names its full configuration key (<c>Streams:CommitInterval</c>).</summary>
-internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
+/// <param name="environment">The host's environment: in Production, no cluster at all is an error, not the embedded demo.</param>
+internal sealed class WorkerOptionsValidator(IHostEnvironment environment) : IValidateOptions<WorkerOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, WorkerOptions options)
     {
         var problems = new List<string>();
+        problems.AddRange(ModeProblems(options));
         problems.AddRange(StreamsProblems(options));
         if (options.Kafka.TopicPartitions < 1)
         {
@@ -123,6 +126,26 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (http.MaxRequestBodyBytes < 1024)
         {
             yield return $"Http:MaxRequestBodyBytes must be at least 1024 (was {http.MaxRequestBodyBytes})";
+        }
+    }
+
+    /// <summary>The cluster is chosen, not fallen back to: in Production a missing bootstrap must not become a demo.</summary>
+    private IEnumerable<string> ModeProblems(WorkerOptions options)
+    {
+        var bootstrap = options.Streams.BootstrapServers;
+        switch (options.Kafka.Mode)
+        {
+            case KafkaMode.Cluster when string.IsNullOrWhiteSpace(bootstrap):
+                yield return "Streams:BootstrapServers must name the cluster when Kafka:Mode is Cluster (--bootstrap-servers, STREAMSAPP_Streams__BootstrapServers)";
+                break;
+            case KafkaMode.Embedded when !string.IsNullOrWhiteSpace(bootstrap):
+                yield return $"Kafka:Mode is Embedded, which runs a cluster of its own, but Streams:BootstrapServers names one ({bootstrap}): set only one of them";
+                break;
+            case null when string.IsNullOrWhiteSpace(bootstrap) && environment.IsProduction():
+                yield return "Streams:BootstrapServers is not set, and in the Production environment the worker does not fall back to its embedded "
+                    + "demo cluster: set Streams:BootstrapServers (--bootstrap-servers, STREAMSAPP_Streams__BootstrapServers), "
+                    + "or Kafka:Mode=Embedded (--kafka-mode=Embedded) to run the embedded cluster on purpose";
+                break;
         }
     }
 }

@@ -33,7 +33,7 @@ public static class WorkerApp
         WorkerConfiguration.Apply(builder.Configuration, settingsFile ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json"), args);
         var worker = builder.Configuration.Get<WorkerOptions>() ?? new WorkerOptions();
         // Checked here, before any service starts, so a bad setting ends the process with its message and nothing else.
-        if (new WorkerOptionsValidator().Validate(null, worker) is { Failed: true } invalid)
+        if (new WorkerOptionsValidator(builder.Environment).Validate(null, worker) is { Failed: true } invalid)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), invalid.Failures);
         }

@@ -29,6 +29,30 @@ public sealed class ConfigurationTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--environment=Production", "Streams:BootstrapServers is not set, and in the Production environment the worker does not fall back")]
+    [InlineData("--kafka-mode=Cluster --environment=Development", "Streams:BootstrapServers must name the cluster when Kafka:Mode is Cluster")]
+    [InlineData("--kafka-mode=Embedded --bootstrap-servers=b:9092 --schema-registry-url=http://r:8081", "Kafka:Mode is Embedded, which runs a cluster of its own, but Streams:BootstrapServers names one (b:9092)")]
+    public void TheClusterIsChosenNotFallenBackToInProduction(string flags, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", .. flags.Split(' ')]));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--environment=Development", true)]
+    [InlineData("--environment=Production --kafka-mode=Embedded", true)]
+    [InlineData("--environment=Production --bootstrap-servers=b:9092 --schema-registry-url=http://r:8081", false)]
+    public void TheModeFollowsTheSettingsAndOutsideProductionTheMissingBootstrap(string flags, bool embedded)
+    {
+        var app = WorkerApp.Build(["--http-url=http://127.0.0.1:0", .. flags.Split(' ')]);
+
+        var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        Assert.Equal(embedded, options.IsEmbedded);
+        Assert.Equal(embedded, options.DemoEnabled);
+    }
+
     [Fact]
     public void AValueOfTheWrongTypeNamesItsKey()
     {
@@ -44,7 +68,7 @@ public sealed class ConfigurationTests
         Environment.SetEnvironmentVariable("STREAMSAPP_Mission__SagaTimeout", "00:01:00");
         try
         {
-            var app = WorkerApp.Build(["--application-id=from-flag"]);
+            var app = WorkerApp.Build(["--application-id=from-flag", "--kafka-mode=Embedded"]);
             var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
 
             Assert.Equal("from-flag", options.Streams.ApplicationId);

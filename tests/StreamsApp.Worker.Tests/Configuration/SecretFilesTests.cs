@@ -19,7 +19,7 @@ public sealed class SecretFilesTests : IDisposable
             File.WriteAllText(_file, "key-from-file\nignored second line\n");
             File.WriteAllText(peerFile, "  a-peer-secret-of-24-chars  \n");
 
-            var app = WorkerApp.Build(["--http-url=http://127.0.0.1:0", "--demo-rate=0", $"--api-key-file={_file}", $"--peer-secret-file={peerFile}"]);
+            var app = WorkerApp.Build(["--kafka-mode=Embedded", "--http-url=http://127.0.0.1:0", "--demo-rate=0", $"--api-key-file={_file}", $"--peer-secret-file={peerFile}"]);
             var http = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Http;
 
             Assert.Equal("key-from-file", http.ApiKey);
