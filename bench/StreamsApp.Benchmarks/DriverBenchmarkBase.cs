@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
@@ -15,22 +14,27 @@ namespace StreamsApp.Benchmarks;
 [Config(typeof(RecordsPerSecondConfig))]
 public abstract class DriverBenchmarkBase : IDisposable
 {
-    protected const int Records = 1_000_000;
-    protected const int DistinctKeys = 10_000;
+    protected const int Records = RecordCount;
+    protected const int DistinctKeys = KeyCount;
 
-    private byte[][] _keys = [];
-    private byte[][] _values = [];
+    /// <summary>How many records each benchmark pipes.</summary>
+    internal const int RecordCount = 1_000_000;
+
+    /// <summary>How many customer keys they spread over.</summary>
+    internal const int KeyCount = 10_000;
+
     private TestInputTopic<byte[], byte[]>? _input;
     private string? _stateDir;
 
     protected TopologyTestDriver? Driver { get; private set; }
 
+    /// <summary>The order records every driver benchmark pipes, ours and Streamiz's alike.</summary>
+    internal static OrderRecords Input { get; } = new(Records, DistinctKeys);
+
+    /// <summary>Makes the input before anything is measured.</summary>
     [GlobalSetup]
-    public void GenerateInput()
-    {
-        _keys = [.. Enumerable.Range(0, Records).Select(i => CustomerKey(i % DistinctKeys))];
-        _values = [.. Enumerable.Range(0, Records).Select(i => Encoding.UTF8.GetBytes($"order-{i}:{i % 97}"))];
-    }
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet calls setups on the benchmark instance")]
+    public void GenerateInput() => _ = Input.Keys;
 
     [IterationCleanup]
     public void Cleanup()
@@ -55,7 +59,7 @@ public abstract class DriverBenchmarkBase : IDisposable
         builder.Stream("orders", Consumed.With(Serdes.String(), Serdes.String()));
 
     /// <summary>The serialized key of the customer with this number, as the orders use it.</summary>
-    protected static byte[] CustomerKey(int customer) => Encoding.UTF8.GetBytes($"customer-{customer}");
+    protected static byte[] CustomerKey(int customer) => OrderRecords.CustomerKey(customer);
 
     /// <summary>Starts a driver on the built topology with a fresh state directory.</summary>
     protected void Start(StreamsBuilder builder)
@@ -71,7 +75,7 @@ public abstract class DriverBenchmarkBase : IDisposable
         var input = _input!;
         for (var i = 0; i < Records; i++)
         {
-            input.PipeInput(_keys[i], _values[i], i);
+            input.PipeInput(Input.Keys[i], Input.Values[i], i);
         }
     }
 }

@@ -15,6 +15,8 @@ using StreamsApp.Benchmarks.Saga;
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- failover 100000
 // `saga-scan [stored-sagas ...]` times one timeout punctuation of the order saga with that many sagas stored, e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- saga-scan 1000 100000 1000000
+// `streamiz` runs our driver benchmarks and the same topologies on Streamiz.Kafka.Net, and prints both side by side:
+//   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- streamiz
 // Anything else goes to BenchmarkDotNet (filters), e.g.
 //   dotnet run -c Release --project bench/StreamsApp.Benchmarks -- --filter '*TopologyTestDriver*'
 if (args.Length > 0 && args[0] == FailoverInstance.VictimCommand)
@@ -50,6 +52,12 @@ if (args.Length > 0 && args[0] == "runtime-guarantees")
 if (args.Length > 0 && args[0] == "runtime")
 {
     RuntimeThroughput.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "streamiz")
+{
+    StreamsApp.Benchmarks.Streamiz.StreamizComparison.Run();
     return;
 }
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -7,8 +8,8 @@ using BenchmarkDotNet.Running;
 namespace StreamsApp.Benchmarks;
 
 /// <summary>
-/// One warm-up and three measured iterations of a whole batch each (a batch is far longer than timer noise), and a
-/// records/s column computed from the mean time per record.
+/// One warm-up and three measured iterations of a whole batch each (a batch is far longer than timer noise), a
+/// records/s column computed from the mean time per record, and the bytes allocated per record.
 /// </summary>
 public sealed class RecordsPerSecondConfig : ManualConfig
 {
@@ -16,6 +17,7 @@ public sealed class RecordsPerSecondConfig : ManualConfig
     {
         AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1));
         AddColumn(new RecordsPerSecondColumn());
+        AddDiagnoser(MemoryDiagnoser.Default);
         AddColumnProvider(DefaultColumnProviders.Instance);
     }
 
