@@ -28,6 +28,6 @@ public class StreamTableJoinBenchmarks : DriverBenchmarkBase
         }
     }
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(3b) stream-table join, 10,000-row table")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.StreamTableJoin)]
     public void StreamTableJoin() => PipeAll();
 }

@@ -25,13 +25,13 @@ public class TopologyTestDriverBenchmarks : DriverBenchmarkBase
     [IterationSetup(Target = nameof(CountRocksDb))]
     public void SetupCountRocksDb() => Start(CountTopology(Stores.PersistentKeyValueStore("counts")));
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(a) Filter+MapValues")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.FilterMapValues)]
     public void FilterMapValues() => PipeAll();
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(b) GroupByKey.Count in memory")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.CountInMemory)]
     public void CountInMemory() => PipeAll();
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(c) GroupByKey.Count in RocksDB")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.CountRocksDb)]
     public void CountRocksDb() => PipeAll();
 
     private static StreamsBuilder CountTopology(IKeyValueBytesStoreSupplier store)

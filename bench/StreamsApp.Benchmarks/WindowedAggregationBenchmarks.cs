@@ -22,6 +22,6 @@ public class WindowedAggregationBenchmarks : DriverBenchmarkBase
         Start(builder);
     }
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(3a) tumbling 1-minute window Count in RocksDB")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.TumblingWindowCount)]
     public void TumblingWindowCount() => PipeAll();
 }

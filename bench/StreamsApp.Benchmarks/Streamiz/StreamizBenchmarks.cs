@@ -76,19 +76,19 @@ public class StreamizBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(a) Filter+MapValues")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.FilterMapValues)]
     public void FilterMapValues() => PipeAll();
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(b) GroupByKey.Count in memory")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.CountInMemory)]
     public void CountInMemory() => PipeAll();
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(c) GroupByKey.Count in RocksDB")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.CountRocksDb)]
     public void CountRocksDb() => PipeAll();
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(3a) tumbling 1-minute window Count in RocksDB")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.TumblingWindowCount)]
     public void TumblingWindowCount() => PipeAll();
 
-    [Benchmark(OperationsPerInvoke = Records, Description = "(3b) stream-table join, 10,000-row table")]
+    [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.StreamTableJoin)]
     public void StreamTableJoin() => PipeAll();
 
     private static IKStream<string, string> Orders(StreamBuilder builder) => builder.Stream<string, string>("orders");
