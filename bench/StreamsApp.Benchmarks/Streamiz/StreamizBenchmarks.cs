@@ -9,21 +9,14 @@ namespace StreamsApp.Benchmarks.Streamiz;
 
 /// <summary>
 /// Streamiz.Kafka.Net 1.8.2 running the topologies of our driver benchmarks, through its own TopologyTestDriver, on
-/// the same records (<see cref="DriverBenchmarkBase.Input"/>), with the same kinds of stores: the other half of
+/// the same records (<see cref="DriverIterations{TDriver}.Input"/>), with the same kinds of stores: the other half of
 /// <c>bench streamiz</c> (<see cref="StreamizComparison"/>). Each benchmark's description is that of ours.
 /// </summary>
-[Config(typeof(RecordsPerSecondConfig))]
-public class StreamizBenchmarks : IDisposable
+public class StreamizBenchmarks : DriverIterations<TopologyTestDriver>
 {
-    private const int Records = DriverBenchmarkBase.RecordCount;
+    private const int Records = RecordCount;
     private static readonly DateTime Epoch = DateTime.UnixEpoch;
-    private TopologyTestDriver? _driver;
     private TestInputTopic<byte[], byte[]>? _input;
-    private string? _stateDir;
-
-    [GlobalSetup]
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet calls setups on the benchmark instance")]
-    public void GenerateInput() => _ = DriverBenchmarkBase.Input.Keys;
 
     [IterationSetup(Target = nameof(FilterMapValues))]
     public void SetupStateless() => Start(builder => Orders(builder)
@@ -51,29 +44,11 @@ public class StreamizBenchmarks : IDisposable
             var customers = builder.Table("customers", RocksDb.As<string, string>("customers"));
             Orders(builder).Join(customers, (order, customer) => order + "@" + customer).To("orders-with-customers");
         });
-        var table = _driver!.CreateInputTopic<byte[], byte[], ByteArraySerDes, ByteArraySerDes>("customers");
-        for (var i = 0; i < DriverBenchmarkBase.KeyCount; i++)
+        var table = Driver!.CreateInputTopic<byte[], byte[], ByteArraySerDes, ByteArraySerDes>("customers");
+        for (var i = 0; i < KeyCount; i++)
         {
             table.PipeInput(OrderRecords.CustomerKey(i), System.Text.Encoding.UTF8.GetBytes($"name-{i}"), Epoch);
         }
-    }
-
-    [IterationCleanup]
-    public void Cleanup()
-    {
-        _driver?.Dispose();
-        _driver = null;
-        if (_stateDir is not null)
-        {
-            Directory.Delete(_stateDir, recursive: true);
-            _stateDir = null;
-        }
-    }
-
-    public void Dispose()
-    {
-        Cleanup();
-        GC.SuppressFinalize(this);
     }
 
     [Benchmark(OperationsPerInvoke = Records, Description = DriverTopologies.FilterMapValues)]
@@ -95,19 +70,18 @@ public class StreamizBenchmarks : IDisposable
 
     private void Start(Action<StreamBuilder> topology)
     {
-        _stateDir = Directory.CreateTempSubdirectory("streamiz-bench-").FullName;
         var builder = new StreamBuilder();
         topology(builder);
-        var config = new StreamConfig<StringSerDes, StringSerDes> { ApplicationId = "bench", StateDir = _stateDir };
-        _driver = new TopologyTestDriver(builder.Build(), config);
-        _input = _driver.CreateInputTopic<byte[], byte[], ByteArraySerDes, ByteArraySerDes>("orders");
+        var driver = StartDriver("streamiz-bench-", stateDir =>
+            new TopologyTestDriver(builder.Build(), new StreamConfig<StringSerDes, StringSerDes> { ApplicationId = "bench", StateDir = stateDir }));
+        _input = driver.CreateInputTopic<byte[], byte[], ByteArraySerDes, ByteArraySerDes>("orders");
     }
 
     // As ours: every record in order, the record's number as its timestamp in milliseconds.
     private void PipeAll()
     {
         var input = _input!;
-        var records = DriverBenchmarkBase.Input;
+        var records = Input;
         for (var i = 0; i < Records; i++)
         {
             input.PipeInput(records.Keys[i], records.Values[i], Epoch.AddMilliseconds(i));
