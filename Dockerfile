@@ -9,6 +9,7 @@ WORKDIR /src
 # The restore is its own layer: it changes only when a project file or a package version does.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/StreamsApp.Streams/StreamsApp.Streams.csproj src/StreamsApp.Streams/
+COPY src/StreamsApp.Streams.Hosting/StreamsApp.Streams.Hosting.csproj src/StreamsApp.Streams.Hosting/
 COPY src/StreamsApp.Streams.Avro/StreamsApp.Streams.Avro.csproj src/StreamsApp.Streams.Avro/
 COPY src/StreamsApp.Kafka.Embedded/StreamsApp.Kafka.Embedded.csproj src/StreamsApp.Kafka.Embedded/
 COPY src/StreamsApp.Worker/StreamsApp.Worker.csproj src/StreamsApp.Worker/

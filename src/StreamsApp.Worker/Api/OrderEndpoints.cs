@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Topologies.Orders;
 using StreamsApp.Topologies.Saga;
 using StreamsApp.Worker.Api.Queries;
@@ -41,7 +42,7 @@ internal static partial class OrderEndpoints
     }
 
     private static async Task<IResult> PostOrderAsync(
-        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, IStreamsInstance instance, SagaOutcomes outcomes, TimeProvider time,
+        HttpContext context, OrderPublisher publisher, StoreQueryRouter router, IKafkaStreamsInstance instance, SagaOutcomes outcomes, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var request = context.Request;

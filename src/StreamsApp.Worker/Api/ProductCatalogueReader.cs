@@ -1,5 +1,6 @@
 using StreamsApp.Contracts.Products;
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.State;
 using StreamsApp.Topologies.Enrichment;
@@ -15,7 +16,7 @@ internal static class ProductCatalogueReader
 {
     /// <summary>Finds a product's catalogue row; null when this worker cannot read the catalogue now (not in its parts, not running).</summary>
     /// <param name="instance">The worker's streams instance.</param>
-    public static Func<string, Product?>? Open(IStreamsInstance instance)
+    public static Func<string, Product?>? Open(IKafkaStreamsInstance instance)
     {
         if (instance.Streams is not { } streams || !instance.Description.GlobalStores.Any(store => store.Processor.Stores.Contains(ProductCatalog.Store)))
         {

@@ -1,4 +1,5 @@
 using StreamsApp.Topologies.Mission;
+using StreamsApp.Topologies.Saga;
 
 namespace StreamsApp.Worker.Configuration;
 
@@ -16,4 +17,16 @@ public sealed class MissionSettings
 
     /// <summary>How often compensations are asked before the saga goes to <c>saga.DLT</c> (default 5).</summary>
     public int MaxCompensationAttempts { get; set; } = 5;
+
+    /// <summary>The topologies' own options, made from these settings.</summary>
+    public MissionOptions ToMissionOptions() => new()
+    {
+        Parts = Parts,
+        Saga = new SagaOptions
+        {
+            Timeout = SagaTimeout,
+            CompensationTimeout = CompensationTimeout,
+            MaxCompensationAttempts = MaxCompensationAttempts,
+        },
+    };
 }

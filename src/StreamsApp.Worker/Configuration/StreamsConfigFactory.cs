@@ -24,6 +24,18 @@ internal static class StreamsConfigFactory
     /// </param>
     public static StreamsConfig Create(WorkerOptions options, string bootstrapServers, string? applicationServer = null)
     {
+        var config = new StreamsConfig();
+        Apply(config, options, bootstrapServers, applicationServer);
+        return config;
+    }
+
+    /// <summary>Sets every setting of <paramref name="config"/> as <see cref="Create"/> makes them (the hosting package's options instance).</summary>
+    /// <param name="config">The configuration to set.</param>
+    /// <param name="options">The worker's options.</param>
+    /// <param name="bootstrapServers">The cluster to join.</param>
+    /// <param name="applicationServer">As for <see cref="Create"/>.</param>
+    public static void Apply(StreamsConfig config, WorkerOptions options, string bootstrapServers, string? applicationServer = null)
+    {
         applicationServer ??= options.Http.EffectiveApplicationServer;
         var source = options.Streams;
         var properties = new Dictionary<string, string>(source.KafkaProperties, StringComparer.Ordinal);
@@ -39,26 +51,25 @@ internal static class StreamsConfigFactory
             properties.TryAdd("heartbeat.interval.ms", EmbeddedHeartbeatIntervalMs);
         }
 
-        return new StreamsConfig
-        {
-            ApplicationId = source.ApplicationId,
-            ApplicationServer = string.IsNullOrEmpty(applicationServer) ? null : applicationServer,
-            QueryHostsSecret = options.Http.EffectivePeerSecret,
-            BootstrapServers = bootstrapServers,
-            StateDir = source.StateDir,
-            ProcessingGuarantee = source.ProcessingGuarantee,
-            GroupProtocol = source.GroupProtocol,
-            GroupInstanceId = source.GroupInstanceId,
-            CommitInterval = source.CommitInterval,
-            CacheMaxBytesBuffering = source.CacheMaxBytesBuffering,
-            NumStreamThreads = source.NumStreamThreads,
-            NumStandbyReplicas = source.NumStandbyReplicas,
-            MetricsRecordingLevel = source.MetricsRecordingLevel,
-            KafkaProperties = properties,
-            BufferedRecordsPerPartition = source.BufferedRecordsPerPartition,
-            ReplicationFactor = source.ReplicationFactor,
-            RocksDb = source.RocksDb,
-            DeadLetterFallback = source.DeadLetterFallback,
-        }.UseDeadLetterTopics();
+        config.ApplicationId = source.ApplicationId;
+        config.ApplicationServer = string.IsNullOrEmpty(applicationServer) ? null : applicationServer;
+        config.QueryHostsSecret = options.Http.EffectivePeerSecret;
+        config.BootstrapServers = bootstrapServers;
+        config.StateDir = source.StateDir;
+        config.ProcessingGuarantee = source.ProcessingGuarantee;
+        config.GroupProtocol = source.GroupProtocol;
+        config.GroupInstanceId = source.GroupInstanceId;
+        config.CommitInterval = source.CommitInterval;
+        config.TransactionTimeout = source.TransactionTimeout;
+        config.CacheMaxBytesBuffering = source.CacheMaxBytesBuffering;
+        config.NumStreamThreads = source.NumStreamThreads;
+        config.NumStandbyReplicas = source.NumStandbyReplicas;
+        config.MetricsRecordingLevel = source.MetricsRecordingLevel;
+        config.KafkaProperties = properties;
+        config.BufferedRecordsPerPartition = source.BufferedRecordsPerPartition;
+        config.ReplicationFactor = source.ReplicationFactor;
+        config.RocksDb = source.RocksDb;
+        config.DeadLetterFallback = source.DeadLetterFallback;
+        config.UseDeadLetterTopics();
     }
 }

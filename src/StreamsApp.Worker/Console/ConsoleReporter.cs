@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
 using StreamsApp.Worker.Operations.Metrics;
@@ -11,7 +12,7 @@ namespace StreamsApp.Worker.Console;
 
 /// <summary>Prints the banner once the host has started, then a one-line progress summary at the configured interval.</summary>
 internal sealed class ConsoleReporter(
-    IOptions<WorkerOptions> options, KafkaConnection connection, IStreamsInstance instance,
+    IOptions<WorkerOptions> options, KafkaConnection connection, IKafkaStreamsInstance instance,
     IServer server, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +33,7 @@ internal sealed class ConsoleReporter(
 
         var worker = options.Value;
         var baseUrl = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? worker.Http.Url;
-        System.Console.WriteLine(StartupBanner.Text(worker, connection.BootstrapServers, instance.ProcessingGuarantee, instance.ApplicationServer, baseUrl.TrimEnd('/')));
+        System.Console.WriteLine(StartupBanner.Text(worker, connection.BootstrapServers, instance.ProcessingGuarantee, instance.ApplicationServer ?? "none", baseUrl.TrimEnd('/')));
         if (worker.Console.ProgressInterval <= TimeSpan.Zero)
         {
             return;

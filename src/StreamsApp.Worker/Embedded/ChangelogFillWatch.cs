@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
@@ -14,7 +15,7 @@ namespace StreamsApp.Worker.Embedded;
 /// of that store would miss them (the engine then logs the loss as an error). README gives the demo's rates.
 /// </summary>
 internal sealed partial class ChangelogFillWatch(
-    IOptions<WorkerOptions> options, KafkaConnection connection, IStreamsInstance instance, ILogger<ChangelogFillWatch> log) : BackgroundService
+    IOptions<WorkerOptions> options, KafkaConnection connection, IKafkaStreamsInstance instance, ILogger<ChangelogFillWatch> log) : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(500);

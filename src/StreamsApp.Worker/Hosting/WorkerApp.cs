@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +9,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams;
+using StreamsApp.Streams.Hosting;
+using StreamsApp.Topologies.Mission;
 using StreamsApp.Worker.Api;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Configuration;
@@ -81,8 +86,6 @@ public static class WorkerApp
         services.AddSingleton<OrderPublisher>();
         services.AddSingleton<SagaOutcomes>();
         services.AddSingleton<DeadLetterTopics>();
-        services.AddSingleton<StreamsHostedService>();
-        services.AddSingleton<IStreamsInstance>(sp => sp.GetRequiredService<StreamsHostedService>());
         services.AddSingleton<StreamsMetricsBridge>();
         services.AddQueryServices();
         services.AddSingleton<PeerCredentials>();
@@ -93,15 +96,33 @@ public static class WorkerApp
         }
 
         // Start order: topics before anything produces, reference data before the topology. The topology itself starts
-        // once Kestrel listens (StreamsHostedService.StartedAsync) and reads from the earliest offset, so demo traffic
-        // may begin first.
+        // once every hosted service has started, Kestrel's included, and reads from the earliest offset, so demo
+        // traffic may begin first.
         services.AddHostedService<MissionTopicsSetup>();
         services.AddHostedService<DemoSeeder>();
-        services.AddHostedService(sp => sp.GetRequiredService<StreamsHostedService>());
+        AddMissionStreams(services, worker);
         services.AddHostedService(sp => sp.GetRequiredService<SagaOutcomes>());
         services.AddHostedService<DemoOrderGenerator>();
         services.AddHostedService<ConsoleReporter>();
         services.AddHostedService<ChangelogFillWatch>();
-        services.AddHealthChecks().AddCheck<StreamsReadyHealthCheck>("streams", tags: [StreamsReadyHealthCheck.ReadyTag]);
+        services.AddHealthChecks().AddKafkaStreams();
+    }
+
+    // The mission's topology on the hosting package: configured from the worker's options, with the application server
+    // the address Kestrel bound (port 0 included), and the embedded cluster's own topic admin.
+    private static void AddMissionStreams(IServiceCollection services, WorkerOptions worker)
+    {
+        services.AddOptions<StreamsConfig>().Configure<KafkaConnection>((config, connection) => StreamsConfigFactory.Apply(config, worker, connection.BootstrapServers));
+        services.AddKafkaStreams(sp => MissionTopology.Build(sp.GetRequiredService<KafkaConnection>().Serdes, worker.Mission.ToMissionOptions()))
+            .ConfigureAtStart((sp, config) => config.ApplicationServer = ApplicationServerAddress.Resolve(
+                worker.Http, sp.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []))
+            .ConfigureHosting(hosting =>
+            {
+                hosting.TopicAdmin = sp => sp.GetRequiredService<KafkaConnection>().CreateTopicAdmin();
+                // The worker's own embedded cluster is new at every start and the last one's data died with it: local
+                // state of an earlier run has nothing left to match, so it starts empty rather than being wiped task by
+                // task, with a warning each, as state written against another cluster is (decision 0020).
+                hosting.CleanUpOnStart = worker.IsEmbedded;
+            });
     }
 }

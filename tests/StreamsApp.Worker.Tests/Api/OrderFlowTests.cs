@@ -5,6 +5,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Hosting;
 
@@ -285,8 +286,8 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
 
         Assert.Contains("KafkaStreams is Running", response, StringComparison.Ordinal);
         // One partition per topic: every sub-topology's task 0.
-        var tasks = System.Text.Json.JsonDocument.Parse(response).RootElement.GetProperty("checks").GetProperty("streams").GetProperty("data").GetProperty("activeTasks");
-        var expected = fixture.Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_0");
+        var tasks = System.Text.Json.JsonDocument.Parse(response).RootElement.GetProperty("checks").GetProperty("kafka-streams-ready").GetProperty("data").GetProperty("activeTasks");
+        var expected = fixture.Host.Get<IKafkaStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_0");
         Assert.Equal(expected.Order(StringComparer.Ordinal), tasks.EnumerateArray().Select(t => t.GetString()!).Order(StringComparer.Ordinal));
     }
 

@@ -93,8 +93,13 @@ public sealed partial class DeploymentFilesTests
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>(["src/StreamsApp.Worker/StreamsApp.Worker.csproj"]);
-        while (pending.TryPop(out var project) && found.Add(project))
+        while (pending.TryPop(out var project))
         {
+            if (!found.Add(project))
+            {
+                continue;
+            }
+
             var directory = Path.GetDirectoryName(project)!;
             foreach (var reference in XDocument.Parse(Text(project)).Descendants("ProjectReference"))
             {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Worker.Hosting;
 
@@ -68,10 +69,10 @@ public sealed class PoisonTests
                     return status == "COMPLETED";
                 },
                 TimeSpan.FromSeconds(30),
-                () => $"order {orderId} is {status}; streams {host.Get<IStreamsInstance>().State}");
+                () => $"order {orderId} is {status}; streams {host.Get<IKafkaStreamsInstance>().State}");
         }
 
-        Assert.Equal(KafkaStreamsState.Running, host.Get<IStreamsInstance>().State);
+        Assert.Equal(KafkaStreamsState.Running, host.Get<IKafkaStreamsInstance>().State);
     }
 
     /// <summary>Garbage both ways, no key, no value, and a value in the registry's framing with a schema id no one registered.</summary>
@@ -86,7 +87,7 @@ public sealed class PoisonTests
     /// <summary>Every topic the running topology reads, as named on the cluster (internal ones prefixed with the application id).</summary>
     private static async Task<List<string>> TopicsReadAsync(WorkerHost host)
     {
-        var instance = host.Get<IStreamsInstance>();
+        var instance = host.Get<IKafkaStreamsInstance>();
         var description = instance.Description;
         var named = description.Subtopologies.SelectMany(s => s.Nodes)
             .Concat(description.GlobalStores.Select(g => g.Source))

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using StreamsApp.Kafka.Embedded;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Dsl;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.State;
 using StreamsApp.Streams.Serialization;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
@@ -23,7 +25,7 @@ public sealed class GlobalStoreMetricsExportTests
     private const int Customers = 40;
 
     /// <summary>The engine's metrics of a real instance; no saga store to read.</summary>
-    private sealed class RunningInstance(KafkaStreams streams) : IStreamsInstance
+    private sealed class RunningInstance(KafkaStreams streams) : IKafkaStreamsInstance
     {
         public KafkaStreams? Streams => null;
 
@@ -39,7 +41,12 @@ public sealed class GlobalStoreMetricsExportTests
 
         public TopologyDescription Description => throw new NotSupportedException();
 
-        public string ApplicationServer => "x:1";
+        public string? ApplicationServer => "x:1";
+
+        public TStore Store<TStore>(StoreQueryParameters<TStore> parameters)
+            where TStore : class => throw new NotSupportedException();
+
+        public Task WaitForStateAsync(KafkaStreamsState state, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -1,20 +1,19 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.State;
 using StreamsApp.Worker.Configuration;
-using StreamsApp.Worker.Hosting;
-using StreamsApp.Worker.Operations.Health;
 using StreamsApp.Worker.Operations.Metrics;
 
 namespace StreamsApp.Worker.Tests.Operations;
 
-/// <summary>The bridge and the readiness check against an instance whose state and sensors the test sets.</summary>
+/// <summary>The bridge against an instance whose sensors the test sets.</summary>
 public sealed class StreamsMetricsBridgeTests
 {
-    private sealed class FakeInstance : IStreamsInstance
+    private sealed class FakeInstance : IKafkaStreamsInstance
     {
         public KafkaStreams? Streams => null;
 
@@ -30,7 +29,12 @@ public sealed class StreamsMetricsBridgeTests
 
         public TopologyDescription Description => throw new NotSupportedException();
 
-        public string ApplicationServer => "x:1";
+        public string? ApplicationServer => "x:1";
+
+        public TStore Store<TStore>(StoreQueryParameters<TStore> parameters)
+            where TStore : class => throw new NotSupportedException();
+
+        public Task WaitForStateAsync(KafkaStreamsState state, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private static async Task<string> ScrapeAsync(StreamsMetricsBridge bridge)
@@ -116,31 +120,5 @@ public sealed class StreamsMetricsBridgeTests
         Assert.Contains("streamsapp_subtopology_process_total{subtopology=\"0\"} 12", text, StringComparison.Ordinal);
         Assert.Contains("streamsapp_subtopology_process_total{subtopology=\"1\"} 2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("streamsapp_sagas{", text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(KafkaStreamsState.Created, HealthStatus.Unhealthy)]
-    [InlineData(KafkaStreamsState.Rebalancing, HealthStatus.Unhealthy)]
-    [InlineData(KafkaStreamsState.Running, HealthStatus.Healthy)]
-    [InlineData(KafkaStreamsState.Error, HealthStatus.Unhealthy)]
-    public async Task ReadyOnlyWhenRunning(KafkaStreamsState state, HealthStatus expected)
-    {
-        var check = new StreamsReadyHealthCheck(new FakeInstance { State = state });
-
-        var result = await check.CheckHealthAsync(new HealthCheckContext());
-
-        Assert.Equal(expected, result.Status);
-    }
-
-    [Fact]
-    public async Task ARunningInstanceThatLostTheClusterIsDegradedAndSaysSinceWhen()
-    {
-        var since = new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero);
-        var check = new StreamsReadyHealthCheck(new FakeInstance { State = KafkaStreamsState.Running, ClusterUnreachableSince = since });
-
-        var result = await check.CheckHealthAsync(new HealthCheckContext());
-
-        Assert.Equal(HealthStatus.Degraded, result.Status);
-        Assert.Equal("2026-12-06T07:00:00.0000000+00:00", result.Data[StreamsReadyHealthCheck.ClusterUnreachableSinceKey]);
     }
 }

@@ -105,7 +105,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             }
 
             using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var tasks = health.RootElement.GetProperty("checks").GetProperty("streams").GetProperty("data").GetProperty(standbys ? "standbyTasks" : "activeTasks");
+            var tasks = health.RootElement.GetProperty("checks").GetProperty("kafka-streams-ready").GetProperty("data").GetProperty(standbys ? "standbyTasks" : "activeTasks");
             return tasks.EnumerateArray().Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal);
         }
         catch (HttpRequestException)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Hosting;
@@ -18,7 +19,7 @@ namespace StreamsApp.Worker.Api.Queries;
 /// (<see cref="QueryHeaders.Stale"/>).
 /// </summary>
 internal sealed partial class OwnerForwarder(
-    IHttpClientFactory clients, IStreamsInstance instance, PeerCredentials peers, IOptions<WorkerOptions> options, ILogger<OwnerForwarder> log)
+    IHttpClientFactory clients, IKafkaStreamsInstance instance, PeerCredentials peers, IOptions<WorkerOptions> options, ILogger<OwnerForwarder> log)
 {
     /// <summary>The named HttpClient forwarding uses.</summary>
     public const string ClientName = "streamsapp-query-forwarding";
@@ -112,8 +113,9 @@ internal sealed partial class OwnerForwarder(
         var (pathBase, pathOnly, query) = path is { } other ? (PathString.Empty, other, QueryString.Empty) : (request.PathBase, request.Path, request.QueryString);
         var target = UriHelper.BuildAbsolute(_scheme, new HostString(owner.Host, owner.Port), pathBase, pathOnly, query);
         using var message = new HttpRequestMessage(HttpMethod.Get, target);
-        message.Headers.Add(QueryHeaders.ForwardedBy, instance.ApplicationServer);
-        message.Headers.Add(PeerCredentials.Header, peers.Proof(instance.ApplicationServer, $"{pathBase}{pathOnly}{query}"));
+        var self = instance.ApplicationServer ?? string.Empty;
+        message.Headers.Add(QueryHeaders.ForwardedBy, self);
+        message.Headers.Add(PeerCredentials.Header, peers.Proof(self, $"{pathBase}{pathOnly}{query}"));
         if (standby)
         {
             message.Headers.Add(QueryHeaders.Stale, "true");

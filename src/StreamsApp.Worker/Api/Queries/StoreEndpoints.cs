@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Topologies.Projections;
 using StreamsApp.Worker.Hosting;
 
@@ -16,7 +17,7 @@ internal static class StoreEndpoints
 {
     public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/stores", (IStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options));
+        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options));
         endpoints.MapGet("/stores/{name}/keys/{key}", GetKeyAsync);
         endpoints.MapGet("/stores/{name}", GetRangeAsync);
         return endpoints;
@@ -62,7 +63,7 @@ internal static class StoreEndpoints
     private static IResult UnknownStore(string name) =>
         QueryProblems.NotFound($"No queryable store '{name}'; GET /stores lists them");
 
-    private static IEnumerable<object> Catalogue(IStreamsInstance instance) => QueryableStores.All.Select(s => new
+    private static IEnumerable<object> Catalogue(IKafkaStreamsInstance instance) => QueryableStores.All.Select(s => new
     {
         s.Info.Name,
         Kind = s.Info.Kind,

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.AspNetCore.Http;
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Hosting;
@@ -14,7 +15,7 @@ namespace StreamsApp.Worker.Api.Queries;
 /// another worker forwarded (its proof verified, <see cref="PeerCredentials"/>) is answered from local stores only; a
 /// client's forwarded-by header is ignored. Store exceptions become 404 or 503 (<see cref="QueryProblems.For"/>).
 /// </summary>
-internal sealed class StoreQueryRouter(IStreamsInstance instance, OwnerForwarder forwarder, PeerCredentials peers)
+internal sealed class StoreQueryRouter(IKafkaStreamsInstance instance, OwnerForwarder forwarder, PeerCredentials peers)
 {
     private static readonly ISerializer<string> KeySerializer = ContractSerdes.Key.Serializer;
 

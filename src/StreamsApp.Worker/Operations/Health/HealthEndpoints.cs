@@ -4,18 +4,23 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StreamsApp.Streams.Hosting;
 
 namespace StreamsApp.Worker.Operations.Health;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (the runtime is running and restored; 503 otherwise).</summary>
+/// <summary><c>/health/live</c> (the runtime has not failed) and <c>/health/ready</c> (the runtime is running and restored; 503 otherwise).</summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(KafkaStreamsHealthChecks.LiveTag),
+            ResponseWriter = WriteAsync,
+        });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(StreamsReadyHealthCheck.ReadyTag),
+            Predicate = check => check.Tags.Contains(KafkaStreamsHealthChecks.ReadyTag),
             ResponseWriter = WriteAsync,
         });
         return endpoints;

@@ -1,7 +1,8 @@
 using Prometheus;
+using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Runtime;
-using StreamsApp.Contracts.Saga;
 using StreamsApp.Worker.Hosting;
 using StreamsApp.Worker.Operations.DeadLetters;
 
@@ -17,7 +18,7 @@ namespace StreamsApp.Worker.Operations.Metrics;
 /// </summary>
 internal sealed class StreamsMetricsBridge
 {
-    private readonly IStreamsInstance _instance;
+    private readonly IKafkaStreamsInstance _instance;
     private readonly MetricFactory _factory;
     private readonly Dictionary<string, Collector> _collectors = new(StringComparer.Ordinal);
     private readonly GaugeFamilies _engineGauges;
@@ -29,7 +30,7 @@ internal sealed class StreamsMetricsBridge
     private readonly Gauge _deadLetterRecords;
     private long _deadLettersReadAt;
 
-    public StreamsMetricsBridge(IStreamsInstance instance, DeadLetterTopics? deadLetters = null)
+    public StreamsMetricsBridge(IKafkaStreamsInstance instance, DeadLetterTopics? deadLetters = null)
     {
         _instance = instance;
         _deadLetters = deadLetters;

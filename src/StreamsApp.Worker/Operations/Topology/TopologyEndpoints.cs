@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Worker.Hosting;
 
 namespace StreamsApp.Worker.Operations.Topology;
@@ -14,7 +15,7 @@ internal static class TopologyEndpoints
 {
     public static IEndpointRouteBuilder MapTopologyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/topology", (string? format, IStreamsInstance instance) => format?.ToLowerInvariant() switch
+        endpoints.MapGet("/topology", (string? format, IKafkaStreamsInstance instance) => format?.ToLowerInvariant() switch
         {
             null or "" or "text" => Results.Text(instance.Description.ToString(), "text/plain; charset=utf-8"),
             "svg" => Results.Text(TopologySvgRenderer.Render(instance.Description), "image/svg+xml; charset=utf-8"),
@@ -24,7 +25,7 @@ internal static class TopologyEndpoints
         return endpoints;
     }
 
-    private static string Page(IStreamsInstance instance) =>
+    private static string Page(IKafkaStreamsInstance instance) =>
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>StreamsApp topology</title></head><body>"
         + "<h1>StreamsApp topology</h1>"
         + TopologySvgRenderer.Render(instance.Description)

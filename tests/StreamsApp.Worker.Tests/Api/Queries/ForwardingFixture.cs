@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Projections;
@@ -30,7 +31,7 @@ public sealed class ForwardingFixture : IAsyncLifetime
 
     public string RemoteKey { get; private set; } = "";
 
-    public KafkaStreams Streams => Host.Get<IStreamsInstance>().Streams!;
+    public KafkaStreams Streams => Host.Get<IKafkaStreamsInstance>().Streams!;
 
     public async Task InitializeAsync()
     {
@@ -66,7 +67,7 @@ public sealed class ForwardingFixture : IAsyncLifetime
             () => Task.FromResult(RemoteKeyMetadata().StandbyHosts.Any(h => h.ToString() == host) != withdraw), TimeSpan.FromSeconds(10));
     }
 
-    private string PartitionOneTasks => string.Join(',', Host.Get<IStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_1"));
+    private string PartitionOneTasks => string.Join(',', Host.Get<IKafkaStreamsInstance>().Description.Subtopologies.Select(s => $"{s.Id}_1"));
 
     private KeyQueryMetadata RemoteKeyMetadata() => Streams.QueryMetadataForKey(ProjectionStores.OrderViews, RemoteKey, ContractSerdes.Key.Serializer);
 

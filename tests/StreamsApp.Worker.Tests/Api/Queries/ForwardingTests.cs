@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Worker.Api;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Hosting;
@@ -27,7 +28,7 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
             fixture.Owner.Received, r => r.PathAndQuery.StartsWith("/orders/", StringComparison.Ordinal) && !r.PathAndQuery.EndsWith("/acceptance", StringComparison.Ordinal));
         Assert.Equal($"/orders/{fixture.RemoteKey}?x=1", request.PathAndQuery);
         Assert.Equal("", request.Headers["X-Api-Key"].ToString());
-        Assert.Equal(fixture.Host.Get<IStreamsInstance>().ApplicationServer, request.Headers[QueryHeaders.ForwardedBy].ToString());
+        Assert.Equal(fixture.Host.Get<IKafkaStreamsInstance>().ApplicationServer, request.Headers[QueryHeaders.ForwardedBy].ToString());
         Assert.True(fixture.Host.Get<PeerCredentials>().IsFromPeer(AsReceived(request)), "the owner cannot verify the forwarder's proof");
         // This worker's own key is answered here: no such order, and nothing sent to the other host.
         Assert.Equal(HttpStatusCode.NotFound, local.StatusCode);

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Errors;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Metrics;
 using StreamsApp.Streams.Runtime;
+using StreamsApp.Streams.State;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Hosting;
 using static StreamsApp.Streams.TopologyDescription;
@@ -80,7 +82,7 @@ public sealed class QueryProblemsTests
     }
 
     /// <summary>An instance whose runtime is absent or not running, with a topology holding only the order views.</summary>
-    private sealed class StoppedInstance(KafkaStreamsState state) : IStreamsInstance
+    private sealed class StoppedInstance(KafkaStreamsState state) : IKafkaStreamsInstance
     {
         public KafkaStreams? Streams => null;
 
@@ -95,8 +97,13 @@ public sealed class QueryProblemsTests
         public Topology Topology => throw new NotSupportedException();
 
         public TopologyDescription Description { get; } =
-            new([new SubtopologyDescription(0, [new NodeDescription(NodeKind.Processor, "views", [], [Store], [], [])])]);
+            new([new SubtopologyDescription(0, [new NodeDescription(NodeKind.Processor, "views", [], [QueryProblemsTests.Store], [], [])])]);
 
-        public string ApplicationServer => "127.0.0.1:1";
+        public string? ApplicationServer => "127.0.0.1:1";
+
+        public TStore Store<TStore>(StoreQueryParameters<TStore> parameters)
+            where TStore : class => throw new NotSupportedException();
+
+        public Task WaitForStateAsync(KafkaStreamsState state, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

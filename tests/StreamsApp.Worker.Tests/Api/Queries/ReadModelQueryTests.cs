@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StreamsApp.Streams.Hosting;
 using StreamsApp.Worker.Embedded;
 using StreamsApp.Worker.Hosting;
 
@@ -32,13 +33,13 @@ public sealed class ReadModelQueryTests(QueryWorkerFixture fixture)
         Assert.Equal(fixture.GoodOrder.TotalAmount, view.GetProperty("totalAmount").GetDecimal());
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", view.GetProperty("createdAt").GetString());
         Assert.False(view.TryGetProperty("schema", out _));
-        Assert.Equal(fixture.Host.Get<IStreamsInstance>().ApplicationServer, response.Headers.GetValues("X-StreamsApp-Served-By").Single());
+        Assert.Equal(fixture.Host.Get<IKafkaStreamsInstance>().ApplicationServer, response.Headers.GetValues("X-StreamsApp-Served-By").Single());
     }
 
     [Fact]
     public void TheApplicationServerIsTheAddressKestrelBound()
     {
-        var instance = fixture.Host.Get<IStreamsInstance>();
+        var instance = fixture.Host.Get<IKafkaStreamsInstance>();
         var bound = $"127.0.0.1:{fixture.Host.Client.BaseAddress!.Port}";
 
         Assert.Equal(bound, instance.ApplicationServer);
