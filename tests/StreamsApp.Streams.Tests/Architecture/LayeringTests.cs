@@ -11,7 +11,7 @@ namespace StreamsApp.Streams.Tests.Architecture;
 /// </summary>
 public sealed class LayeringTests
 {
-    private static readonly string[] BelowRuntime = ["Processing", "State", "Dsl", "Errors", "Metrics", "Serialization"];
+    private static readonly string[] BelowRuntime = ["Processing", "State", "Dsl", "Errors", "Metrics", "Serialization", "Diagnostics"];
 
     [Fact]
     public void Nothing_below_the_runtime_refers_to_it()

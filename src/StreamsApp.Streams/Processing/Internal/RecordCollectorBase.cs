@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Confluent.Kafka;
+using StreamsApp.Streams.Diagnostics.Internal;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Errors.Internal;
 using StreamsApp.Streams.Serialization;
@@ -46,6 +47,12 @@ internal abstract class RecordCollectorBase : IRecordCollector
 
         var partition = partitioner?.Invoke(topic, record.Key, record.Value, PartitionCount(topic)) ?? KeyPartition(topic, keyBytes);
         var headers = record.Headers.Count == 0 ? null : record.Headers;
+        using var activity = StreamsActivities.StartSend(topic, partition, headers);
+        if (activity is not null)
+        {
+            headers = StreamsActivities.Carrying(activity, headers);
+        }
+
         Track(topic, SendSerialized(topic, partition, keyBytes, valueBytes, headers, record.Timestamp, origin));
     }
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamsApp.Streams.Diagnostics.Internal;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 using StreamsApp.Streams.Processing.Internal;
@@ -139,12 +140,18 @@ internal sealed class StreamTask
         _context.CurrentRecord = record.Raw;
         _context.CurrentTimestamp = record.Timestamp;
         _context.StreamTime = _partitions.StreamTime;
+        using var activity = StreamsActivities.StartProcess(record.Raw, _context.ApplicationId, Id);
         try
         {
             lock (StoreLock)
             {
                 queue.Source.Process(record);
             }
+        }
+        catch (Exception e)
+        {
+            StreamsActivities.Failed(activity, e);
+            throw;
         }
         finally
         {
@@ -271,6 +278,7 @@ internal sealed class StreamTask
         var savedTimestamp = _context.CurrentTimestamp;
         _context.CurrentRecord = null;
         _context.CurrentTimestamp = timestamp;
+        using var activity = StreamsActivities.StartPunctuate(schedule.NodeName, Id);
         try
         {
             lock (StoreLock)
@@ -280,6 +288,7 @@ internal sealed class StreamTask
         }
         catch (Exception e) when (NodeErrorGuard.ShouldHandle(e))
         {
+            StreamsActivities.Failed(activity, e);
             throw new StreamsException(
                 $"Exception caught while punctuating processor '{schedule.NodeName}' in task {Id}: {e.Message}", e);
         }
