@@ -131,6 +131,7 @@ public sealed partial class TopologyTestDriver : IDisposable
 
         _disposed = true;
         CloseAll(clean: !_failed);
+        Metrics.Dispose();
     }
 
     private void CloseAll(bool clean)

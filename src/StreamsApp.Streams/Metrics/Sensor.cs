@@ -1,3 +1,5 @@
+using StreamsApp.Streams.Metrics.Internal;
+
 namespace StreamsApp.Streams.Metrics;
 
 /// <summary>
@@ -10,8 +12,14 @@ public sealed class Sensor
     private double _sum;
     private double _max = double.NaN;
 
+    private readonly SensorHistogram? _histogram;
+    private KeyValuePair<string, object?>[]? _attributes;
+
     /// <summary>Creates a sensor.</summary>
     public Sensor(MetricName name) => Name = name;
+
+    internal Sensor(MetricName name, SensorHistogram? histogram)
+        : this(name) => _histogram = histogram;
 
     /// <summary>The metric's name.</summary>
     public MetricName Name { get; }
@@ -38,5 +46,9 @@ public sealed class Sensor
         }
 
         Interlocked.Increment(ref _count);
+        _histogram?.Record(value);
     }
+
+    /// <summary>The name's tags as the engine's instruments carry them, made once.</summary>
+    internal KeyValuePair<string, object?>[] Attributes => _attributes ??= StreamsMeter.Attributes(Name);
 }

@@ -51,6 +51,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         _options = options ?? new KafkaStreamsOptions();
         _log = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<KafkaStreams>();
         Metrics = new StreamsMetrics(config.MetricsRecordingLevel);
+        Metrics.AddGauges(this, ReadStateGauges);
     }
 
     /// <summary>The instance's metrics.</summary>
@@ -335,7 +336,20 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         _stateDirectory?.Dispose();
         _admin?.Dispose();
         SetState(finalState);
+        // The instance's series end with it; its sensors stay readable.
+        Metrics.RemoveGauges(this);
+        Metrics.Dispose();
         _closed.TrySetResult();
+    }
+
+    // Kafka Streams' client state metric, as one 0/1 series per state, so a dashboard can show and alert on it.
+    private void ReadStateGauges(ICollection<MetricValue> values)
+    {
+        var current = State;
+        foreach (var state in Enum.GetValues<KafkaStreamsState>())
+        {
+            values.Add(new MetricValue(MetricName.Of("state", "stream-metrics", "state", state.ToString()), state == current ? 1 : 0));
+        }
     }
 
     private static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;

@@ -32,6 +32,7 @@ public static class WorkerConfiguration
         ["--peer-secret-file"] = "Http:PeerSecretFile",
         ["--demo"] = "Demo:Enabled",
         ["--demo-rate"] = "Demo:OrdersPerSecond",
+        ["--otlp-endpoint"] = "Telemetry:OtlpEndpoint",
     };
 
     /// <summary>Replaces the sources of <paramref name="configuration"/> with the worker's, and reads secrets kept in files (<see cref="SecretFiles"/>).</summary>

@@ -26,6 +26,9 @@ public sealed class WorkerOptions
     /// <summary>Console output (section <c>Console</c>).</summary>
     public ConsoleOptions Console { get; set; } = new();
 
+    /// <summary>OpenTelemetry export (section <c>Telemetry</c>).</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>
     /// True when the worker runs its own embedded cluster: <c>Kafka:Mode</c> is Embedded, or unset with no bootstrap
     /// servers (which the validator refuses in the Production environment).

@@ -64,6 +64,21 @@ internal sealed class WorkerOptionsValidator(IHostEnvironment environment) : IVa
             problems.Add("Console:ProgressInterval must not be negative");
         }
 
+        if (options.Telemetry.OtlpEndpoint.Length > 0 && !(Uri.TryCreate(options.Telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp) && otlp.Scheme is "http" or "https"))
+        {
+            problems.Add($"Telemetry:OtlpEndpoint must be an absolute http or https URL (was '{options.Telemetry.OtlpEndpoint}')");
+        }
+
+        if (options.Telemetry.MetricsExportInterval < TimeSpan.FromMilliseconds(100) || options.Telemetry.MetricsExportInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"Telemetry:MetricsExportInterval must be between 00:00:00.1 and 01:00:00 (was {options.Telemetry.MetricsExportInterval})");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Telemetry.ServiceName))
+        {
+            problems.Add("Telemetry:ServiceName must not be empty");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -20,6 +20,7 @@ using StreamsApp.Worker.Embedded;
 using StreamsApp.Worker.Operations.DeadLetters;
 using StreamsApp.Worker.Operations.Health;
 using StreamsApp.Worker.Operations.Metrics;
+using StreamsApp.Worker.Operations.Telemetry;
 using StreamsApp.Worker.Operations.Topology;
 
 namespace StreamsApp.Worker.Hosting;
@@ -70,7 +71,7 @@ public static class WorkerApp
         app.MapHealthEndpoints();
         app.MapOrderEndpoints();
         app.MapDeadLetterEndpoints();
-        app.MapMetricsEndpoint();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapTopologyEndpoints();
         app.MapQueryEndpoints();
         return app;
@@ -86,7 +87,8 @@ public static class WorkerApp
         services.AddSingleton<OrderPublisher>();
         services.AddSingleton<SagaOutcomes>();
         services.AddSingleton<DeadLetterTopics>();
-        services.AddSingleton<StreamsMetricsBridge>();
+        services.AddSingleton<WorkerMeter>();
+        services.AddWorkerTelemetry(worker.Telemetry);
         services.AddQueryServices();
         services.AddSingleton<PeerCredentials>();
         services.AddSingleton<ClientErrorFilter>();

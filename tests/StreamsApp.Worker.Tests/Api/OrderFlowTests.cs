@@ -13,7 +13,7 @@ namespace StreamsApp.Worker.Tests.Api;
 
 public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
 {
-    private static object GoodOrder(string? orderId = null, int quantity = 2) => new
+    internal static object GoodOrder(string? orderId = null, int quantity = 2) => new
     {
         orderId,
         customerId = "c-ada",
@@ -354,7 +354,7 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
         });
     }
 
-    private static async Task<ConsumeResult<string, byte[]>> ReadUntilAsync(KafkaConnection connection, string topic, Func<ConsumeResult<string, byte[]>, bool> match)
+    internal static async Task<ConsumeResult<string, byte[]>> ReadUntilAsync(KafkaConnection connection, string topic, Func<ConsumeResult<string, byte[]>, bool> match)
     {
         var config = new ConsumerConfig
         {

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using static StreamsApp.Worker.Tests.Operations.PrometheusText;
 
 namespace StreamsApp.Worker.Tests.Operations;
 
@@ -8,14 +9,19 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
     public async Task MetricsAreValidPrometheusTextWithTheEngineSeries()
     {
         // Processing the seeded reference data moves the engine's counters.
-        await Wait.UntilAsync(async () => Sum(Parse(await Scrape()), "streamsapp_stream_task_process_total") > 0, TimeSpan.FromSeconds(15));
+        await Wait.UntilAsync(async () => Sum(Parse(await Scrape()), "streamsapp_task_processed_total") > 0, TimeSpan.FromSeconds(15));
 
         var samples = Parse(await Scrape());
 
-        Assert.Contains(samples, s => s.Name == "streamsapp_state" && s.Labels.Contains("state=\"Running\"", StringComparison.Ordinal) && s.Value == 1);
-        Assert.Contains(samples, s => s.Name == "streamsapp_stream_task_process_total" && s.Labels.Contains("thread_id=", StringComparison.Ordinal) && s.Labels.Contains("task_id=", StringComparison.Ordinal));
-        Assert.Contains(samples, s => s.Name == "streamsapp_stream_task_dead_letter_records_total");
-        Assert.Contains(samples, s => s.Name == "streamsapp_saga_outcomes" && s.Labels.Contains("outcome=\"completed\"", StringComparison.Ordinal));
+        Assert.Contains(samples, s => s.Name == "streamsapp_client_state" && s.Label("state") == "Running" && s.Value == 1);
+        Assert.Equal(1, Sum(samples, "streamsapp_client_state"));
+        Assert.Contains(samples, s => s.Name == "streamsapp_task_processed_total" && s.Label("thread_id") is not null && s.Label("task_id") is not null);
+        Assert.Contains(samples, s => s.Name == "streamsapp_task_dead_lettered_records_total");
+        Assert.Contains(samples, s => s.Name == "streamsapp_saga_outcomes" && s.Label("outcome") == "completed");
+        // The host's own: HTTP, runtime and process instruments.
+        Assert.Contains(samples, s => s.Name == "http_server_request_duration_seconds_count");
+        Assert.Contains(samples, s => s.Name.StartsWith("dotnet_gc_", StringComparison.Ordinal));
+        Assert.Contains(samples, s => s.Name.StartsWith("process_", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -37,30 +43,33 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
             {
                 samples = Parse(await Scrape());
                 // The lag of the order's partition shows once statistics arrive after the thread took its record.
-                return Sum(samples, "streamsapp_sagas") > 0 && samples.Any(s => s.Name == "streamsapp_consumer_fetch_manager_records_lag"
-                    && s.Labels.Contains("topic=\"orders.events\"", StringComparison.Ordinal));
+                return Sum(samples, "streamsapp_sagas") > 0 && samples.Any(s => s.Name == "streamsapp_consumer_lag" && s.Label("topic") == "orders.events");
             },
             TimeSpan.FromSeconds(20));
 
-        foreach (var family in new[] { "poll_latency", "poll_records", "process_latency", "commit_latency" })
+        // Histograms in seconds (records for the poll sizes), per thread.
+        foreach (var family in new[] { "poll_duration_seconds", "poll_records", "process_duration_seconds", "commit_duration_seconds" })
         {
-            Assert.Contains(samples, s => s.Name == $"streamsapp_stream_thread_{family}_count" && s.Labels.Contains("thread_id=", StringComparison.Ordinal) && s.Value > 0);
-            Assert.Contains(samples, s => s.Name == $"streamsapp_stream_thread_{family}_max" && s.Value > 0);
+            Assert.Contains(samples, s => s.Name == $"streamsapp_thread_{family}_count" && s.Label("thread_id") is not null && s.Value > 0);
+            Assert.Contains(samples, s => s.Name == $"streamsapp_thread_{family}_bucket" && s.Label("le") == "+Inf" && s.Value > 0);
         }
 
-        Assert.True(Sum(samples, "streamsapp_stream_thread_process_total") > 0);
-        Assert.True(Sum(samples, "streamsapp_subtopology_process_total") >= Sum(samples, "streamsapp_stream_thread_process_total"));
-        var lags = samples.Where(s => s.Name == "streamsapp_consumer_fetch_manager_records_lag").ToList();
-        Assert.All(lags, s => Assert.Matches("partition=\"\\d+\".*topic=\"[^\"]+\"", s.Labels));
+        Assert.True(Sum(samples, "streamsapp_thread_processed_total") > 0);
+        // One series per sub-topology this instance has tasks of.
+        Assert.Equal(
+            samples.Where(s => s.Name == "streamsapp_task_processed_total").Select(s => s.Label("task_id")!.Split('_')[0]).ToHashSet(),
+            samples.Where(s => s.Name == "streamsapp_subtopology_processed_total").Select(s => s.Label("subtopology")!).ToHashSet());
+        Assert.True(Sum(samples, "streamsapp_subtopology_processed_total") > 0);
+        var lags = samples.Where(s => s.Name == "streamsapp_consumer_lag").ToList();
+        Assert.All(lags, s => Assert.Matches("^\\d+$", s.Label("partition")!));
         Assert.All(lags, s => Assert.True(s.Value >= 0));
-        Assert.Contains(lags, s => s.Labels.Contains("topic=\"orders.events\"", StringComparison.Ordinal));
-        Assert.Contains(samples, s => s.Name == "streamsapp_stream_state_estimate_num_keys"
-            && s.Labels.Contains("store=\"projections-saga-counts\"", StringComparison.Ordinal) && s.Labels.Contains("task_id=", StringComparison.Ordinal) && s.Value >= 1);
-        Assert.Contains(samples, s => s.Name == "streamsapp_stream_state_estimate_live_data_size" && s.Value >= 0);
-        Assert.All(samples.Where(s => s.Name == "streamsapp_sagas"), s => Assert.Matches("^\\{state=\"[A-Z_]+\"\\}$", s.Labels));
+        Assert.Contains(samples, s => s.Name == "streamsapp_store_keys"
+            && s.Label("store_name") == "projections-saga-counts" && s.Label("task_id") is not null && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name == "streamsapp_store_live_data_size_bytes" && s.Value >= 0);
+        Assert.All(samples.Where(s => s.Name == "streamsapp_sagas"), s => Assert.Matches("^[A-Z_]+$", s.Label("state")!));
         // The outcomes are the finished states' counts, each saga counted once.
-        Assert.Equal(Value(samples, "streamsapp_sagas", "state=\"COMPLETED\""), Value(samples, "streamsapp_saga_outcomes", "outcome=\"completed\""));
-        Assert.Equal(Value(samples, "streamsapp_sagas", "state=\"FAILED\""), Value(samples, "streamsapp_saga_outcomes", "outcome=\"failed\""));
+        Assert.Equal(Value(samples, "streamsapp_sagas", "state", "COMPLETED"), Value(samples, "streamsapp_saga_outcomes", "outcome", "completed"));
+        Assert.Equal(Value(samples, "streamsapp_sagas", "state", "FAILED"), Value(samples, "streamsapp_saga_outcomes", "outcome", "failed"));
     }
 
     [Fact]
@@ -80,23 +89,6 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
 
     private Task<string> Scrape() => fixture.Host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-    private static double Sum(IEnumerable<Sample> samples, string name) => samples.Where(s => s.Name == name).Sum(s => s.Value);
-
-    private static double Value(IEnumerable<Sample> samples, string name, string label) =>
-        samples.Single(s => s.Name == name && s.Labels.Contains(label, StringComparison.Ordinal)).Value;
-
-    // The exposition format: "# HELP/TYPE" lines, then "name{labels} value" samples.
-    private static List<Sample> Parse(string text) =>
-        [.. text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Select(line =>
-        {
-            var valueStart = line.LastIndexOf(' ');
-            var series = line[..valueStart];
-            var brace = series.IndexOf('{', StringComparison.Ordinal);
-            return new Sample(
-                brace < 0 ? series : series[..brace],
-                brace < 0 ? "" : series[brace..],
-                double.Parse(line[(valueStart + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-        })];
-
-    private sealed record Sample(string Name, string Labels, double Value);
+    private static double Value(IEnumerable<Sample> samples, string name, string label, string value) =>
+        samples.Single(s => s.Name == name && s.Label(label) == value).Value;
 }

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using Confluent.Kafka;
 
+using StreamsApp.Worker.Tests.Operations;
+
 namespace StreamsApp.Worker.Tests.Scaling;
 
 /// <summary>
@@ -94,8 +96,6 @@ public sealed class PeerTrustTests
     private static async Task<double> RejectedClaimsAsync(WorkerProcess worker, CancellationToken cancellationToken)
     {
         var metrics = await worker.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
-        return metrics.Split('\n')
-            .Where(line => line.StartsWith("streamsapp_stream_query_host_claims_rejected_total", StringComparison.Ordinal))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return PrometheusText.Sum(PrometheusText.Parse(metrics), "streamsapp_query_hosts_rejected_claims_total");
     }
 }

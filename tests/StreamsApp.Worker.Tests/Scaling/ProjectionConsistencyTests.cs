@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using StreamsApp.Worker.Embedded;
 
+using StreamsApp.Worker.Tests.Operations;
+
 namespace StreamsApp.Worker.Tests.Scaling;
 
 /// <summary>
@@ -206,16 +208,10 @@ public sealed class ProjectionConsistencyTests
         private static Dictionary<string, double> Sum(List<(string Name, string Label, double Value)> samples, string name) =>
             samples.Where(s => s.Name == name).GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
 
-        // streamsapp_sagas{state="COMPLETED"} 3 → (streamsapp_sagas, COMPLETED, 3).
+        // streamsapp_sagas{otel_scope_name="StreamsApp.Worker",state="COMPLETED"} 3 → (streamsapp_sagas, COMPLETED, 3).
         private static IEnumerable<(string Name, string Label, double Value)> Samples(string text) =>
-            text.Split('\n')
-                .Where(line => line.StartsWith("streamsapp_saga", StringComparison.Ordinal) && line.Contains('{', StringComparison.Ordinal))
-                .Select(line =>
-                {
-                    var brace = line.IndexOf('{', StringComparison.Ordinal);
-                    var quote = line.IndexOf('"', brace);
-                    var space = line.LastIndexOf(' ');
-                    return (line[..brace], line[(quote + 1)..line.IndexOf('"', quote + 1)], double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture));
-                });
+            PrometheusText.Parse(text)
+                .Where(s => s.Name is "streamsapp_sagas" or "streamsapp_saga_outcomes")
+                .Select(s => (s.Name, s.Label("state") ?? s.Label("outcome")!, s.Value));
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
-using StreamsApp.Streams.Processing;
 
 namespace StreamsApp.Streams.Diagnostics.Internal;
 
@@ -15,7 +14,7 @@ internal static class StreamsActivities
         StreamsDiagnostics.ActivitySourceName, typeof(StreamsActivities).Assembly.GetName().Version?.ToString());
 
     /// <summary>A consumer span for a record a task processes, continuing the context its headers carry.</summary>
-    public static Activity? StartProcess(ConsumeResult<byte[]?, byte[]?> record, string applicationId, TaskId task)
+    public static Activity? StartProcess(ConsumeResult<byte[]?, byte[]?> record, string applicationId, string taskId)
     {
         if (!Source.HasListeners())
         {
@@ -29,14 +28,14 @@ internal static class StreamsActivities
             SetMessagingTags(activity, "process", record.Topic, record.Partition.Value);
             activity.SetTag("messaging.kafka.offset", record.Offset.Value);
             activity.SetTag("messaging.consumer.group.name", applicationId);
-            activity.SetTag("streamsapp.task.id", task.ToString());
+            activity.SetTag("streamsapp.task.id", taskId);
         }
 
         return activity;
     }
 
     /// <summary>A span for a punctuation, the parent of what its punctuator sends.</summary>
-    public static Activity? StartPunctuate(string processor, TaskId task)
+    public static Activity? StartPunctuate(string processor, string taskId)
     {
         if (!Source.HasListeners())
         {
@@ -46,7 +45,7 @@ internal static class StreamsActivities
         // A new trace: a punctuation continues no record. A punctuator that continues one writes its context into the
         // headers of what it sends (see StartSend).
         var activity = Source.StartActivity($"punctuate {processor}", ActivityKind.Internal, parentContext: default(ActivityContext));
-        activity?.SetTag("streamsapp.task.id", task.ToString());
+        activity?.SetTag("streamsapp.task.id", taskId);
         return activity;
     }
 

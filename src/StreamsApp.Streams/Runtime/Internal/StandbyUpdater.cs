@@ -252,6 +252,7 @@ internal sealed class StandbyUpdater
         finally
         {
             _setup.StateDirectory.Unlock(id, this);
+            _setup.Metrics.RemoveTaskSensors(Name, id.ToString());
         }
 
         StandbyLog.Closed(_log, id, clean);

@@ -20,6 +20,9 @@ internal sealed class StreamTask
     private readonly TaskContext _context;
     private readonly PartitionGroup _partitions;
     private readonly List<State.IStateStore> _stores = [];
+
+    // The id as spans tag it, made once rather than per record.
+    private readonly string _idText;
     private bool _storesOpen;
 
     /// <summary>Changelog records after which a commit also flushes the stores (Kafka Streams' offset delta threshold).</summary>
@@ -39,6 +42,7 @@ internal sealed class StreamTask
             .Select(s => new RecordQueue(new TopicPartition(s.Key, context.TaskId.Partition), s.Value))
             .ToList();
         _partitions = new PartitionGroup(queues);
+        _idText = context.TaskId.ToString();
     }
 
     public TaskId Id => _context.TaskId;
@@ -140,7 +144,7 @@ internal sealed class StreamTask
         _context.CurrentRecord = record.Raw;
         _context.CurrentTimestamp = record.Timestamp;
         _context.StreamTime = _partitions.StreamTime;
-        using var activity = StreamsActivities.StartProcess(record.Raw, _context.ApplicationId, Id);
+        using var activity = StreamsActivities.StartProcess(record.Raw, _context.ApplicationId, _idText);
         try
         {
             lock (StoreLock)
@@ -278,7 +282,7 @@ internal sealed class StreamTask
         var savedTimestamp = _context.CurrentTimestamp;
         _context.CurrentRecord = null;
         _context.CurrentTimestamp = timestamp;
-        using var activity = StreamsActivities.StartPunctuate(schedule.NodeName, Id);
+        using var activity = StreamsActivities.StartPunctuate(schedule.NodeName, _idText);
         try
         {
             lock (StoreLock)

@@ -279,6 +279,7 @@ internal sealed class TaskManager(
         finally
         {
             resources.StateDirectory.Unlock(id, this);
+            resources.Metrics.RemoveTaskSensors(resources.ThreadId, id.ToString());
         }
 
         RuntimeLog.TaskClosed(log, id, clean);
