@@ -59,8 +59,9 @@ internal sealed class ConsoleReporter(
         }
     }
 
+    // The threads' counts: a task's go with it when it moves, which would make the rate dip below zero.
     private double ProcessedRecords() =>
-        instance.Metrics?.Find("process-total").Where(s => s.Name.Group == "stream-task-metrics").Sum(s => s.Sum) ?? 0;
+        instance.Metrics?.Find("process-total").Where(s => s.Name.Group == "stream-thread-metrics").Sum(s => s.Sum) ?? 0;
 
     /// <summary>The records the instance's consumers have yet to read, over all their partitions.</summary>
     private double ConsumerLag() => instance.Metrics?.ReadGauges().Where(g => g.Name.Name == "records-lag").Sum(g => g.Value) ?? 0;
