@@ -1,3 +1,5 @@
+using System.Globalization;
+using Confluent.SchemaRegistry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,17 +8,22 @@ using StreamsApp.Streams.Avro.Internal;
 namespace StreamsApp.Streams.Avro.AspNetCore;
 
 /// <summary>
-/// Confluent Schema Registry's REST API, the subset <see cref="HttpSchemaRegistryClient"/> uses: register, look up,
-/// schema by id, latest version, compatibility test and compatibility config. Errors answer with Confluent's body,
-/// <c>{"error_code": 40401, "message": "..."}</c>, and the HTTP status that goes with the code.
+/// Confluent Schema Registry's REST API over an <see cref="InMemorySchemaRegistry"/>, as Confluent's own clients and
+/// serializers call it (<see cref="CachedSchemaRegistryClient"/>): register, look up, schema by id, subjects and their
+/// versions, soft and permanent deletes, compatibility test and compatibility config. Errors, unknown routes included,
+/// answer with Confluent's body, <c>{"error_code": 40401, "message": "..."}</c>, and the HTTP status that goes with
+/// the code.
 /// </summary>
 public static class SchemaRegistryEndpoints
 {
+    /// <summary>The registry's media type, which its answers carry.</summary>
+    public const string MediaType = "application/vnd.schemaregistry.v1+json";
+
     /// <summary>Maps the registry's routes at the root of <paramref name="endpoints"/>, served by <paramref name="registry"/>.</summary>
     /// <param name="endpoints">Where to map the routes (a <c>WebApplication</c>, or a group for a path prefix).</param>
-    /// <param name="registry">The registry behind the routes, usually an <see cref="InMemorySchemaRegistry"/>.</param>
+    /// <param name="registry">The registry behind the routes.</param>
     /// <returns>The group of the registry's routes, for further conventions.</returns>
-    public static RouteGroupBuilder MapSchemaRegistry(this IEndpointRouteBuilder endpoints, ISchemaRegistryClient registry)
+    public static RouteGroupBuilder MapSchemaRegistry(this IEndpointRouteBuilder endpoints, InMemorySchemaRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(registry);
@@ -24,24 +31,29 @@ public static class SchemaRegistryEndpoints
         var routes = endpoints.MapGroup(string.Empty);
         routes.AddEndpointFilter(AnswerRegistryErrors);
 
-        routes.MapPost("/subjects/{subject}/versions", async (string subject, SchemaMessage body, CancellationToken ct) =>
-            Json(new IdMessage(await registry.RegisterSchemaAsync(subject, body.Schema, ct))));
-        routes.MapPost("/subjects/{subject}", async (string subject, SchemaMessage body, CancellationToken ct) =>
-            Json(Message(await registry.LookupSchemaAsync(subject, body.Schema, ct))));
-        routes.MapGet("/schemas/ids/{id:int}", async (int id, CancellationToken ct) =>
-            Json(new SchemaMessage(await registry.GetSchemaAsync(id, ct))));
-        routes.MapGet("/subjects/{subject}/versions/latest", async (string subject, CancellationToken ct) =>
-            Json(Message(await registry.GetLatestSchemaAsync(subject, ct))));
-        routes.MapPost("/compatibility/subjects/{subject}/versions/latest", async (string subject, SchemaMessage body, CancellationToken ct) =>
+        routes.MapGet("/subjects", (bool? deleted) => Json(registry.Subjects(deleted ?? false)));
+        routes.MapPost("/subjects/{subject}/versions", async (string subject, SchemaMessage body) =>
+            Json(new IdMessage(await registry.RegisterSchemaAsync(subject, body.Schema))));
+        routes.MapPost("/subjects/{subject}", async (string subject, SchemaMessage body, bool? deleted) =>
+            Json(Message(await registry.LookupSchemaAsync(subject, new Schema(body.Schema, SchemaType.Avro), ignoreDeletedSchemas: deleted != true))));
+        routes.MapGet("/subjects/{subject}/versions", (string subject, bool? deleted) => Json(registry.VersionNumbers(subject, deleted ?? false)));
+        routes.MapGet("/subjects/{subject}/versions/{version}", async (string subject, string version, bool? deleted) =>
+            Json(Message(await registry.GetRegisteredSchemaAsync(subject, Version(version), ignoreDeletedSchemas: deleted != true))));
+        routes.MapDelete("/subjects/{subject}", (string subject, bool? permanent) => Json(registry.DeleteSubject(subject, permanent ?? false)));
+        routes.MapDelete("/subjects/{subject}/versions/{version}", (string subject, string version, bool? permanent) =>
+            Json(registry.DeleteVersion(subject, Version(version), permanent ?? false)));
+        routes.MapGet("/schemas/ids/{id:int}", async (int id) => Json(new SchemaMessage((await registry.GetSchemaAsync(id)).SchemaString)));
+        routes.MapPost("/compatibility/subjects/{subject}/versions/latest", (string subject, SchemaMessage body) =>
         {
-            var result = await registry.TestCompatibilityAsync(subject, body.Schema, ct);
+            var result = registry.TestCompatibility(subject, body.Schema);
             return Json(new CompatibilityMessage(result.IsCompatible, result.Messages));
         });
-        routes.MapGet("/config", (CancellationToken ct) => GetConfig(registry, subject: null, ct));
-        routes.MapGet("/config/{subject}", (string subject, CancellationToken ct) => GetConfig(registry, subject, ct));
-        routes.MapPut("/config", (ConfigMessage body, CancellationToken ct) => SetConfig(registry, subject: null, body, ct));
-        routes.MapPut("/config/{subject}", (string subject, ConfigMessage body, CancellationToken ct) =>
-            SetConfig(registry, subject, body, ct));
+        routes.MapGet("/config", () => GetConfig(registry, subject: null));
+        routes.MapGet("/config/{subject}", (string subject) => GetConfig(registry, subject));
+        routes.MapPut("/config", (ConfigMessage body) => SetConfig(registry, subject: null, body));
+        routes.MapPut("/config/{subject}", (string subject, ConfigMessage body) => SetConfig(registry, subject, body));
+        // Confluent's registry answers a path it does not serve with its error body too.
+        routes.MapFallback(() => Error(SchemaRegistryErrorCodes.NotFound, "HTTP 404 Not Found"));
         return routes;
     }
 
@@ -54,28 +66,29 @@ public static class SchemaRegistryEndpoints
         }
         catch (SchemaRegistryException ex)
         {
-            var code = ex.ErrorCode ?? SchemaRegistryErrorCodes.InternalError;
-            return Results.Json(
-                new ErrorMessage(code, ex.Message), options: null, RegistryTransport.MediaType, ex.HttpStatusCode);
+            return Error(ex.ErrorCode, ex.Message);
         }
     }
 
-    private static async Task<IResult> GetConfig(ISchemaRegistryClient registry, string? subject, CancellationToken ct)
-    {
-        var level = await registry.GetCompatibilityAsync(subject, ct);
-        return Json(new ConfigMessage(Compatibility: null, CompatibilityLevelNames.ToName(level)));
-    }
+    private static IResult Error(int code, string message) =>
+        Results.Json(new ErrorMessage(code, message), options: null, MediaType, (int)RegistryErrors.Status(code));
 
-    private static async Task<IResult> SetConfig(
-        ISchemaRegistryClient registry, string? subject, ConfigMessage body, CancellationToken ct)
+    // "latest" is -1, as the registry's own API takes it.
+    private static int Version(string version) =>
+        version == "latest" ? -1
+        : int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number
+        : throw RegistryErrors.Of(SchemaRegistryErrorCodes.InvalidVersion, $"The specified version '{version}' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+
+    private static async Task<IResult> GetConfig(InMemorySchemaRegistry registry, string? subject) =>
+        Json(new ConfigMessage(Compatibility: null, CompatibilityLevelNames.ToName(await registry.GetCompatibilityAsync(subject!))));
+
+    private static async Task<IResult> SetConfig(InMemorySchemaRegistry registry, string? subject, ConfigMessage body)
     {
-        var level = CompatibilityLevelNames.Parse(body.Level);
-        await registry.SetCompatibilityAsync(subject, level, ct);
+        var level = await registry.UpdateCompatibilityAsync(CompatibilityLevelNames.Parse(body.Level), subject!);
         return Json(new ConfigMessage(CompatibilityLevelNames.ToName(level), CompatibilityLevel: null));
     }
 
-    private static SubjectVersionMessage Message(RegisteredSchema schema) =>
-        new(schema.Subject, schema.Version, schema.Id, schema.Schema);
+    private static SubjectVersionMessage Message(RegisteredSchema schema) => new(schema.Subject, schema.Version, schema.Id, schema.SchemaString);
 
-    private static IResult Json<T>(T body) => Results.Json(body, options: null, RegistryTransport.MediaType);
+    private static IResult Json<T>(T body) => Results.Json(body, options: null, MediaType);
 }

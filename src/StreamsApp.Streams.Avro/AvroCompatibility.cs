@@ -1,5 +1,6 @@
 using Avro;
 using StreamsApp.Streams.Avro.Internal;
+using Compatibility = Confluent.SchemaRegistry.Compatibility;
 
 namespace StreamsApp.Streams.Avro;
 
@@ -37,19 +38,19 @@ public static class AvroCompatibility
     /// <param name="previous">The subject's versions, oldest first (the last one is the latest).</param>
     /// <returns>The incompatibilities, each message naming the version index it fails against.</returns>
     public static IReadOnlyList<SchemaIncompatibility> Check(
-        CompatibilityLevel level, Schema candidate, IReadOnlyList<Schema> previous)
+        Compatibility level, Schema candidate, IReadOnlyList<Schema> previous)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(previous);
-        if (level == CompatibilityLevel.None || previous.Count == 0)
+        if (level == Compatibility.None || previous.Count == 0)
         {
             return [];
         }
 
-        bool transitive = level is CompatibilityLevel.BackwardTransitive or CompatibilityLevel.ForwardTransitive
-            or CompatibilityLevel.FullTransitive;
-        bool backward = level is not (CompatibilityLevel.Forward or CompatibilityLevel.ForwardTransitive);
-        bool forward = level is not (CompatibilityLevel.Backward or CompatibilityLevel.BackwardTransitive);
+        bool transitive = level is Compatibility.BackwardTransitive or Compatibility.ForwardTransitive
+            or Compatibility.FullTransitive;
+        bool backward = level is not (Compatibility.Forward or Compatibility.ForwardTransitive);
+        bool forward = level is not (Compatibility.Backward or Compatibility.BackwardTransitive);
 
         var incompatibilities = new List<SchemaIncompatibility>();
         for (int i = transitive ? 0 : previous.Count - 1; i < previous.Count; i++)

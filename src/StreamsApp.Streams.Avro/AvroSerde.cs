@@ -26,13 +26,16 @@ public sealed class AvroSerde<T> : ISerde<T>
     where T : class
 {
     /// <summary>Creates the serde.</summary>
-    /// <param name="registry">The Schema Registry; share one client between serdes so its caches are shared.</param>
+    /// <param name="registry">
+    /// Confluent's registry client (<see cref="Confluent.SchemaRegistry.CachedSchemaRegistryClient"/>, or
+    /// <see cref="InMemorySchemaRegistry"/>); share one between serdes so its caches are shared.
+    /// </param>
     /// <param name="options">Registration and reader-schema options; null for the defaults.</param>
     /// <exception cref="ArgumentException">
     /// <typeparamref name="T"/> is neither a specific record type nor <see cref="GenericRecord"/>, or the options do
     /// not fit it.
     /// </exception>
-    public AvroSerde(ISchemaRegistryClient registry, AvroSerdeOptions? options = null)
+    public AvroSerde(Confluent.SchemaRegistry.ISchemaRegistryClient registry, AvroSerdeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         options ??= new AvroSerdeOptions();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Runtime;
 
@@ -24,12 +25,12 @@ public sealed class ServerHttpEndpointTests(ServerFixture fixture) : IClassFixtu
         using var first = RegistryClient();
         using var second = RegistryClient();
 
-        var id = await first.RegisterSchemaAsync("shared-orders-value", OrderSchema);
+        var id = await first.RegisterSchemaAsync("shared-orders-value", new Schema(OrderSchema, SchemaType.Avro));
 
-        var seen = await second.LookupSchemaAsync("shared-orders-value", OrderSchema);
+        var seen = await second.LookupSchemaAsync("shared-orders-value", new Schema(OrderSchema, SchemaType.Avro), ignoreDeletedSchemas: true);
         Assert.Equal(id, seen.Id);
         Assert.Equal(1, seen.Version);
-        Assert.Contains("\"Order\"", await second.GetSchemaAsync(id), StringComparison.Ordinal);
+        Assert.Contains("\"Order\"", (await second.GetSchemaAsync(id)).SchemaString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class ServerHttpEndpointTests(ServerFixture fixture) : IClassFixtu
         Assert.Contains("'bad name' is not a legal topic name", error.Message, StringComparison.Ordinal);
     }
 
-    private HttpSchemaRegistryClient RegistryClient() => new(new SchemaRegistryClientOptions { Url = Server.SchemaRegistryUrl });
+    private CachedSchemaRegistryClient RegistryClient() => new(new SchemaRegistryConfig { Url = Server.SchemaRegistryUrl.ToString() });
 
     private Uri Topics() => new(Server.TopicAdminUrl + "/topics");
 

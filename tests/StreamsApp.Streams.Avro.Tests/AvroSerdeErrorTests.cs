@@ -1,4 +1,5 @@
 using Avro.Generic;
+using Confluent.SchemaRegistry;
 using StreamsApp.Streams.Avro.Tests.Records;
 using StreamsApp.Streams.Errors;
 using static StreamsApp.Streams.Avro.Tests.Contexts;
@@ -41,7 +42,7 @@ public class AvroSerdeErrorTests
     [Fact]
     public async Task AWriterSchemaTheReaderCannotResolveIsIncompatibleWithThePath()
     {
-        await _registry.SetCompatibilityAsync("payments-value", CompatibilityLevel.None);
+        await _registry.UpdateCompatibilityAsync(Compatibility.None, "payments-value");
         var generic = new AvroSerde<GenericRecord>(_registry);
         byte[] bytes = generic.Serializer.Serialize(
             Schemas.Generic(Schemas.PaymentWithRequiredReference, ("id", "p"), ("reference", "r")), Value("payments"));

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Avro.Generic;
+using Confluent.SchemaRegistry;
 using StreamsApp.Streams.Avro.Tests.Records;
 using static StreamsApp.Streams.Avro.Tests.Contexts;
 
@@ -82,8 +83,8 @@ public class AvroSerdeTests
     [Fact]
     public void OnlyTheFirstRecordOfASchemaReachesTheRegistry()
     {
-        var counting = new CountingRegistry(_registry);
-        var serde = new AvroSerde<Payment>(counting);
+        var (client, counting) = CountingRegistry.Over(_registry);
+        var serde = new AvroSerde<Payment>(client);
 
         for (int i = 0; i < 3; i++)
         {

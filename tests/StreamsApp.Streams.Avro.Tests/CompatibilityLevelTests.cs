@@ -1,4 +1,5 @@
 using Avro;
+using Compatibility = Confluent.SchemaRegistry.Compatibility;
 
 namespace StreamsApp.Streams.Avro.Tests;
 
@@ -13,46 +14,46 @@ public class CompatibilityLevelTests
     private static readonly Schema V3 = Schemas.Record("""[{"name": "id", "type": "string"}, {"name": "note", "type": "string"}]""");
 
     [Theory]
-    [InlineData(CompatibilityLevel.Backward, true)]
-    [InlineData(CompatibilityLevel.BackwardTransitive, false)]
-    [InlineData(CompatibilityLevel.Forward, true)]
-    [InlineData(CompatibilityLevel.ForwardTransitive, true)]
-    [InlineData(CompatibilityLevel.Full, true)]
-    [InlineData(CompatibilityLevel.FullTransitive, false)]
-    [InlineData(CompatibilityLevel.None, true)]
-    public void TransitiveLevelsCheckEveryEarlierVersion(CompatibilityLevel level, bool compatible) =>
+    [InlineData(Compatibility.Backward, true)]
+    [InlineData(Compatibility.BackwardTransitive, false)]
+    [InlineData(Compatibility.Forward, true)]
+    [InlineData(Compatibility.ForwardTransitive, true)]
+    [InlineData(Compatibility.Full, true)]
+    [InlineData(Compatibility.FullTransitive, false)]
+    [InlineData(Compatibility.None, true)]
+    public void TransitiveLevelsCheckEveryEarlierVersion(Compatibility level, bool compatible) =>
         Assert.Equal(compatible, AvroCompatibility.Check(level, V3, [V1, V2]).Count == 0);
 
     [Fact]
     public void BackwardMeansTheNewSchemaReadsTheLatestData()
     {
-        var failure = Assert.Single(AvroCompatibility.Check(CompatibilityLevel.Backward, V3, [V1]));
+        var failure = Assert.Single(AvroCompatibility.Check(Compatibility.Backward, V3, [V1]));
 
         Assert.Equal("/fields/note", failure.Path);
         Assert.Equal(
             "new schema cannot read old data: reader field has no default and is missing in writer (against version 1)",
             failure.Message);
-        Assert.Empty(AvroCompatibility.Check(CompatibilityLevel.Forward, V3, [V1]));
+        Assert.Empty(AvroCompatibility.Check(Compatibility.Forward, V3, [V1]));
     }
 
     [Fact]
     public void ForwardMeansTheLatestSchemaReadsTheNewData()
     {
-        var failure = Assert.Single(AvroCompatibility.Check(CompatibilityLevel.Forward, V1, [V3]));
+        var failure = Assert.Single(AvroCompatibility.Check(Compatibility.Forward, V1, [V3]));
 
         Assert.StartsWith("old schema cannot read new data", failure.Message, StringComparison.Ordinal);
-        Assert.Empty(AvroCompatibility.Check(CompatibilityLevel.Backward, V1, [V3]));
+        Assert.Empty(AvroCompatibility.Check(Compatibility.Backward, V1, [V3]));
     }
 
     [Fact]
     public void FullNeedsBothDirections()
     {
-        Assert.Single(AvroCompatibility.Check(CompatibilityLevel.Full, V3, [V1]));
-        Assert.Single(AvroCompatibility.Check(CompatibilityLevel.Full, V1, [V3]));
-        Assert.Empty(AvroCompatibility.Check(CompatibilityLevel.Full, V2, [V1]));
+        Assert.Single(AvroCompatibility.Check(Compatibility.Full, V3, [V1]));
+        Assert.Single(AvroCompatibility.Check(Compatibility.Full, V1, [V3]));
+        Assert.Empty(AvroCompatibility.Check(Compatibility.Full, V2, [V1]));
     }
 
     [Fact]
     public void AFirstVersionIsAlwaysCompatible() =>
-        Assert.Empty(AvroCompatibility.Check(CompatibilityLevel.FullTransitive, V3, []));
+        Assert.Empty(AvroCompatibility.Check(Compatibility.FullTransitive, V3, []));
 }

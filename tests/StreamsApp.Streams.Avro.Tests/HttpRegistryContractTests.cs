@@ -1,5 +1,8 @@
+using Confluent.SchemaRegistry;
+
 namespace StreamsApp.Streams.Avro.Tests;
 
+/// <summary>The registry contract through Confluent's own client against our server.</summary>
 public sealed class HttpRegistryContractTests : RegistryContractTests, IAsyncLifetime
 {
     private RegistryTestServer? _server;

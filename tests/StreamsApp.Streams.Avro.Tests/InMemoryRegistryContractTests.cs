@@ -1,3 +1,5 @@
+using Confluent.SchemaRegistry;
+
 namespace StreamsApp.Streams.Avro.Tests;
 
 public class InMemoryRegistryContractTests : RegistryContractTests

@@ -1,10 +1,11 @@
-using Avro;
+using Confluent.SchemaRegistry;
+using AvroSchema = Avro.Schema;
 
 namespace StreamsApp.Streams.Avro.Tests;
 
 /// <summary>
-/// What every <see cref="ISchemaRegistryClient"/> does, run against the in-memory registry directly and through the
-/// HTTP client and a real HTTP server in front of it.
+/// What Confluent's <see cref="ISchemaRegistryClient"/> gets from a registry, run against the in-memory registry
+/// directly and through Confluent's own <see cref="CachedSchemaRegistryClient"/> and our HTTP server in front of it.
 /// </summary>
 public abstract class RegistryContractTests
 {
@@ -14,53 +15,66 @@ public abstract class RegistryContractTests
 
     protected abstract ISchemaRegistryClient Client { get; }
 
+    private static Schema Avro(string text) => new(text, SchemaType.Avro);
+
+    private Task<int> Register(string subject, string schema) => Client.RegisterSchemaAsync(subject, Avro(schema));
+
     [Fact]
     public async Task RegisteringTheSameSchemaAgainReturnsItsIdAndAddsNoVersion()
     {
-        int id = await Client.RegisterSchemaAsync("orders-value", V1);
-        int again = await Client.RegisterSchemaAsync("orders-value", Schema.Parse(V1).ToString());
+        var id = await Register("orders-value", V1);
+        var again = await Register("orders-value", AvroSchema.Parse(V1).ToString());
 
         Assert.Equal(id, again);
         Assert.Equal(1, (await Client.GetLatestSchemaAsync("orders-value")).Version);
+        Assert.Equal([1], await Client.GetSubjectVersionsAsync("orders-value"));
     }
 
     [Fact]
     public async Task VersionsCountPerSubjectAndIdsAreRegistryWide()
     {
-        int v1 = await Client.RegisterSchemaAsync("orders-value", V1);
-        int v2 = await Client.RegisterSchemaAsync("orders-value", V2);
-        int shared = await Client.RegisterSchemaAsync("refunds-value", V2);
+        var v1 = await Register("orders-value", V1);
+        var v2 = await Register("orders-value", V2);
+        var shared = await Register("refunds-value", V2);
 
         Assert.NotEqual(v1, v2);
         Assert.Equal(v2, shared);
-        Assert.Equal(new RegisteredSchema("orders-value", 2, v2, V2), await Client.GetLatestSchemaAsync("orders-value"));
+        var latest = await Client.GetLatestSchemaAsync("orders-value");
+        Assert.Equal(("orders-value", 2, v2, V2), (latest.Subject, latest.Version, latest.Id, latest.SchemaString));
         Assert.Equal(1, (await Client.GetLatestSchemaAsync("refunds-value")).Version);
+        Assert.Equal([1, 2], await Client.GetSubjectVersionsAsync("orders-value"));
+        Assert.Equal(v1, (await Client.GetRegisteredSchemaAsync("orders-value", 1, ignoreDeletedSchemas: true)).Id);
+        Assert.Equal(["orders-value", "refunds-value"], (await Client.GetAllSubjectsAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task SchemasAreFoundByIdAndBySubject()
     {
-        int id = await Client.RegisterSchemaAsync("orders-value", V1);
+        var id = await Register("orders-value", V1);
 
-        Assert.Equal(Schema.Parse(V1), Schema.Parse(await Client.GetSchemaAsync(id)));
-        Assert.Equal(new RegisteredSchema("orders-value", 1, id, V1), await Client.LookupSchemaAsync("orders-value", V1));
+        Assert.Equal(AvroSchema.Parse(V1), AvroSchema.Parse((await Client.GetSchemaAsync(id)).SchemaString));
+        var found = await Client.LookupSchemaAsync("orders-value", Avro(V1), ignoreDeletedSchemas: true);
+        Assert.Equal(("orders-value", 1, id), (found.Subject, found.Version, found.Id));
+        Assert.Equal(id, await Client.GetSchemaIdAsync("orders-value", Avro(V1)));
     }
 
     [Fact]
     public async Task UnknownIdsSubjectsAndSchemasAreTheRegistrysErrors()
     {
-        await Client.RegisterSchemaAsync("orders-value", V1);
+        await Register("orders-value", V1);
 
         Assert.Equal(SchemaRegistryErrorCodes.SchemaNotFound, (await Fails(() => Client.GetSchemaAsync(999))).ErrorCode);
         Assert.Equal(SchemaRegistryErrorCodes.SubjectNotFound, (await Fails(() => Client.GetLatestSchemaAsync("nope-value"))).ErrorCode);
-        Assert.Equal(SchemaRegistryErrorCodes.SubjectNotFound, (await Fails(() => Client.LookupSchemaAsync("nope-value", V1))).ErrorCode);
-        Assert.Equal(SchemaRegistryErrorCodes.SchemaNotFound, (await Fails(() => Client.LookupSchemaAsync("orders-value", V2))).ErrorCode);
+        Assert.Equal(SchemaRegistryErrorCodes.SubjectNotFound, (await Fails(() => Client.LookupSchemaAsync("nope-value", Avro(V1), true))).ErrorCode);
+        Assert.Equal(SchemaRegistryErrorCodes.SchemaNotFound, (await Fails(() => Client.LookupSchemaAsync("orders-value", Avro(V2), true))).ErrorCode);
+        Assert.Equal(SchemaRegistryErrorCodes.VersionNotFound, (await Fails(() => Client.GetRegisteredSchemaAsync("orders-value", 7, true))).ErrorCode);
+        Assert.Equal(SchemaRegistryErrorCodes.SubjectNotFound, (await Fails(() => Client.GetSubjectVersionsAsync("nope-value"))).ErrorCode);
     }
 
     [Fact]
     public async Task AnInvalidSchemaIsRejected()
     {
-        var ex = await Fails(() => Client.RegisterSchemaAsync("orders-value", """{"type": "record", "name": "X"}"""));
+        var ex = await Fails(() => Register("orders-value", """{"type": "record", "name": "X"}"""));
 
         Assert.Equal(SchemaRegistryErrorCodes.InvalidSchema, ex.ErrorCode);
     }
@@ -68,12 +82,12 @@ public abstract class RegistryContractTests
     [Fact]
     public async Task RegisteringEnforcesBackwardCompatibilityByDefault()
     {
-        await Client.RegisterSchemaAsync("orders-value", V1);
+        await Register("orders-value", V1);
 
-        var ex = await Fails(() => Client.RegisterSchemaAsync("orders-value", Breaking));
+        var ex = await Fails(() => Register("orders-value", Breaking));
 
         Assert.Equal(SchemaRegistryErrorCodes.IncompatibleSchema, ex.ErrorCode);
-        Assert.Equal(409, ex.HttpStatusCode);
+        Assert.Equal(409, (int)ex.Status);
         Assert.Contains("/fields/reference: ", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, (await Client.GetLatestSchemaAsync("orders-value")).Version);
     }
@@ -81,29 +95,24 @@ public abstract class RegistryContractTests
     [Fact]
     public async Task CompatibilityTestsAnswerWithoutRegistering()
     {
-        await Client.RegisterSchemaAsync("orders-value", V1);
+        await Register("orders-value", V1);
 
-        var breaking = await Client.TestCompatibilityAsync("orders-value", Breaking);
-        var evolving = await Client.TestCompatibilityAsync("orders-value", V2);
-
-        Assert.False(breaking.IsCompatible);
-        Assert.Contains(breaking.Messages, m => m.StartsWith("/fields/reference: ", StringComparison.Ordinal));
-        Assert.True(evolving.IsCompatible);
-        Assert.Empty(evolving.Messages);
+        Assert.False(await Client.IsCompatibleAsync("orders-value", Avro(Breaking)));
+        Assert.True(await Client.IsCompatibleAsync("orders-value", Avro(V2)));
         Assert.Equal(1, (await Client.GetLatestSchemaAsync("orders-value")).Version);
     }
 
     [Fact]
     public async Task SubjectLevelsOverrideTheGlobalLevel()
     {
-        Assert.Equal(CompatibilityLevel.Backward, await Client.GetCompatibilityAsync(null));
-        await Client.SetCompatibilityAsync("orders-value", CompatibilityLevel.None);
-        await Client.SetCompatibilityAsync(null, CompatibilityLevel.FullTransitive);
+        Assert.Equal(Compatibility.Backward, await Client.GetCompatibilityAsync(null!));
+        await Client.UpdateCompatibilityAsync(Compatibility.None, "orders-value");
+        await Client.UpdateCompatibilityAsync(Compatibility.FullTransitive, null!);
 
-        Assert.Equal(CompatibilityLevel.None, await Client.GetCompatibilityAsync("orders-value"));
-        Assert.Equal(CompatibilityLevel.FullTransitive, await Client.GetCompatibilityAsync("refunds-value"));
-        await Client.RegisterSchemaAsync("orders-value", V1);
-        Assert.NotEqual(0, await Client.RegisterSchemaAsync("orders-value", Breaking));
+        Assert.Equal(Compatibility.None, await Client.GetCompatibilityAsync("orders-value"));
+        Assert.Equal(Compatibility.FullTransitive, await Client.GetCompatibilityAsync("refunds-value"));
+        await Register("orders-value", V1);
+        Assert.NotEqual(0, await Register("orders-value", Breaking));
     }
 
     [Theory]
@@ -111,9 +120,10 @@ public abstract class RegistryContractTests
     [InlineData("orders events_v2-key")]
     public async Task SubjectsKeepTheirCharacters(string subject)
     {
-        int id = await Client.RegisterSchemaAsync(subject, V1);
+        var id = await Register(subject, V1);
 
-        Assert.Equal(new RegisteredSchema(subject, 1, id, V1), await Client.GetLatestSchemaAsync(subject));
+        var latest = await Client.GetLatestSchemaAsync(subject);
+        Assert.Equal((subject, 1, id), (latest.Subject, latest.Version, latest.Id));
     }
 
     private static Task<SchemaRegistryException> Fails<T>(Func<Task<T>> call) => Assert.ThrowsAsync<SchemaRegistryException>(call);

@@ -16,11 +16,11 @@ namespace StreamsApp.Streams.Avro.Internal;
 internal sealed class AvroDeserializer<T> : IDeserializer<T>
     where T : class
 {
-    private readonly ISchemaRegistryClient _registry;
+    private readonly Confluent.SchemaRegistry.ISchemaRegistryClient _registry;
     private readonly AvroDatum<T> _datum;
     private readonly ConcurrentDictionary<int, DatumReader<T>> _readers = new();
 
-    public AvroDeserializer(ISchemaRegistryClient registry, AvroDatum<T> datum)
+    public AvroDeserializer(Confluent.SchemaRegistry.ISchemaRegistryClient registry, AvroDatum<T> datum)
     {
         _registry = registry;
         _datum = datum;
@@ -64,9 +64,9 @@ internal sealed class AvroDeserializer<T> : IDeserializer<T>
         Schema writer;
         try
         {
-            writer = AvroSchemaText.Parse(Blocking.Wait(_registry.GetSchemaAsync(schemaId)));
+            writer = AvroSchemaText.Parse(Blocking.Wait(_registry.GetSchemaAsync(schemaId)).SchemaString);
         }
-        catch (SchemaRegistryException ex)
+        catch (Exception ex) when (RegistryErrors.IsRegistryFailure(ex))
         {
             throw SerdeErrors.Deserializing(
                 context, typeof(T), "cannot get writer schema id " + schemaId.ToInvariantString() + ": " + ex.Message, ex);

@@ -5,7 +5,7 @@ namespace StreamsApp.Streams.Avro.Internal;
 /// <summary>Parsing schema text as a registry does: invalid text is a registry error, not an Avro exception.</summary>
 internal static class AvroSchemaText
 {
-    /// <summary>Parses <paramref name="schema"/>, or throws a <see cref="SchemaRegistryException"/> 42201.</summary>
+    /// <summary>Parses <paramref name="schema"/>, or throws a <see cref="Confluent.SchemaRegistry.SchemaRegistryException"/> 42201.</summary>
     public static Schema Parse(string schema)
     {
         try
@@ -14,7 +14,7 @@ internal static class AvroSchemaText
         }
         catch (AvroException ex)
         {
-            throw new SchemaRegistryException(SchemaRegistryErrorCodes.InvalidSchema, "Invalid schema: " + ex.Message);
+            throw RegistryErrors.Of(SchemaRegistryErrorCodes.InvalidSchema, "Invalid schema: " + ex.Message);
         }
     }
 

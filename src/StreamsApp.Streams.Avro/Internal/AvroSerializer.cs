@@ -21,12 +21,12 @@ namespace StreamsApp.Streams.Avro.Internal;
 internal sealed class AvroSerializer<T> : ISerializer<T>
     where T : class
 {
-    private readonly ISchemaRegistryClient _registry;
+    private readonly Confluent.SchemaRegistry.ISchemaRegistryClient _registry;
     private readonly bool _autoRegister;
     private readonly ConditionalWeakTable<Schema, ConcurrentDictionary<(string Topic, MessageComponentType Component), SchemaWriter>> _writers = [];
     private readonly AvroDatum<T> _datum;
 
-    public AvroSerializer(ISchemaRegistryClient registry, AvroDatum<T> datum, bool autoRegister)
+    public AvroSerializer(Confluent.SchemaRegistry.ISchemaRegistryClient registry, AvroDatum<T> datum, bool autoRegister)
     {
         _registry = registry;
         _datum = datum;
@@ -73,11 +73,12 @@ internal sealed class AvroSerializer<T> : ISerializer<T>
     {
         try
         {
+            var text = new Confluent.SchemaRegistry.Schema(schema.ToString(), Confluent.SchemaRegistry.SchemaType.Avro);
             return _autoRegister
-                ? Blocking.Wait(_registry.RegisterSchemaAsync(subject, schema.ToString()))
-                : Blocking.Wait(_registry.LookupSchemaAsync(subject, schema.ToString())).Id;
+                ? Blocking.Wait(_registry.RegisterSchemaAsync(subject, text))
+                : Blocking.Wait(_registry.GetSchemaIdAsync(subject, text));
         }
-        catch (SchemaRegistryException ex)
+        catch (Exception ex) when (RegistryErrors.IsRegistryFailure(ex))
         {
             var action = _autoRegister ? "register" : "find";
             throw SerdeErrors.Serializing(

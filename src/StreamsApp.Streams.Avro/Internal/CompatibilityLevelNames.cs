@@ -1,24 +1,26 @@
+using Confluent.SchemaRegistry;
+
 namespace StreamsApp.Streams.Avro.Internal;
 
 /// <summary>The registry's names for compatibility levels: BACKWARD, FULL_TRANSITIVE, NONE, ...</summary>
 internal static class CompatibilityLevelNames
 {
-    private static readonly Dictionary<CompatibilityLevel, string> Names = new()
+    private static readonly Dictionary<Compatibility, string> Names = new()
     {
-        [CompatibilityLevel.None] = "NONE",
-        [CompatibilityLevel.Backward] = "BACKWARD",
-        [CompatibilityLevel.BackwardTransitive] = "BACKWARD_TRANSITIVE",
-        [CompatibilityLevel.Forward] = "FORWARD",
-        [CompatibilityLevel.ForwardTransitive] = "FORWARD_TRANSITIVE",
-        [CompatibilityLevel.Full] = "FULL",
-        [CompatibilityLevel.FullTransitive] = "FULL_TRANSITIVE",
+        [Compatibility.None] = "NONE",
+        [Compatibility.Backward] = "BACKWARD",
+        [Compatibility.BackwardTransitive] = "BACKWARD_TRANSITIVE",
+        [Compatibility.Forward] = "FORWARD",
+        [Compatibility.ForwardTransitive] = "FORWARD_TRANSITIVE",
+        [Compatibility.Full] = "FULL",
+        [Compatibility.FullTransitive] = "FULL_TRANSITIVE",
     };
 
-    public static string ToName(CompatibilityLevel level) =>
+    public static string ToName(Compatibility level) =>
         Names.TryGetValue(level, out var name) ? name : throw InvalidLevel(level.ToString());
 
     /// <summary>Reads a level name, or throws the registry's 42203 error.</summary>
-    public static CompatibilityLevel Parse(string? name)
+    public static Compatibility Parse(string? name)
     {
         foreach (var (level, levelName) in Names)
         {
@@ -32,5 +34,5 @@ internal static class CompatibilityLevelNames
     }
 
     private static SchemaRegistryException InvalidLevel(string name) =>
-        new(SchemaRegistryErrorCodes.InvalidCompatibilityLevel, "Invalid compatibility level " + name);
+        RegistryErrors.Of(SchemaRegistryErrorCodes.InvalidCompatibilityLevel, "Invalid compatibility level " + name);
 }

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace StreamsApp.Streams.Avro.Internal;
 
-// The JSON bodies of Confluent Schema Registry's REST API, shared by the HTTP client and any server that exposes
-// an ISchemaRegistryClient (StreamsApp.Streams.Avro.AspNetCore's endpoints).
+// The JSON bodies of Confluent Schema Registry's REST API, as StreamsApp.Streams.Avro.AspNetCore's endpoints answer
+// Confluent's client.
 
 /// <summary><c>{"schema": "..."}</c>: a schema to register, look up or test; also the answer of <c>GET /schemas/ids/{id}</c>.</summary>
 internal sealed record SchemaMessage([property: JsonPropertyName("schema")] string Schema);

@@ -11,7 +11,8 @@ public static class SecretRedaction
     /// <summary>
     /// Whether the value of <paramref name="key"/> is a secret: any key naming a password, secret, token, credential or
     /// API key (<c>sasl.password</c>, <c>ssl.key.password</c>, <c>sasl.oauthbearer.client.secret</c>, <c>Http:ApiKey</c>),
-    /// and the JAAS-style <c>sasl.jaas.config</c> and PEM key material (<c>ssl.key.pem</c>).
+    /// the JAAS-style <c>sasl.jaas.config</c>, PEM key material (<c>ssl.key.pem</c>) and the registry's
+    /// <c>basic.auth.user.info</c> (<c>key:secret</c>).
     /// </summary>
     /// <param name="key">A configuration key or librdkafka property name.</param>
     public static bool IsSecret(string key)
@@ -19,7 +20,8 @@ public static class SecretRedaction
         ArgumentNullException.ThrowIfNull(key);
         return SecretWords.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase))
             || key.EndsWith("jaas.config", StringComparison.OrdinalIgnoreCase)
-            || key.EndsWith("key.pem", StringComparison.OrdinalIgnoreCase);
+            || key.EndsWith("key.pem", StringComparison.OrdinalIgnoreCase)
+            || key.EndsWith("user.info", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary><paramref name="value"/>, or <see cref="Mask"/> when <paramref name="key"/> is a secret and the value is set.</summary>

@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams.Errors;
@@ -26,10 +27,7 @@ internal sealed class WorkerOptionsValidator(IHostEnvironment environment) : IVa
             problems.Add($"Kafka:ConnectTimeout must be between 00:00:01 and 00:10:00 (was {options.Kafka.ConnectTimeout})");
         }
 
-        if (!options.IsEmbedded && !Uri.TryCreate(options.SchemaRegistry.Url, UriKind.Absolute, out _))
-        {
-            problems.Add("SchemaRegistry:Url must be an absolute URL when Streams:BootstrapServers is set");
-        }
+        problems.AddRange(SchemaRegistryProblems(options));
 
         problems.AddRange(TopicAdminProblems(options));
 
@@ -80,6 +78,37 @@ internal sealed class WorkerOptionsValidator(IHostEnvironment environment) : IVa
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static IEnumerable<string> SchemaRegistryProblems(WorkerOptions options)
+    {
+        if (options.IsEmbedded)
+        {
+            yield break;
+        }
+
+        var urls = options.SchemaRegistry.Url.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (urls.Length == 0 || !urls.All(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return "SchemaRegistry:Url must be one or more absolute http or https URLs (comma-separated) when Streams:BootstrapServers is set";
+            yield break;
+        }
+
+        // Confluent's client checks its properties when made: an unknown or bad one is a configuration error.
+        string? problem = null;
+        try
+        {
+            using var client = new CachedSchemaRegistryClient(options.SchemaRegistry.ClientConfig());
+        }
+        catch (ArgumentException e)
+        {
+            problem = $"SchemaRegistry:Properties: {e.Message}";
+        }
+
+        if (problem is not null)
+        {
+            yield return problem;
+        }
     }
 
     private static IEnumerable<string> PartNames =>

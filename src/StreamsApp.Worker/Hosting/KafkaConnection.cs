@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StreamsApp.Kafka.Embedded;
@@ -11,7 +12,7 @@ namespace StreamsApp.Worker.Hosting;
 
 /// <summary>
 /// The cluster and Schema Registry the worker talks to: its own embedded cluster and in-process registry when no
-/// bootstrap servers are configured, otherwise the configured cluster and HTTP registry (and, on a
+/// bootstrap servers are configured, otherwise the configured cluster and registry (Confluent's client) (and, on a
 /// <c>streamsapp-kafka</c> cluster, its topic-administration API).
 /// </summary>
 public sealed class KafkaConnection : IAsyncDisposable
@@ -54,9 +55,9 @@ public sealed class KafkaConnection : IAsyncDisposable
         if (!worker.IsEmbedded)
         {
             ClusterProbe.EnsureReachable(worker, loggerFactory.CreateLogger<KafkaConnection>());
-            var http = new HttpSchemaRegistryClient(new SchemaRegistryClientOptions { Url = new Uri(worker.SchemaRegistry.Url) });
+            var registry = new CachedSchemaRegistryClient(worker.SchemaRegistry.ClientConfig());
             var topicAdminUrl = string.IsNullOrWhiteSpace(worker.Kafka.TopicAdminUrl) ? null : new Uri(worker.Kafka.TopicAdminUrl);
-            return new KafkaConnection(worker.Streams.BootstrapServers, http, null, http, topicAdminUrl);
+            return new KafkaConnection(worker.Streams.BootstrapServers, registry, null, registry, topicAdminUrl);
         }
 
         var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions

@@ -19,7 +19,7 @@ public class ContractSerdeTests
         var read = serde.Deserializer.Deserialize(serde.Serializer.Serialize(order, context), isNull: false, context);
 
         ContractAssert.Equivalent(order, read);
-        Assert.Equal(order.Schema.ToString(), (await _registry.GetLatestSchemaAsync("orders.events-value")).Schema);
+        Assert.Equal(order.Schema.ToString(), (await _registry.GetLatestSchemaAsync("orders.events-value")).SchemaString);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Avro;
 using Avro.Generic;
 using StreamsApp.Contracts.Orders;
 using StreamsApp.Streams.Avro;
+using Compatibility = Confluent.SchemaRegistry.Compatibility;
 
 namespace StreamsApp.Topologies.Tests.Contracts;
 
@@ -42,14 +43,14 @@ public class SchemaEvolutionTests
 
     [Fact]
     public void AddingAnOptionalFieldWithADefaultIsFullyCompatible() =>
-        Assert.Empty(AvroCompatibility.Check(CompatibilityLevel.FullTransitive, V2, [V1]));
+        Assert.Empty(AvroCompatibility.Check(Compatibility.FullTransitive, V2, [V1]));
 
     [Fact]
     public void ANewFieldWithoutDefaultIsRejectedAndOldDataCannotBeRead()
     {
         var candidate = Changed(V2, fields => fields.Add(new JsonObject { ["name"] = "loyaltyTier", ["type"] = "string" }));
 
-        var incompatibilities = AvroCompatibility.Check(CompatibilityLevel.Backward, candidate, [V1, V2]);
+        var incompatibilities = AvroCompatibility.Check(Compatibility.Backward, candidate, [V1, V2]);
 
         Assert.Contains(incompatibilities, incompatibility => incompatibility.ToString().Contains("loyaltyTier", StringComparison.Ordinal));
         // The checker agrees with Apache.Avro's own resolution: the new reader fails on old data.
@@ -62,7 +63,7 @@ public class SchemaEvolutionTests
     {
         var candidate = Changed(V2, fields => fields.Single(field => (string?)field!["name"] == "customerId")!["type"] = "int");
 
-        var incompatibilities = AvroCompatibility.Check(CompatibilityLevel.Backward, candidate, [V1, V2]);
+        var incompatibilities = AvroCompatibility.Check(Compatibility.Backward, candidate, [V1, V2]);
 
         Assert.Contains(incompatibilities, incompatibility => incompatibility.ToString().Contains("customerId", StringComparison.Ordinal));
     }
@@ -80,7 +81,7 @@ public class SchemaEvolutionTests
         // Versions are numbered without gaps, so "earlier versions" is every file before this one.
         Assert.Equal(Enumerable.Range(1, family.Count), family.Select(file => file.Version));
         var earlier = family.Take(index).Select(SchemaDirectory.Load).ToArray();
-        Assert.Empty(AvroCompatibility.Check(CompatibilityLevel.BackwardTransitive, SchemaDirectory.Load(family[index]), earlier));
+        Assert.Empty(AvroCompatibility.Check(Compatibility.BackwardTransitive, SchemaDirectory.Load(family[index]), earlier));
     }
 
     private static OrderCreated Order(string? couponCode)

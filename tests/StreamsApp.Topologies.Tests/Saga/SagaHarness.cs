@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using StreamsApp.Contracts;
 using StreamsApp.Contracts.Inventory;
 using StreamsApp.Contracts.Orders;

@@ -19,7 +19,10 @@ public sealed class ConfigurationTests
     [InlineData("--compensation-timeout=00:00:00", "Mission:CompensationTimeout must be at least a millisecond")]
     [InlineData("--Mission:MaxCompensationAttempts=0", "Mission:MaxCompensationAttempts must be at least 1")]
     [InlineData("--Kafka:Properties:group.id=mine", "Kafka:Properties:group.id is set by the runtime")]
-    [InlineData("--bootstrap-servers=broker:9092", "SchemaRegistry:Url must be an absolute URL")]
+    [InlineData("--bootstrap-servers=broker:9092", "SchemaRegistry:Url must be one or more absolute http or https URLs")]
+    [InlineData("--bootstrap-servers=broker:9092 --schema-registry-url=http://r1:8081,r2:8081", "SchemaRegistry:Url must be one or more absolute http or https URLs")]
+    [InlineData("--bootstrap-servers=broker:9092 --schema-registry-url=http://r:8081 --SchemaRegistry:Properties:schema.registry.basic.auth.credentials.source=PASSWORD", "SchemaRegistry:Properties: ")]
+    [InlineData("--otlp-endpoint=collector:4317", "Telemetry:OtlpEndpoint must be an absolute http or https URL")]
     [InlineData("--topic-admin-url=http://127.0.0.1:8081/admin", "Kafka:TopicAdminUrl needs Streams:BootstrapServers")]
     [InlineData("--bootstrap-servers=b:9092 --schema-registry-url=http://r:8081 --topic-admin-url=127.0.0.1/admin", "Kafka:TopicAdminUrl must be an absolute http or https URL")]
     public void ABadSettingStopsTheStartWithAnErrorNamingItsKey(string flags, string message)
@@ -38,6 +41,23 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", .. flags.Split(' ')]));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfluentsRegistryClientIsConfiguredFromTheRegistrySection()
+    {
+        using var app = WorkerApp.Build(
+        [
+            "--http-url=http://127.0.0.1:0", "--bootstrap-servers=b:9092", "--schema-registry-url=https://r1:8081,https://r2:8081",
+            "--SchemaRegistry:Properties:schema.registry.basic.auth.credentials.source=USER_INFO",
+            "--SchemaRegistry:Properties:schema.registry.basic.auth.user.info=key:secret",
+        ]);
+
+        var config = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.SchemaRegistry.ClientConfig();
+
+        Assert.Equal("https://r1:8081,https://r2:8081", config.Url);
+        Assert.Equal("key:secret", config.BasicAuthUserInfo);
+        Assert.Equal(Confluent.SchemaRegistry.AuthCredentialsSource.UserInfo, config.BasicAuthCredentialsSource);
     }
 
     [Theory]
@@ -139,6 +159,9 @@ public sealed class ConfigurationTests
     [InlineData("sasl.jaas.config", true)]
     [InlineData("security.protocol", false)]
     [InlineData("sasl.username", false)]
+    [InlineData("schema.registry.basic.auth.user.info", true)]
+    [InlineData("schema.registry.bearer.auth.token", true)]
+    [InlineData("schema.registry.url", false)]
     public void SecretKeysAreRecognised(string key, bool secret) => Assert.Equal(secret, SecretRedaction.IsSecret(key));
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Topologies.Messaging;
@@ -15,12 +16,12 @@ internal sealed class SagaOutcomeReader : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Type>> _outcomes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
-    private readonly HttpSchemaRegistryClient _registry;
+    private readonly CachedSchemaRegistryClient _registry;
     private readonly Task _reading;
 
     public SagaOutcomeReader(string bootstrapServers, Uri schemaRegistryUrl)
     {
-        _registry = new HttpSchemaRegistryClient(new SchemaRegistryClientOptions { Url = schemaRegistryUrl });
+        _registry = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = schemaRegistryUrl.ToString() });
         var deserializer = new ContractSerdes(_registry).Value<SagaEvent>().Deserializer;
         var config = new ConsumerConfig
         {

@@ -1,10 +1,11 @@
+using Confluent.SchemaRegistry;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Topologies.Messaging;
 
 /// <summary>The serdes of the mission's topics: string keys, Avro values in Confluent's wire format through one registry.</summary>
-/// <param name="registry">The Schema Registry (in-memory for the embedded default and tests, HTTP otherwise).</param>
+/// <param name="registry">The Schema Registry (in-memory for the embedded default and tests, Confluent's client otherwise).</param>
 public sealed class ContractSerdes(ISchemaRegistryClient registry)
 {
     private readonly Dictionary<Type, object> _serdes = [];
