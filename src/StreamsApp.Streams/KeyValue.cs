@@ -1,6 +1,6 @@
 namespace StreamsApp.Streams;
 
-/// <summary>A key and a value, as read from a store iterator or returned by a key-value mapper.</summary>
+/// <summary>A key and a value, as read from a store or returned by a key-value mapper.</summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
 /// <param name="Key">The key.</param>

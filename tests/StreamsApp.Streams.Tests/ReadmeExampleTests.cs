@@ -35,6 +35,7 @@ public sealed class ReadmeExampleTests
         orders.PipeInput("o-3", new Order("c-1", 5m));
 
         Assert.Equal([KeyValue.Pair("c-1", 1L), KeyValue.Pair("c-1", 2L)], counts.ReadKeyValuesToList());
+        Assert.Equal([KeyValue.Pair("c-1", 2L)], driver.GetKeyValueStore<string, long>("orders-per-customer").All());
         Assert.Equal(2, topology.Describe().Subtopologies.Count);
     }
 

@@ -172,12 +172,10 @@ internal static class RestorationThroughput
             store.Open(Path.Combine(directory, "rocksdb", Store), new StreamsConfig().RocksDb);
             try
             {
-                using var all = store.All();
-                while (all.MoveNext())
+                foreach (var (key, value) in store.All())
                 {
-                    var key = all.Current.Key;
                     var index = int.Parse(key.AsSpan(2), CultureInfo.InvariantCulture);
-                    if (!all.Current.Value.AsSpan(8).SequenceEqual(Count(index)))
+                    if (!value.AsSpan(8).SequenceEqual(Count(index)))
                     {
                         throw new InvalidOperationException($"Restored key {index} holds the wrong count");
                     }

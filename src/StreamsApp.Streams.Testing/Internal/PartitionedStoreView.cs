@@ -49,15 +49,15 @@ internal sealed class PartitionedStoreView<TKey, TValue>(IReadOnlyList<IKeyValue
         return false;
     }
 
-    public IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to) => Merge(s => s.Range(from, to), reverse: false);
+    public IKeyValueEnumerable<TKey, TValue> Range(TKey? from, TKey? to) => Merge(s => s.Range(from, to), reverse: false);
 
-    public IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to) => Merge(s => s.ReverseRange(from, to), reverse: true);
+    public IKeyValueEnumerable<TKey, TValue> ReverseRange(TKey? from, TKey? to) => Merge(s => s.ReverseRange(from, to), reverse: true);
 
-    public IKeyValueIterator<TKey, TValue> All() => Merge(s => s.All(), reverse: false);
+    public IKeyValueEnumerable<TKey, TValue> All() => Merge(s => s.All(), reverse: false);
 
-    public IKeyValueIterator<TKey, TValue> ReverseAll() => Merge(s => s.ReverseAll(), reverse: true);
+    public IKeyValueEnumerable<TKey, TValue> ReverseAll() => Merge(s => s.ReverseAll(), reverse: true);
 
-    public IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
+    public IKeyValueEnumerable<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
         Merge(s => s.PrefixScan(prefix, prefixSerializer), reverse: false);
 
     public void Put(TKey key, TValue value) => Owner(key).Put(key, value);
@@ -77,20 +77,21 @@ internal sealed class PartitionedStoreView<TKey, TValue>(IReadOnlyList<IKeyValue
     private IKeyValueStore<TKey, TValue> Owner(TKey key) =>
         byPartition[Murmur2Partitioner.Partition(rawKey(key), byPartition.Count)];
 
-    private ArrayKeyValueIterator<TKey, TValue> Merge(Func<IKeyValueStore<TKey, TValue>, IKeyValueIterator<TKey, TValue>> scan, bool reverse)
-    {
-        var entries = new List<(byte[] Raw, KeyValue<TKey, TValue> Entry)>();
-        foreach (var store in byPartition)
+    // Every partition's entries sorted together by serialized key, read anew at each enumeration.
+    private DeferredKeyValueEnumerable<TKey, TValue> Merge(Func<IKeyValueStore<TKey, TValue>, IKeyValueEnumerable<TKey, TValue>> scan, bool reverse) =>
+        new(() =>
         {
-            using var iterator = scan(store);
-            foreach (var entry in iterator)
+            var entries = new List<(byte[] Raw, KeyValue<TKey, TValue> Entry)>();
+            foreach (var store in byPartition)
             {
-                entries.Add((rawKey(entry.Key), entry));
+                foreach (var entry in scan(store))
+                {
+                    entries.Add((rawKey(entry.Key), entry));
+                }
             }
-        }
 
-        entries.Sort((a, b) => (reverse ? -1 : 1) * ByteArrayComparer.Instance.Compare(a.Raw, b.Raw));
-        var merged = entries.Select(e => e.Entry).ToArray();
-        return new ArrayKeyValueIterator<TKey, TValue>(merged, merged.Length);
-    }
+            entries.Sort((a, b) => (reverse ? -1 : 1) * ByteArrayComparer.Instance.Compare(a.Raw, b.Raw));
+            var merged = entries.Select(e => e.Entry).ToArray();
+            return new ArrayKeyValueEnumerator<TKey, TValue>(merged, merged.Length);
+        });
 }

@@ -50,23 +50,23 @@ internal sealed class PartitionedWindowStoreView<TKey, TValue> : PartitionedRead
 
     public bool TryFetch(TKey key, long windowStartMs, out TValue value) => _reads.TryFetch(key, windowStartMs, out value);
 
-    public IWindowStoreIterator<TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => _reads.Fetch(key, timeFromMs, timeToMs);
+    public IKeyValueEnumerable<long, TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => _reads.Fetch(key, timeFromMs, timeToMs);
 
-    public IWindowStoreIterator<TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) => _reads.BackwardFetch(key, timeFromMs, timeToMs);
+    public IKeyValueEnumerable<long, TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) => _reads.BackwardFetch(key, timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         _reads.Fetch(keyFrom, keyTo, timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         _reads.BackwardFetch(keyFrom, keyTo, timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => _reads.FetchAll(timeFromMs, timeToMs);
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => _reads.FetchAll(timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) => _reads.BackwardFetchAll(timeFromMs, timeToMs);
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) => _reads.BackwardFetchAll(timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> All() => _reads.All();
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> All() => _reads.All();
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardAll() => _reads.BackwardAll();
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardAll() => _reads.BackwardAll();
 }
 
 /// <summary>A session store seen across every task that has it (read-only).</summary>
@@ -84,23 +84,23 @@ internal sealed class PartitionedSessionStoreView<TKey, TAggregate> : Partitione
     public bool TryFetchSession(TKey key, long startMs, long endMs, out TAggregate aggregate) =>
         _reads.TryFetchSession(key, startMs, endMs, out aggregate);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> FindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> FindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
         _reads.FindSessions(key, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
         _reads.BackwardFindSessions(key, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> FindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> FindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         _reads.FindSessions(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         _reads.BackwardFindSessions(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> Fetch(TKey key) => _reads.Fetch(key);
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> Fetch(TKey key) => _reads.Fetch(key);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFetch(TKey key) => _reads.BackwardFetch(key);
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFetch(TKey key) => _reads.BackwardFetch(key);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> Fetch(TKey? keyFrom, TKey? keyTo) => _reads.Fetch(keyFrom, keyTo);
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> Fetch(TKey? keyFrom, TKey? keyTo) => _reads.Fetch(keyFrom, keyTo);
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFetch(TKey? keyFrom, TKey? keyTo) => _reads.BackwardFetch(keyFrom, keyTo);
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFetch(TKey? keyFrom, TKey? keyTo) => _reads.BackwardFetch(keyFrom, keyTo);
 }

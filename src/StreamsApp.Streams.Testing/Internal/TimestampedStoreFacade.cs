@@ -28,15 +28,15 @@ internal sealed class TimestampedStoreFacade<TKey, TValue>(ITimestampedKeyValueS
         return found;
     }
 
-    public IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to) => Plain(inner.Range(from, to));
+    public IKeyValueEnumerable<TKey, TValue> Range(TKey? from, TKey? to) => Plain(inner.Range(from, to));
 
-    public IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to) => Plain(inner.ReverseRange(from, to));
+    public IKeyValueEnumerable<TKey, TValue> ReverseRange(TKey? from, TKey? to) => Plain(inner.ReverseRange(from, to));
 
-    public IKeyValueIterator<TKey, TValue> All() => Plain(inner.All());
+    public IKeyValueEnumerable<TKey, TValue> All() => Plain(inner.All());
 
-    public IKeyValueIterator<TKey, TValue> ReverseAll() => Plain(inner.ReverseAll());
+    public IKeyValueEnumerable<TKey, TValue> ReverseAll() => Plain(inner.ReverseAll());
 
-    public IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
+    public IKeyValueEnumerable<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
         Plain(inner.PrefixScan(prefix, prefixSerializer));
 
     /// <summary>Writes with no timestamp (-1), as Kafka Streams' driver facade does.</summary>
@@ -64,12 +64,6 @@ internal sealed class TimestampedStoreFacade<TKey, TValue>(ITimestampedKeyValueS
         return deleted;
     }
 
-    private static ArrayKeyValueIterator<TKey, TValue> Plain(IKeyValueIterator<TKey, ValueAndTimestamp<TValue>> iterator)
-    {
-        using (iterator)
-        {
-            var entries = iterator.Select(e => new KeyValue<TKey, TValue>(e.Key, e.Value.Value)).ToArray();
-            return new ArrayKeyValueIterator<TKey, TValue>(entries, entries.Length);
-        }
-    }
+    private static MappedEnumerable<TKey, ValueAndTimestamp<TValue>, TKey, TValue> Plain(IKeyValueEnumerable<TKey, ValueAndTimestamp<TValue>> stored) =>
+        new(stored, static key => key, static value => value.Value);
 }

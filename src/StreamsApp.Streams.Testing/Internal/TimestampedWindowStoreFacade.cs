@@ -32,29 +32,26 @@ internal sealed class TimestampedWindowStoreFacade<TKey, TValue>(ITimestampedWin
         return found;
     }
 
-    public IWindowStoreIterator<TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => Plain(inner.Fetch(key, timeFromMs, timeToMs));
+    public IKeyValueEnumerable<long, TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => Plain(inner.Fetch(key, timeFromMs, timeToMs));
 
-    public IWindowStoreIterator<TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<long, TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) =>
         Plain(inner.BackwardFetch(key, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         Plain(inner.Fetch(keyFrom, keyTo, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         Plain(inner.BackwardFetch(keyFrom, keyTo, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Plain(inner.FetchAll(timeFromMs, timeToMs));
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Plain(inner.FetchAll(timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) =>
         Plain(inner.BackwardFetchAll(timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> All() => Plain(inner.All());
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> All() => Plain(inner.All());
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardAll() => Plain(inner.BackwardAll());
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardAll() => Plain(inner.BackwardAll());
 
-    private static MappedWindowStoreIterator<long, ValueAndTimestamp<TValue>, TValue> Plain(IWindowStoreIterator<ValueAndTimestamp<TValue>> stored) =>
-        new(stored, start => start, v => v.Value);
-
-    private static MappedIterator<Windowed<TKey>, ValueAndTimestamp<TValue>, Windowed<TKey>, TValue> Plain(
-        IKeyValueIterator<Windowed<TKey>, ValueAndTimestamp<TValue>> stored) => new(stored, k => k, v => v.Value);
+    private static MappedEnumerable<TEntryKey, ValueAndTimestamp<TValue>, TEntryKey, TValue> Plain<TEntryKey>(
+        IKeyValueEnumerable<TEntryKey, ValueAndTimestamp<TValue>> stored) => new(stored, static key => key, static value => value.Value);
 }

@@ -23,9 +23,10 @@ public sealed partial class KafkaStreams
     /// <summary>
     /// A read-only view of the stores named <see cref="StoreQueryParameters{TStore}.StoreName"/> of every active
     /// task of this instance (or the global store), safe to use from any thread while stream threads write: each read
-    /// looks the stores up again, takes the writing thread's store lock, and sees writes still in the cache. Iterators
-    /// are read in full before they are returned, so they stay valid when a task closes; bound them with key and time
-    /// ranges.
+    /// looks the stores up again, takes the writing thread's store lock, and sees writes still in the cache. Ranges and
+    /// fetches read the stores when they are enumerated, anew each time, and copy what they read under the lock, so an
+    /// enumeration never holds a store open and stays valid when a task closes: key-value ranges a page at a time,
+    /// prefix scans and window and session fetches whole (bound them with key and time ranges).
     /// </summary>
     /// <typeparam name="TStore">The view, from <see cref="QueryableStoreTypes"/>.</typeparam>
     /// <param name="parameters">The store's name and type, and optionally a partition and stale stores.</param>
@@ -34,7 +35,7 @@ public sealed partial class KafkaStreams
     /// <exception cref="Errors.UnknownStateStoreException">The topology has no such store.</exception>
     /// <exception cref="Errors.StateStoreMigratedException">
     /// No store can be read here now (rebalancing, restoring, or hosted elsewhere): retry later. Reads of the returned
-    /// view throw it too.
+    /// view throw it too, ranges and fetches when they are enumerated.
     /// </exception>
     /// <exception cref="Errors.InvalidStateStorePartitionException">The partition does not exist.</exception>
     /// <exception cref="Errors.InvalidStateStoreException">The store is not of the requested type.</exception>

@@ -2,7 +2,11 @@ using Confluent.Kafka;
 
 namespace StreamsApp.Streams.State;
 
-/// <summary>The read side of a key-value store: what interactive queries may use.</summary>
+/// <summary>
+/// The read side of a key-value store: what interactive queries may use. Ranges and scans return an
+/// <see cref="IKeyValueEnumerable{TKey, TValue}"/>: nothing is read until it is enumerated, each enumeration is a new
+/// pass over the store, and <c>foreach</c> releases what the pass holds.
+/// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
 public interface IReadOnlyKeyValueStore<TKey, TValue>
@@ -18,22 +22,22 @@ public interface IReadOnlyKeyValueStore<TKey, TValue>
     TValue? Get(TKey key) => TryGet(key, out var value) ? value : default;
 
     /// <summary>Entries with keys from <paramref name="from"/> to <paramref name="to"/> inclusive, in serialized-key order; a null bound is open.</summary>
-    IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to);
+    IKeyValueEnumerable<TKey, TValue> Range(TKey? from, TKey? to);
 
     /// <summary>As <see cref="Range"/>, in descending order.</summary>
-    IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to);
+    IKeyValueEnumerable<TKey, TValue> ReverseRange(TKey? from, TKey? to);
 
     /// <summary>Every entry in serialized-key order.</summary>
-    IKeyValueIterator<TKey, TValue> All();
+    IKeyValueEnumerable<TKey, TValue> All();
 
     /// <summary>Every entry in descending order.</summary>
-    IKeyValueIterator<TKey, TValue> ReverseAll();
+    IKeyValueEnumerable<TKey, TValue> ReverseAll();
 
     /// <summary>Entries whose serialized key starts with the serialized <paramref name="prefix"/>.</summary>
     /// <typeparam name="TPrefix">The prefix type.</typeparam>
     /// <param name="prefix">The prefix.</param>
     /// <param name="prefixSerializer">Serializes the prefix the same way the keys' serializer writes their start.</param>
-    IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer);
+    IKeyValueEnumerable<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer);
 
     /// <summary>An estimate of the number of entries (exact for in-memory stores).</summary>
     long ApproximateNumEntries { get; }

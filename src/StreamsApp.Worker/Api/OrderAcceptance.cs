@@ -23,8 +23,12 @@ internal sealed record OrderAcceptance(string OrderId, string Fingerprint)
         var query = StoreQueryParameters<IReadOnlyWindowStore<string, string>>.FromNameAndType(
             OrderIntakeTopology.OrderIdStore, QueryableStoreTypes.WindowStore<string, string>());
         var store = streams.Store(stale ? query.EnableStaleStores() : query);
-        using var accepted = store.Fetch(orderId, 0, long.MaxValue);
-        return accepted.MoveNext() ? new OrderAcceptance(orderId, OrderIdMark.Parse(accepted.Current.Value).Fingerprint) : null;
+        foreach (var (_, mark) in store.Fetch(orderId, 0, long.MaxValue))
+        {
+            return new OrderAcceptance(orderId, OrderIdMark.Parse(mark).Fingerprint);
+        }
+
+        return null;
     }
 
     /// <summary>

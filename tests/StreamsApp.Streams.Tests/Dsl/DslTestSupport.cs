@@ -13,8 +13,7 @@ internal static class DslTestSupport
     /// <summary>Every entry of a store, in its iteration order.</summary>
     public static List<KeyValue<TKey, TValue>> Contents<TKey, TValue>(this IReadOnlyKeyValueStore<TKey, TValue> store)
     {
-        using var all = store.All();
-        return all.ToList();
+        return store.All().ToList();
     }
 
     /// <summary>The records dropped so far, over every task (the <c>dropped-records-total</c> sensors).</summary>

@@ -157,7 +157,6 @@ public sealed class MultiPartitionTaskTests
 
     private static List<string> Keys(IKeyValueStore<string, string> store)
     {
-        using var all = store.All();
-        return [.. all.Select(e => e.Key)];
+        return [.. store.All().Select(e => e.Key)];
     }
 }

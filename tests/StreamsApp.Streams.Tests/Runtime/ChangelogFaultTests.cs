@@ -26,8 +26,7 @@ public sealed class ChangelogFaultTests
         var task = scenario.OpenAndRegister(Scripted(KeyValue("s", persistent: true)));
         scenario.RestoreUntilComplete(task);
 
-        using var all = task.Store<IKeyValueStore<string, string>>("s").All();
-        Assert.Equal([KeyValue.Pair("a", "1"), KeyValue.Pair("b", "2")], all.ToList());
+        Assert.Equal([KeyValue.Pair("a", "1"), KeyValue.Pair("b", "2")], task.Store<IKeyValueStore<string, string>>("s").All().ToList());
         Assert.Equal(1, scenario.Sensor("restore-skipped-records-total", Task0).Sum);
         Assert.Contains(scenario.Log.Messages, m => m.Contains("offset 1 of changelog", StringComparison.Ordinal) && m.Contains("no key", StringComparison.Ordinal));
     }
@@ -49,8 +48,7 @@ public sealed class ChangelogFaultTests
         var task = scenario.OpenAndRegister(topology);
         scenario.RestoreUntilComplete(task);
 
-        using var windows = task.Store<IWindowStore<string, string>>("w").All();
-        Assert.Equal([("a", 100L, "1"), ("b", 110L, "2")], windows.ToList().Select(w => (w.Key.Key, w.Key.Window.StartMs, w.Value)));
+        Assert.Equal([("a", 100L, "1"), ("b", 110L, "2")], task.Store<IWindowStore<string, string>>("w").All().ToList().Select(w => (w.Key.Key, w.Key.Window.StartMs, w.Value)));
         Assert.Equal(1, scenario.Sensor("restore-skipped-records-total", Task0).Sum);
         Assert.Equal(2, scenario.Sensor("restore-total", Task0).Sum);
     }

@@ -46,7 +46,7 @@ public sealed class GlobalDeadLetterRuntimeTests
 
     private static Dictionary<string, int> RatesOf(KafkaStreams streams)
     {
-        using var all = streams.Store(
+        var all = streams.Store(
             StoreQueryParameters<IReadOnlyKeyValueStore<string, int>>.FromNameAndType("rates", QueryableStoreTypes.KeyValueStore<string, int>())).All();
         return all.ToDictionary(kv => kv.Key, kv => kv.Value);
     }

@@ -49,10 +49,9 @@ public sealed class StoreChangelogReaderTests
         var task = scenario.OpenAndRegister(topology);
         scenario.RestoreUntilComplete(task);
 
-        using var windows = task.Store<ITimestampedWindowStore<string, string>>("w").All();
         Assert.Equal(
             [("a", 100L, "3", 109L), ("a", 110L, "2", 115L)],
-            windows.ToList().Select(w => (w.Key.Key, w.Key.Window.StartMs, w.Value.Value, w.Value.Timestamp)));
+            task.Store<ITimestampedWindowStore<string, string>>("w").All().ToList().Select(w => (w.Key.Key, w.Key.Window.StartMs, w.Value.Value, w.Value.Timestamp)));
     }
 
     [Fact]
@@ -225,7 +224,6 @@ public sealed class StoreChangelogReaderTests
 
     private static List<KeyValue<string, string>> All(TaskHarness task)
     {
-        using var iterator = task.Store<IKeyValueStore<string, string>>("s").All();
-        return iterator.ToList();
+        return task.Store<IKeyValueStore<string, string>>("s").All().ToList();
     }
 }

@@ -67,13 +67,13 @@ public sealed class CachingStoreTests
             {
                 StoreScript.Run(store, "put b 2; put c 33; delete e; put h 8; delete zz");
                 Assert.True(Innermost(store).TryGet(Raw("e"), out var _)); // the delete is only cached so far
-                scans["all"] = Text(store.All());
-                scans["reverseAll"] = Text(store.ReverseAll());
-                scans["range b..g"] = Text(store.Range("b", "g"));
-                scans["reverseRange b..g"] = Text(store.ReverseRange("b", "g"));
-                scans["range ..c"] = Text(store.Range(null, "c"));
-                scans["range f.."] = Text(store.Range("f", null));
-                scans["range e..e"] = Text(store.Range("e", "e"));
+                scans["all"] = Pairs(store.All());
+                scans["reverseAll"] = Pairs(store.ReverseAll());
+                scans["range b..g"] = Pairs(store.Range("b", "g"));
+                scans["reverseRange b..g"] = Pairs(store.ReverseRange("b", "g"));
+                scans["range ..c"] = Pairs(store.Range(null, "c"));
+                scans["range f.."] = Pairs(store.Range("f", null));
+                scans["range e..e"] = Pairs(store.Range("e", "e"));
             },
             (store, _) => SeedBytesStore(store, "a", "c", "e", "g"));
         using var driver = new TopologyTestDriver(topology, Config());
@@ -102,8 +102,8 @@ public sealed class CachingStoreTests
             (store, _, _) =>
             {
                 StoreScript.Run(store, $"put B cached; put z cached; put {emoji} cached");
-                all = Text(store.All());
-                reverse = Text(store.ReverseAll());
+                all = Pairs(store.All());
+                reverse = Pairs(store.ReverseAll());
             },
             (store, _) => SeedBytesStore(store, "a", "\u00e9", fullwidthA));
         using var driver = new TopologyTestDriver(topology, Config());
@@ -149,7 +149,7 @@ public sealed class CachingStoreTests
             observed);
         Assert.Equal([new KeyValue<string, string>("e", "5")], changelog.ReadKeyValuesToList());
         var view = driver.GetKeyValueStore<string, string>("s");
-        Assert.Equal("a=1 b=2 c=3 d=4 e=5", Text(view.All()));
+        Assert.Equal("a=1 b=2 c=3 d=4 e=5", Pairs(view.All()));
     }
 
     [Fact]
@@ -195,9 +195,9 @@ public sealed class CachingStoreTests
             (store, _, _) =>
             {
                 StoreScript.Run(store, "put ab 1; delete ac; put b x");
-                scans.Add(Text(store.PrefixScan("a", Serdes.String().Serializer)));
+                scans.Add(Pairs(store.PrefixScan("a", Serdes.String().Serializer)));
                 store.Put("ab", "2");
-                scans.Add(Text(store.PrefixScan("a", Serdes.String().Serializer)));
+                scans.Add(Pairs(store.PrefixScan("a", Serdes.String().Serializer)));
             },
             (store, _) => SeedBytesStore(store, "aa", "ac", "ad", "b"));
         using var driver = new TopologyTestDriver(topology, Config());
@@ -218,14 +218,6 @@ public sealed class CachingStoreTests
     /// <summary>The bytes store under every layer, for writing or checking behind the cache's back.</summary>
     internal static IKeyValueStore<byte[], byte[]> Innermost(IKeyValueStore<string, string> store) =>
         ((WrappedKeyValueBytesStore)((MeteredKeyValueStore<string, string>)store).Inner).Innermost();
-
-    internal static string Text(IKeyValueIterator<string, string> iterator)
-    {
-        using (iterator)
-        {
-            return Pairs(iterator);
-        }
-    }
 
     /// <summary>Writes keys (each its own value) straight into the bytes store, so that they are not in the cache.</summary>
     private static void SeedBytesStore(IKeyValueStore<string, string> store, params string[] keys)

@@ -177,7 +177,6 @@ public sealed class ChangelogTests
 
     private static List<KeyValue<string, string>> All(TopologyTestDriver driver)
     {
-        using var iterator = driver.GetKeyValueStore<string, string>("s").All();
-        return iterator.ToList();
+        return driver.GetKeyValueStore<string, string>("s").All().ToList();
     }
 }

@@ -50,19 +50,19 @@ public sealed class PagedQueryTests : IDisposable
     {
         using var driver = StoreQueryTests.Driver(persistent, caching, "put a0 0; put a1 1; put a2 2; put a3 3; put a4 4; put a5 5; put a6 6");
         var store = driver.GetKeyValueStore<string, string>("s");
-        using var iterator = Composite(new StoreList(store)).All();
+        using var pass = Composite(new StoreList(store)).All().GetEnumerator();
         var keys = new List<string>();
         for (var i = 0; i < PageSize; i++)
         {
-            Assert.True(iterator.MoveNext());
-            keys.Add(iterator.Current.Key);
+            Assert.True(pass.MoveNext());
+            keys.Add(pass.Current.Key);
         }
 
         // The first page read a3 to know where the next one starts.
         store.Delete("a3", out _);
         store.Put("a35", "new");
         store.Put("a0", "changed");
-        keys.AddRange(iterator.Select(e => e.Key));
+        keys.AddRange(pass.Rest().Select(e => e.Key));
 
         Assert.Equal(["a0", "a1", "a2", "a35", "a4", "a5", "a6"], keys);
     }
@@ -70,31 +70,47 @@ public sealed class PagedQueryTests : IDisposable
     [Fact]
     public void PeekNextKey_reads_the_next_page_and_the_next_store()
     {
-        using var iterator = Composite(new StoreList(_first.GetKeyValueStore<string, string>("s"), _second.GetKeyValueStore<string, string>("s"))).Range("a5", "b0");
+        using var pass = Composite(new StoreList(_first.GetKeyValueStore<string, string>("s"), _second.GetKeyValueStore<string, string>("s"))).Range("a5", "b0").GetEnumerator();
 
-        Assert.Equal("a5", iterator.PeekNextKey());
-        Assert.True(iterator.MoveNext());
-        Assert.True(iterator.MoveNext());
-        Assert.Equal("b0", iterator.PeekNextKey());
-        Assert.True(iterator.MoveNext());
-        Assert.Equal("b0", iterator.Current.Key);
-        Assert.False(iterator.MoveNext());
-        Assert.Throws<InvalidOperationException>(() => iterator.PeekNextKey());
+        Assert.Equal("a5", pass.PeekNextKey());
+        Assert.True(pass.MoveNext());
+        Assert.True(pass.MoveNext());
+        Assert.Equal("b0", pass.PeekNextKey());
+        Assert.True(pass.MoveNext());
+        Assert.Equal("b0", pass.Current.Key);
+        Assert.False(pass.MoveNext());
+        Assert.Throws<InvalidOperationException>(() => pass.PeekNextKey());
     }
 
     [Fact]
     public void A_store_gone_between_pages_ends_the_iteration_as_migrated()
     {
         var stores = new StoreList(_first.GetKeyValueStore<string, string>("s"), _second.GetKeyValueStore<string, string>("s"));
-        using var iterator = Composite(stores).All();
-        Assert.True(iterator.MoveNext());
+        using var pass = Composite(stores).All().GetEnumerator();
+        Assert.True(pass.MoveNext());
         stores.Stores.RemoveAt(0);
 
-        Assert.True(iterator.MoveNext());
-        Assert.True(iterator.MoveNext());
-        Assert.Equal("a2", iterator.Current.Key);
-        var error = Assert.Throws<StateStoreMigratedException>(() => iterator.MoveNext());
+        Assert.True(pass.MoveNext());
+        Assert.True(pass.MoveNext());
+        Assert.Equal("a2", pass.Current.Key);
+        var error = Assert.Throws<StateStoreMigratedException>(() => pass.MoveNext());
         Assert.Contains("'s'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_range_is_read_when_enumerated_and_each_enumeration_lists_and_reads_the_stores_again()
+    {
+        var stores = new StoreList(_second.GetKeyValueStore<string, string>("s"));
+        var range = Composite(stores).Range("b", null);
+        Assert.Equal(0, stores.Reads);
+
+        Assert.Equal("b0 b1", Keys(range));
+        Assert.Equal(1 + 1, stores.Reads);
+
+        stores.Stores.Insert(0, _first.GetKeyValueStore<string, string>("s"));
+        _second.GetKeyValueStore<string, string>("s").Put("b2", "2");
+        Assert.Equal("b0 b1 b2", Keys(range));
+        Assert.Equal(2 + 1 + 1 + 1, stores.Reads);
     }
 
     [Fact]
@@ -160,21 +176,21 @@ public sealed class PagedQueryTests : IDisposable
             return keys.Contains(key);
         }
 
-        public IKeyValueIterator<long, string> Range(long from, long to) => Iterate(keys.Where(k => k >= from && k <= to));
+        public IKeyValueEnumerable<long, string> Range(long from, long to) => Iterate(keys.Where(k => k >= from && k <= to));
 
-        public IKeyValueIterator<long, string> ReverseRange(long from, long to) => Iterate(keys.Where(k => k >= from && k <= to).Reverse());
+        public IKeyValueEnumerable<long, string> ReverseRange(long from, long to) => Iterate(keys.Where(k => k >= from && k <= to).Reverse());
 
-        public IKeyValueIterator<long, string> All() => Iterate(keys);
+        public IKeyValueEnumerable<long, string> All() => Iterate(keys);
 
-        public IKeyValueIterator<long, string> ReverseAll() => Iterate(keys.Reverse());
+        public IKeyValueEnumerable<long, string> ReverseAll() => Iterate(keys.Reverse());
 
-        public IKeyValueIterator<long, string> PrefixScan<TPrefix>(TPrefix prefix, Confluent.Kafka.ISerializer<TPrefix> prefixSerializer) =>
+        public IKeyValueEnumerable<long, string> PrefixScan<TPrefix>(TPrefix prefix, Confluent.Kafka.ISerializer<TPrefix> prefixSerializer) =>
             throw new NotSupportedException();
 
-        private static ArrayKeyValueIterator<long, string> Iterate(IEnumerable<long> selected)
+        private static DeferredKeyValueEnumerable<long, string> Iterate(IEnumerable<long> selected)
         {
             var entries = selected.Select(k => new KeyValue<long, string>(k, k.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-            return new ArrayKeyValueIterator<long, string>(entries, entries.Length);
+            return new(() => new ArrayKeyValueEnumerator<long, string>(entries, entries.Length));
         }
     }
 }

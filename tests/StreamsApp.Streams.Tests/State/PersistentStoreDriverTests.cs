@@ -37,7 +37,7 @@ public sealed class PersistentStoreDriverTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(_stateDir, AppId, "0_0", "rocksdb", "s")));
         using var second = new TopologyTestDriver(topology, Config(stateDir: _stateDir));
         var store = second.GetKeyValueStore<string, string>("s");
-        Assert.Equal("a=11 c=3", CachingStoreTests.Text(store.All()));
+        Assert.Equal("a=11 c=3", CachingStoreTests.Pairs(store.All()));
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class PersistentStoreDriverTests : IDisposable
         }
 
         using var second = new TopologyTestDriver(topology, Config(stateDir: _stateDir), options);
-        Assert.Equal("zero=0", CachingStoreTests.Text(second.GetKeyValueStore<string, string>("s", partition: 0).All()));
-        Assert.Equal("one=1", CachingStoreTests.Text(second.GetKeyValueStore<string, string>("s", partition: 1).All()));
+        Assert.Equal("zero=0", CachingStoreTests.Pairs(second.GetKeyValueStore<string, string>("s", partition: 0).All()));
+        Assert.Equal("one=1", CachingStoreTests.Pairs(second.GetKeyValueStore<string, string>("s", partition: 1).All()));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class PersistentStoreDriverTests : IDisposable
         }
 
         using var second = new TopologyTestDriver(topology, Config(stateDir: _stateDir));
-        Assert.Equal(string.Empty, CachingStoreTests.Text(second.GetKeyValueStore<string, string>("s").All()));
+        Assert.Equal(string.Empty, CachingStoreTests.Pairs(second.GetKeyValueStore<string, string>("s").All()));
         Assert.Equal(0, second.GetKeyValueStore<string, string>("s").ApproximateNumEntries);
     }
 

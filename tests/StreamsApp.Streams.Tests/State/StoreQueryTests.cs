@@ -22,7 +22,7 @@ public sealed class StoreQueryTests
         Assert.Equal("user=e user:1=a user:10=g user:2=b", Scan(store, "user"));
         Assert.Equal("use=d user=e user:1=a user:10=g user:2=b usex=c", Scan(store, "use"));
         Assert.Equal(string.Empty, Scan(store, "w"));
-        Assert.Equal(CachingStoreTests.Text(store.All()), Scan(store, string.Empty));
+        Assert.Equal(CachingStoreTests.Pairs(store.All()), Scan(store, string.Empty));
     }
 
     [Theory]
@@ -32,33 +32,33 @@ public sealed class StoreQueryTests
         using var driver = Driver(persistent, caching, "put d 4; put b 2; put e 5; put a 1; put c 3");
         var store = driver.GetKeyValueStore<string, string>("s");
 
-        Assert.Equal("b=2 c=3 d=4", CachingStoreTests.Text(store.Range("b", "d")));
-        Assert.Equal("d=4 c=3 b=2", CachingStoreTests.Text(store.ReverseRange("b", "d")));
-        Assert.Equal("c=3", CachingStoreTests.Text(store.Range("bb", "cc")));
-        Assert.Equal("a=1 b=2", CachingStoreTests.Text(store.Range(null, "b")));
-        Assert.Equal("e=5 d=4", CachingStoreTests.Text(store.ReverseRange("d", null)));
-        Assert.Equal(string.Empty, CachingStoreTests.Text(store.Range("d", "b")));
-        Assert.Equal(string.Empty, CachingStoreTests.Text(store.ReverseRange("d", "b")));
-        Assert.Equal("a=1 b=2 c=3 d=4 e=5", CachingStoreTests.Text(store.All()));
-        Assert.Equal("e=5 d=4 c=3 b=2 a=1", CachingStoreTests.Text(store.ReverseAll()));
+        Assert.Equal("b=2 c=3 d=4", CachingStoreTests.Pairs(store.Range("b", "d")));
+        Assert.Equal("d=4 c=3 b=2", CachingStoreTests.Pairs(store.ReverseRange("b", "d")));
+        Assert.Equal("c=3", CachingStoreTests.Pairs(store.Range("bb", "cc")));
+        Assert.Equal("a=1 b=2", CachingStoreTests.Pairs(store.Range(null, "b")));
+        Assert.Equal("e=5 d=4", CachingStoreTests.Pairs(store.ReverseRange("d", null)));
+        Assert.Equal(string.Empty, CachingStoreTests.Pairs(store.Range("d", "b")));
+        Assert.Equal(string.Empty, CachingStoreTests.Pairs(store.ReverseRange("d", "b")));
+        Assert.Equal("a=1 b=2 c=3 d=4 e=5", CachingStoreTests.Pairs(store.All()));
+        Assert.Equal("e=5 d=4 c=3 b=2 a=1", CachingStoreTests.Pairs(store.ReverseAll()));
     }
 
     [Theory]
     [MemberData(nameof(Backends))]
-    public void An_iterator_keeps_reading_what_was_there_while_more_records_are_piped(bool persistent, bool caching)
+    public void A_pass_keeps_reading_what_was_there_while_more_records_are_piped(bool persistent, bool caching)
     {
         using var driver = Driver(persistent, caching, "put a 1; put b 2; put c 3");
         var input = driver.CreateInputTopic(Input, Serdes.String(), Serdes.String());
         var store = driver.GetKeyValueStore<string, string>("s");
-        using var iterator = store.All();
-        Assert.True(iterator.MoveNext());
-        Assert.Equal("a", iterator.Current.Key);
+        using var pass = store.All().GetEnumerator();
+        Assert.True(pass.MoveNext());
+        Assert.Equal("a", pass.Current.Key);
 
         input.PipeInput("r", "put bb 22; delete b; put c 33; put d 4");
 
-        Assert.Equal("b", iterator.PeekNextKey());
-        Assert.Equal("b=2 c=3", CachingStoreTests.Text(iterator));
-        Assert.Equal("a=1 bb=22 c=33 d=4", CachingStoreTests.Text(store.All()));
+        Assert.Equal("b", pass.PeekNextKey());
+        Assert.Equal("b=2 c=3", CachingStoreTests.Pairs(pass.Rest()));
+        Assert.Equal("a=1 bb=22 c=33 d=4", CachingStoreTests.Pairs(store.All()));
     }
 
     [Theory]
@@ -107,5 +107,5 @@ public sealed class StoreQueryTests
     }
 
     private static string Scan(IKeyValueStore<string, string> store, string prefix) =>
-        CachingStoreTests.Text(store.PrefixScan(prefix, Serdes.String().Serializer));
+        CachingStoreTests.Pairs(store.PrefixScan(prefix, Serdes.String().Serializer));
 }

@@ -126,10 +126,9 @@ public sealed class StoreRestorationTests : IDisposable
 
         var restored = Restore(topology, driver).Store<ISessionStore<string, string>>("s");
 
-        using var sessions = restored.FindSessions(null, null, 0, long.MaxValue);
         Assert.Equal(
             [("a", 20L, 25L, "y"), ("b", 10L, 15L, "z")],
-            sessions.ToList().Select(e => (e.Key.Key, e.Key.Window.StartMs, e.Key.Window.EndMs, e.Value)));
+            restored.FindSessions(null, null, 0, long.MaxValue).ToList().Select(e => (e.Key.Key, e.Key.Window.StartMs, e.Key.Window.EndMs, e.Value)));
     }
 
     [Fact]
@@ -225,14 +224,12 @@ public sealed class StoreRestorationTests : IDisposable
 
     private static List<KeyValue<TKey, TValue>> All<TKey, TValue>(IReadOnlyKeyValueStore<TKey, TValue> store)
     {
-        using var iterator = store.All();
-        return iterator.ToList();
+        return store.All().ToList();
     }
 
     private static List<KeyValue<Windowed<TKey>, TValue>> All<TKey, TValue>(IReadOnlyWindowStore<TKey, TValue> store)
     {
-        using var iterator = store.All();
-        return iterator.ToList();
+        return store.All().ToList();
     }
 
     private static KeyValue<string, TValue> KeyValuePair<TValue>(string key, TValue value) => new(key, value);

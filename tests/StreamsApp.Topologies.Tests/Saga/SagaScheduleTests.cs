@@ -81,8 +81,7 @@ public sealed class SagaScheduleTests : IDisposable
             before.PlaceOrder("o-1");
             before.PlaceOrder("o-2");
             before.Reply(before.ReadInventoryCommand(), StockFailed("o-1"));
-            using var entries = before.ScheduleStore.All();
-            foreach (var key in entries.Select(entry => entry.Key).ToList())
+            foreach (var key in before.ScheduleStore.All().Select(entry => entry.Key).ToList())
             {
                 before.ScheduleStore.Delete(key, out _);
             }

@@ -15,10 +15,14 @@ internal static class TtlMarks
     /// </summary>
     public static bool TryFind<TValue>(IWindowStore<string, TValue> store, string id, long timestamp, long ttlMs, out TValue mark)
     {
-        using var marks = store.Fetch(id, timestamp - ttlMs + 1, timestamp + ttlMs - 1);
-        var found = marks.MoveNext();
-        mark = found ? marks.Current.Value : default!;
-        return found;
+        foreach (var (_, marked) in store.Fetch(id, timestamp - ttlMs + 1, timestamp + ttlMs - 1))
+        {
+            mark = marked;
+            return true;
+        }
+
+        mark = default!;
+        return false;
     }
 
     /// <summary>

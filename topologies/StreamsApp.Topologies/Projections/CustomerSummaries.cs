@@ -31,8 +31,7 @@ public static class CustomerSummaries
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(customerId);
-        using var orders = outcomes.PrefixScan(customerId + Separator, Serdes.String().Serializer);
-        return Sum(customerId, orders.Select(entry => entry.Value));
+        return Sum(customerId, outcomes.PrefixScan(customerId + Separator, Serdes.String().Serializer).Select(entry => entry.Value));
     }
 
     /// <summary>The summary of <paramref name="orders"/>, all of one customer; null when there are none.</summary>

@@ -29,8 +29,7 @@ public static class ProductSales
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(productId);
         // Every key of the product sorts from "product\0" up to, not including, "product\u0001", which no line has.
-        using var sales = lines.Fetch(productId + Separator, productId + (char)(Separator + 1), fromMs, toMs);
-        return [.. sales.ToList()
+        return [.. lines.Fetch(productId + Separator, productId + (char)(Separator + 1), fromMs, toMs)
             .GroupBy(sale => sale.Key.Window.StartMs)
             .OrderBy(hour => hour.Key)
             .Select(hour => new ProductSalesPerHour

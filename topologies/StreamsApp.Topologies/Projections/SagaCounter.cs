@@ -26,8 +26,7 @@ internal sealed class SagaCounter : IProcessor<string, SagaState, string, SagaSt
         _totalsStore = context.GetStateStore<IKeyValueStore<string, SagaTotals>>(ProjectionStores.SagaTotals);
 
         // One read of the task's sagas, restored by now: what every later move adds to.
-        using var marks = _marks.All();
-        _totals = marks.Aggregate(SagaTotals.None, (totals, entry) => totals.Moved(null, entry.Value));
+        _totals = _marks.All().Aggregate(SagaTotals.None, (totals, entry) => totals.Moved(null, entry.Value));
         _totalsStore.Put(SagaCounts.TotalsKey, _totals);
     }
 

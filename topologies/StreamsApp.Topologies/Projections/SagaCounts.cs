@@ -17,7 +17,6 @@ public static class SagaCounts
     public static SagaTotals Sum(IReadOnlyKeyValueStore<string, SagaTotals> totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
-        using var tasks = totals.All();
-        return tasks.Select(entry => entry.Value).Aggregate(SagaTotals.None, (sum, task) => sum.Plus(task));
+        return totals.All().Select(entry => entry.Value).Aggregate(SagaTotals.None, (sum, task) => sum.Plus(task));
     }
 }

@@ -147,8 +147,7 @@ internal sealed class OrderSagaProcessor(SagaOptions options) : IProcessor<strin
             return;
         }
 
-        using var sagas = _sagas.All();
-        foreach (var (_, saga) in sagas)
+        foreach (var (_, saga) in _sagas.All())
         {
             _schedule.Reschedule(null, saga);
         }

@@ -19,14 +19,7 @@ internal sealed class SagaSchedule(IKeyValueStore<byte[], byte[]> store, TimeSpa
     private static readonly byte[] Marker = [1];
 
     /// <summary>Whether nothing is scheduled (a store written before the schedule existed, or no saga at all).</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            using var all = store.All();
-            return !all.MoveNext();
-        }
-    }
+    public bool IsEmpty => !store.All().Any();
 
     /// <summary>
     /// When <paramref name="saga"/> is next due: its deadline while running forward, its compensation deadline while
@@ -57,8 +50,7 @@ internal sealed class SagaSchedule(IKeyValueStore<byte[], byte[]> store, TimeSpa
         // Every key due by now sorts before the bare time one millisecond later; a key of that time is longer.
         var upper = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(upper, now.ToUnixTimeMilliseconds() + 1);
-        using var due = store.Range(null, upper);
-        return [.. due.Select(entry => (
+        return [.. store.Range(null, upper).Select(entry => (
             DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(entry.Key)),
             Encoding.UTF8.GetString(entry.Key.AsSpan(sizeof(long)))))];
     }

@@ -99,17 +99,17 @@ internal class MeteredKeyValueStore<TKey, TValue>(
         return deleted;
     }
 
-    public IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to) =>
+    public IKeyValueEnumerable<TKey, TValue> Range(TKey? from, TKey? to) =>
         Wrap(inner.Range(Serdes.RawKeyOrNull(from), Serdes.RawKeyOrNull(to)));
 
-    public IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to) =>
+    public IKeyValueEnumerable<TKey, TValue> ReverseRange(TKey? from, TKey? to) =>
         Wrap(inner.ReverseRange(Serdes.RawKeyOrNull(from), Serdes.RawKeyOrNull(to)));
 
-    public IKeyValueIterator<TKey, TValue> All() => Wrap(inner.All());
+    public IKeyValueEnumerable<TKey, TValue> All() => Wrap(inner.All());
 
-    public IKeyValueIterator<TKey, TValue> ReverseAll() => Wrap(inner.ReverseAll());
+    public IKeyValueEnumerable<TKey, TValue> ReverseAll() => Wrap(inner.ReverseAll());
 
-    public IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
+    public IKeyValueEnumerable<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
         Wrap(inner.PrefixScan(prefix, prefixSerializer));
 
     public void Flush() => inner.Flush();
@@ -132,5 +132,5 @@ internal class MeteredKeyValueStore<TKey, TValue>(
         return true;
     }
 
-    private DeserializingIterator<TKey, TValue> Wrap(IKeyValueIterator<byte[], byte[]> raw) => new(raw, Serdes);
+    private DeserializingEnumerable<TKey, TValue> Wrap(IKeyValueEnumerable<byte[], byte[]> raw) => new(raw, Serdes);
 }

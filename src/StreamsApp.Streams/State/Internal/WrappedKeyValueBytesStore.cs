@@ -24,15 +24,15 @@ internal abstract class WrappedKeyValueBytesStore(IKeyValueStore<byte[], byte[]>
 
     public virtual bool TryGet(byte[] key, out byte[] value) => Inner.TryGet(key, out value);
 
-    public virtual IKeyValueIterator<byte[], byte[]> Range(byte[]? from, byte[]? to) => Inner.Range(from, to);
+    public virtual IKeyValueEnumerable<byte[], byte[]> Range(byte[]? from, byte[]? to) => Inner.Range(from, to);
 
-    public virtual IKeyValueIterator<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => Inner.ReverseRange(from, to);
+    public virtual IKeyValueEnumerable<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => Inner.ReverseRange(from, to);
 
-    public virtual IKeyValueIterator<byte[], byte[]> All() => Inner.All();
+    public virtual IKeyValueEnumerable<byte[], byte[]> All() => Inner.All();
 
-    public virtual IKeyValueIterator<byte[], byte[]> ReverseAll() => Inner.ReverseAll();
+    public virtual IKeyValueEnumerable<byte[], byte[]> ReverseAll() => Inner.ReverseAll();
 
-    public virtual IKeyValueIterator<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
+    public virtual IKeyValueEnumerable<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
         Inner.PrefixScan(prefix, prefixSerializer);
 
     public virtual void Put(byte[] key, byte[] value) => Inner.Put(key, value);

@@ -46,19 +46,14 @@ internal static class SagaEndpoints
         return await router.FromAllAsync(
             context,
             SagaStores.State,
-            streams =>
-            {
-                using var sagas = SagaStore(streams).All();
-                return StorePage.Of(sagas.Select(e => e.Value).Where(s => status is null || s.Status == status), BySagaId, max);
-            },
+            streams => StorePage.Of(SagaStore(streams).All().Select(e => e.Value).Where(s => status is null || s.Status == status), BySagaId, max),
             pages => StorePage.Merge(pages, item => StoreAnswers.StringOf(item, "sagaId"), max)).ConfigureAwait(false);
     }
 
     private static Dictionary<string, long> CountByState(KafkaStreams streams)
     {
         var counts = Enum.GetNames<SagaStatus>().ToDictionary(name => name, _ => 0L);
-        using var sagas = SagaStore(streams).All();
-        foreach (var saga in sagas)
+        foreach (var saga in SagaStore(streams).All())
         {
             counts[saga.Value.Status.ToString()]++;
         }

@@ -32,8 +32,7 @@ internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
 
     public StorePage Range(KafkaStreams streams, string? from, string? to, int limit)
     {
-        using var entries = Store(streams).Range(from, to);
-        return StorePage.Of(entries.Select(e => new KeyValueEntry(e.Key, e.Value)), KeyValueEntry.Order, limit);
+        return StorePage.Of(Store(streams).Range(from, to).Select(e => new KeyValueEntry(e.Key, e.Value)), KeyValueEntry.Order, limit);
     }
 
     /// <summary>The typed view, for endpoints that filter on the value; with <paramref name="stale"/>, standbys too.</summary>
@@ -52,7 +51,7 @@ internal sealed class WindowReader<TValue>(string storeName) : IWindowReader
     {
         var query = StoreQueryParameters<IReadOnlyWindowStore<string, TValue>>.FromNameAndType(storeName, QueryableStoreTypes.WindowStore<string, TValue>());
         var store = streams.Store(stale ? query.EnableStaleStores() : query);
-        using var entries = key is null ? store.FetchAll(range.FromMs, range.ToMs) : store.Fetch(key, key, range.FromMs, range.ToMs);
+        var entries = key is null ? store.FetchAll(range.FromMs, range.ToMs) : store.Fetch(key, key, range.FromMs, range.ToMs);
         var rendered = entries.Select(e => new WindowEntry(
             e.Key.Key, DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.StartMs), DateTimeOffset.FromUnixTimeMilliseconds(e.Key.Window.EndMs), e.Value));
         return StorePage.Of(rendered, WindowEntry.Order, limit);

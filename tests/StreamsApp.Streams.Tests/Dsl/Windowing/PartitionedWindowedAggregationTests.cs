@@ -59,8 +59,7 @@ public class PartitionedWindowedAggregationTests
         {
             for (var partition = 0; partition < Partitions; partition++)
             {
-                using var sessions = driver.GetSessionStore<string, string>("sessions", partition).Fetch(word);
-                Assert.Equal(partition == Owner(word) ? [session] : [], sessions.Select(s => s.Key).ToList());
+                Assert.Equal(partition == Owner(word) ? [session] : [], driver.GetSessionStore<string, string>("sessions", partition).Fetch(word).Select(s => s.Key).ToList());
             }
         }
     }
@@ -90,8 +89,7 @@ public class PartitionedWindowedAggregationTests
             driver.CreateOutputTopic("output", SlidingKeys, Serdes.Int64()).ReadAll());
         for (var partition = 0; partition < Partitions; partition++)
         {
-            using var all = driver.GetTimestampedWindowStore<string, long>("counts", partition).All();
-            Assert.All(all.ToList(), window => Assert.Equal(Owner(window.Key.Key), partition));
+            Assert.All(driver.GetTimestampedWindowStore<string, long>("counts", partition).All().ToList(), window => Assert.Equal(Owner(window.Key.Key), partition));
         }
     }
 

@@ -32,8 +32,7 @@ public class SessionWindowedAggregationTests
             [(S("a", 0, 0), (string?)null, 0L), (S("a", 20, 20), null, 20L), (S("a", 0, 20), "x+y+z", 20L)],
             output.ReadAll());
 
-        using var sessions = driver.GetSessionStore<string, string>("sessions").Fetch("a");
-        Assert.Equal([new KeyValue<Windowed<string>, string>(S("a", 0, 20), "x+y+z")], sessions.ToList());
+        Assert.Equal([new KeyValue<Windowed<string>, string>(S("a", 0, 20), "x+y+z")], driver.GetSessionStore<string, string>("sessions").Fetch("a").ToList());
     }
 
     [Fact]

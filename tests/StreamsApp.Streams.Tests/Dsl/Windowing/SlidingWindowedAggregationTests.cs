@@ -43,10 +43,9 @@ public class SlidingWindowedAggregationTests
         Assert.Equal(
             [(W(5), 3L, 15L), (W(11), 2L, 15L), (W(2), 2L, 12L), (W(13), 1L, 15L)],
             Output(driver).ReadAll());
-        using var all = driver.GetTimestampedWindowStore<string, long>("counts").All();
         Assert.Equal(
             [(W(0), 1L), (W(2), 2L), (W(5), 3L), (W(11), 2L), (W(13), 1L)],
-            all.Select(e => (e.Key, e.Value.Value)).ToList());
+            driver.GetTimestampedWindowStore<string, long>("counts").All().Select(e => (e.Key, e.Value.Value)).ToList());
     }
 
     [Fact]

@@ -126,8 +126,7 @@ public class TimeWindowedAggregationTests
         Assert.Equal(new ValueAndTimestamp<string>("12", 4), first);
         Assert.True(reduced.TryFetch("a", 10, out var second));
         Assert.Equal(new ValueAndTimestamp<string>("3", 11), second);
-        using var all = driver.GetTimestampedWindowStore<string, string>("aggregated").All();
-        Assert.Equal([(W("a", 0), "<12"), (W("a", 10), "<3")], all.Select(e => (e.Key, e.Value.Value)).ToList());
+        Assert.Equal([(W("a", 0), "<12"), (W("a", 10), "<3")], driver.GetTimestampedWindowStore<string, string>("aggregated").All().Select(e => (e.Key, e.Value.Value)).ToList());
     }
 
     [Fact]

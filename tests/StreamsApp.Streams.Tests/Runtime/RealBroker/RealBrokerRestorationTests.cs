@@ -61,8 +61,7 @@ public sealed class RealBrokerRestorationTests
         }
 
         task.Task.CompleteRestoration();
-        using var all = task.Store<IKeyValueStore<string, string>>("s").All();
-        Assert.Equal([KeyValue.Pair("a", "committed before"), KeyValue.Pair("c", "committed behind")], all.ToList());
+        Assert.Equal([KeyValue.Pair("a", "committed before"), KeyValue.Pair("c", "committed behind")], task.Store<IKeyValueStore<string, string>>("s").All().ToList());
         Assert.Equal(0, task.Metrics.Find("restore-waiting-for-transaction-total").Single().Sum);
         task.Task.Close(clean: true);
     }

@@ -27,12 +27,12 @@ public sealed class InMemoryKeyValueStoreTests : KeyValueStoreContractTests
     }
 
     [Fact]
-    public void An_iterator_keeps_its_entries_after_the_store_closes()
+    public void A_pass_keeps_its_entries_after_the_store_closes()
     {
         PutStrings("a", "b");
-        using var iterator = Store.All();
+        using var pass = Store.All().GetEnumerator();
         Store.Close();
 
-        Assert.Equal([Hex(S("a")), Hex(S("b"))], Keys(iterator));
+        Assert.Equal([Hex(S("a")), Hex(S("b"))], pass.Rest().Select(e => Hex(e.Key)));
     }
 }

@@ -157,17 +157,52 @@ public sealed class RocksDbKeyValueStoreTests : KeyValueStoreContractTests
     }
 
     [Fact]
-    public void Close_disposes_open_iterators()
+    public void A_foreach_left_early_disposes_its_native_iterator_and_the_read_can_be_enumerated_again()
     {
         PutStrings("a", "b", "c");
-        var untouched = Store.All();
-        var started = Store.Range(S("a"), S("c"));
+        var range = Store.Range(S("a"), S("c"));
+
+        foreach (var _ in range)
+        {
+            Assert.Equal(1, Rocks.OpenEnumeratorCount);
+            break;
+        }
+
+        Assert.Equal(0, Rocks.OpenEnumeratorCount);
+        Assert.Equal(Hex(S("a")), Convert.ToHexString(range.First().Key));
+        Assert.True(range.Any());
+        Assert.Equal(3, range.Count());
+        Assert.Equal(0, Rocks.OpenEnumeratorCount);
+    }
+
+    [Fact]
+    public void A_foreach_that_throws_disposes_its_native_iterator()
+    {
+        PutStrings("a", "b");
+
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var _ in Store.All())
+            {
+                throw new InvalidOperationException("the loop body failed");
+            }
+        });
+
+        Assert.Equal(0, Rocks.OpenEnumeratorCount);
+    }
+
+    [Fact]
+    public void Close_closes_open_passes()
+    {
+        PutStrings("a", "b", "c");
+        var untouched = Store.All().GetEnumerator();
+        var started = Store.Range(S("a"), S("c")).GetEnumerator();
         Assert.True(started.MoveNext());
-        Assert.Equal(2, Rocks.OpenIteratorCount);
+        Assert.Equal(2, Rocks.OpenEnumeratorCount);
 
         Store.Close();
 
-        Assert.Equal(0, Rocks.OpenIteratorCount);
+        Assert.Equal(0, Rocks.OpenEnumeratorCount);
         Assert.Throws<InvalidOperationException>(() => started.MoveNext());
         Assert.Throws<InvalidOperationException>(() => untouched.PeekNextKey());
         started.Dispose();
@@ -175,17 +210,19 @@ public sealed class RocksDbKeyValueStoreTests : KeyValueStoreContractTests
     }
 
     [Fact]
-    public void Disposing_an_iterator_stops_tracking_it()
+    public void Disposing_a_pass_stops_tracking_it()
     {
         PutStrings("a");
-        var iterator = Store.All();
-        Assert.Equal(1, Rocks.OpenIteratorCount);
+        var all = Store.All();
+        Assert.Equal(0, Rocks.OpenEnumeratorCount);
+        var pass = all.GetEnumerator();
+        Assert.Equal(1, Rocks.OpenEnumeratorCount);
 
-        iterator.Dispose();
-        iterator.Dispose();
+        pass.Dispose();
+        pass.Dispose();
 
-        Assert.Equal(0, Rocks.OpenIteratorCount);
-        Assert.Throws<InvalidOperationException>(() => iterator.MoveNext());
+        Assert.Equal(0, Rocks.OpenEnumeratorCount);
+        Assert.Throws<InvalidOperationException>(() => pass.MoveNext());
     }
 
     [Fact]

@@ -76,11 +76,6 @@ public sealed class CachingSessionStoreTests
     private static ISessionStore<byte[], byte[]> Segmented(ISessionStore<string, string> store) =>
         ((ChangeLoggingSessionBytesStore)((CachingSessionStore)((MeteredSessionStore<string, string>)store).Inner).Inner).Inner;
 
-    private static string Text(IKeyValueIterator<Windowed<string>, string> iterator)
-    {
-        using (iterator)
-        {
-            return string.Join(' ', iterator.ToList().Select(e => $"{e.Key.Key}[{e.Key.Window.StartMs},{e.Key.Window.EndMs}]={e.Value}"));
-        }
-    }
+    private static string Text(IKeyValueEnumerable<Windowed<string>, string> entries) =>
+        string.Join(' ', entries.ToList().Select(e => $"{e.Key.Key}[{e.Key.Window.StartMs},{e.Key.Window.EndMs}]={e.Value}"));
 }

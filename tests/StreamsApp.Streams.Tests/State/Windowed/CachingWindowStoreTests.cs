@@ -162,21 +162,11 @@ public sealed class CachingWindowStoreTests
     private static IWindowStore<byte[], byte[]> Segmented(IWindowStore<string, string> store) =>
         ((ChangeLoggingWindowBytesStore)((CachingWindowStore)((MeteredWindowStore<string, string>)store).Inner).Inner).Inner;
 
-    private static string Text(IKeyValueIterator<Windowed<string>, string> iterator)
-    {
-        using (iterator)
-        {
-            return string.Join(' ', iterator.ToList().Select(e => $"{e.Key.Key}@{e.Key.Window.StartMs}={e.Value}"));
-        }
-    }
+    private static string Text(IKeyValueEnumerable<Windowed<string>, string> entries) =>
+        string.Join(' ', entries.ToList().Select(e => $"{e.Key.Key}@{e.Key.Window.StartMs}={e.Value}"));
 
-    private static string Text(IWindowStoreIterator<string> iterator)
-    {
-        using (iterator)
-        {
-            return string.Join(' ', iterator.ToList().Select(e => $"a@{e.Key}={e.Value}"));
-        }
-    }
+    private static string Text(IKeyValueEnumerable<long, string> entries) =>
+        string.Join(' ', entries.ToList().Select(e => $"a@{e.Key}={e.Value}"));
 
     private static string Reversed(string text) => string.Join(' ', text.Split(' ').Reverse());
 }

@@ -43,6 +43,28 @@ public sealed class RocksDbWindowStoreTests : WindowStoreContractTests
     }
 
     [Fact]
+    public void A_foreach_left_early_closes_the_native_iterator_of_the_segment_it_was_in()
+    {
+        Store.Put(S("a"), S("x"), 100);
+        Store.Put(S("a"), S("y"), 200);
+        Store.Put(S("a"), S("z"), 600);
+
+        foreach (var (start, _) in Store.Fetch(S("a"), 0, 1_000))
+        {
+            // One native iterator at a time: a segment's closes when the pass moves on to the next segment.
+            Assert.Equal(1, Store.Bytes.OpenEnumeratorCount);
+            if (start == 600)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(0, Store.Bytes.OpenEnumeratorCount);
+        Assert.Equal(3, Store.All().Count());
+        Assert.Equal(0, Store.Bytes.OpenEnumeratorCount);
+    }
+
+    [Fact]
     public void Data_survives_close_and_reopen()
     {
         Store.Put(S("a"), S("x"), 100);

@@ -29,13 +29,8 @@ public abstract class SessionStoreContractTests : IDisposable
 
     protected static Windowed<byte[]> Session(string key, long start, long end) => new(S(key), new SessionWindow(start, end));
 
-    protected static List<string> Sessions(IKeyValueIterator<Windowed<byte[]>, byte[]> iterator)
-    {
-        using (iterator)
-        {
-            return iterator.Select(e => $"{Encoding.UTF8.GetString(e.Key.Key)}[{e.Key.Window.StartMs},{e.Key.Window.EndMs}]={Encoding.UTF8.GetString(e.Value)}").ToList();
-        }
-    }
+    protected static List<string> Sessions(IKeyValueEnumerable<Windowed<byte[]>, byte[]> entries) =>
+        entries.Select(e => $"{Encoding.UTF8.GetString(e.Key.Key)}[{e.Key.Window.StartMs},{e.Key.Window.EndMs}]={Encoding.UTF8.GetString(e.Value)}").ToList();
 
     [Fact]
     public void Find_sessions_returns_those_ending_at_or_after_the_earliest_end_and_starting_at_or_before_the_latest_start()

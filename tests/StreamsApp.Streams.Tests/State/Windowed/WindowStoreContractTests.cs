@@ -29,21 +29,11 @@ public abstract class WindowStoreContractTests : IDisposable
 
     protected static byte[] S(string text) => Encoding.UTF8.GetBytes(text);
 
-    protected static List<(long Start, string Value)> Values(IWindowStoreIterator<byte[]> iterator)
-    {
-        using (iterator)
-        {
-            return iterator.Select(e => (e.Key, Encoding.UTF8.GetString(e.Value))).ToList();
-        }
-    }
+    protected static List<(long Start, string Value)> Values(IKeyValueEnumerable<long, byte[]> entries) =>
+        entries.Select(e => (e.Key, Encoding.UTF8.GetString(e.Value))).ToList();
 
-    protected static List<string> Windows(IKeyValueIterator<Windowed<byte[]>, byte[]> iterator)
-    {
-        using (iterator)
-        {
-            return iterator.Select(e => $"{Encoding.UTF8.GetString(e.Key.Key)}@{e.Key.Window.StartMs}/{e.Key.Window.EndMs}={Encoding.UTF8.GetString(e.Value)}").ToList();
-        }
-    }
+    protected static List<string> Windows(IKeyValueEnumerable<Windowed<byte[]>, byte[]> entries) =>
+        entries.Select(e => $"{Encoding.UTF8.GetString(e.Key.Key)}@{e.Key.Window.StartMs}/{e.Key.Window.EndMs}={Encoding.UTF8.GetString(e.Value)}").ToList();
 
     [Fact]
     public void Fetch_by_key_returns_windows_in_the_inclusive_time_range_oldest_first_and_backward_newest_first()
@@ -148,6 +138,36 @@ public abstract class WindowStoreContractTests : IDisposable
 
         Assert.Equal(["a@1500/1600=x", "c@2000/2100=z"], Windows(Store.All()));
         Assert.Equal(2_000, Store.Bytes.ObservedStreamTime);
+    }
+
+    [Fact]
+    public void A_fetch_enumerated_again_looks_up_the_segments_and_retention_anew()
+    {
+        Store.Put(S("a"), S("old"), 100);
+        Store.Put(S("a"), S("mid"), 600);
+        var fetch = Store.Fetch(S("a"), 0, 5_000);
+        Assert.Equal([(100L, "old"), (600L, "mid")], Values(fetch));
+
+        // Stream time 1650: live from 651, so segment [0, 500) is destroyed and the window at 600 has expired.
+        Store.Put(S("a"), S("new"), 1_650);
+
+        Assert.Equal([(1_650L, "new")], Values(fetch));
+    }
+
+    [Fact]
+    public void PeekNextKey_of_a_fetch_is_the_next_window_start_across_segments()
+    {
+        Store.Put(S("a"), S("x"), 100);
+        Store.Put(S("a"), S("y"), 600);
+        using var pass = Store.Fetch(S("a"), 0, 1_000).GetEnumerator();
+
+        Assert.Equal(100, pass.PeekNextKey());
+        Assert.True(pass.MoveNext());
+        Assert.Equal(600, pass.PeekNextKey());
+        Assert.Equal(100, pass.Current.Key);
+        Assert.True(pass.MoveNext());
+        Assert.False(pass.MoveNext());
+        Assert.Throws<InvalidOperationException>(() => pass.PeekNextKey());
     }
 
     public void Dispose()

@@ -37,8 +37,7 @@ public sealed class WindowedStoreDriverTests : IDisposable
 
         var store = driver.GetWindowStore<string, string>("w");
         Assert.False(store.TryFetch("k", 1_000, out _));
-        using var all = store.All();
-        Assert.Equal([KeyValue.Pair(new Windowed<string>("k", new TimeWindow(2_000, 12_000)), "v@b")], all.ToList());
+        Assert.Equal([KeyValue.Pair(new Windowed<string>("k", new TimeWindow(2_000, 12_000)), "v@b")], store.All().ToList());
     }
 
     [Fact]
@@ -55,8 +54,7 @@ public sealed class WindowedStoreDriverTests : IDisposable
         Assert.Equal(
             ["6B000000000000000500000001", "6B000000000000000500000002"],
             changelog.ReadRecordsToList().Select(r => Convert.ToHexString(r.Key)));
-        using var values = driver.GetWindowStore<string, string>("d").Fetch("k", 0, 10);
-        Assert.Equal(["v@1", "v@2"], values.Select(e => e.Value));
+        Assert.Equal(["v@1", "v@2"], driver.GetWindowStore<string, string>("d").Fetch("k", 0, 10).Select(e => e.Value));
     }
 
     [Fact]
@@ -108,8 +106,7 @@ public sealed class WindowedStoreDriverTests : IDisposable
             records.Select(r => Convert.ToHexString(r.Key)));
         Assert.Equal(["agg1", "agg2", null], records.Select(r => (string?)r.Value));
 
-        using var sessions = driver.GetSessionStore<string, string>("s").Fetch("k");
-        Assert.Equal([KeyValue.Pair(new Windowed<string>("k", new SessionWindow(40, 50)), "agg2")], sessions.ToList());
+        Assert.Equal([KeyValue.Pair(new Windowed<string>("k", new SessionWindow(40, 50)), "agg2")], driver.GetSessionStore<string, string>("s").Fetch("k").ToList());
     }
 
     [Fact]
@@ -127,12 +124,11 @@ public sealed class WindowedStoreDriverTests : IDisposable
         }
 
         var view = driver.GetWindowStore<string, string>("w");
-        using var all = view.FetchAll(0, 1_000);
+        var all = view.FetchAll(0, 1_000);
         Assert.Equal(["a", "b", "c", "d", "e"], all.Select(e => e.Key.Key).Order());
         Assert.True(view.TryFetch("e", 100, out _));
         Assert.Throws<NotSupportedException>(() => view.Put("z", "v", 0));
-        using var one = driver.GetWindowStore<string, string>("w", partition: 0).All();
-        Assert.InRange(one.Count(), 0, 4);
+        Assert.InRange(driver.GetWindowStore<string, string>("w", partition: 0).All().Count(), 0, 4);
     }
 
     [Fact]

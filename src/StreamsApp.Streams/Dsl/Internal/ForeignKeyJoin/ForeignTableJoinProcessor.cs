@@ -35,8 +35,7 @@ internal sealed class ForeignTableJoinProcessor<TForeignKey, TForeignValue, TKey
 
         var change = record.Value;
         var prefix = SubscriptionKey.Prefix(foreignKeySerde.Serializer.Serialize(record.Key, SerializationContext.Empty));
-        using var subscribers = _store!.PrefixScan(prefix, Serdes.ByteArray().Serializer);
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in _store!.PrefixScan(prefix, Serdes.ByteArray().Serializer))
         {
             var primaryKey = keySerde.Deserializer.Deserialize(SubscriptionKey.PrimaryKey(subscriber.Key), false, SerializationContext.Empty);
             var hash = subscriber.Value.Value.Length == 0 ? null : subscriber.Value.Value;

@@ -59,17 +59,13 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
         var aggregate = hasAggregate ? initializer!() : default!;
         var start = timestamp;
         var end = timestamp;
-        using (var overlapping = _store!.FindSessions(record.Key, timestamp - windows.InactivityGapMs, timestamp + windows.InactivityGapMs))
+        foreach (var session in _store!.FindSessions(record.Key, timestamp - windows.InactivityGapMs, timestamp + windows.InactivityGapMs))
         {
-            while (overlapping.MoveNext())
-            {
-                var session = overlapping.Current;
-                merged.Add(session);
-                aggregate = hasAggregate ? merge(record.Key, aggregate, session.Value) : session.Value;
-                hasAggregate = true;
-                start = Math.Min(start, session.Key.Window.StartMs);
-                end = Math.Max(end, session.Key.Window.EndMs);
-            }
+            merged.Add(session);
+            aggregate = hasAggregate ? merge(record.Key, aggregate, session.Value) : session.Value;
+            hasAggregate = true;
+            start = Math.Min(start, session.Key.Window.StartMs);
+            end = Math.Max(end, session.Key.Window.EndMs);
         }
 
         if (end < closeTime)

@@ -197,10 +197,7 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
         _forwarder!.MaybeForward(new Record<Windowed<TKey>, Change<TAggregate>>(
             new Windowed<TKey>(record.Key, new TimeWindow(start, start + _difference)), change, timestamp, record.Headers));
 
-    // Materialized first: updating while iterating the store would change what the iterator sees.
-    private List<(long Start, ValueAndTimestamp<TAggregate> Value)> Windows(TKey key, long fromStart, long toStart)
-    {
-        using var iterator = _store!.Fetch(key, fromStart, toStart);
-        return iterator.ToList().ConvertAll(entry => (entry.Key, entry.Value));
-    }
+    // Materialized first: the record updates these windows, which must not show in the pass that finds them.
+    private List<(long Start, ValueAndTimestamp<TAggregate> Value)> Windows(TKey key, long fromStart, long toStart) =>
+        [.. _store!.Fetch(key, fromStart, toStart).Select(entry => (entry.Key, entry.Value))];
 }

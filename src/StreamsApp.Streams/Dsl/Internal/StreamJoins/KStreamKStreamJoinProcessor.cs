@@ -71,17 +71,13 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
 
         EmitClosedOuterRecords(streamTime);
         var matched = false;
-        using (var matches = _otherStore!.Fetch(record.Key, Math.Max(0, timestamp - windows.BeforeMs), Math.Max(0, timestamp + windows.AfterMs)))
+        foreach (var (otherTimestamp, otherValue) in _otherStore!.Fetch(record.Key, Math.Max(0, timestamp - windows.BeforeMs), Math.Max(0, timestamp + windows.AfterMs)))
         {
-            while (matches.MoveNext())
-            {
-                matched = true;
-                var (otherTimestamp, otherValue) = (matches.Current.Key, matches.Current.Value);
-                // The other record found its match: it must not be emitted alone when its window closes.
-                _outerStore?.Delete(new TimestampedKeyAndJoinSide<TKey>(otherTimestamp, !thisIsLeft, record.Key), out _);
-                _context.Forward(new Record<TKey, TResult>(
-                    record.Key, joiner(record.Key, record.Value, otherValue), Math.Max(timestamp, otherTimestamp), record.Headers));
-            }
+            matched = true;
+            // The other record found its match: it must not be emitted alone when its window closes.
+            _outerStore?.Delete(new TimestampedKeyAndJoinSide<TKey>(otherTimestamp, !thisIsLeft, record.Key), out _);
+            _context.Forward(new Record<TKey, TResult>(
+                record.Key, joiner(record.Key, record.Value, otherValue), Math.Max(timestamp, otherTimestamp), record.Headers));
         }
 
         if (matched || !outer)
@@ -121,22 +117,19 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
 
         var closed = new List<KeyValue<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>>();
         var earliestKept = long.MaxValue;
-        using (var waiting = _outerStore.All())
+        foreach (var waiting in _outerStore.All())
         {
-            while (waiting.MoveNext())
+            var key = waiting.Key;
+            if (key.Timestamp + (key.LeftSide ? leftAfter : rightAfter) + windows.GraceMs < streamTime)
             {
-                var key = waiting.Current.Key;
-                if (key.Timestamp + (key.LeftSide ? leftAfter : rightAfter) + windows.GraceMs < streamTime)
-                {
-                    closed.Add(waiting.Current);
-                    continue;
-                }
+                closed.Add(waiting);
+                continue;
+            }
 
-                earliestKept = Math.Min(earliestKept, key.Timestamp);
-                if (key.Timestamp >= stillOpenFrom)
-                {
-                    break;
-                }
+            earliestKept = Math.Min(earliestKept, key.Timestamp);
+            if (key.Timestamp >= stillOpenFrom)
+            {
+                break;
             }
         }
 

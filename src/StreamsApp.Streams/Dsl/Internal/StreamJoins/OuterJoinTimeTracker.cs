@@ -5,8 +5,8 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 
 /// <summary>
 /// The earliest time of the records waiting in a left or outer join's shared outer store (Kafka Streams' shared time
-/// tracker's min time), shared by the join's two processors of a task: a scan of the store costs an iterator per
-/// record (on RocksDB, a real one), and while stream time cannot close even the earliest waiting record, a scan would
+/// tracker's min time), shared by the join's two processors of a task: a scan of the store costs a pass per record
+/// (on RocksDB, a native iterator), and while stream time cannot close even the earliest waiting record, a scan would
 /// emit nothing, so it is skipped.
 /// </summary>
 internal sealed class OuterJoinTimeTracker

@@ -71,24 +71,22 @@ internal sealed class CachingKeyValueStore : WrappedKeyValueBytesStore, ICaching
     // entries, so adding its count would count most keys twice.
     public override long ApproximateNumEntries => Inner.ApproximateNumEntries;
 
-    public override IKeyValueIterator<byte[], byte[]> Range(byte[]? from, byte[]? to) =>
-        MergedCacheIterator.OfKeys(_cache.Range(from, to), Inner.Range(from, to), reverse: false);
+    public override IKeyValueEnumerable<byte[], byte[]> Range(byte[]? from, byte[]? to) =>
+        new CachedRange(_cache, from, to, prefix: null, Inner.Range(from, to), reverse: false);
 
-    public override IKeyValueIterator<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) =>
-        MergedCacheIterator.OfKeys(_cache.Range(from, to), Inner.ReverseRange(from, to), reverse: true);
+    public override IKeyValueEnumerable<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) =>
+        new CachedRange(_cache, from, to, prefix: null, Inner.ReverseRange(from, to), reverse: true);
 
-    public override IKeyValueIterator<byte[], byte[]> All() => Range(null, null);
+    public override IKeyValueEnumerable<byte[], byte[]> All() => Range(null, null);
 
-    public override IKeyValueIterator<byte[], byte[]> ReverseAll() => ReverseRange(null, null);
+    public override IKeyValueEnumerable<byte[], byte[]> ReverseAll() => ReverseRange(null, null);
 
-    public override IKeyValueIterator<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
+    public override IKeyValueEnumerable<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
     {
         // Merged like a range, as Kafka Streams does: flushing here instead would log and forward mid-record and
         // break the one-update-per-key-per-commit coalescing.
         var prefixBytes = KeyBytes.SerializePrefix(prefix, prefixSerializer);
-        var cached = _cache.Range(prefixBytes, KeyBytes.NextPrefix(prefixBytes));
-        cached.RemoveAll(entry => !entry.Key.AsSpan().StartsWith(prefixBytes));
-        return MergedCacheIterator.OfKeys(cached, Inner.PrefixScan(prefix, prefixSerializer), reverse: false);
+        return new CachedRange(_cache, prefixBytes, KeyBytes.NextPrefix(prefixBytes), prefixBytes, Inner.PrefixScan(prefix, prefixSerializer), reverse: false);
     }
 
     public void FlushCache() => _cache.Flush();
@@ -111,4 +109,27 @@ internal sealed class CachingKeyValueStore : WrappedKeyValueBytesStore, ICaching
     void ICacheBackedStore<byte[]>.PutStored(byte[] cacheKey, byte[]? value) => Inner.Put(cacheKey, value!);
 
     byte[] ICacheBackedStore<byte[]>.FlushedKey(byte[] cacheKey) => cacheKey;
+
+    /// <summary>
+    /// A range (or, with <paramref name="prefix"/>, a prefix scan) merged with the cache, whose keys are the store's
+    /// own: the cached entries with keys from <paramref name="from"/> to <paramref name="to"/>, only those starting
+    /// with the prefix when it is given.
+    /// </summary>
+    private sealed class CachedRange(
+        StoreCache<byte[]> cache, byte[]? from, byte[]? to, byte[]? prefix, IKeyValueEnumerable<byte[], byte[]> stored, bool reverse)
+        : MergedCacheEnumerable<byte[]>(stored, reverse, Identity, Identity)
+    {
+        private static readonly Func<byte[], byte[]> Identity = static key => key;
+
+        protected override List<CacheEntry> ReadCache()
+        {
+            var cached = cache.Range(from, to);
+            if (prefix is not null)
+            {
+                cached.RemoveAll(entry => !entry.Key.AsSpan().StartsWith(prefix));
+            }
+
+            return cached;
+        }
+    }
 }

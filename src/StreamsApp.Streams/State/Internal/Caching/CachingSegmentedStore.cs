@@ -3,18 +3,26 @@ using StreamsApp.Streams.State.Internal.Segmented;
 namespace StreamsApp.Streams.State.Internal.Caching;
 
 /// <summary>
-/// What the window and session caching layers share: the store below, the cache keys of its segments, and the store's
-/// cache, whose dirty entries are flushed before the store below is flushed or closed.
+/// What the window and session caching layers share: the store below, the cache keys of its segments, the store's
+/// cache, whose dirty entries are flushed before the store below is flushed or closed, and reads of the store below
+/// merged with the cache.
 /// </summary>
 /// <typeparam name="TInner">The store below.</typeparam>
 internal abstract class CachingSegmentedStore<TInner> : IStateStore, ICachingStateStore, ICacheBackedStore<Windowed<byte[]>>
     where TInner : IStateStore
 {
+    private readonly Func<Windowed<byte[]>, byte[]> _cacheKeyOf;
+    private readonly Func<byte[], Windowed<byte[]>> _keyOf;
+
     protected CachingSegmentedStore(TInner inner, SegmentedKeySchema schema, long segmentIntervalMs)
     {
         Inner = inner;
         Keys = new SegmentedCacheKeys(schema, segmentIntervalMs);
         Cache = new StoreCache<Windowed<byte[]>>(inner.Name, this);
+
+        // Made once rather than per read, so that a read allocates only its enumerable and its enumerators.
+        _cacheKeyOf = CacheKeyOf;
+        _keyOf = FlushedKey;
     }
 
     public string Name => Inner.Name;
@@ -62,4 +70,23 @@ internal abstract class CachingSegmentedStore<TInner> : IStateStore, ICachingSta
     public abstract Windowed<byte[]> FlushedKey(byte[] cacheKey);
 
     protected static byte[] RequireKey(byte[] key) => key ?? throw new ArgumentNullException(nameof(key));
+
+    /// <summary>The cache key of an entry the store below returns.</summary>
+    protected abstract byte[] CacheKeyOf(Windowed<byte[]> stored);
+
+    /// <summary>
+    /// A read of the store below, of keys from <paramref name="keyFrom"/> to <paramref name="keyTo"/> (inclusive; null is
+    /// open) and times <paramref name="timeFrom"/>..<paramref name="timeTo"/> in the schema's sense, merged with the
+    /// cached entries of the same keys and times.
+    /// </summary>
+    protected MergedCacheEnumerable<Windowed<byte[]>> Merged(
+        byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo, IKeyValueEnumerable<Windowed<byte[]>, byte[]> stored, bool reverse) =>
+        new CachedRange(this, keyFrom, keyTo, timeFrom, timeTo, stored, reverse);
+
+    private sealed class CachedRange(
+        CachingSegmentedStore<TInner> store, byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo, IKeyValueEnumerable<Windowed<byte[]>, byte[]> stored, bool reverse)
+        : MergedCacheEnumerable<Windowed<byte[]>>(stored, reverse, store._cacheKeyOf, store._keyOf)
+    {
+        protected override List<CacheEntry> ReadCache() => store.Keys.Fetch(store.Cache, keyFrom, keyTo, timeFrom, timeTo);
+    }
 }

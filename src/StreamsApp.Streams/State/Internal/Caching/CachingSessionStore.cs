@@ -32,27 +32,27 @@ internal sealed class CachingSessionStore : CachingSegmentedStore<ISessionStore<
         return Inner.TryFetchSession(key, startMs, endMs, out aggregate);
     }
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
         FindSessions(RequireKey(key), key, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
         BackwardFindSessions(RequireKey(key), key, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         Merged(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs,
             Inner.FindSessions(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs), reverse: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         Merged(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs,
             Inner.BackwardFindSessions(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs), reverse: true);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[] key) => FindSessions(key, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[] key) => FindSessions(key, 0, long.MaxValue);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[] key) => BackwardFindSessions(key, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[] key) => BackwardFindSessions(key, 0, long.MaxValue);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo) => FindSessions(keyFrom, keyTo, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo) => FindSessions(keyFrom, keyTo, 0, long.MaxValue);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => BackwardFindSessions(keyFrom, keyTo, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => BackwardFindSessions(keyFrom, keyTo, 0, long.MaxValue);
 
     public override bool TryGetStored(byte[] cacheKey, out byte[] value)
     {
@@ -82,12 +82,5 @@ internal sealed class CachingSessionStore : CachingSegmentedStore<ISessionStore<
         return new Windowed<byte[]>(SessionKeySchema.ExtractKey(storeKey), SessionKeySchema.ExtractWindow(storeKey));
     }
 
-    private MergedCacheIterator<Windowed<byte[]>> Merged(
-        byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs, IKeyValueIterator<Windowed<byte[]>, byte[]> stored, bool reverse) =>
-        new(
-            Keys.Fetch(Cache, keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs),
-            stored,
-            reverse,
-            session => Keys.CacheKey(SegmentedSessionStore.StoreKey(session)),
-            SessionOf);
+    protected override byte[] CacheKeyOf(Windowed<byte[]> stored) => Keys.CacheKey(SegmentedSessionStore.StoreKey(stored));
 }

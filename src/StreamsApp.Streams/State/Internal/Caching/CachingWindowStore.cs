@@ -34,27 +34,27 @@ internal sealed class CachingWindowStore : CachingSegmentedStore<IWindowStore<by
         return Inner.TryFetch(key, windowStartMs, out value);
     }
 
-    public IWindowStoreIterator<byte[]> Fetch(byte[] key, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<long, byte[]> Fetch(byte[] key, long timeFromMs, long timeToMs) =>
         Starts(Fetch(RequireKey(key), key, timeFromMs, timeToMs));
 
-    public IWindowStoreIterator<byte[]> BackwardFetch(byte[] key, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<long, byte[]> BackwardFetch(byte[] key, long timeFromMs, long timeToMs) =>
         Starts(BackwardFetch(RequireKey(key), key, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
         Merged(keyFrom, keyTo, timeFromMs, timeToMs, Inner.Fetch(keyFrom, keyTo, timeFromMs, timeToMs), reverse: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
         Merged(keyFrom, keyTo, timeFromMs, timeToMs, Inner.BackwardFetch(keyFrom, keyTo, timeFromMs, timeToMs), reverse: true);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FetchAll(long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FetchAll(long timeFromMs, long timeToMs) =>
         Merged(null, null, timeFromMs, timeToMs, Inner.FetchAll(timeFromMs, timeToMs), reverse: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetchAll(long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetchAll(long timeFromMs, long timeToMs) =>
         Merged(null, null, timeFromMs, timeToMs, Inner.BackwardFetchAll(timeFromMs, timeToMs), reverse: true);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> All() => Merged(null, null, 0, long.MaxValue, Inner.All(), reverse: false);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> All() => Merged(null, null, 0, long.MaxValue, Inner.All(), reverse: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardAll() => Merged(null, null, 0, long.MaxValue, Inner.BackwardAll(), reverse: true);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardAll() => Merged(null, null, 0, long.MaxValue, Inner.BackwardAll(), reverse: true);
 
     public override bool TryGetStored(byte[] cacheKey, out byte[] value)
     {
@@ -77,15 +77,9 @@ internal sealed class CachingWindowStore : CachingSegmentedStore<IWindowStore<by
             WindowKeySchema.ExtractKey(storeKey), WindowKeySchema.WindowFor(WindowKeySchema.ExtractWindowStart(storeKey), _windowSizeMs));
     }
 
-    private MergedCacheIterator<Windowed<byte[]>> Merged(
-        byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs, IKeyValueIterator<Windowed<byte[]>, byte[]> stored, bool reverse) =>
-        new(
-            Keys.Fetch(Cache, keyFrom, keyTo, timeFromMs, timeToMs),
-            stored,
-            reverse,
-            window => Keys.CacheKey(WindowKeySchema.ToStoreKeyBinary(window.Key, window.Window.StartMs, 0)),
-            WindowOf);
+    protected override byte[] CacheKeyOf(Windowed<byte[]> stored) =>
+        Keys.CacheKey(WindowKeySchema.ToStoreKeyBinary(stored.Key, stored.Window.StartMs, 0));
 
-    private static MappedWindowStoreIterator<Windowed<byte[]>, byte[], byte[]> Starts(IKeyValueIterator<Windowed<byte[]>, byte[]> windows) =>
-        new(windows, window => window.Window.StartMs, value => value);
+    private static MappedEnumerable<Windowed<byte[]>, byte[], long, byte[]> Starts(IKeyValueEnumerable<Windowed<byte[]>, byte[]> windows) =>
+        new(windows, static window => window.Window.StartMs, static value => value);
 }

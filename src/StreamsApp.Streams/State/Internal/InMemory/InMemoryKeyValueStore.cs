@@ -5,10 +5,10 @@ namespace StreamsApp.Streams.State.Internal.InMemory;
 /// <summary>
 /// A byte-level key-value store held in memory in a sorted tree (<see cref="SortedBytesMap"/>), as Kafka Streams'
 /// <c>InMemoryKeyValueStore</c>. One stream thread writes while interactive queries read, so every access takes one
-/// lock; iterators copy their range under that lock, so later writes never disturb them. Arrays passed in are kept,
+/// lock; each pass over a range copies it under that lock, so later writes never disturb the pass. Arrays passed in are kept,
 /// not copied: callers must not change them afterwards.
 /// </summary>
-internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
+internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer, IRangeScanStore
 {
     private readonly Lock _gate = new();
     private SortedBytesMap _map = new();
@@ -82,7 +82,7 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
     {
     }
 
-    /// <summary>Drops the data, as Kafka Streams does; iterators already handed out keep their copies.</summary>
+    /// <summary>Drops the data, as Kafka Streams does; passes already open keep their copies.</summary>
     public void Close()
     {
         lock (_gate)
@@ -183,24 +183,50 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
     }
 
     /// <summary>Inclusive range; a null bound is open; a lower bound above the upper one gives no entries.</summary>
-    public IKeyValueIterator<byte[], byte[]> Range(byte[]? from, byte[]? to) => Snapshot(from, to, reverse: false);
+    public IKeyValueEnumerable<byte[], byte[]> Range(byte[]? from, byte[]? to) => new RangeScan(this, from, to, forward: true, prefix: null);
 
     /// <summary>As <see cref="Range"/>, in descending key order.</summary>
-    public IKeyValueIterator<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => Snapshot(from, to, reverse: true);
+    public IKeyValueEnumerable<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => new RangeScan(this, from, to, forward: false, prefix: null);
 
     /// <inheritdoc />
-    public IKeyValueIterator<byte[], byte[]> All() => Snapshot(null, null, reverse: false);
+    public IKeyValueEnumerable<byte[], byte[]> All() => new RangeScan(this, null, null, forward: true, prefix: null);
 
     /// <inheritdoc />
-    public IKeyValueIterator<byte[], byte[]> ReverseAll() => Snapshot(null, null, reverse: true);
+    public IKeyValueEnumerable<byte[], byte[]> ReverseAll() => new RangeScan(this, null, null, forward: false, prefix: null);
 
     /// <inheritdoc />
-    public IKeyValueIterator<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
+    public IKeyValueEnumerable<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
     {
         var prefixBytes = KeyBytes.SerializePrefix(prefix, prefixSerializer);
 
         // Keys starting with the prefix are exactly those in [prefix, next prefix); the copy drops the upper bound.
-        return Snapshot(prefixBytes, KeyBytes.NextPrefix(prefixBytes), reverse: false, prefixBytes);
+        return new RangeScan(this, prefixBytes, KeyBytes.NextPrefix(prefixBytes), forward: true, prefixBytes);
+    }
+
+    /// <summary>Copies the range under the lock: the pass never sees later writes.</summary>
+    public IKeyValueEnumerator<byte[], byte[]> OpenScan(byte[]? from, byte[]? to, bool forward, byte[]? prefix)
+    {
+        KeyValue<byte[], byte[]>[] copy;
+        int count;
+        lock (_gate)
+        {
+            ThrowIfClosed();
+
+            // Kafka Streams logs a warning for an inverted range and returns nothing; there is no logger here.
+            if (KeyBytes.IsInvertedRange(from, to))
+            {
+                return ArrayKeyValueEnumerator<byte[], byte[]>.Empty();
+            }
+
+            copy = _map.CopyRange(from, to, prefix, out count);
+        }
+
+        if (!forward)
+        {
+            Array.Reverse(copy, 0, count);
+        }
+
+        return new ArrayKeyValueEnumerator<byte[], byte[]>(copy, count);
     }
 
     void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records)
@@ -216,31 +242,6 @@ internal sealed class InMemoryKeyValueStore : IKeyValueStore<byte[], byte[]>, IB
                 PutLocked(key, value);
             }
         }
-    }
-
-    private ArrayKeyValueIterator<byte[], byte[]> Snapshot(byte[]? from, byte[]? to, bool reverse, byte[]? requiredPrefix = null)
-    {
-        KeyValue<byte[], byte[]>[] copy;
-        int count;
-        lock (_gate)
-        {
-            ThrowIfClosed();
-
-            // Kafka Streams logs a warning for an inverted range and returns nothing; there is no logger here.
-            if (KeyBytes.IsInvertedRange(from, to))
-            {
-                return ArrayKeyValueIterator<byte[], byte[]>.Empty();
-            }
-
-            copy = _map.CopyRange(from, to, requiredPrefix, out count);
-        }
-
-        if (reverse)
-        {
-            Array.Reverse(copy, 0, count);
-        }
-
-        return new ArrayKeyValueIterator<byte[], byte[]>(copy, count);
     }
 
     // Null deletes, as in Kafka Streams. Caller holds the lock.

@@ -13,21 +13,21 @@ internal sealed class TimestampedKeyValueView<TKey, TValue>(IReadOnlyKeyValueSto
         return found;
     }
 
-    public IKeyValueIterator<TKey, TValue> Range(TKey? from, TKey? to) => Values(inner.Range(from, to));
+    public IKeyValueEnumerable<TKey, TValue> Range(TKey? from, TKey? to) => Values(inner.Range(from, to));
 
-    public IKeyValueIterator<TKey, TValue> ReverseRange(TKey? from, TKey? to) => Values(inner.ReverseRange(from, to));
+    public IKeyValueEnumerable<TKey, TValue> ReverseRange(TKey? from, TKey? to) => Values(inner.ReverseRange(from, to));
 
-    public IKeyValueIterator<TKey, TValue> All() => Values(inner.All());
+    public IKeyValueEnumerable<TKey, TValue> All() => Values(inner.All());
 
-    public IKeyValueIterator<TKey, TValue> ReverseAll() => Values(inner.ReverseAll());
+    public IKeyValueEnumerable<TKey, TValue> ReverseAll() => Values(inner.ReverseAll());
 
-    public IKeyValueIterator<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
+    public IKeyValueEnumerable<TKey, TValue> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer) =>
         Values(inner.PrefixScan(prefix, prefixSerializer));
 
     public long ApproximateNumEntries => inner.ApproximateNumEntries;
 
-    private static MappedIterator<TKey, ValueAndTimestamp<TValue>, TKey, TValue> Values(IKeyValueIterator<TKey, ValueAndTimestamp<TValue>> iterator) =>
-        new(iterator, key => key, stored => stored.Value);
+    private static MappedEnumerable<TKey, ValueAndTimestamp<TValue>, TKey, TValue> Values(IKeyValueEnumerable<TKey, ValueAndTimestamp<TValue>> stored) =>
+        new(stored, static key => key, static value => value.Value);
 }
 
 /// <summary>A timestamped window store read as a plain one (Kafka Streams' <c>ReadOnlyWindowStoreFacade</c>).</summary>
@@ -41,28 +41,25 @@ internal sealed class TimestampedWindowView<TKey, TValue>(IReadOnlyWindowStore<T
         return found;
     }
 
-    public IWindowStoreIterator<TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => Values(inner.Fetch(key, timeFromMs, timeToMs));
+    public IKeyValueEnumerable<long, TValue> Fetch(TKey key, long timeFromMs, long timeToMs) => Values(inner.Fetch(key, timeFromMs, timeToMs));
 
-    public IWindowStoreIterator<TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) => Values(inner.BackwardFetch(key, timeFromMs, timeToMs));
+    public IKeyValueEnumerable<long, TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) => Values(inner.BackwardFetch(key, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         Values(inner.Fetch(keyFrom, keyTo, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         Values(inner.BackwardFetch(keyFrom, keyTo, timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Values(inner.FetchAll(timeFromMs, timeToMs));
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Values(inner.FetchAll(timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) => Values(inner.BackwardFetchAll(timeFromMs, timeToMs));
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) => Values(inner.BackwardFetchAll(timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> All() => Values(inner.All());
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> All() => Values(inner.All());
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardAll() => Values(inner.BackwardAll());
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardAll() => Values(inner.BackwardAll());
 
-    private static MappedWindowStoreIterator<long, ValueAndTimestamp<TValue>, TValue> Values(IWindowStoreIterator<ValueAndTimestamp<TValue>> iterator) =>
-        new(iterator, start => start, stored => stored.Value);
-
-    private static MappedIterator<Windowed<TKey>, ValueAndTimestamp<TValue>, Windowed<TKey>, TValue> Values(
-        IKeyValueIterator<Windowed<TKey>, ValueAndTimestamp<TValue>> iterator) =>
-        new(iterator, key => key, stored => stored.Value);
+    private static MappedEnumerable<TEntryKey, ValueAndTimestamp<TValue>, TEntryKey, TValue> Values<TEntryKey>(
+        IKeyValueEnumerable<TEntryKey, ValueAndTimestamp<TValue>> stored) =>
+        new(stored, static key => key, static value => value.Value);
 }

@@ -11,12 +11,12 @@ namespace StreamsApp.Streams.State.Internal.RocksDb;
 /// truth, and RocksDB flushes memtables when the database closes. One lock serializes every native call (as Kafka
 /// Streams' synchronized methods do), so interactive queries on other threads cannot race <see cref="Close"/>.
 /// </summary>
-internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte[]>, IBatchingStateRestoreCallback
+internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte[]>, IBatchingStateRestoreCallback, IRangeScanStore
 {
     // No write-ahead log: the changelog topic restores whatever a crash loses, as in Kafka Streams.
     private readonly WriteOptions _writeOptions = new WriteOptions().DisableWal(1);
     private readonly FlushOptions _flushOptions = new FlushOptions().SetWaitForFlush(true);
-    private readonly HashSet<RocksDbKeyValueIterator> _openIterators = [];
+    private readonly HashSet<RocksDbKeyValueEnumerator> _openEnumerators = [];
     private RocksDbHandle? _db;
 
     /// <summary>Creates an unopened store.</summary>
@@ -76,7 +76,7 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
     /// <summary>The process-wide cache and write-buffer manager this store uses, set by <see cref="Init"/>.</summary>
     internal RocksDbSharedMemory? SharedMemory { get; private set; }
 
-    /// <summary>Guards every native call; iterators take it too.</summary>
+    /// <summary>Guards every native call; enumerators take it too.</summary>
     internal Lock Gate { get; } = new();
 
     private RocksDbHandle Db => _db ?? throw NotOpen();
@@ -127,7 +127,7 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
         }
     }
 
-    /// <summary>Disposes every open iterator, then the database (which flushes unsaved memtables). Idempotent.</summary>
+    /// <summary>Closes every open pass (its native iterator), then the database (which flushes unsaved memtables). Idempotent.</summary>
     public void Close()
     {
         lock (Gate)
@@ -138,12 +138,12 @@ internal sealed partial class RocksDbKeyValueStore : IKeyValueStore<byte[], byte
             }
 
             // A native iterator must not outlive its database: RocksDB would read freed memory.
-            foreach (var iterator in _openIterators)
+            foreach (var enumerator in _openEnumerators)
             {
-                iterator.CloseNative();
+                enumerator.CloseNative();
             }
 
-            _openIterators.Clear();
+            _openEnumerators.Clear();
             _db.Dispose();
             _db = null;
         }

@@ -42,23 +42,23 @@ internal sealed class ChangeLoggingSessionBytesStore(ISessionStore<byte[], byte[
     public bool TryFetchSession(byte[] key, long startMs, long endMs, out byte[] aggregate) =>
         inner.TryFetchSession(key, startMs, endMs, out aggregate);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
         inner.FindSessions(key, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
         inner.BackwardFindSessions(key, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         inner.FindSessions(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         inner.BackwardFindSessions(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[] key) => inner.Fetch(key);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[] key) => inner.Fetch(key);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[] key) => inner.BackwardFetch(key);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[] key) => inner.BackwardFetch(key);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo) => inner.Fetch(keyFrom, keyTo);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo) => inner.Fetch(keyFrom, keyTo);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => inner.BackwardFetch(keyFrom, keyTo);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => inner.BackwardFetch(keyFrom, keyTo);
 }

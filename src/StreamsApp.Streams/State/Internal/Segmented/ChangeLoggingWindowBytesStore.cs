@@ -46,21 +46,21 @@ internal sealed class ChangeLoggingWindowBytesStore(IWindowStore<byte[], byte[]>
 
     public bool TryFetch(byte[] key, long windowStartMs, out byte[] value) => inner.TryFetch(key, windowStartMs, out value);
 
-    public IWindowStoreIterator<byte[]> Fetch(byte[] key, long timeFromMs, long timeToMs) => inner.Fetch(key, timeFromMs, timeToMs);
+    public IKeyValueEnumerable<long, byte[]> Fetch(byte[] key, long timeFromMs, long timeToMs) => inner.Fetch(key, timeFromMs, timeToMs);
 
-    public IWindowStoreIterator<byte[]> BackwardFetch(byte[] key, long timeFromMs, long timeToMs) => inner.BackwardFetch(key, timeFromMs, timeToMs);
+    public IKeyValueEnumerable<long, byte[]> BackwardFetch(byte[] key, long timeFromMs, long timeToMs) => inner.BackwardFetch(key, timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
         inner.Fetch(keyFrom, keyTo, timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
         inner.BackwardFetch(keyFrom, keyTo, timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FetchAll(long timeFromMs, long timeToMs) => inner.FetchAll(timeFromMs, timeToMs);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FetchAll(long timeFromMs, long timeToMs) => inner.FetchAll(timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetchAll(long timeFromMs, long timeToMs) => inner.BackwardFetchAll(timeFromMs, timeToMs);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetchAll(long timeFromMs, long timeToMs) => inner.BackwardFetchAll(timeFromMs, timeToMs);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> All() => inner.All();
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> All() => inner.All();
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardAll() => inner.BackwardAll();
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardAll() => inner.BackwardAll();
 }

@@ -14,6 +14,8 @@ internal sealed class MeteredSessionStore<TKey, TAggregate>(
     : ISessionStore<TKey, TAggregate>, IRawKeyStore<TKey>, ICachingStateStore, ICacheFlushSource<Windowed<TKey>, TAggregate>
 {
     private StoreSerdes<TKey, TAggregate>? _serdes;
+    private Func<byte[], TAggregate>? _aggregateFrom;
+    private Func<Windowed<byte[]>, Windowed<TKey>>? _sessionFrom;
     private Sensor? _putLatency;
     private Sensor? _removeLatency;
     private Sensor? _fetchLatency;
@@ -27,14 +29,19 @@ internal sealed class MeteredSessionStore<TKey, TAggregate>(
     /// <summary>The layers below.</summary>
     public ISessionStore<byte[], byte[]> Inner => inner;
 
-    private StoreSerdes<TKey, TAggregate> Serdes => _serdes ?? throw new InvalidOperationException($"Store '{Name}' is not open");
+    private StoreSerdes<TKey, TAggregate> Serdes => _serdes ?? throw NotOpen();
 
     public byte[] RawKey(TKey key) =>
         key is null ? throw new ArgumentNullException(nameof(key), $"Store '{Name}' cannot hold a null key") : Serdes.RawKey(key);
 
     public void Init(IStateStoreContext context, IStateStore root)
     {
-        _serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
+        var serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
+        _serdes = serdes;
+
+        // Made once rather than per read, so that a read allocates only its enumerable and its enumerators.
+        _aggregateFrom = serdes.ValueFrom;
+        _sessionFrom = session => new Windowed<TKey>(serdes.KeyFrom(session.Key), session.Window);
         _putLatency = StoreLatency.Sensor(context, Name, metricsScope, "put");
         _removeLatency = StoreLatency.Sensor(context, Name, metricsScope, "remove");
         _fetchLatency = StoreLatency.Sensor(context, Name, metricsScope, "fetch");
@@ -74,26 +81,26 @@ internal sealed class MeteredSessionStore<TKey, TAggregate>(
         return found;
     }
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> FindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> FindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
         Typed(inner.FindSessions(RawKey(key), earliestSessionEndMs, latestSessionStartMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey key, long earliestSessionEndMs, long latestSessionStartMs) =>
         Typed(inner.BackwardFindSessions(RawKey(key), earliestSessionEndMs, latestSessionStartMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> FindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> FindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         Typed(inner.FindSessions(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo), earliestSessionEndMs, latestSessionStartMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFindSessions(TKey? keyFrom, TKey? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         Typed(inner.BackwardFindSessions(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo), earliestSessionEndMs, latestSessionStartMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> Fetch(TKey key) => Typed(inner.Fetch(RawKey(key)));
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> Fetch(TKey key) => Typed(inner.Fetch(RawKey(key)));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFetch(TKey key) => Typed(inner.BackwardFetch(RawKey(key)));
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFetch(TKey key) => Typed(inner.BackwardFetch(RawKey(key)));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> Fetch(TKey? keyFrom, TKey? keyTo) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> Fetch(TKey? keyFrom, TKey? keyTo) =>
         Typed(inner.Fetch(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo)));
 
-    public IKeyValueIterator<Windowed<TKey>, TAggregate> BackwardFetch(TKey? keyFrom, TKey? keyTo) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TAggregate> BackwardFetch(TKey? keyFrom, TKey? keyTo) =>
         Typed(inner.BackwardFetch(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo)));
 
     private Windowed<byte[]> RawSessionKey(Windowed<TKey> sessionKey)
@@ -102,6 +109,8 @@ internal sealed class MeteredSessionStore<TKey, TAggregate>(
         return new Windowed<byte[]>(RawKey(sessionKey.Key), sessionKey.Window);
     }
 
-    private MappedIterator<Windowed<byte[]>, byte[], Windowed<TKey>, TAggregate> Typed(IKeyValueIterator<Windowed<byte[]>, byte[]> raw) =>
-        new(raw, windowed => new Windowed<TKey>(Serdes.KeyFrom(windowed.Key), windowed.Window), Serdes.ValueFrom);
+    private MappedEnumerable<Windowed<byte[]>, byte[], Windowed<TKey>, TAggregate> Typed(IKeyValueEnumerable<Windowed<byte[]>, byte[]> raw) =>
+        new(raw, _sessionFrom ?? throw NotOpen(), _aggregateFrom!);
+
+    private InvalidOperationException NotOpen() => new($"Store '{Name}' is not open");
 }

@@ -15,6 +15,8 @@ internal class MeteredWindowStore<TKey, TValue>(
     : IWindowStore<TKey, TValue>, IRawKeyStore<TKey>, ICachingStateStore, ICacheFlushSource<Windowed<TKey>, TValue>
 {
     private StoreSerdes<TKey, TValue>? _serdes;
+    private Func<byte[], TValue>? _valueFrom;
+    private Func<Windowed<byte[]>, Windowed<TKey>>? _windowFrom;
     private Sensor? _putLatency;
     private Sensor? _fetchLatency;
 
@@ -27,14 +29,19 @@ internal class MeteredWindowStore<TKey, TValue>(
     /// <summary>The layers below.</summary>
     public IWindowStore<byte[], byte[]> Inner => inner;
 
-    private StoreSerdes<TKey, TValue> Serdes => _serdes ?? throw new InvalidOperationException($"Store '{Name}' is not open");
+    private StoreSerdes<TKey, TValue> Serdes => _serdes ?? throw NotOpen();
 
     public byte[] RawKey(TKey key) =>
         key is null ? throw new ArgumentNullException(nameof(key), $"Store '{Name}' cannot hold a null key") : Serdes.RawKey(key);
 
     public void Init(IStateStoreContext context, IStateStore root)
     {
-        _serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
+        var serdes = serdesForTopic($"{context.ApplicationId}-{Name}-changelog");
+        _serdes = serdes;
+
+        // Made once rather than per read, so that a read allocates only its enumerable and its enumerators.
+        _valueFrom = serdes.ValueFrom;
+        _windowFrom = windowed => new Windowed<TKey>(serdes.KeyFrom(windowed.Key), windowed.Window);
         _putLatency = StoreLatency.Sensor(context, Name, metricsScope, "put");
         _fetchLatency = StoreLatency.Sensor(context, Name, metricsScope, "fetch");
         inner.Init(context, root);
@@ -66,32 +73,34 @@ internal class MeteredWindowStore<TKey, TValue>(
         return found;
     }
 
-    public IWindowStoreIterator<TValue> Fetch(TKey key, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<long, TValue> Fetch(TKey key, long timeFromMs, long timeToMs) =>
         Values(inner.Fetch(RawKey(key), timeFromMs, timeToMs));
 
-    public IWindowStoreIterator<TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<long, TValue> BackwardFetch(TKey key, long timeFromMs, long timeToMs) =>
         Values(inner.BackwardFetch(RawKey(key), timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> Fetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         Windows(inner.Fetch(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo), timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetch(TKey? keyFrom, TKey? keyTo, long timeFromMs, long timeToMs) =>
         Windows(inner.BackwardFetch(Serdes.RawKeyOrNull(keyFrom), Serdes.RawKeyOrNull(keyTo), timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Windows(inner.FetchAll(timeFromMs, timeToMs));
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> FetchAll(long timeFromMs, long timeToMs) => Windows(inner.FetchAll(timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardFetchAll(long timeFromMs, long timeToMs) =>
         Windows(inner.BackwardFetchAll(timeFromMs, timeToMs));
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> All() => Windows(inner.All());
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> All() => Windows(inner.All());
 
-    public IKeyValueIterator<Windowed<TKey>, TValue> BackwardAll() => Windows(inner.BackwardAll());
+    public IKeyValueEnumerable<Windowed<TKey>, TValue> BackwardAll() => Windows(inner.BackwardAll());
 
-    private MappedWindowStoreIterator<long, byte[], TValue> Values(IWindowStoreIterator<byte[]> raw) =>
-        new(raw, start => start, Serdes.ValueFrom);
+    private MappedEnumerable<long, byte[], long, TValue> Values(IKeyValueEnumerable<long, byte[]> raw) =>
+        new(raw, static start => start, _valueFrom ?? throw NotOpen());
 
-    private MappedIterator<Windowed<byte[]>, byte[], Windowed<TKey>, TValue> Windows(IKeyValueIterator<Windowed<byte[]>, byte[]> raw) =>
-        new(raw, windowed => new Windowed<TKey>(Serdes.KeyFrom(windowed.Key), windowed.Window), Serdes.ValueFrom);
+    private MappedEnumerable<Windowed<byte[]>, byte[], Windowed<TKey>, TValue> Windows(IKeyValueEnumerable<Windowed<byte[]>, byte[]> raw) =>
+        new(raw, _windowFrom ?? throw NotOpen(), _valueFrom!);
+
+    private InvalidOperationException NotOpen() => new($"Store '{Name}' is not open");
 }
 
 /// <summary>The metered layer of a timestamped window store: values are stored as timestamp + value bytes.</summary>

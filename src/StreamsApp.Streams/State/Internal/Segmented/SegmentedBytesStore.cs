@@ -100,32 +100,14 @@ internal sealed class SegmentedBytesStore
 
     /// <summary>
     /// The live entries of keys from <paramref name="keyFrom"/> to <paramref name="keyTo"/> (inclusive; null is open)
-    /// whose times match <paramref name="timeFrom"/>..<paramref name="timeTo"/> in the schema's sense.
+    /// whose times match <paramref name="timeFrom"/>..<paramref name="timeTo"/> in the schema's sense. Each enumeration
+    /// looks up the segments live then.
     /// </summary>
-    public IKeyValueIterator<byte[], byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo, bool forward)
-    {
-        lock (_gate)
-        {
-            ThrowIfClosed();
-            var from = Math.Max(timeFrom, MinLiveTime());
-            // No early exit for from > timeTo: a session query may legitimately ask for an end after a start.
-            if (KeyBytes.IsInvertedRange(keyFrom, keyTo))
-            {
-                return ArrayKeyValueIterator<byte[], byte[]>.Empty();
-            }
-
-            var (segmentFrom, segmentTo) = _schema.SegmentTimeRange(from, timeTo);
-            return new SegmentIterator(
-                _segments.Search(segmentFrom, segmentTo, forward),
-                _schema.LowerBound(keyFrom, keyTo, from),
-                _schema.UpperBound(keyFrom, keyTo, timeTo),
-                forward,
-                storeKey => _schema.Matches(storeKey, keyFrom, keyTo, from, timeTo));
-        }
-    }
+    public IKeyValueEnumerable<byte[], byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo, bool forward) =>
+        new Scan(this, keyFrom, keyTo, timeFrom, timeTo, forward);
 
     /// <summary>Every live entry.</summary>
-    public IKeyValueIterator<byte[], byte[]> All(bool forward) => Fetch(null, null, 0, long.MaxValue, forward);
+    public IKeyValueEnumerable<byte[], byte[]> All(bool forward) => Fetch(null, null, 0, long.MaxValue, forward);
 
     /// <summary>
     /// Replays changelog records: stream time first advances to the batch's largest time (so records already out
@@ -248,6 +230,18 @@ internal sealed class SegmentedBytesStore
         }
     }
 
+    /// <summary>The passes over RocksDB segments not yet disposed, each holding a native iterator (for tests and diagnostics).</summary>
+    internal int OpenEnumeratorCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _segments.All.OfType<RocksDb.RocksDbKeyValueStore>().Sum(segment => segment.OpenEnumeratorCount);
+            }
+        }
+    }
+
     /// <summary>The directory-level name of the segment holding a time (for tests and diagnostics).</summary>
     internal string SegmentName(long timestamp) => _segments.SegmentName(_segments.SegmentId(timestamp));
 
@@ -264,5 +258,29 @@ internal sealed class SegmentedBytesStore
         }
     }
 
+    private IKeyValueEnumerator<byte[], byte[]> OpenScan(byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo, bool forward)
+    {
+        lock (_gate)
+        {
+            ThrowIfClosed();
+            var from = Math.Max(timeFrom, MinLiveTime());
+            // No early exit for from > timeTo: a session query may legitimately ask for an end after a start.
+            if (KeyBytes.IsInvertedRange(keyFrom, keyTo))
+            {
+                return ArrayKeyValueEnumerator<byte[], byte[]>.Empty();
+            }
+
+            var (segmentFrom, segmentTo) = _schema.SegmentTimeRange(from, timeTo);
+            return new SegmentEnumerator(_segments.Search(segmentFrom, segmentTo, forward), _schema, keyFrom, keyTo, from, timeTo, forward);
+        }
+    }
+
     private sealed record Contents(Segments Segments, long ObservedStreamTime);
+
+    /// <summary>A fetch, opened anew (segments looked up, retention applied) at each enumeration.</summary>
+    private sealed class Scan(SegmentedBytesStore store, byte[]? keyFrom, byte[]? keyTo, long timeFrom, long timeTo, bool forward)
+        : IKeyValueEnumerable<byte[], byte[]>
+    {
+        public IKeyValueEnumerator<byte[], byte[]> GetEnumerator() => store.OpenScan(keyFrom, keyTo, timeFrom, timeTo, forward);
+    }
 }

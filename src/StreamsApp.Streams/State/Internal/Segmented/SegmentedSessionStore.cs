@@ -47,25 +47,25 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
         return _bytes.TryGet(SessionKeySchema.ToBinary(key, startMs, endMs), out aggregate);
     }
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
         Find(RequireKey(key), key, earliestSessionEndMs, latestSessionStartMs, forward: true);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[] key, long earliestSessionEndMs, long latestSessionStartMs) =>
         Find(RequireKey(key), key, earliestSessionEndMs, latestSessionStartMs, forward: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         Find(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs, forward: true);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFindSessions(byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs) =>
         Find(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs, forward: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[] key) => FindSessions(key, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[] key) => FindSessions(key, 0, long.MaxValue);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[] key) => BackwardFindSessions(key, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[] key) => BackwardFindSessions(key, 0, long.MaxValue);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo) => FindSessions(keyFrom, keyTo, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo) => FindSessions(keyFrom, keyTo, 0, long.MaxValue);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => BackwardFindSessions(keyFrom, keyTo, 0, long.MaxValue);
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo) => BackwardFindSessions(keyFrom, keyTo, 0, long.MaxValue);
 
     void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records) => _bytes.Restore(records);
 
@@ -79,10 +79,10 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
 
     private static byte[] RequireKey(byte[] key) => key ?? throw new ArgumentNullException(nameof(key));
 
-    private MappedIterator<byte[], byte[], Windowed<byte[]>, byte[]> Find(
+    private MappedEnumerable<byte[], byte[], Windowed<byte[]>, byte[]> Find(
         byte[]? keyFrom, byte[]? keyTo, long earliestSessionEndMs, long latestSessionStartMs, bool forward) =>
         new(
             _bytes.Fetch(keyFrom, keyTo, earliestSessionEndMs, latestSessionStartMs, forward),
-            storeKey => new Windowed<byte[]>(SessionKeySchema.ExtractKey(storeKey), SessionKeySchema.ExtractWindow(storeKey)),
-            value => value);
+            static storeKey => new Windowed<byte[]>(SessionKeySchema.ExtractKey(storeKey), SessionKeySchema.ExtractWindow(storeKey)),
+            static value => value);
 }

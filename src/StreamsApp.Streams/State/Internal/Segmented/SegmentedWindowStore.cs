@@ -8,14 +8,15 @@ namespace StreamsApp.Streams.State.Internal.Segmented;
 internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
     private readonly SegmentedBytesStore _bytes;
-    private readonly long _windowSizeMs;
+    private readonly Func<byte[], Windowed<byte[]>> _windowOf;
     private int _seqnum;
 
     public SegmentedWindowStore(
         string name, long retentionMs, long segmentIntervalMs, long windowSizeMs, bool retainDuplicates, ISegmentFactory factory)
     {
         _bytes = new SegmentedBytesStore(name, retentionMs, segmentIntervalMs, WindowKeySchema.Instance, factory);
-        _windowSizeMs = windowSizeMs;
+        _windowOf = storeKey => new Windowed<byte[]>(
+            WindowKeySchema.ExtractKey(storeKey), WindowKeySchema.WindowFor(WindowKeySchema.ExtractWindowStart(storeKey), windowSizeMs));
         RetainDuplicates = retainDuplicates;
     }
 
@@ -74,45 +75,40 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
         }
 
         // Duplicates have several sequence numbers: the first in key order is the oldest put.
-        using var iterator = _bytes.Fetch(key, key, windowStartMs, windowStartMs, forward: true);
-        var found = iterator.MoveNext();
-        value = found ? iterator.Current.Value : null!;
+        using var duplicates = _bytes.Fetch(key, key, windowStartMs, windowStartMs, forward: true).GetEnumerator();
+        var found = duplicates.MoveNext();
+        value = found ? duplicates.Current.Value : null!;
         return found;
     }
 
-    public IWindowStoreIterator<byte[]> Fetch(byte[] key, long timeFromMs, long timeToMs) => FetchKey(key, timeFromMs, timeToMs, forward: true);
+    public IKeyValueEnumerable<long, byte[]> Fetch(byte[] key, long timeFromMs, long timeToMs) => FetchKey(key, timeFromMs, timeToMs, forward: true);
 
-    public IWindowStoreIterator<byte[]> BackwardFetch(byte[] key, long timeFromMs, long timeToMs) => FetchKey(key, timeFromMs, timeToMs, forward: false);
+    public IKeyValueEnumerable<long, byte[]> BackwardFetch(byte[] key, long timeFromMs, long timeToMs) => FetchKey(key, timeFromMs, timeToMs, forward: false);
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> Fetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
         Windows(_bytes.Fetch(keyFrom, keyTo, timeFromMs, timeToMs, forward: true));
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetch(byte[]? keyFrom, byte[]? keyTo, long timeFromMs, long timeToMs) =>
         Windows(_bytes.Fetch(keyFrom, keyTo, timeFromMs, timeToMs, forward: false));
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> FetchAll(long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> FetchAll(long timeFromMs, long timeToMs) =>
         Windows(_bytes.Fetch(null, null, timeFromMs, timeToMs, forward: true));
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardFetchAll(long timeFromMs, long timeToMs) =>
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardFetchAll(long timeFromMs, long timeToMs) =>
         Windows(_bytes.Fetch(null, null, timeFromMs, timeToMs, forward: false));
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> All() => Windows(_bytes.All(forward: true));
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> All() => Windows(_bytes.All(forward: true));
 
-    public IKeyValueIterator<Windowed<byte[]>, byte[]> BackwardAll() => Windows(_bytes.All(forward: false));
+    public IKeyValueEnumerable<Windowed<byte[]>, byte[]> BackwardAll() => Windows(_bytes.All(forward: false));
 
     void IBatchingStateRestoreCallback.RestoreBatch(IReadOnlyList<ChangelogRecord> records) => _bytes.Restore(records);
 
-    private MappedWindowStoreIterator<byte[], byte[], byte[]> FetchKey(byte[] key, long timeFromMs, long timeToMs, bool forward)
+    private MappedEnumerable<byte[], byte[], long, byte[]> FetchKey(byte[] key, long timeFromMs, long timeToMs, bool forward)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new(_bytes.Fetch(key, key, timeFromMs, timeToMs, forward), storeKey => WindowKeySchema.ExtractWindowStart(storeKey), value => value);
+        return new(_bytes.Fetch(key, key, timeFromMs, timeToMs, forward), static storeKey => WindowKeySchema.ExtractWindowStart(storeKey), static value => value);
     }
 
-    private MappedIterator<byte[], byte[], Windowed<byte[]>, byte[]> Windows(IKeyValueIterator<byte[], byte[]> storeKeys) =>
-        new(
-            storeKeys,
-            storeKey => new Windowed<byte[]>(
-                WindowKeySchema.ExtractKey(storeKey),
-                WindowKeySchema.WindowFor(WindowKeySchema.ExtractWindowStart(storeKey), _windowSizeMs)),
-            value => value);
+    private MappedEnumerable<byte[], byte[], Windowed<byte[]>, byte[]> Windows(IKeyValueEnumerable<byte[], byte[]> storeKeys) =>
+        new(storeKeys, _windowOf, static value => value);
 }

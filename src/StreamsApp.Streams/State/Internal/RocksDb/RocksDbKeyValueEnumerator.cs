@@ -1,14 +1,13 @@
-using System.Collections;
 using RocksDbSharp;
 
 namespace StreamsApp.Streams.State.Internal.RocksDb;
 
 /// <summary>
-/// Iterates a RocksDB store over a native iterator, which reads a consistent view of the database as of its
+/// One pass over a RocksDB store, over a native iterator, which reads a consistent view of the database as of its
 /// creation. Bounds are checked here on the raw key bytes. Every native call takes the store's lock, so that a
-/// store closing on another thread (which disposes open iterators) never frees the native iterator mid-call.
+/// store closing on another thread (which disposes open passes) never frees the native iterator mid-call.
 /// </summary>
-internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]>
+internal sealed class RocksDbKeyValueEnumerator : IKeyValueEnumerator<byte[], byte[]>
 {
     private readonly RocksDbKeyValueStore _store;
     private readonly Iterator _native;
@@ -26,7 +25,7 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
     /// Wraps a native iterator already positioned on the first candidate entry, and the read options holding its
     /// bounds, which must live as long as it. Called under the store's lock.
     /// </summary>
-    internal RocksDbKeyValueIterator(
+    internal RocksDbKeyValueEnumerator(
         RocksDbKeyValueStore store, Iterator native, ReadOptions readOptions, bool forward, byte[]? lowerInclusive, byte[]? upperInclusive, byte[]? prefix)
     {
         _store = store;
@@ -41,9 +40,7 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
 
     /// <inheritdoc />
     public KeyValue<byte[], byte[]> Current =>
-        _hasCurrent ? _current : throw new InvalidOperationException("The iterator is not positioned on an entry.");
-
-    object IEnumerator.Current => Current;
+        _hasCurrent ? _current : throw new InvalidOperationException("The enumerator is not positioned on an entry.");
 
     /// <inheritdoc />
     public bool MoveNext()
@@ -79,17 +76,9 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
         lock (_store.Gate)
         {
             ThrowIfClosed();
-            return _nextKey ?? throw new InvalidOperationException("The iterator has no next entry.");
+            return _nextKey ?? throw new InvalidOperationException("The enumerator has no next entry.");
         }
     }
-
-    /// <summary>Not supported: store iterators are forward-only.</summary>
-    public void Reset() => throw new NotSupportedException("Store iterators cannot be reset.");
-
-    /// <inheritdoc />
-    public IEnumerator<KeyValue<byte[], byte[]>> GetEnumerator() => this;
-
-    IEnumerator IEnumerable.GetEnumerator() => this;
 
     /// <summary>Releases the native iterator (it pins memtables and files until then).</summary>
     public void Dispose()
@@ -99,7 +88,7 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
             if (!_closed)
             {
                 CloseNative();
-                _store.ForgetIterator(this);
+                _store.ForgetEnumerator(this);
             }
         }
     }
@@ -138,7 +127,7 @@ internal sealed class RocksDbKeyValueIterator : IKeyValueIterator<byte[], byte[]
     {
         if (_closed)
         {
-            throw new InvalidOperationException($"The iterator of store '{_store.Name}' is closed.");
+            throw new InvalidOperationException($"The enumerator of store '{_store.Name}' is closed.");
         }
     }
 }

@@ -3,50 +3,51 @@ using RocksDbSharp;
 
 namespace StreamsApp.Streams.State.Internal.RocksDb;
 
-/// <content>The read side: range, prefix and full scans over tracked native iterators.</content>
+/// <content>The read side: range, prefix and full scans, each pass over a tracked native iterator.</content>
 internal sealed partial class RocksDbKeyValueStore
 {
-    /// <summary>The number of iterators not yet disposed.</summary>
-    internal int OpenIteratorCount
+    /// <summary>The number of passes not yet disposed (each holds a native iterator).</summary>
+    internal int OpenEnumeratorCount
     {
         get
         {
             lock (Gate)
             {
-                return _openIterators.Count;
+                return _openEnumerators.Count;
             }
         }
     }
 
     /// <summary>Inclusive range; a null bound is open; a lower bound above the upper one gives no entries.</summary>
-    public IKeyValueIterator<byte[], byte[]> Range(byte[]? from, byte[]? to) => OpenIterator(from, to, forward: true, prefix: null);
+    public IKeyValueEnumerable<byte[], byte[]> Range(byte[]? from, byte[]? to) => new RangeScan(this, from, to, forward: true, prefix: null);
 
     /// <summary>As <see cref="Range"/>, in descending key order.</summary>
-    public IKeyValueIterator<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => OpenIterator(from, to, forward: false, prefix: null);
+    public IKeyValueEnumerable<byte[], byte[]> ReverseRange(byte[]? from, byte[]? to) => new RangeScan(this, from, to, forward: false, prefix: null);
 
     /// <inheritdoc />
-    public IKeyValueIterator<byte[], byte[]> All() => OpenIterator(null, null, forward: true, prefix: null);
+    public IKeyValueEnumerable<byte[], byte[]> All() => new RangeScan(this, null, null, forward: true, prefix: null);
 
     /// <inheritdoc />
-    public IKeyValueIterator<byte[], byte[]> ReverseAll() => OpenIterator(null, null, forward: false, prefix: null);
+    public IKeyValueEnumerable<byte[], byte[]> ReverseAll() => new RangeScan(this, null, null, forward: false, prefix: null);
 
     /// <inheritdoc />
-    public IKeyValueIterator<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
+    public IKeyValueEnumerable<byte[], byte[]> PrefixScan<TPrefix>(TPrefix prefix, ISerializer<TPrefix> prefixSerializer)
     {
         var prefixBytes = KeyBytes.SerializePrefix(prefix, prefixSerializer);
-        return OpenIterator(prefixBytes, null, forward: true, prefixBytes);
+        return new RangeScan(this, prefixBytes, null, forward: true, prefixBytes);
     }
 
-    /// <summary>Stops tracking a disposed iterator. Called under <see cref="Gate"/>.</summary>
-    internal void ForgetIterator(RocksDbKeyValueIterator iterator) => _openIterators.Remove(iterator);
+    /// <summary>Stops tracking a disposed pass. Called under <see cref="Gate"/>.</summary>
+    internal void ForgetEnumerator(RocksDbKeyValueEnumerator enumerator) => _openEnumerators.Remove(enumerator);
 
-    private IKeyValueIterator<byte[], byte[]> OpenIterator(byte[]? from, byte[]? to, bool forward, byte[]? prefix)
+    /// <inheritdoc />
+    public IKeyValueEnumerator<byte[], byte[]> OpenScan(byte[]? from, byte[]? to, bool forward, byte[]? prefix)
     {
         // Kafka Streams logs a warning for an inverted range and returns nothing; there is no logger at this layer.
         if (KeyBytes.IsInvertedRange(from, to))
         {
             ThrowIfClosed();
-            return ArrayKeyValueIterator<byte[], byte[]>.Empty();
+            return ArrayKeyValueEnumerator<byte[], byte[]>.Empty();
         }
 
         lock (Gate)
@@ -63,10 +64,10 @@ internal sealed partial class RocksDbKeyValueStore
                 _ = to is null ? native.SeekToLast() : native.SeekForPrev(to);
             }
 
-            RocksDbKeyValueIterator iterator;
+            RocksDbKeyValueEnumerator enumerator;
             try
             {
-                iterator = new RocksDbKeyValueIterator(this, native, readOptions, forward, from, to, prefix);
+                enumerator = new RocksDbKeyValueEnumerator(this, native, readOptions, forward, from, to, prefix);
             }
             catch
             {
@@ -75,8 +76,8 @@ internal sealed partial class RocksDbKeyValueStore
                 throw;
             }
 
-            _openIterators.Add(iterator);
-            return iterator;
+            _openEnumerators.Add(enumerator);
+            return enumerator;
         }
     }
 

@@ -1,21 +1,18 @@
-using System.Collections;
-
 namespace StreamsApp.Streams.State.Internal.Caching;
 
 /// <summary>
-/// Iterates a range of a caching store: the cache's entries (a sorted snapshot) merged with the underlying store's,
-/// the cache winning on equal keys and its deletes hiding the store's entries. The underlying store must yield its
-/// entries in the order of their cache keys: plain keys for a key-value store,
-/// segment then store key for window and session stores, as Kafka Streams' merged cache iterators. The cached
-/// values are copied when the iterator is created, because cache entries are updated in place: later writes must
-/// not show through one half of the merge while the store's half (an in-memory copy or a RocksDB snapshot) does
-/// not see them.
+/// One pass over a range of a caching store: the cache's entries (a sorted snapshot) merged with the underlying
+/// store's, the cache winning on equal keys and its deletes hiding the store's entries. The underlying store must yield
+/// its entries in the order of their cache keys: plain keys for a key-value store, segment then store key for window
+/// and session stores, as Kafka Streams' merged cache iterators. The cached values are copied when the pass opens,
+/// because cache entries are updated in place: later writes must not show through one half of the merge while the
+/// store's half (an in-memory copy or a RocksDB snapshot) does not see them.
 /// </summary>
-/// <typeparam name="TKey">The key type of the store's iterator.</typeparam>
-internal sealed class MergedCacheIterator<TKey> : IKeyValueIterator<TKey, byte[]>
+/// <typeparam name="TKey">The key type of the store's entries.</typeparam>
+internal sealed class MergedCacheEnumerator<TKey> : IKeyValueEnumerator<TKey, byte[]>
 {
     private readonly KeyValue<byte[], byte[]?>[] _cached;
-    private readonly IKeyValueIterator<TKey, byte[]> _stored;
+    private readonly IKeyValueEnumerator<TKey, byte[]> _stored;
     private readonly Func<TKey, byte[]> _cacheKeyOf;
     private readonly Func<byte[], TKey> _keyOf;
     private readonly int _direction;
@@ -25,30 +22,29 @@ internal sealed class MergedCacheIterator<TKey> : IKeyValueIterator<TKey, byte[]
     private KeyValue<TKey, byte[]>? _next;
 
     /// <param name="cachedSorted">The cached entries of the range, sorted by cache key.</param>
-    /// <param name="stored">The underlying store's entries of the range, in cache key order (or reversed).</param>
+    /// <param name="stored">A pass over the underlying store's entries of the range, in cache key order (or reversed).</param>
     /// <param name="reverse">Whether both go from the largest key down.</param>
     /// <param name="cacheKeyOf">The cache key of a stored entry's key.</param>
     /// <param name="keyOf">The store key of a cache key.</param>
-    public MergedCacheIterator(
-        List<CacheEntry> cachedSorted, IKeyValueIterator<TKey, byte[]> stored, bool reverse, Func<TKey, byte[]> cacheKeyOf, Func<byte[], TKey> keyOf)
+    public MergedCacheEnumerator(
+        List<CacheEntry> cachedSorted, IKeyValueEnumerator<TKey, byte[]> stored, bool reverse, Func<TKey, byte[]> cacheKeyOf, Func<byte[], TKey> keyOf)
     {
-        _cached = cachedSorted.Select(e => new KeyValue<byte[], byte[]?>(e.Key, e.Value)).ToArray();
+        _cached = new KeyValue<byte[], byte[]?>[cachedSorted.Count];
+        for (var i = 0; i < _cached.Length; i++)
+        {
+            var entry = cachedSorted[reverse ? _cached.Length - 1 - i : i];
+            _cached[i] = new KeyValue<byte[], byte[]?>(entry.Key, entry.Value);
+        }
+
         _stored = stored;
         _cacheKeyOf = cacheKeyOf;
         _keyOf = keyOf;
         _direction = reverse ? -1 : 1;
-        if (reverse)
-        {
-            Array.Reverse(_cached);
-        }
-
         AdvanceStored();
         _next = FindNext();
     }
 
     public KeyValue<TKey, byte[]> Current { get; private set; }
-
-    object IEnumerator.Current => Current;
 
     public bool MoveNext()
     {
@@ -62,15 +58,9 @@ internal sealed class MergedCacheIterator<TKey> : IKeyValueIterator<TKey, byte[]
         return true;
     }
 
-    public TKey PeekNextKey() => _next is { } next ? next.Key : throw new InvalidOperationException("The iterator has no next entry");
-
-    public void Reset() => throw new NotSupportedException("A store iterator cannot be reset");
+    public TKey PeekNextKey() => _next is { } next ? next.Key : throw new InvalidOperationException("The enumerator has no next entry.");
 
     public void Dispose() => _stored.Dispose();
-
-    public IEnumerator<KeyValue<TKey, byte[]>> GetEnumerator() => this;
-
-    IEnumerator IEnumerable.GetEnumerator() => this;
 
     private void AdvanceStored()
     {
@@ -110,14 +100,4 @@ internal sealed class MergedCacheIterator<TKey> : IKeyValueIterator<TKey, byte[]
             }
         }
     }
-}
-
-/// <summary>Creates merged cache iterators.</summary>
-internal static class MergedCacheIterator
-{
-    private static readonly Func<byte[], byte[]> Identity = static key => key;
-
-    /// <summary>A merge whose cache keys are the store's own keys (key-value stores).</summary>
-    public static MergedCacheIterator<byte[]> OfKeys(List<CacheEntry> cachedSorted, IKeyValueIterator<byte[], byte[]> stored, bool reverse) =>
-        new(cachedSorted, stored, reverse, Identity, Identity);
 }
