@@ -78,6 +78,26 @@ public sealed class MeterTests
     }
 
     [Fact]
+    public void One_collection_reads_the_engines_gauges_once_for_every_gauge_instrument()
+    {
+        using var metrics = new StreamsMetrics();
+        using var reader = new MeterReader(metrics.Meter);
+        var reads = 0;
+        metrics.AddGauges(this, values =>
+        {
+            reads++;
+            values.Add(new MetricValue(MetricName.Of("estimate-num-keys", "stream-state-metrics", "task-id", "0_0", "rocksdb-state-id", "s"), 7));
+            values.Add(new MetricValue(MetricName.Of("records-lag", "consumer-fetch-manager-metrics", "topic", "t", "partition", "0"), 3));
+        });
+
+        var keys = reader.Observe("streamsapp.store.keys");
+
+        Assert.Equal(7, Assert.Single(keys).Value);
+        Assert.Equal(3, Assert.Single(reader.Recorded("streamsapp.consumer.lag")).Value);
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
     public async Task Tasks_that_move_to_another_instance_leave_its_series_and_a_closed_instance_ends_them_all()
     {
         const string App = "meter-moves";

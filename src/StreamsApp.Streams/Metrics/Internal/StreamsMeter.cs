@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using StreamsApp.Streams.Diagnostics;
 
@@ -10,9 +11,13 @@ namespace StreamsApp.Streams.Metrics.Internal;
 /// </summary>
 internal sealed class StreamsMeter : IDisposable
 {
+    // Longer than one collection takes, shorter than any scrape interval.
+    private static readonly TimeSpan GaugeSnapshotLifetime = TimeSpan.FromMilliseconds(100);
+
     private readonly StreamsMetrics _metrics;
     private readonly Meter _meter = new(StreamsDiagnostics.MeterName, typeof(StreamsMeter).Assembly.GetName().Version?.ToString());
     private readonly Dictionary<string, Histogram<double>> _histograms = new(StringComparer.Ordinal);
+    private GaugeSnapshot? _gauges;
 
     public StreamsMeter(StreamsMetrics metrics)
     {
@@ -92,7 +97,7 @@ internal sealed class StreamsMeter : IDisposable
 
     private IEnumerable<Measurement<double>> ObserveGauges(HashSet<(string Group, string Name)> metrics)
     {
-        foreach (var gauge in _metrics.ReadGauges())
+        foreach (var gauge in Gauges())
         {
             if (metrics.Contains((gauge.Name.Group, gauge.Name.Name)))
             {
@@ -101,10 +106,27 @@ internal sealed class StreamsMeter : IDisposable
         }
     }
 
+    // One collection observes every gauge instrument in turn; reading the gauges (store sizes under the stores' locks,
+    // consumer lag) once for all of them, rather than once per instrument, is what the snapshot is for.
+    private IReadOnlyList<MetricValue> Gauges()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Volatile.Read(ref _gauges) is { } snapshot && Stopwatch.GetElapsedTime(snapshot.ReadAt, now) < GaugeSnapshotLifetime)
+        {
+            return snapshot.Values;
+        }
+
+        var values = _metrics.ReadGauges();
+        Volatile.Write(ref _gauges, new GaugeSnapshot(now, values));
+        return values;
+    }
+
     // Task ids are <subtopology>_<partition>: the sum of a sub-topology's tasks on this instance.
     private IEnumerable<Measurement<double>> ObserveSubtopologies() =>
         _metrics.Find("process-total")
             .Where(s => s.Name.Group == "stream-task-metrics" && s.Name.Tag(InstrumentCatalog.TaskTag) is not null)
             .GroupBy(s => s.Name.Tag(InstrumentCatalog.TaskTag)!.Split('_')[0], StringComparer.Ordinal)
             .Select(g => new Measurement<double>(g.Sum(s => s.Sum), new KeyValuePair<string, object?>("subtopology", g.Key)));
+
+    private sealed record GaugeSnapshot(long ReadAt, IReadOnlyList<MetricValue> Values);
 }
