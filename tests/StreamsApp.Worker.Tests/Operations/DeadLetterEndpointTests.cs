@@ -14,6 +14,7 @@ namespace StreamsApp.Worker.Tests.Operations;
 /// its source topic with the replay header (it fails again, so it comes back to the DLT carrying that header), and a
 /// second replay of the same records republishes nothing.
 /// </summary>
+[Collection(nameof(TelemetryCollection))]
 public sealed class DeadLetterEndpointTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
 {
     private const string Dlt = "orders.events.DLT";

@@ -3,6 +3,7 @@ using static StreamsApp.Worker.Tests.Operations.PrometheusText;
 
 namespace StreamsApp.Worker.Tests.Operations;
 
+[Collection(nameof(TelemetryCollection))]
 public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
 {
     [Fact]

@@ -13,7 +13,7 @@ using StreamsApp.Worker.Tests.Api;
 namespace StreamsApp.Worker.Tests.Operations;
 
 /// <summary>The worker's OTLP export, received by a collector of the test's own over HTTP.</summary>
-[Collection(nameof(TracingCollection))]
+[Collection(nameof(TelemetryCollection))]
 public sealed class OtlpExportTests
 {
     [Fact]

@@ -11,12 +11,17 @@ using StreamsApp.Worker.Tests.Api;
 
 namespace StreamsApp.Worker.Tests.Operations;
 
-/// <summary>Not run beside other tests: the tracer provider listens process-wide.</summary>
-[CollectionDefinition(nameof(TracingCollection), DisableParallelization = true)]
-public sealed class TracingCollection;
+/// <summary>
+/// Not run beside other tests, nor beside each other: tracer and meter providers listen process-wide, so a worker's
+/// <c>/metrics</c> would also observe every other worker the test process runs. With two workers observing each
+/// other's instruments, scrapes were seen to serve stale values and once to time out (408); one worker per process,
+/// as deployed, does not meet it (issue 16's note).
+/// </summary>
+[CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
+public sealed class TelemetryCollection;
 
 /// <summary>A saga as OpenTelemetry sees it, through an in-memory exporter: one trace from the HTTP request to the outcome.</summary>
-[Collection(nameof(TracingCollection))]
+[Collection(nameof(TelemetryCollection))]
 public sealed class SagaTraceTests
 {
     // Every hop of a completed saga: the order, the saga's commands and the participants' replies.

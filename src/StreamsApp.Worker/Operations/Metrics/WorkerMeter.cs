@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Hosting;
 using StreamsApp.Topologies.Projections;
@@ -25,14 +26,19 @@ internal sealed class WorkerMeter
     // before the cluster the instance and the topics need has been reached.
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
+
+    // Set once the host stops: its store and its Kafka clients are closing, and a collection must not wait on them.
+    // Another host's meter provider in the same process observes this meter too, possibly while this host goes.
+    private readonly CancellationToken _stopping;
     private SagaTotals? _sagas;
     private IReadOnlyList<DeadLetterTopic> _deadLetterTopics = [];
     private DateTimeOffset _deadLettersReadAt = DateTimeOffset.MinValue;
 
-    public WorkerMeter(IMeterFactory meters, IServiceProvider services, TimeProvider time)
+    public WorkerMeter(IMeterFactory meters, IServiceProvider services, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         _services = services;
         _time = time;
+        _stopping = lifetime.ApplicationStopping;
         var meter = meters.Create(Name);
         meter.CreateObservableGauge(
             "streamsapp.sagas", ObserveStates, "{saga}",
@@ -61,10 +67,16 @@ internal sealed class WorkerMeter
             : [];
 
     // The last totals read: kept while the store cannot be read (a rebalance), rather than a gap or a drop to zero.
-    private SagaTotals? Sagas() => _sagas = SagaStates.Read(_services.GetRequiredService<IKafkaStreamsInstance>().Streams) ?? _sagas;
+    private SagaTotals? Sagas() =>
+        _stopping.IsCancellationRequested ? null : _sagas = SagaStates.Read(_services.GetRequiredService<IKafkaStreamsInstance>().Streams) ?? _sagas;
 
     private IEnumerable<Measurement<long>> ObserveDeadLetters()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return [];
+        }
+
         var now = _time.GetUtcNow();
         if (now - _deadLettersReadAt >= DeadLetterReadInterval)
         {
