@@ -12,10 +12,9 @@ using StreamsApp.Worker.Tests.Api;
 namespace StreamsApp.Worker.Tests.Operations;
 
 /// <summary>
-/// Not run beside other tests, nor beside each other: tracer and meter providers listen process-wide, so a worker's
-/// <c>/metrics</c> would also observe every other worker the test process runs. With two workers observing each
-/// other's instruments, scrapes were seen to serve stale values and once to time out (408); one worker per process,
-/// as deployed, does not meet it (issue 16's note).
+/// Not run beside other tests, nor beside each other: tracer and meter providers listen process-wide, so what a test's
+/// exporter or <c>/metrics</c> reads must come from its own worker. Beside other workers of the test process, the
+/// metrics tests read stale values (issue 16's note).
 /// </summary>
 [CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
 public sealed class TelemetryCollection;

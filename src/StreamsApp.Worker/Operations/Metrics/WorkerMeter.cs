@@ -27,8 +27,10 @@ internal sealed class WorkerMeter
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
 
-    // Set once the host stops: its store and its Kafka clients are closing, and a collection must not wait on them.
-    // Another host's meter provider in the same process observes this meter too, possibly while this host goes.
+    // Observed only between the host's start and its stop. Any meter provider in the process observes this meter, also
+    // for a host that was built but never started (its services would open the Kafka connection, waiting on the
+    // cluster, inside the collection) or that is stopping (its store and Kafka clients are closing).
+    private readonly CancellationToken _started;
     private readonly CancellationToken _stopping;
     private SagaTotals? _sagas;
     private IReadOnlyList<DeadLetterTopic> _deadLetterTopics = [];
@@ -38,6 +40,7 @@ internal sealed class WorkerMeter
     {
         _services = services;
         _time = time;
+        _started = lifetime.ApplicationStarted;
         _stopping = lifetime.ApplicationStopping;
         var meter = meters.Create(Name);
         meter.CreateObservableGauge(
@@ -68,11 +71,13 @@ internal sealed class WorkerMeter
 
     // The last totals read: kept while the store cannot be read (a rebalance), rather than a gap or a drop to zero.
     private SagaTotals? Sagas() =>
-        _stopping.IsCancellationRequested ? null : _sagas = SagaStates.Read(_services.GetRequiredService<IKafkaStreamsInstance>().Streams) ?? _sagas;
+        Running ? _sagas = SagaStates.Read(_services.GetRequiredService<IKafkaStreamsInstance>().Streams) ?? _sagas : null;
+
+    private bool Running => _started.IsCancellationRequested && !_stopping.IsCancellationRequested;
 
     private IEnumerable<Measurement<long>> ObserveDeadLetters()
     {
-        if (_stopping.IsCancellationRequested)
+        if (!Running)
         {
             return [];
         }
