@@ -175,8 +175,8 @@ public sealed partial class KafkaStreams
     private bool SharesClaims => _config.ApplicationServer is not null || _config.NumStandbyReplicas > 0;
 
     /// <summary>
-    /// After every rebalance, and when the standbys kept change while running (caller holds the gate): claims this
-    /// instance's active tasks and standbys.
+    /// After every rebalance, and while running when tasks are revoked or the standbys kept change (caller holds the
+    /// gate): claims this instance's active tasks and standbys.
     /// </summary>
     private void PublishActiveTasks()
     {
@@ -190,6 +190,25 @@ public sealed partial class KafkaStreams
         else
         {
             _claims.Apply(_processId, new HostClaim(LocalHost, tasks, standbys, ++_localClaimOrder));
+        }
+    }
+
+    /// <summary>
+    /// The claim changed while running: the standbys kept changed, or an incremental rebalance closed revoked tasks
+    /// and left the instance Running, so that no state change publishes. Without it the claim would go on naming the
+    /// revoked tasks, and once it is the newest claim naming them — their new owner claimed them before this instance
+    /// published its last claim, which the embedded cluster allows by handing a partition over before its old owner
+    /// has acknowledged the revocation — every instance would send their keys here for good. During a rebalance its
+    /// end publishes.
+    /// </summary>
+    private void RepublishClaim()
+    {
+        lock (_gate)
+        {
+            if (_state == KafkaStreamsState.Running)
+            {
+                PublishActiveTasks();
+            }
         }
     }
 

@@ -27,17 +27,5 @@ public sealed partial class KafkaStreams
     private IReadOnlySet<TaskId> PlaceStandbys() =>
         StandbyPlacement.For(_processId, _claims.OwnerProcesses, _config.NumStandbyReplicas, id => _statefulSubtopologies.Contains(id.Subtopology));
 
-    /// <summary>The standbys kept changed: publish them, unless a rebalance is under way (its end publishes).</summary>
-    private void RepublishClaim()
-    {
-        lock (_gate)
-        {
-            if (_state == KafkaStreamsState.Running)
-            {
-                PublishActiveTasks();
-            }
-        }
-    }
-
     private void StopStandbys(TimeSpan timeout) => _setup?.Standbys?.Stop(timeout);
 }

@@ -277,7 +277,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
             index++;
         }
 
-        var thread = new StreamThread(_setup!, index, $"{ClientIdPrefix}-StreamThread-{index}", OnThreadStateChange, OnThreadFailure);
+        var thread = new StreamThread(_setup!, index, $"{ClientIdPrefix}-StreamThread-{index}", OnThreadStateChange, OnThreadFailure, RepublishClaim);
         _threads.Add(thread);
         thread.Start();
     }

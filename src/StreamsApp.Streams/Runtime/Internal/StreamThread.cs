@@ -22,6 +22,7 @@ internal sealed class StreamThread
     private readonly KafkaLogForwarder _kafkaLog;
     private readonly Action<StreamThread, StreamThreadState> _onStateChange;
     private readonly Action<StreamThread, Exception> _onFailure;
+    private readonly Action _onRevoked;
     private readonly HashSet<TopicPartition> _paused = [];
     private readonly Thread _thread;
     private volatile bool _shutdownRequested;
@@ -41,7 +42,8 @@ internal sealed class StreamThread
     private volatile StreamThreadState _state = StreamThreadState.Created;
 
     public StreamThread(
-        StreamThreadSetup setup, int index, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure)
+        StreamThreadSetup setup, int index, string name, Action<StreamThread, StreamThreadState> onStateChange, Action<StreamThread, Exception> onFailure,
+        Action onRevoked)
     {
         _setup = setup;
         Index = index;
@@ -50,6 +52,7 @@ internal sealed class StreamThread
         _kafkaLog = new KafkaLogForwarder(_log);
         _onStateChange = onStateChange;
         _onFailure = onFailure;
+        _onRevoked = onRevoked;
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _pauses = setup.Metrics.Sensor("partition-pauses-total", "stream-thread-metrics", "thread-id", name);
         _migrations = setup.Metrics.Sensor("task-migrations-total", "stream-thread-metrics", "thread-id", name);
@@ -325,7 +328,8 @@ internal sealed class StreamThread
 
     /// <summary>
     /// Partitions taken away: under an incremental rebalance only their tasks close, and the thread's other tasks
-    /// go on processing, so the thread does not leave <see cref="StreamThreadState.Running"/>.
+    /// go on processing, so the thread does not leave <see cref="StreamThreadState.Running"/> — nor does its instance,
+    /// which therefore hears of the closed tasks here rather than from a state change.
     /// </summary>
     private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
@@ -351,6 +355,8 @@ internal sealed class StreamThread
             _tasks!.HandleMigrated();
             PublishTasks();
         }
+
+        _onRevoked();
     }
 
     /// <summary>
