@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using StreamsApp.Worker.WebConsole;
 
 namespace StreamsApp.Worker.Api;
 
 /// <summary>
 /// Requires the configured API key in the <c>X-Api-Key</c> header on every endpoint except <c>/health/*</c>
-/// (orchestrators probe health without credentials), or a worker's proof (<see cref="PeerCredentials"/>) on a query
+/// (orchestrators probe health without credentials) and the web console's page and assets (they hold no data; the
+/// page asks for the key), or a worker's proof (<see cref="PeerCredentials"/>) on a query
 /// another worker forwards. The comparison takes the same time whatever the key sent.
 /// </summary>
 internal sealed class ApiKeyFilter(string apiKey, PeerCredentials peers) : IMiddleware
@@ -18,7 +20,7 @@ internal sealed class ApiKeyFilter(string apiKey, PeerCredentials peers) : IMidd
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/health") || Matches(context.Request.Headers[Header].ToString()) || peers.IsFromPeer(context))
+        if (context.Request.Path.StartsWithSegments("/health") || ConsoleEndpoints.IsPublic(context.Request) || Matches(context.Request.Headers[Header].ToString()) || peers.IsFromPeer(context))
         {
             return next(context);
         }

@@ -22,6 +22,7 @@ using StreamsApp.Worker.Operations.Health;
 using StreamsApp.Worker.Operations.Metrics;
 using StreamsApp.Worker.Operations.Telemetry;
 using StreamsApp.Worker.Operations.Topology;
+using StreamsApp.Worker.WebConsole;
 
 namespace StreamsApp.Worker.Hosting;
 
@@ -62,6 +63,7 @@ public static class WorkerApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseWebConsoleAssets();
         app.UseMiddleware<ClientErrorFilter>();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))
         {
@@ -74,6 +76,7 @@ public static class WorkerApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapTopologyEndpoints();
         app.MapQueryEndpoints();
+        app.MapWebConsole();
         return app;
     }
 
@@ -90,6 +93,7 @@ public static class WorkerApp
         services.AddSingleton<WorkerMeter>();
         services.AddWorkerTelemetry(worker.Telemetry);
         services.AddQueryServices();
+        services.AddWebConsole();
         services.AddSingleton<PeerCredentials>();
         services.AddSingleton<ClientErrorFilter>();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))

@@ -11,11 +11,16 @@ namespace StreamsApp.Worker.Api.Queries;
 
 /// <summary>
 /// The projections' read models by key: <c>GET /orders/{id}[?minVersion=&amp;wait=]</c>, <c>GET /customers/{id}</c> and
-/// <c>GET /products/{id}/sales?from=&amp;to=</c>, each answered by the worker owning the key.
+/// <c>GET /products/{id}/sales?from=&amp;to=</c>, each answered by the worker owning the key; and the latest orders,
+/// <c>GET /orders?limit=</c>, from every worker.
 /// </summary>
 internal static class ReadModelEndpoints
 {
     private static readonly QueryableStore OrderViews = QueryableStores.Find(ProjectionStores.OrderViews)!;
+    private static readonly KeyValueReader<OrderView> OrderViewStore = new(ProjectionStores.OrderViews);
+    // The same order as the merged answer's text key: the fixed-width timestamp, then the order id, both descending.
+    private static readonly IComparer<OrderView> LatestFirst = Comparer<OrderView>.Create((x, y) =>
+        y.UpdatedAt.CompareTo(x.UpdatedAt) is var byTime and not 0 ? byTime : string.CompareOrdinal(y.OrderId, x.OrderId));
     private static readonly StoreQueryParameters<IReadOnlyKeyValueStore<string, CustomerOrderOutcome>> CustomerOrders =
         StoreQueryParameters<IReadOnlyKeyValueStore<string, CustomerOrderOutcome>>.FromNameAndType(
             ProjectionStores.CustomerOrders, QueryableStoreTypes.KeyValueStore<string, CustomerOrderOutcome>());
@@ -29,6 +34,7 @@ internal static class ReadModelEndpoints
 
     public static IEndpointRouteBuilder MapReadModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/orders", GetLatestOrdersAsync);
         endpoints.MapGet("/orders/{id}", GetOrderViewAsync);
         endpoints.MapGet("/customers/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
             router.ByKeyAsync(context, ProjectionStores.CustomerOrders, id, (streams, stale) => GetCustomerSummary(streams, id, stale)));
@@ -77,6 +83,22 @@ internal static class ReadModelEndpoints
 
             await Task.Delay(VersionPoll, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The views changed last, newest first (ties: by order id, descending too), merged from every worker's newest.
+    private static async Task<IResult> GetLatestOrdersAsync(string? limit, HttpContext context, StoreQueryRouter router)
+    {
+        if (QueryInput.ReadLimit(limit, out var max) is { } error)
+        {
+            return QueryProblems.BadRequest(error);
+        }
+
+        return await router.FromAllAsync(
+            context,
+            ProjectionStores.OrderViews,
+            streams => StorePage.Of(OrderViewStore.Store(streams).All().Select(entry => entry.Value), LatestFirst, max),
+            pages => StorePage.Merge(pages, item => $"{StoreAnswers.StringOf(item, "updatedAt")}|{StoreAnswers.StringOf(item, "orderId")}", max, descending: true))
+            .ConfigureAwait(false);
     }
 
     // Summed from the customer's orders when asked for (CustomerSummaries): every count is of orders this worker holds.

@@ -33,11 +33,15 @@ internal sealed record StorePage(IReadOnlyList<JsonElement> Items, bool Truncate
         return new StorePage(items, truncated);
     }
 
-    /// <summary>Several workers' pages as one: ordered by <paramref name="sortKey"/>, the first <paramref name="limit"/>.</summary>
-    public static StorePage Merge(IEnumerable<StorePage> pages, Func<JsonElement, string> sortKey, int limit)
+    /// <summary>
+    /// Several workers' pages as one: ordered by <paramref name="sortKey"/> (highest first when
+    /// <paramref name="descending"/>), the first <paramref name="limit"/>.
+    /// </summary>
+    public static StorePage Merge(IEnumerable<StorePage> pages, Func<JsonElement, string> sortKey, int limit, bool descending = false)
     {
         var all = pages.ToList();
-        var items = all.SelectMany(p => p.Items).OrderBy(sortKey, StringComparer.Ordinal).ToList();
+        var merged = all.SelectMany(p => p.Items);
+        var items = (descending ? merged.OrderByDescending(sortKey, StringComparer.Ordinal) : merged.OrderBy(sortKey, StringComparer.Ordinal)).ToList();
         return new StorePage(items.Take(limit).ToList(), items.Count > limit || all.Any(p => p.Truncated));
     }
 }
