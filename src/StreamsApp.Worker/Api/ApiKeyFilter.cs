@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using StreamsApp.Worker.WebConsole;
 
 namespace StreamsApp.Worker.Api;
 
 /// <summary>
-/// Requires the configured API key in the <c>X-Api-Key</c> header on every endpoint except <c>/health/*</c>
-/// (orchestrators probe health without credentials) and the web console's page and assets (they hold no data; the
-/// page asks for the key), or a worker's proof (<see cref="PeerCredentials"/>) on a query
-/// another worker forwards. The comparison takes the same time whatever the key sent.
+/// Requires the configured API key in the <c>X-Api-Key</c> header on every endpoint except those marked
+/// <see cref="IAllowAnonymous"/> (<c>AllowAnonymous()</c>: <c>/health/*</c>, which orchestrators probe without
+/// credentials, and the web console's page, which holds no data and asks for the key), or a worker's proof
+/// (<see cref="PeerCredentials"/>) on a query another worker forwards. The comparison takes the same time whatever
+/// the key sent.
 /// </summary>
 internal sealed class ApiKeyFilter(string apiKey, PeerCredentials peers) : IMiddleware
 {
@@ -20,7 +21,7 @@ internal sealed class ApiKeyFilter(string apiKey, PeerCredentials peers) : IMidd
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/health") || ConsoleEndpoints.IsPublic(context.Request) || Matches(context.Request.Headers[Header].ToString()) || peers.IsFromPeer(context))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null || Matches(context.Request.Headers[Header].ToString()) || peers.IsFromPeer(context))
         {
             return next(context);
         }

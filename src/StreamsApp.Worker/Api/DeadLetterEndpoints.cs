@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Operations.DeadLetters;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.Api;
 
@@ -19,7 +20,9 @@ internal static class DeadLetterEndpoints
 
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/dlt", (DeadLetterTopics topics) => Results.Json(new { items = topics.List() }, Json));
+        endpoints.MapGet("/dlt", (DeadLetterTopics topics) => Results.Json(new DeadLetterTopicList(topics.List()), Json))
+            .Documented(Tags.DeadLetters, "ListDeadLetterTopics", "The dead-letter topics with their source topics and record counts")
+            .Produces<DeadLetterTopicList>();
         endpoints.MapGet("/dlt/{topic}", (string topic, string? from, string? limit, DeadLetterTopics topics) =>
         {
             if (!DeadLetterCursor.TryParse(from, out var cursor))
@@ -33,10 +36,14 @@ internal static class DeadLetterEndpoints
             }
 
             return IsDeadLetterTopic(topic) && topics.Read(topic, cursor, max) is { } page
-                ? Results.Json(new { items = page.Items, next = page.Next?.ToString() }, Json)
+                ? Results.Json(DeadLetterRecords.Of(page), Json)
                 : NoSuchTopic(topic);
-        });
-        endpoints.MapPost("/dlt/{topic}/replay", ReplayAsync);
+        })
+            .Documented(Tags.DeadLetters, "ListDeadLetters", "A page of a dead-letter topic's records from partition:offset, with their error metadata decoded")
+            .Produces<DeadLetterRecords>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapPost("/dlt/{topic}/replay", ReplayAsync)
+            .Documented(Tags.DeadLetters, "ReplayDeadLetters", "Republishes the records a filter selects to their source topic, each once however often asked")
+            .AcceptsJson<ReplayFilter>(isOptional: true).Produces<ReplayResult>().ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -8,7 +8,7 @@ namespace StreamsApp.Worker.Api;
 
 /// <summary>
 /// What the order intake accepted under an order id: the fingerprint of that order (<see cref="OrderFingerprint"/>),
-/// from the intake's order-id store (<see cref="OrderIntakeTopology.OrderIdStore"/>) on the worker that owns the id.
+/// from the intake's order-id store on the worker that owns the id (<see cref="OrderIntakeTopology"/>).
 /// </summary>
 /// <param name="OrderId">The order id.</param>
 /// <param name="Fingerprint">The accepted order's fingerprint.</param>

@@ -10,6 +10,7 @@ using StreamsApp.Topologies.Orders;
 using StreamsApp.Topologies.Saga;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Hosting;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.Api;
 
@@ -32,12 +33,19 @@ internal static partial class OrderEndpoints
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/orders", PostOrderAsync);
+        endpoints.MapPost("/orders", PostOrderAsync)
+            .Documented(Tags.Orders, "PostOrder", "Validates an order and publishes it; with a wait, answers its saga's outcome")
+            .AcceptsJson<OrderRequest>().WithWait("the saga's outcome")
+            .WithHeader(IdempotencyKeyHeader, "Names the order when the body has no orderId: the same key gives the same order id")
+            .Produces<OrderAccepted>(StatusCodes.Status202Accepted).Produces<OrderOutcome>()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         endpoints.MapGet("/orders/{id}/acceptance", (string id, HttpContext context, StoreQueryRouter router) =>
             router.ByKeyAsync(context, OrderIntakeTopology.OrderIdStore, id, (streams, stale) =>
                 OrderAcceptance.Read(streams, id, stale) is { } accepted
                     ? Results.Json(accepted, ContractJson.Options)
-                    : QueryProblems.NotFound($"No order was accepted under id '{id}' (or it was forgotten after the intake's order-id TTL)")));
+                    : QueryProblems.NotFound($"No order was accepted under id '{id}' (or it was forgotten after the intake's order-id TTL)")))
+            .Documented(Tags.Orders, "GetOrderAcceptance", "What the intake accepted under an order id (the order's fingerprint)")
+            .Produces<OrderAcceptance>().ProducesQueryProblems();
         return endpoints;
     }
 
@@ -127,7 +135,7 @@ internal static partial class OrderEndpoints
 
             if (wait is not { } again)
             {
-                return Results.Accepted(location, new { orderId });
+                return Results.Accepted(location, new OrderAccepted(orderId));
             }
 
             // A retried POST: its saga may have finished already, which its state tells. Waiting starts first, so an
@@ -155,7 +163,7 @@ internal static partial class OrderEndpoints
             return Results.Problem(title: "Order not published", detail: e.Error.Reason, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        return outcome is null ? Results.Accepted(location, new { orderId }) : await OutcomeOrAcceptedAsync(outcome, orderId, location).ConfigureAwait(false);
+        return outcome is null ? Results.Accepted(location, new OrderAccepted(orderId)) : await OutcomeOrAcceptedAsync(outcome, orderId, location).ConfigureAwait(false);
     }
 
     /// <summary>200 with the saga's outcome when it came in time, else 202 as without a wait.</summary>
@@ -164,7 +172,7 @@ internal static partial class OrderEndpoints
         {
             SagaCompleted completed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.COMPLETED, completed.SagaVersion, completed.ShipmentId, null)),
             SagaFailed failed => Results.Ok(OrderWait.Outcome(orderId, SagaStatus.FAILED, failed.SagaVersion, null, failed.Reason)),
-            _ => Results.Accepted(location, new { orderId }),
+            _ => Results.Accepted(location, new OrderAccepted(orderId)),
         };
 
     /// <summary>The saga's state when it has finished; null while it runs, or when its owner cannot tell now.</summary>

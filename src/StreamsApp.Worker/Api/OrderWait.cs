@@ -37,12 +37,9 @@ internal static class OrderWait
         return (null, null);
     }
 
-    /// <summary>
-    /// The body of a POST answered with its saga's outcome. <paramref name="sagaVersion"/> is the version of the saga's
-    /// final state: <c>GET /orders/{id}?minVersion=</c> with it reads a view that shows the outcome.
-    /// </summary>
-    public static object Outcome(string orderId, SagaStatus status, long sagaVersion, string? shipmentId, string? failureReason) =>
-        new { orderId, status = status.ToString(), sagaVersion, shipmentId, failureReason };
+    /// <summary>The body of a POST answered with its saga's outcome.</summary>
+    public static OrderOutcome Outcome(string orderId, SagaStatus status, long sagaVersion, string? shipmentId, string? failureReason) =>
+        new(orderId, status.ToString(), sagaVersion, shipmentId, failureReason);
 
     private static bool TryParse(string text, out TimeSpan wait)
     {

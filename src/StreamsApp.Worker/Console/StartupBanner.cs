@@ -1,4 +1,5 @@
 using System.Text;
+using StreamsApp.Worker.Api.OpenApi;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Streams;
 
@@ -34,7 +35,8 @@ internal static class StartupBanner
             .AppendLine($"  HTTP:           {baseUrl}  (application server {applicationServer})")
             .AppendLine($"    POST {baseUrl}/orders")
             .AppendLine($"    GET  {baseUrl}/health/ready   {baseUrl}/metrics")
-            .AppendLine($"    GET  {baseUrl}/topology       {baseUrl}/topology?format=html");
+            .AppendLine($"    GET  {baseUrl}/topology       {baseUrl}/topology?format=html")
+            .AppendLine($"    GET  {baseUrl}{ApiDescription.Path} (the API description)");
         var properties = SecretRedaction.Redact(options.Kafka.Properties);
         if (properties.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,6 +14,7 @@ using StreamsApp.Streams;
 using StreamsApp.Streams.Hosting;
 using StreamsApp.Topologies.Mission;
 using StreamsApp.Worker.Api;
+using StreamsApp.Worker.Api.OpenApi;
 using StreamsApp.Worker.Api.Queries;
 using StreamsApp.Worker.Configuration;
 using StreamsApp.Worker.Console;
@@ -73,10 +75,13 @@ public static class WorkerApp
         app.MapHealthEndpoints();
         app.MapOrderEndpoints();
         app.MapDeadLetterEndpoints();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").AsDescribedGet()
+            .Documented(EndpointDocs.Tags.Operations, "GetMetrics", "Prometheus metrics: the engine's, the worker's, ASP.NET Core's, the runtime's and the process's")
+            .Answers(StatusCodes.Status200OK, typeof(string), MediaTypeNames.Text.Plain);
         app.MapTopologyEndpoints();
         app.MapQueryEndpoints();
         app.MapWebConsole();
+        app.MapApiDescription();
         return app;
     }
 
@@ -94,6 +99,9 @@ public static class WorkerApp
         services.AddWorkerTelemetry(worker.Telemetry);
         services.AddQueryServices();
         services.AddWebConsole();
+        // The API description's schemas as the query endpoints write the contract types.
+        services.ConfigureHttpJsonOptions(json => ContractJson.ConfigureShape(json.SerializerOptions));
+        services.AddApiDescription(string.IsNullOrEmpty(worker.Http.ApiKey) ? null : ApiKeyFilter.Header);
         services.AddSingleton<PeerCredentials>();
         services.AddSingleton<ClientErrorFilter>();
         if (!string.IsNullOrEmpty(worker.Http.ApiKey))

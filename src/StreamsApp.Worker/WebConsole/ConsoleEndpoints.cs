@@ -1,8 +1,10 @@
+using System.Net.Mime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using StreamsApp.Worker.Api.Queries;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.WebConsole;
 
@@ -26,24 +28,29 @@ internal static class ConsoleEndpoints
 
     private static readonly EmbeddedFileProvider Assets = new EmbeddedFileProvider(typeof(ConsoleEndpoints).Assembly, typeof(ConsoleEndpoints).Namespace + ".Assets");
 
-    /// <summary>Whether <paramref name="request"/> asks for the page or an asset, which need no API key.</summary>
-    public static bool IsPublic(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && (request.Path == "/" || request.Path.StartsWithSegments(AssetsPath));
-
     /// <summary>The services the console's endpoints use.</summary>
     public static IServiceCollection AddWebConsole(this IServiceCollection services) =>
         services.AddSingleton<ClusterActivityReader>().AddSingleton<LiveFeed>();
 
-    /// <summary>Serves the assets; first in the pipeline, since they need nothing the later middleware does.</summary>
+    /// <summary>
+    /// Serves the assets; first in the pipeline, since they need nothing the later middleware does (the API key
+    /// included: like the page, they hold no data).
+    /// </summary>
     public static IApplicationBuilder UseWebConsoleAssets(this IApplicationBuilder app) =>
         app.UseStaticFiles(new StaticFileOptions { FileProvider = Assets, RequestPath = AssetsPath });
 
     /// <summary>Maps the page, the live feed and the activity endpoint.</summary>
     public static WebApplication MapWebConsole(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Stream(Assets.GetFileInfo("index.html").CreateReadStream(), "text/html; charset=utf-8"));
-        app.MapGet(LivePath, (HttpContext context, LiveFeed feed) => TypedResults.ServerSentEvents(feed.ReadAsync(context)));
-        app.MapGet(ActivityPath, (ClusterActivityReader reader) => Results.Json(reader.ReadLocal(), ContractJson.Options));
+        app.MapGet("/", () => Results.Stream(Assets.GetFileInfo("index.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .Documented(Tags.Console, "GetConsole", "The web console's page; its scripts and styles are under /console/assets; no API key needed")
+            .Produces<string>(StatusCodes.Status200OK, MediaTypeNames.Text.Html).AllowAnonymous();
+        app.MapGet(LivePath, (HttpContext context, LiveFeed feed) => TypedResults.ServerSentEvents(feed.ReadAsync(context)))
+            .Documented(Tags.Console, "GetLiveFeed", "Server-Sent Events: 'activity' (the cluster's sagas, rates, lag, workers) every second, 'deadletters' ({items}, as GET /dlt) every 5 s")
+            .Produces<ConsoleFrame>(StatusCodes.Status200OK, "text/event-stream");
+        app.MapGet(ActivityPath, (ClusterActivityReader reader) => Results.Json(reader.ReadLocal(), ContractJson.Options))
+            .Documented(Tags.Console, "GetWorkerActivity", "This worker's own activity: state, tasks, sub-topology counters and lag, saga counts")
+            .Produces<WorkerActivity>();
         return app;
     }
 }

@@ -14,14 +14,23 @@ internal static class ContractJson
     /// <summary>The serializer options for contract types (also reads back what it writes, for forwarded answers).</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// Gives <paramref name="options"/> the shape <see cref="Options"/> writes contract types in (their properties,
+    /// enums as symbols): the worker's HTTP JSON options get it, so that the API description's schemas show what the
+    /// query endpoints write. Timestamps keep the default converter there, whose schema is a date-time string.
+    /// </summary>
+    /// <param name="options">Options with the web defaults.</param>
+    public static void ConfigureShape(JsonSerializerOptions options)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutAvroPlumbing } },
-        };
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WithoutAvroPlumbing);
         // No naming policy: the C# member names are the Avro symbols (STOCK_RESERVED).
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ConfigureShape(options);
         options.Converters.Add(new UtcTimestampConverter());
         options.MakeReadOnly();
         return options;

@@ -6,6 +6,7 @@ using StreamsApp.Contracts.Views;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.State;
 using StreamsApp.Topologies.Projections;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.Api.Queries;
 
@@ -34,11 +35,20 @@ internal static class ReadModelEndpoints
 
     public static IEndpointRouteBuilder MapReadModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/orders", GetLatestOrdersAsync);
-        endpoints.MapGet("/orders/{id}", GetOrderViewAsync);
+        endpoints.MapGet("/orders", GetLatestOrdersAsync)
+            .Documented(Tags.ReadModels, "ListLatestOrders", "The latest order views over every worker, newest first by updatedAt, at most limit")
+            .Produces<StorePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesQueryProblems();
+        endpoints.MapGet("/orders/{id}", GetOrderViewAsync)
+            .Documented(Tags.ReadModels, "GetOrder", "The order view: status, timeline, items, totals; with minVersion, once it has applied that saga version")
+            .WithWait("the view to reach minVersion").Produces<OrderView>().Produces<OrderView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesQueryProblems();
         endpoints.MapGet("/customers/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
-            router.ByKeyAsync(context, ProjectionStores.CustomerOrders, id, (streams, stale) => GetCustomerSummary(streams, id, stale)));
-        endpoints.MapGet("/products/{id}/sales", GetProductSalesAsync);
+            router.ByKeyAsync(context, ProjectionStores.CustomerOrders, id, (streams, stale) => GetCustomerSummary(streams, id, stale)))
+            .Documented(Tags.ReadModels, "GetCustomer", "A customer's order counts and spending, summed from their orders")
+            .Produces<CustomerSummary>().ProducesQueryProblems();
+        endpoints.MapGet("/products/{id}/sales", GetProductSalesAsync)
+            .Documented(Tags.ReadModels, "GetProductSales", "A product's hourly sales windows starting from..to (default the last 24 h, at most 31 days)")
+            .Produces<StorePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesQueryProblems();
         return endpoints;
     }
 

@@ -5,6 +5,7 @@ using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Runtime;
 using StreamsApp.Streams.State;
 using StreamsApp.Topologies.Saga;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.Api.Queries;
 
@@ -17,10 +18,16 @@ internal static class SagaEndpoints
     public static IEndpointRouteBuilder MapSagaEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/sagas/statistics", (HttpContext context, StoreQueryRouter router) =>
-            router.FromAllAsync(context, SagaStores.State, CountByState, Sum));
+            router.FromAllAsync(context, SagaStores.State, CountByState, Sum))
+            .Documented(Tags.Sagas, "GetSagaStatistics", "How many sagas are in each state, over every worker")
+            .Produces<Dictionary<string, long>>().ProducesQueryProblems();
         endpoints.MapGet("/sagas/{id}", (string id, HttpContext context, StoreQueryRouter router) =>
-            router.ByKeyAsync(context, SagaStores.State, id, (streams, stale) => StoreAnswers.Value(QueryableStores.SagaState, streams, id, "saga", stale)));
-        endpoints.MapGet("/sagas", GetSagasAsync);
+            router.ByKeyAsync(context, SagaStores.State, id, (streams, stale) => StoreAnswers.Value(QueryableStores.SagaState, streams, id, "saga", stale)))
+            .Documented(Tags.Sagas, "GetSaga", "The orchestrator's state of a saga: status, steps done, compensations")
+            .Produces<SagaState>().ProducesQueryProblems();
+        endpoints.MapGet("/sagas", GetSagasAsync)
+            .Documented(Tags.Sagas, "ListSagas", "Sagas in a state (any without one) on every worker, by saga id, at most limit")
+            .Produces<StorePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesQueryProblems();
         return endpoints;
     }
 

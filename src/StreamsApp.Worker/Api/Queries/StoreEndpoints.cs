@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamsApp.Streams.Hosting;
 using StreamsApp.Topologies.Projections;
 using StreamsApp.Worker.Hosting;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.Api.Queries;
 
@@ -17,9 +19,16 @@ internal static class StoreEndpoints
 {
     public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options));
-        endpoints.MapGet("/stores/{name}/keys/{key}", GetKeyAsync);
-        endpoints.MapGet("/stores/{name}", GetRangeAsync);
+        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options))
+            .Documented(Tags.Stores, "ListStores", "The queryable stores: name, kind, key and value types, whether running")
+            .Produces<JsonElement>();
+        endpoints.MapGet("/stores/{name}/keys/{key}", GetKeyAsync)
+            .Documented(Tags.Stores, "GetStoreKey", "A key-value store's value for a key, or a window store's windows of a key from..to")
+            .Produces<JsonElement>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesQueryProblems();
+        endpoints.MapGet("/stores/{name}", GetRangeAsync)
+            .Documented(Tags.Stores, "GetStoreRange", "A key-value store's keys from..to, or a window store's windows starting from..to, on every worker")
+            .Produces<StorePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesQueryProblems();
         return endpoints;
     }
 

@@ -65,3 +65,13 @@ internal sealed record ReplayedRecord(int Partition, long Offset, string To, int
 
 /// <summary>What a replay did: records republished, and those skipped because an earlier replay had republished them.</summary>
 internal sealed record ReplayResult(int Replayed, int ReplayedBefore, IReadOnlyList<ReplayedRecord> Items);
+
+/// <summary><c>GET /dlt</c>'s answer: the dead-letter topics.</summary>
+internal sealed record DeadLetterTopicList(IReadOnlyList<DeadLetterTopic> Items);
+
+/// <summary><c>GET /dlt/{topic}</c>'s answer: a page of records, and the <c>from</c> of the next page (null at the end).</summary>
+internal sealed record DeadLetterRecords(IReadOnlyList<DeadLetterEntry> Items, string? Next)
+{
+    /// <summary>The answer for <paramref name="page"/>.</summary>
+    public static DeadLetterRecords Of(DeadLetterPage page) => new(page.Items, page.Next?.ToString());
+}

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Mime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamsApp.Streams.Hosting;
 using StreamsApp.Worker.Hosting;
+using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 
 namespace StreamsApp.Worker.Operations.Topology;
 
@@ -21,7 +23,10 @@ internal static class TopologyEndpoints
             "svg" => Results.Text(TopologySvgRenderer.Render(instance.Description), "image/svg+xml; charset=utf-8"),
             "html" => Results.Text(Page(instance), "text/html; charset=utf-8"),
             _ => Results.Problem(title: "Unknown format", detail: "format must be text, svg or html", statusCode: StatusCodes.Status400BadRequest),
-        });
+        })
+            .Documented(Tags.Operations, "GetTopology", "The running topology: Describe() text, or with format=svg the diagram, format=html a page with both")
+            .Produces<string>(StatusCodes.Status200OK, MediaTypeNames.Text.Plain, "image/svg+xml", MediaTypeNames.Text.Html)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 
