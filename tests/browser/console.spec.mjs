@@ -83,6 +83,10 @@ test('an invalid order appears in the dead-letter view and is replayed', async (
   await expect(record).toBeVisible();
   await expect(record).toContainText('orders.events');
   await expect(record.locator('b')).not.toHaveText('unknown');
+  // The order it held, read with its writer schema: its key is its order id.
+  await expect(record).toContainText(/Avro, schema \d+/);
+  const key = await record.locator('td').nth(2).textContent();
+  await expect(record.locator('pre.value')).toContainText(`"orderId": "${key}"`);
   await snap(page, 'dead-letters');
   await record.getByRole('button', { name: 'Replay' }).click();
   await expect(record.locator('.message')).toHaveText(/Replayed to orders\.events \(partition \d+\)/);

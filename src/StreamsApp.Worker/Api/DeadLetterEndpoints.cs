@@ -23,7 +23,7 @@ internal static class DeadLetterEndpoints
         endpoints.MapGet("/dlt", (DeadLetterTopics topics) => Results.Json(new DeadLetterTopicList(topics.List()), Json))
             .Documented(Tags.DeadLetters, "ListDeadLetterTopics", "The dead-letter topics with their source topics and record counts")
             .Produces<DeadLetterTopicList>();
-        endpoints.MapGet("/dlt/{topic}", (string topic, string? from, string? limit, DeadLetterTopics topics) =>
+        endpoints.MapGet("/dlt/{topic}", async (string topic, string? from, string? limit, DeadLetterTopics topics, DeadLetterValueDecoder values) =>
         {
             if (!DeadLetterCursor.TryParse(from, out var cursor))
             {
@@ -36,10 +36,10 @@ internal static class DeadLetterEndpoints
             }
 
             return IsDeadLetterTopic(topic) && topics.Read(topic, cursor, max) is { } page
-                ? Results.Json(DeadLetterRecords.Of(page), Json)
+                ? Results.Json(DeadLetterRecords.Of(await values.DecodeAsync(page).ConfigureAwait(false)), Json)
                 : NoSuchTopic(topic);
         })
-            .Documented(Tags.DeadLetters, "ListDeadLetters", "A page of a dead-letter topic's records from partition:offset, with their error metadata decoded")
+            .Documented(Tags.DeadLetters, "ListDeadLetters", "A page of a dead-letter topic's records from partition:offset, with their error metadata decoded and Avro values as JSON")
             .Produces<DeadLetterRecords>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapPost("/dlt/{topic}/replay", ReplayAsync)
             .Documented(Tags.DeadLetters, "ReplayDeadLetters", "Republishes the records a filter selects to their source topic, each once however often asked")

@@ -95,6 +95,7 @@ public static class WorkerApp
         services.AddSingleton<OrderPublisher>();
         services.AddSingleton<SagaOutcomes>();
         services.AddSingleton<DeadLetterTopics>();
+        services.AddSingleton<DeadLetterValueDecoder>();
         services.AddSingleton<WorkerMeter>();
         services.AddWorkerTelemetry(worker.Telemetry);
         services.AddQueryServices();

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
+using StreamsApp.Contracts.Orders;
 using StreamsApp.Topologies.Messaging;
+using StreamsApp.Worker.Embedded;
 using StreamsApp.Worker.Hosting;
 
 namespace StreamsApp.Worker.Tests.Operations;
@@ -12,7 +14,7 @@ namespace StreamsApp.Worker.Tests.Operations;
 /// Dead letters you can operate (issue 15), on a worker over the embedded cluster: a poison record on
 /// <c>orders.events</c> shows in <c>GET /dlt</c> and its pages with the metadata decoded; a replay republishes it to
 /// its source topic with the replay header (it fails again, so it comes back to the DLT carrying that header), and a
-/// second replay of the same records republishes nothing.
+/// second replay of the same records republishes nothing. An Avro value is shown as JSON.
 /// </summary>
 [Collection(nameof(TelemetryCollection))]
 public sealed class DeadLetterEndpointTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
@@ -48,6 +50,29 @@ public sealed class DeadLetterEndpointTests(EmbeddedWorkerFixture fixture) : ICl
         // Still poison: it is dead-lettered again, and the copy says which record it was replayed from.
         var entries = await WaitForEntriesAsync(key, 2);
         Assert.Equal($"{Dlt}/{partition}/{offset}", entries[1].GetProperty("headers").GetProperty("streamsapp.replay.source").GetString());
+    }
+
+    [Fact]
+    public async Task AnInvalidAvroOrderIsShownAsJsonReadWithItsWriterSchema()
+    {
+        var key = "invalid-" + Guid.NewGuid().ToString("N")[..8];
+        var order = new DemoOrders(new Random(7)).Create(DemoScenario.Invalid, key);
+        var connection = fixture.Host.Get<KafkaConnection>();
+        using (var producer = new ProducerBuilder<string, OrderCreated>(new ProducerConfig { BootstrapServers = connection.BootstrapServers })
+            .SetValueSerializer(connection.Serdes.Value<OrderCreated>().Serializer).Build())
+        {
+            await producer.ProduceAsync(Topics.OrderEvents, new Message<string, OrderCreated> { Key = key, Value = order });
+        }
+
+        var entry = Assert.Single(await WaitForEntriesAsync(key, 1));
+
+        Assert.Equal("avro-json", entry.GetProperty("valueEncoding").GetString());
+        var schema = await connection.Serdes.Registry.GetSchemaAsync(entry.GetProperty("schemaId").GetInt32());
+        Assert.Contains(nameof(OrderCreated), schema.SchemaString, StringComparison.Ordinal);
+        using var value = JsonDocument.Parse(entry.GetProperty("value").GetString()!);
+        Assert.Equal(key, value.RootElement.GetProperty("orderId").GetString());
+        Assert.Equal(order.Items.Count, value.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(order.ShippingAddress.City, value.RootElement.GetProperty("shippingAddress").GetProperty("city").GetString());
     }
 
     [Fact]

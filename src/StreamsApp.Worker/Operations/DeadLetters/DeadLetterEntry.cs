@@ -9,14 +9,21 @@ namespace StreamsApp.Worker.Operations.DeadLetters;
 /// <param name="Offset">Its offset in the DLT.</param>
 /// <param name="Timestamp">Its timestamp.</param>
 /// <param name="Key">The key, as UTF-8 text (null when absent).</param>
-/// <param name="Value">The value: UTF-8 text, or base64 when it is not text (see <paramref name="ValueEncoding"/>).</param>
-/// <param name="ValueEncoding"><c>utf-8</c> or <c>base64</c>; null without a value.</param>
+/// <param name="Value">
+/// The value: UTF-8 text, Avro's JSON encoding of a registered Avro value, or base64 when it is neither (see
+/// <paramref name="ValueEncoding"/>).
+/// </param>
+/// <param name="ValueEncoding"><c>utf-8</c>, <c>avro-json</c> or <c>base64</c>; null without a value.</param>
 /// <param name="Error">Decision 0010's metadata headers, decoded.</param>
 /// <param name="Headers">The other headers (trace context, a replay's source), as text.</param>
+/// <param name="SchemaId">The registry id of an Avro value's writer schema.</param>
 internal sealed record DeadLetterEntry(
     int Partition, long Offset, DateTimeOffset Timestamp, string? Key, string? Value, string? ValueEncoding, DeadLetterError Error,
-    IReadOnlyDictionary<string, string> Headers)
+    IReadOnlyDictionary<string, string> Headers, int? SchemaId = null)
 {
+    /// <summary>The <see cref="ValueEncoding"/> of a value that is not text.</summary>
+    public const string Base64 = "base64";
+
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     /// <summary>The entry of a consumed DLT record.</summary>
@@ -31,7 +38,7 @@ internal sealed record DeadLetterEntry(
             record.Message.Timestamp.UtcDateTime,
             record.Message.Key is { } key ? Encoding.UTF8.GetString(key) : null,
             value is null ? null : text ?? Convert.ToBase64String(value),
-            value is null ? null : text is null ? "base64" : "utf-8",
+            value is null ? null : text is null ? Base64 : "utf-8",
             DeadLetterError.Of(headers),
             headers.Where(h => !h.Key.StartsWith(DeadLetterHeaders.Prefix, StringComparison.Ordinal) && h.GetValueBytes() is not null)
                 .GroupBy(h => h.Key)

@@ -32,12 +32,14 @@ async function loadRecords(topic) {
   try {
     const page = await getJson(`/dlt/${encodeURIComponent(topic)}?limit=100`);
     if (topic !== currentTopic) return;
-    target.replaceChildren(
+    // replaceChildren would write a null as the text "null": only the parts there are.
+    target.replaceChildren(...[
       el('h2', {}, `Records of ${topic}`),
       page.items.length === 0 ? el('p', { class: 'muted' }, 'No records.') : el('table', { class: 'list', id: 'dlt-record-list' },
         el('thead', {}, el('tr', {}, ['Where', 'When', 'Key', 'Error', 'From', 'Value', ''].map(name => el('th', {}, name)))),
         el('tbody', {}, page.items.map(record => recordRow(topic, record)))),
-      page.next ? el('p', { class: 'muted' }, `Showing the first ${page.items.length}; more from ${page.next}.`) : null);
+      page.next ? el('p', { class: 'muted' }, `Showing the first ${page.items.length}; more from ${page.next}.`) : null,
+    ].filter(part => part !== null));
   } catch (error) {
     target.replaceChildren(el('p', { class: 'error' }, error.message));
   }
@@ -52,8 +54,22 @@ function recordRow(topic, record) {
     el('td', {}, record.key ?? '—'),
     el('td', {}, el('b', {}, error.exceptionClass ?? 'unknown'), el('div', {}, error.message ?? ''), error.processorNode ? el('div', { class: 'muted' }, `at ${error.processorNode}`) : null),
     el('td', {}, error.sourceTopic ? `${error.sourceTopic} ${error.sourcePartition}:${error.sourceOffset}` : '—'),
-    el('td', {}, record.valueEncoding === 'base64' ? el('div', { class: 'muted' }, 'binary (base64)') : null, el('pre', {}, (record.value ?? '').slice(0, 400))),
+    el('td', {}, valueLabel(record), el('pre', { class: 'value' }, valueText(record))),
     el('td', {}, el('button', { class: 'small', onclick: () => replay(topic, record, outcome) }, 'Replay'), outcome));
+}
+
+// Avro values come as Avro's JSON encoding, read with their writer schema; other bytes as base64.
+function valueLabel(record) {
+  switch (record.valueEncoding) {
+    case 'avro-json': return el('div', { class: 'muted' }, `Avro, schema ${record.schemaId}`);
+    case 'base64': return el('div', { class: 'muted' }, 'binary (base64)');
+    default: return null;
+  }
+}
+
+function valueText(record) {
+  if (record.value === null || record.value === undefined) return '';
+  return record.valueEncoding === 'avro-json' ? JSON.stringify(JSON.parse(record.value), null, 1) : record.value.slice(0, 400);
 }
 
 async function replay(topic, record, outcome) {
