@@ -114,5 +114,18 @@ test('the workers view shows which worker runs which tasks', async ({ page }) =>
   const tasks = (await rows.locator('td:nth-child(3)').allTextContents()).map(text => text.split(' ').filter(Boolean));
   expect(tasks.every(list => list.length > 0)).toBe(true);
   expect(new Set(tasks.flat()).size).toBe(tasks.flat().length);
+  // By sub-topology: each partition is run by one worker, and the two workers share the work.
+  const ownership = page.locator('#ownership tbody tr');
+  await expect.poll(() => ownership.count()).toBeGreaterThan(3);
+  for (const row of await ownership.all()) {
+    const held = (await row.locator('td[data-worker]').evaluateAll(cells => cells.map(cell => cell.dataset.partitions)))
+      .flatMap(text => text.split(' ').filter(Boolean));
+    expect(held.length).toBeGreaterThan(0);
+    expect(new Set(held).size).toBe(held.length);
+  }
+  for (const worker of [workerA(), workerB()].map(url => new URL(url).host)) {
+    const cells = await page.locator(`#ownership td[data-worker="${worker}"]`).evaluateAll(all => all.map(cell => cell.dataset.partitions));
+    expect(cells.some(text => text.length > 0)).toBe(true);
+  }
   await snap(page, 'workers');
 });
