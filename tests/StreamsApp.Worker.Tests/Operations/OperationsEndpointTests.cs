@@ -85,7 +85,23 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(text.Split("Sub-topology:").Length - 1, svg.Descendants(ns + "text").Count(t => t.Value.StartsWith("Sub-topology", StringComparison.Ordinal)));
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await fixture.Host.Client.GetAsync(new Uri("/topology?format=png", UriKind.Relative))).StatusCode);
+        var unknown = await fixture.Host.Client.GetAsync(new Uri("/topology?format=png", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("mermaid or dot", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TopologyIsWrittenAsMermaidAndDotForDocs()
+    {
+        var mermaid = await fixture.Host.Client.GetAsync(new Uri("/topology?format=mermaid", UriKind.Relative));
+        var dot = await fixture.Host.Client.GetAsync(new Uri("/topology?format=dot", UriKind.Relative));
+
+        Assert.Equal("text/plain", mermaid.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("flowchart TB\n", await mermaid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/vnd.graphviz", dot.Content.Headers.ContentType?.MediaType);
+        var dotText = await dot.Content.ReadAsStringAsync();
+        Assert.StartsWith("digraph topology {", dotText, StringComparison.Ordinal);
+        Assert.Contains("t_orders_events -> n_orders_events_source;", dotText, StringComparison.Ordinal);
     }
 
     private Task<string> Scrape() => fixture.Host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
