@@ -10,7 +10,7 @@ using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 namespace StreamsApp.Worker.Api.Queries;
 
 /// <summary>
-/// Any served store, generically: <c>GET /stores</c> (the catalogue), <c>GET /stores/{name}/keys/{key}</c> (a key's
+/// Any served store, generically: <c>GET /stores</c> (the catalogue, <c>{"items":[...]}</c> as every list), <c>GET /stores/{name}/keys/{key}</c> (a key's
 /// value; for a window store the key's windows in <c>from</c>..<c>to</c>) and <c>GET /stores/{name}</c> (a key-value
 /// store's keys from <c>from</c> to <c>to</c>; a window store's windows starting from <c>from</c> to <c>to</c>), both
 /// bounded by <c>limit</c>.
@@ -19,7 +19,7 @@ internal static class StoreEndpoints
 {
     public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options))
+        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(new { items = Catalogue(instance) }, ContractJson.Options))
             .Documented(Tags.Stores, "ListStores", "The queryable stores: name, kind, key and value types, whether running")
             .Produces<JsonElement>();
         endpoints.MapGet("/stores/{name}/keys/{key}", GetKeyAsync)
