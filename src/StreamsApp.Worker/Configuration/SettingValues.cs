@@ -5,9 +5,10 @@ namespace StreamsApp.Worker.Configuration;
 
 /// <summary>
 /// Checks every value against its setting's type before the binder converts it, so that a bad one is named with what
-/// it may be. The one place enum settings are read: each lists its values (<c>Streams:ProcessingGuarantee must be one
-/// of AtLeastOnce, ExactlyOnceV2 (was 'Bogus')</c>), names only (no numbers), several comma-separated for a
-/// <see cref="FlagsAttribute"/> enum. The binder's own message would name the .NET type and list nothing.
+/// it may be (<see cref="ValueForms"/>). The one place enum settings are read: each lists its values
+/// (<c>Streams:ProcessingGuarantee: 'Bogus' is not one of AtLeastOnce, ExactlyOnceV2</c>), names only (no numbers),
+/// several comma-separated for a <see cref="FlagsAttribute"/> enum. The binder's own message would name the .NET type
+/// and list nothing.
 /// </summary>
 internal static class SettingValues
 {
@@ -49,7 +50,7 @@ internal static class SettingValues
         }
         catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or OverflowException)
         {
-            return $"{section.Path} must be {Form(type)} (was '{value}')";
+            return $"{section.Path}: '{value}' is not {ValueForms.Of(type)}";
         }
     }
 
@@ -64,18 +65,8 @@ internal static class SettingValues
             return null;
         }
 
-        var closest = ClosestName.Find(unknown, names);
-        var allowed = flags ? $"one or more of {string.Join(", ", names)} (comma-separated)" : $"one of {string.Join(", ", names)}";
-        return $"{key} must be {allowed} (was '{value}'{(closest is null ? "" : $"; did you mean {closest}?")})";
+        var several = flags ? " (several may be given, comma-separated)" : "";
+        var closest = ClosestName.Find(unknown, names) is { } name ? $"; did you mean {name}?" : "";
+        return $"{key}: '{unknown}' is not one of {string.Join(", ", names)}{several}{closest}";
     }
-
-    private static string Form(Type type) => Type.GetTypeCode(type) switch
-    {
-        TypeCode.Boolean => "true or false",
-        TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64 or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.Byte or TypeCode.SByte =>
-            "a whole number",
-        TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "a number, e.g. 2.5",
-        _ when type == typeof(TimeSpan) => "a time span, [d.]hh:mm:ss[.fff], e.g. 00:00:30",
-        _ => $"a {type.Name}",
-    };
 }

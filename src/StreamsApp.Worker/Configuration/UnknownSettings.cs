@@ -15,8 +15,10 @@ namespace StreamsApp.Worker.Configuration;
 /// </summary>
 internal static class UnknownSettings
 {
-    // What the command line may set besides the worker's settings: the host's environment and the logging levels.
-    private static readonly string[] HostKeys = [HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey, HostDefaults.ContentRootKey, "Logging"];
+    // What the command line may set besides the worker's settings, for the host and ASP.NET Core: the environment, the
+    // logging levels, Kestrel's endpoints and limits, host filtering. Their own binders check them.
+    private static readonly string[] HostKeys =
+        [HostDefaults.EnvironmentKey, HostDefaults.ApplicationKey, HostDefaults.ContentRootKey, "Logging", "Kestrel", "AllowedHosts"];
 
     private enum Origin
     {

@@ -51,7 +51,7 @@ public static class WorkerConfiguration
         configuration.Sources.Clear();
         configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false);
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        configuration.AddCommandLine(WithSwitchValues(args), FlagAliases.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
+        configuration.AddCommandLine(CommandLineArguments.WithSwitchValues(args), FlagAliases.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
         var given = configuration.Build();
         if (SecretFiles.Read(given) is { Count: > 0 } secrets)
         {
@@ -72,13 +72,4 @@ public static class WorkerConfiguration
     /// <param name="configuration">The configuration <see cref="Apply"/> set up.</param>
     public static IReadOnlyList<string> Problems(IConfigurationRoot configuration) =>
         [.. UnknownSettings.Find(configuration), .. SettingValues.Problems(configuration)];
-
-    // The command-line provider takes the argument after a flag without '=' as its value, so `--verbose --demo=true`
-    // would set Console:Verbose to "--demo=true", and a last `--verbose` nothing.
-    private static string[] WithSwitchValues(string[] args) =>
-        [.. args.Select((arg, i) => IsSwitch(arg) && (i + 1 == args.Length || args[i + 1].StartsWith('-')) ? arg + "=true" : arg)];
-
-    private static bool IsSwitch(string arg) =>
-        arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=', StringComparison.Ordinal)
-        && SettingNode.Root.Find(FlagAliases.TryGetValue(arg, out var key) ? key : arg[2..])?.Type == typeof(bool);
 }

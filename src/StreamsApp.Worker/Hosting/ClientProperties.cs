@@ -4,7 +4,10 @@ using StreamsApp.Worker.Configuration;
 
 namespace StreamsApp.Worker.Hosting;
 
-/// <summary>The configuration of the worker's own clients (order and demo producers, saga monitor, dead-letter browser), from the same properties the engine's get.</summary>
+/// <summary>
+/// The configuration of the worker's own clients (order and demo producers, saga monitor, dead-letter browser), from
+/// the same properties the engine's get.
+/// </summary>
 internal static class ClientProperties
 {
     /// <summary>

@@ -2,8 +2,8 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StreamsApp.Streams.Runtime;
 using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Configuration;
 

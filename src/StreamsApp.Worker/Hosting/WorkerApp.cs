@@ -40,6 +40,12 @@ public static class WorkerApp
     /// <param name="settingsFile">appsettings.json to read; default the copy next to the binary.</param>
     public static WebApplication Build(string[] args, string? settingsFile = null)
     {
+        // Before the host reads the command line: it would ignore a stray word and throw on a short flag such as -v=1.
+        if (CommandLineArguments.Problems(args).ToList() is { Count: > 0 } misread)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), misread);
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         WorkerConfiguration.Apply(builder.Configuration, settingsFile ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json"), args);
         // An unknown key or a value of the wrong form, before the binder ignores the one and names a .NET type for the other.

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams;
 using StreamsApp.Worker.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using StreamsApp.Worker.Hosting;
 
 namespace StreamsApp.Worker.Tests.Configuration;
@@ -74,129 +72,6 @@ public sealed class ConfigurationTests
         Assert.Equal(embedded, options.IsEmbedded);
         Assert.Equal(embedded, options.DemoEnabled);
     }
-
-    [Theory]
-    [InlineData("--Streams:CommitInterval=soon", "Streams:CommitInterval must be a time span, [d.]hh:mm:ss[.fff], e.g. 00:00:30 (was 'soon')")]
-    [InlineData("--threads=two", "Streams:NumStreamThreads must be a whole number (was 'two')")]
-    [InlineData("--verbose=maybe", "Console:Verbose must be true or false (was 'maybe')")]
-    [InlineData("--guarantee=Bogus", "Streams:ProcessingGuarantee must be one of AtLeastOnce, ExactlyOnceV2 (was 'Bogus')")]
-    [InlineData("--guarantee=ExactlyOnce", "Streams:ProcessingGuarantee must be one of AtLeastOnce, ExactlyOnceV2 (was 'ExactlyOnce'; did you mean ExactlyOnceV2?)")]
-    [InlineData("--kafka-mode=1", "Kafka:Mode must be one of Embedded, Cluster (was '1')")]
-    [InlineData("--topologies=Intake,Sagas", "Mission:Parts must be one or more of None, Intake, Enrichment, Saga, Participants, Projections, All (comma-separated) (was 'Intake,Sagas'; did you mean Saga?)")]
-    public void AValueOfTheWrongFormNamesItsKeyAndWhatItMayBe(string flag, string message)
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", flag]));
-
-        Assert.Equal(message, Assert.Single(error.Failures));
-    }
-
-    [Fact]
-    public void EveryEnumSettingListsItsValues()
-    {
-        var enums = EnumSettings(SettingNode.Root, null).ToList();
-
-        Assert.Contains(enums, e => e.Key == "Telemetry:OtlpProtocol");
-        foreach (var (key, type) in enums)
-        {
-            var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", $"--{key}=Bogus"]));
-            var failure = Assert.Single(error.Failures);
-            Assert.StartsWith($"{key} must be one ", failure, StringComparison.Ordinal);
-            Assert.All(Enum.GetNames(type), name => Assert.Contains(name, failure, StringComparison.Ordinal));
-        }
-    }
-
-    [Theory]
-    [InlineData("--gurantee=ExactlyOnceV2", "Unknown flag --gurantee: did you mean --guarantee?")]
-    [InlineData("--Strams:ApplicationId=app", "Unknown flag --Strams:ApplicationId: did you mean --Streams:ApplicationId?")]
-    [InlineData("--Streams:ProcesingGuarantee=AtLeastOnce", "Unknown setting --Streams:ProcesingGuarantee: did you mean --Streams:ProcessingGuarantee?")]
-    [InlineData("--Streams:RocksDb:TotalMemoryByte=1", "Unknown setting --Streams:RocksDb:TotalMemoryByte: did you mean --Streams:RocksDb:TotalMemoryBytes?")]
-    [InlineData("--Http:Url:Port=1", "Unknown setting --Http:Url:Port: Http:Url is a single value")]
-    [InlineData("--Demo:Rate=1", "Unknown setting --Demo:Rate: Demo has Enabled, OrdersPerSecond")]
-    public void AnUnknownFlagOrKeyStopsTheStartNamingTheClosestKnownOne(string flag, string message)
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", flag]));
-
-        Assert.Equal(message, Assert.Single(error.Failures));
-    }
-
-    [Fact]
-    public void AnUnknownFlagWithNothingCloseListsTheFlags()
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0", "--unknown-flag=1"]));
-
-        var failure = Assert.Single(error.Failures);
-        Assert.StartsWith("Unknown flag --unknown-flag: the flags are --application-id, ", failure, StringComparison.Ordinal);
-        Assert.All(WorkerConfiguration.FlagAliases.Keys, flag => Assert.Contains(flag, failure, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void PassThroughPropertiesLoggingAndTheHostsKeysAreNotTheWorkersToCheck()
-    {
-        using var app = WorkerApp.Build(
-        [
-            "--http-url=http://127.0.0.1:0", "--environment=Development", "--Kafka:Properties:any.librdkafka.property=1",
-            "--Streams:KafkaProperties:another.one=2", "--SchemaRegistry:Properties:schema.registry.anything=3", "--Logging:LogLevel:Any.Category=Debug",
-        ]);
-
-        Assert.Equal("1", app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Kafka.Properties["any.librdkafka.property"]);
-    }
-
-    [Fact]
-    public void AnUnknownKeyInTheSettingsFileIsNamedThereAndOtherSectionsAreLeftAlone()
-    {
-        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))!;
-        settings["Mission"]!["SagaTimout"] = "00:01:00";
-        settings["SomeoneElses"] = new JsonObject { ["Anything"] = 1 };
-        var file = Path.Combine(Path.GetTempPath(), $"appsettings-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, settings.ToJsonString());
-        try
-        {
-            var error = Assert.Throws<OptionsValidationException>(() => WorkerApp.Build(["--http-url=http://127.0.0.1:0"], file));
-
-            Assert.Equal(
-                $"Unknown setting Mission:SagaTimout (in {Path.GetFileName(file)}): did you mean Mission:SagaTimeout?",
-                Assert.Single(error.Failures));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    [Fact]
-    public void ATrueOrFalseFlagGivenAloneIsTrueAndLeavesTheNextFlagAlone()
-    {
-        using var app = WorkerApp.Build(["--http-url=http://127.0.0.1:0", "--kafka-mode=Embedded", "--verbose", "--demo=false", "--Kafka:CreateTopics"]);
-
-        var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-        Assert.True(options.Console.Verbose);
-        Assert.False(options.Demo.Enabled);
-        Assert.True(options.Kafka.CreateTopics);
-    }
-
-    [Theory]
-    [InlineData(false, LogLevel.Warning, LogLevel.Information)]
-    [InlineData(true, LogLevel.Information, LogLevel.Debug)]
-    public void LibraryChatterIsOffUnlessVerbose(bool verbose, LogLevel httpClient, LogLevel worker)
-    {
-        string[] args = ["--http-url=http://127.0.0.1:0", "--kafka-mode=Embedded"];
-        using var app = WorkerApp.Build(verbose ? [.. args, "--verbose"] : args);
-
-        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
-        Assert.Equal(httpClient, MinimumLevel(loggers.CreateLogger("System.Net.Http.HttpClient.streamsapp-query-forwarding.LogicalHandler")));
-        Assert.Equal(httpClient, MinimumLevel(loggers.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware")));
-        Assert.Equal(worker, MinimumLevel(loggers.CreateLogger("StreamsApp.Worker.Hosting.SagaOutcomes")));
-    }
-
-    private static LogLevel MinimumLevel(ILogger logger) => Enum.GetValues<LogLevel>().First(logger.IsEnabled);
-
-    private static IEnumerable<(string Key, Type Type)> EnumSettings(SettingNode node, string? path) =>
-        node.ChildNames.SelectMany(name =>
-        {
-            var key = path is null ? name : $"{path}:{name}";
-            var child = node.Child(name)!;
-            return child.Type.IsEnum ? [(key, child.Type)] : EnumSettings(child, key);
-        });
 
     [Fact]
     public void EnvironmentVariablesOverrideTheFileAndFlagsOverrideBoth()

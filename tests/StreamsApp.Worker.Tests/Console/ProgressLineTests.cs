@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams.Runtime;
-using StreamsApp.Worker.Console;
 using StreamsApp.Topologies.Projections;
+using StreamsApp.Worker.Console;
 using static StreamsApp.Contracts.Saga.SagaStatus;
 
 namespace StreamsApp.Worker.Tests.Console;

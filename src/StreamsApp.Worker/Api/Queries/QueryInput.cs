@@ -31,7 +31,7 @@ internal static class QueryInput
 
     /// <summary>
     /// Parses <c>from</c> and <c>to</c> (ISO-8601; without an offset, UTC). <c>to</c> absent is now, as a user asking
-    /// "since 9:00" means; <c>from</c> absent is <see cref="DefaultRange"/> before <c>to</c>, so neither is the last
+    /// "since 9:00" means; <c>from</c> absent is <see cref="DefaultRange"/> before <c>to</c>; neither given, the last
     /// day. The range must not be reversed nor wider than <see cref="MaxRange"/>.
     /// </summary>
     public static string? ReadTimeRange(string? fromText, string? toText, DateTimeOffset now, out TimeRange range)
