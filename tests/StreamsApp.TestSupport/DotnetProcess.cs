@@ -9,7 +9,8 @@ public static class DotnetProcess
     /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c> with stdin, stdout and stderr redirected.</summary>
     /// <param name="dll">The program's dll file name in the test's output directory, or a full path.</param>
     /// <param name="args">Its arguments, each passed as it is.</param>
-    public static Process Start(string dll, IEnumerable<string> args)
+    /// <param name="environment">Environment variables for the program only, on top of this process's.</param>
+    public static Process Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var path = Path.Combine(AppContext.BaseDirectory, dll);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -23,6 +24,11 @@ public static class DotnetProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {path}.");

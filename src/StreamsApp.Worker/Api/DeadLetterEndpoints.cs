@@ -16,6 +16,8 @@ namespace StreamsApp.Worker.Api;
 /// </summary>
 internal static class DeadLetterEndpoints
 {
+    private const string ReplayFilterExample = "{\"partition\":0,\"fromOffset\":0,\"toOffset\":9,\"errorClass\":\"InvalidOrderException\"}";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder endpoints)
@@ -56,9 +58,9 @@ internal static class DeadLetterEndpoints
             {
                 filter = await JsonSerializer.DeserializeAsync<ReplayFilter>(request.Body, Json, cancellationToken).ConfigureAwait(false) ?? filter;
             }
-            catch (JsonException)
+            catch (JsonException e)
             {
-                return QueryProblems.BadRequest("The body must be a replay filter: {\"partition\":0,\"fromOffset\":0,\"toOffset\":9,\"errorClass\":\"InvalidOrderException\"}, every field optional");
+                return QueryProblems.BadRequest($"{JsonBodyError.Describe(e, typeof(ReplayFilter), Json)} (a replay filter is {ReplayFilterExample}, every field optional)");
             }
         }
 

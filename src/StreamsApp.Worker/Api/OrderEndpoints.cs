@@ -72,10 +72,7 @@ internal static partial class OrderEndpoints
         }
         catch (JsonException e)
         {
-            // Not e.Message: it names the .NET type a value did not convert to.
-            return BadRequest(e.Path is { Length: > 1 } path
-                ? $"The body is not a valid order: the value at {path} has the wrong type or is out of range"
-                : $"The body is not a valid order: not an order's JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+            return BadRequest(JsonBodyError.Describe(e, typeof(OrderRequest), Json));
         }
 
         if (body is null)

@@ -19,7 +19,7 @@ internal static class OrderWait
     {
         if (request.Query.TryGetValue("wait", out var query))
         {
-            return TryParse(query.ToString(), out var wait) && wait <= Max
+            return TryParse(query.ToString(), out var wait)
                 ? (wait, null)
                 : (null, $"wait must be a duration of at most {Max.TotalSeconds:0} s, such as 10s, 500ms or 10 (seconds)");
         }
@@ -41,12 +41,14 @@ internal static class OrderWait
     public static OrderOutcome Outcome(string orderId, SagaStatus status, long sagaVersion, string? shipmentId, string? failureReason) =>
         new(orderId, status.ToString(), sagaVersion, shipmentId, failureReason);
 
+    /// <summary>A duration of at most <see cref="Max"/>; checked before it is made a TimeSpan, which a huge one would overflow.</summary>
     private static bool TryParse(string text, out TimeSpan wait)
     {
         var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1.0)
             : text.EndsWith('s') ? (text[..^1], 1000.0)
             : (text, 1000.0);
-        var parsed = double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value);
+        var parsed = double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value * unit <= Max.TotalMilliseconds;
         wait = parsed ? TimeSpan.FromMilliseconds(value * unit) : default;
         return parsed;
     }

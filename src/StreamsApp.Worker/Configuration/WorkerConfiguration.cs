@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace StreamsApp.Worker.Configuration;
 
@@ -33,9 +34,14 @@ public static class WorkerConfiguration
         ["--demo"] = "Demo:Enabled",
         ["--demo-rate"] = "Demo:OrdersPerSecond",
         ["--otlp-endpoint"] = "Telemetry:OtlpEndpoint",
+        ["--verbose"] = "Console:Verbose",
     };
 
-    /// <summary>Replaces the sources of <paramref name="configuration"/> with the worker's, and reads secrets kept in files (<see cref="SecretFiles"/>).</summary>
+    /// <summary>
+    /// Replaces the sources of <paramref name="configuration"/> with the worker's, reads secrets kept in files
+    /// (<see cref="SecretFiles"/>), and with <c>Console:Verbose</c> adds <see cref="VerboseLogging"/>'s levels just
+    /// above appsettings.json. A true-or-false flag given alone (<c>--verbose</c>) means true.
+    /// </summary>
     /// <param name="configuration">The host's configuration.</param>
     /// <param name="settingsFile">Path of appsettings.json.</param>
     /// <param name="args">The command line.</param>
@@ -45,10 +51,25 @@ public static class WorkerConfiguration
         configuration.Sources.Clear();
         configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false);
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        configuration.AddCommandLine(args, FlagAliases.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
-        if (SecretFiles.Read(configuration.Build()) is { Count: > 0 } secrets)
+        configuration.AddCommandLine(CommandLineArguments.WithSwitchValues(args), FlagAliases.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
+        var given = configuration.Build();
+        if (SecretFiles.Read(given) is { Count: > 0 } secrets)
         {
             configuration.AddInMemoryCollection(secrets);
         }
+
+        if (bool.TryParse(given["Console:Verbose"], out var verbose) && verbose)
+        {
+            // Below the environment and the flags, so a level set there still wins.
+            configuration.Sources.Insert(1, new MemoryConfigurationSource { InitialData = VerboseLogging.Levels(given) });
+        }
     }
+
+    /// <summary>
+    /// The settings nothing would read and the values their settings cannot take, each naming its key and what it may
+    /// be (<see cref="UnknownSettings"/>, <see cref="SettingValues"/>); checked before the configuration is bound.
+    /// </summary>
+    /// <param name="configuration">The configuration <see cref="Apply"/> set up.</param>
+    public static IReadOnlyList<string> Problems(IConfigurationRoot configuration) =>
+        [.. UnknownSettings.Find(configuration), .. SettingValues.Problems(configuration)];
 }

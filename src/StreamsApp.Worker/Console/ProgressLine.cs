@@ -5,9 +5,20 @@ using StreamsApp.Topologies.Projections;
 
 namespace StreamsApp.Worker.Console;
 
-/// <summary>The periodic one-line summary.</summary>
+/// <summary>
+/// The periodic one-line summary. Every field keeps its place from line to line, so that lines printed one under the
+/// other read as columns: the outcomes (completed, failed, timed out), then the sagas in each state on the way there,
+/// zeros included, in the order a saga reaches them (<see cref="InFlight"/>).
+/// </summary>
 internal static class ProgressLine
 {
+    /// <summary>
+    /// The states a saga passes through before its outcome, in the order it reaches them: the steps, then compensation.
+    /// With <see cref="SagaStatus.COMPLETED"/> and <see cref="SagaStatus.FAILED"/>, the outcomes, every state.
+    /// </summary>
+    public static IReadOnlyList<SagaStatus> InFlight { get; } =
+        [SagaStatus.STARTED, SagaStatus.STOCK_RESERVED, SagaStatus.PAYMENT_DONE, SagaStatus.SHIPPED, SagaStatus.COMPENSATING];
+
     /// <param name="state">The instance's state.</param>
     /// <param name="recordsPerSecond">Records processed per second since the last line.</param>
     /// <param name="records">Records processed so far.</param>
@@ -23,11 +34,9 @@ internal static class ProgressLine
             return line;
         }
 
-        // In the order sagas reach the states, whichever order the counts are stored in.
-        var inState = Enum.GetValues<SagaStatus>().Where(s => sagas[s] != 0).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s}={sagas[s]}")).ToList();
-        var outcomes = string.Create(
+        var inFlight = string.Join(' ', InFlight.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s}={sagas[s]}")));
+        return string.Create(
             CultureInfo.InvariantCulture,
-            $"  sagas: {sagas[SagaStatus.COMPLETED]} completed, {sagas[SagaStatus.FAILED]} failed, {sagas.TimedOut} timed out");
-        return inState.Count > 0 ? $"{line}{outcomes}; by state: {string.Join(' ', inState)}" : line + outcomes;
+            $"{line}  sagas: {sagas[SagaStatus.COMPLETED]} completed, {sagas[SagaStatus.FAILED]} failed, {sagas.TimedOut} timed out; in flight: {inFlight}");
     }
 }

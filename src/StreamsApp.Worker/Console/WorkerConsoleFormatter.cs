@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace StreamsApp.Worker.Console;
 
@@ -10,9 +11,10 @@ namespace StreamsApp.Worker.Console;
 /// in the message and in exception messages are escaped (<c>\n</c>, <c>\u001B</c>), since both carry strings clients
 /// and producers chose (order ids, product ids, reasons): a line break or a terminal escape sequence in one must not
 /// forge a log line or repaint the terminal. An error's stack trace follows on indented lines; a warning's exception
-/// shows as its type and message only.
+/// shows as its type and message only, unless <see cref="WorkerConsoleFormatterOptions.StackTracesAtEveryLevel"/>.
 /// </summary>
-internal sealed class WorkerConsoleFormatter() : ConsoleFormatter(FormatterName)
+/// <param name="options">The formatter's options.</param>
+internal sealed class WorkerConsoleFormatter(IOptions<WorkerConsoleFormatterOptions> options) : ConsoleFormatter(FormatterName)
 {
     /// <summary>The formatter's name in <c>Logging:Console:FormatterName</c>.</summary>
     public const string FormatterName = "streamsapp";
@@ -35,7 +37,7 @@ internal sealed class WorkerConsoleFormatter() : ConsoleFormatter(FormatterName)
             line.Append(" (");
             AppendEscaped(line, $"{exception.GetType().Name}: {exception.Message}");
             line.Append(')');
-            if (logEntry.LogLevel >= LogLevel.Error)
+            if (logEntry.LogLevel >= LogLevel.Error || options.Value.StackTracesAtEveryLevel)
             {
                 // Code locations only; messages of inner exceptions stay escaped on their own line.
                 for (var e = exception; e is not null; e = e.InnerException)

@@ -4,7 +4,10 @@ using StreamsApp.Worker.Configuration;
 
 namespace StreamsApp.Worker.Hosting;
 
-/// <summary>The configuration of the worker's own clients (order and demo producers, saga monitor), from the same properties the engine's get.</summary>
+/// <summary>
+/// The configuration of the worker's own clients (order and demo producers, saga monitor, dead-letter browser), from
+/// the same properties the engine's get.
+/// </summary>
 internal static class ClientProperties
 {
     /// <summary>
@@ -17,6 +20,9 @@ internal static class ClientProperties
     /// <summary>A consumer in its own group.</summary>
     public static ConsumerConfig Consumer(WorkerOptions options, KafkaConnection connection, string groupId) =>
         new(For(options, connection, KafkaClientKind.Consumer)) { GroupId = groupId, AutoOffsetReset = AutoOffsetReset.Earliest, EnableAutoCommit = false };
+
+    /// <summary>An admin client: without the consumer's or producer's own properties, which librdkafka would warn about.</summary>
+    public static AdminClientConfig Admin(WorkerOptions options, KafkaConnection connection) => new(For(options, connection, KafkaClientKind.Admin));
 
     private static Dictionary<string, string> For(WorkerOptions options, KafkaConnection connection, KafkaClientKind kind)
     {

@@ -2,8 +2,8 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StreamsApp.Streams.Runtime;
 using StreamsApp.Contracts.Saga;
+using StreamsApp.Streams.Runtime;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Worker.Configuration;
 
@@ -76,7 +76,7 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         {
             // Assigned at the end, not subscribed: only outcomes from now on can have a request waiting, and no group
             // means no rebalance to stall on or to make it read anything twice.
-            consumer.Assign(AwaitPartitions(config, stoppingToken).Select(p => new TopicPartitionOffset(Topics.SagaEvents, p, Offset.End)));
+            consumer.Assign(AwaitPartitions(stoppingToken).Select(p => new TopicPartitionOffset(Topics.SagaEvents, p, Offset.End)));
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -104,9 +104,10 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
     }
 
     /// <summary>The partitions of <c>saga.events</c>, once the topic exists (a cluster set up later, or not yet reachable).</summary>
-    private List<int> AwaitPartitions(ConsumerConfig config, CancellationToken stoppingToken)
+    private List<int> AwaitPartitions(CancellationToken stoppingToken)
     {
-        using var admin = new AdminClientBuilder(config).Build();
+        var kafkaLog = new KafkaLogForwarder(log);
+        using var admin = new AdminClientBuilder(ClientProperties.Admin(options.Value, connection)).SetLogHandler((_, message) => kafkaLog.Log(message)).Build();
         var waiting = false;
         while (true)
         {
@@ -176,10 +177,12 @@ public sealed partial class SagaOutcomes(IOptions<WorkerOptions> options, KafkaC
         public int Waiting { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saga {OrderId} completed (shipment {ShipmentId})")]
+    // Debug, as each saga's outcome: a couple a second under demo traffic would bury the console, whose progress line
+    // counts them (--verbose shows each).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {OrderId} completed (shipment {ShipmentId})")]
     private static partial void LogCompleted(ILogger logger, string orderId, string shipmentId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saga {OrderId} failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {OrderId} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string orderId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saga outcomes wait for topic {Topic}, which the cluster does not have (yet)")]

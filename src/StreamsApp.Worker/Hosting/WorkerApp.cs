@@ -33,13 +33,27 @@ public static class WorkerApp
 {
     /// <summary>The application, configured from appsettings.json next to the binary, STREAMSAPP_ variables and <paramref name="args"/>.</summary>
     /// <param name="args">Command-line flags.</param>
-    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each bad key.</exception>
+    /// <exception cref="OptionsValidationException">
+    /// A setting is invalid, unknown, or of the wrong form; the message names each bad key (and the closest known one).
+    /// </exception>
     /// <exception cref="InvalidOperationException">A value cannot be converted to its setting's type; the message names the key.</exception>
     /// <param name="settingsFile">appsettings.json to read; default the copy next to the binary.</param>
     public static WebApplication Build(string[] args, string? settingsFile = null)
     {
+        // Before the host reads the command line: it would ignore a stray word and throw on a short flag such as -v=1.
+        if (CommandLineArguments.Problems(args).ToList() is { Count: > 0 } misread)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), misread);
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         WorkerConfiguration.Apply(builder.Configuration, settingsFile ?? Path.Combine(AppContext.BaseDirectory, "appsettings.json"), args);
+        // An unknown key or a value of the wrong form, before the binder ignores the one and names a .NET type for the other.
+        if (WorkerConfiguration.Problems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), problems);
+        }
+
         var worker = builder.Configuration.Get<WorkerOptions>() ?? new WorkerOptions();
         // Checked here, before any service starts, so a bad setting ends the process with its message and nothing else.
         if (new WorkerOptionsValidator(builder.Environment).Validate(null, worker) is { Failed: true } invalid)
@@ -47,7 +61,8 @@ public static class WorkerApp
             throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), invalid.Failures);
         }
 
-        builder.Logging.AddConsoleFormatter<WorkerConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Logging.AddConsoleFormatter<WorkerConsoleFormatter, WorkerConsoleFormatterOptions>(
+            console => console.StackTracesAtEveryLevel = worker.Console.Verbose);
         builder.Logging.AddConsole(console => console.FormatterName = WorkerConsoleFormatter.FormatterName);
         builder.WebHost.UseUrls(worker.Http.Url);
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -5,7 +5,7 @@ namespace StreamsApp.Streams.Tests.ErrorHandling;
 /// <summary>Keeps every formatted log line, so tests can check what the engine logs.</summary>
 internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
 {
-    public List<(LogLevel Level, EventId Id, string Message)> Lines { get; } = [];
+    public List<(LogLevel Level, EventId Id, string Message, Exception? Exception)> Lines { get; } = [];
 
     public ILogger CreateLogger(string categoryName) => this;
 
@@ -23,7 +23,7 @@ internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
     public bool IsEnabled(LogLevel logLevel) => true;
 
     /// <summary>The lines so far, safe to read while the engine's threads still log.</summary>
-    public IReadOnlyList<(LogLevel Level, EventId Id, string Message)> Snapshot()
+    public IReadOnlyList<(LogLevel Level, EventId Id, string Message, Exception? Exception)> Snapshot()
     {
         lock (Lines)
         {
@@ -35,7 +35,7 @@ internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
     {
         lock (Lines)
         {
-            Lines.Add((logLevel, eventId, formatter(state, exception)));
+            Lines.Add((logLevel, eventId, formatter(state, exception), exception));
         }
     }
 }

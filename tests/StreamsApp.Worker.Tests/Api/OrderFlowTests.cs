@@ -207,11 +207,13 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
         var shortWait = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=1ms", UriKind.Relative), GoodOrder());
         var badWait = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=soon", UriKind.Relative), GoodOrder());
         var tooLong = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=61s", UriKind.Relative), GoodOrder());
+        var huge = await fixture.Host.Client.PostAsJsonAsync(new Uri("/orders?wait=99999999999999999999", UriKind.Relative), GoodOrder());
 
         Assert.Equal(HttpStatusCode.Accepted, shortWait.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badWait.StatusCode);
         Assert.Contains("wait must be a duration", await badWait.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
     }
 
     [Fact]
@@ -226,13 +228,16 @@ public sealed class OrderFlowTests(EmbeddedWorkerFixture fixture) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("{\"customerId\":", "not a valid order")]
+    [InlineData("{\"customerId\":", ": not valid JSON: ")]
     [InlineData("{\"items\":[],\"currency\":\"EUR\"}", "no customerId")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"price\":1}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "no items[0].quantity")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"XXX\",\"shippingAddress\":{}}", "Unknown currency: XXX")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1}],\"currency\":\"EUR\",\"totalAmount\":3,\"shippingAddress\":{}}", "is not the sum of the items")]
-    [InlineData("[1,2]", "not a valid order")]
-    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":2147483648,\"price\":1}]}", "the value at $.items[0].quantity has the wrong type")]
+    [InlineData("[1,2]", "$: an object with orderId, customerId, items, currency, shippingAddress, totalAmount, couponCode")]
+    [InlineData("{\"customerId\":1}", "$.customerId: a string")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":\"many\"}", "$.items: an array")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[1]}", "$.items[0]: an object with productId, quantity, price")]
+    [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":2147483648,\"price\":1}]}", "$.items[0].quantity: a whole number up to 2147483647")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":79228162514264337593543950335}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "items[0].price is not an amount")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":1,\"price\":1.23456}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "items[0].price is not an amount")]
     [InlineData("{\"customerId\":\"c-ada\",\"items\":[{\"productId\":\"p-book\",\"quantity\":2147483647,\"price\":99999999999999}],\"currency\":\"EUR\",\"shippingAddress\":{}}", "has more than 14 integer digits")]

@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams;
 using StreamsApp.Worker.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using StreamsApp.Worker.Hosting;
 
 namespace StreamsApp.Worker.Tests.Configuration;
@@ -71,14 +71,6 @@ public sealed class ConfigurationTests
         var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         Assert.Equal(embedded, options.IsEmbedded);
         Assert.Equal(embedded, options.DemoEnabled);
-    }
-
-    [Fact]
-    public void AValueOfTheWrongTypeNamesItsKey()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => WorkerApp.Build(["--Streams:CommitInterval=soon"]));
-
-        Assert.Contains("Streams:CommitInterval", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

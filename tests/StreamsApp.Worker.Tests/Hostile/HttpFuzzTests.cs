@@ -4,8 +4,8 @@ using System.Text;
 namespace StreamsApp.Worker.Tests.Hostile;
 
 /// <summary>
-/// A bounded, seeded fuzz of every endpoint of a ready worker: malformed and wrong-typed JSON, huge and deeply nested
-/// bodies, long and odd ids, control characters, bad ranges. No answer is a 5xx, and none shows a stack trace or
+/// A bounded, seeded fuzz of every endpoint of a ready worker: malformed and wrong-typed JSON (orders and replay
+/// filters), huge and deeply nested bodies, long and odd ids, control characters, bad ranges. No answer is a 5xx, and none shows a stack trace or
 /// names an internal type.
 /// </summary>
 public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture<EmbeddedWorkerFixture>
@@ -33,6 +33,9 @@ public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture
         "{\"customerId\":\"" + new string('x', 60_000) + "\"}",
         "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 500)) + "1" + new string('}', 501),
         "\uFEFF{}",
+        // An order line's integer that overflows, and values of the wrong type for a replay filter's fields.
+        "{\"customerId\":\"c\",\"items\":[{\"productId\":\"p\",\"quantity\":99999999999999,\"price\":1}],\"currency\":\"EUR\"}",
+        "{\"partition\":99999999999,\"fromOffset\":-1}", "{\"fromOffset\":\"x\"}", "{\"errorClass\":5,\"toOffset\":1e30}",
     ];
 
     [Fact]
@@ -53,11 +56,14 @@ public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture
         {
             foreach (var contentType in new[] { "application/json", "text/plain" })
             {
-                var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/orders", UriKind.Relative))
+                foreach (var path in new[] { $"/orders?wait={QueryValues[random.Next(QueryValues.Length)]}", "/dlt/orders.events.DLT/replay" })
                 {
-                    Content = new StringContent(body, Encoding.UTF8, contentType),
-                };
-                await CheckAsync(request, $"POST /orders ({contentType}) {body[..Math.Min(body.Length, 60)]}", failures);
+                    var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+                    {
+                        Content = new StringContent(body, Encoding.UTF8, contentType),
+                    };
+                    await CheckAsync(request, $"POST {path} ({contentType}) {body[..Math.Min(body.Length, 60)]}", failures);
+                }
             }
         }
 
@@ -79,6 +85,7 @@ public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture
             yield return $"/stores/{id}/keys/{Id()}";
             yield return $"/stores/projections-order-views/keys/{id}";
             yield return $"/stores/projections-product-sales/keys/{id}?from={Value()}&to={Value()}";
+            yield return $"/dlt/{id}?from={Value()}&limit={Value()}";
         }
 
         for (var i = 0; i < 60; i++)
@@ -88,10 +95,12 @@ public sealed class HttpFuzzTests(EmbeddedWorkerFixture fixture) : IClassFixture
             yield return $"/stores/projections-order-views?from={Value()}&to={Value()}&limit={Value()}";
             yield return $"/stores/projections-product-sales?from={Value()}&to={Value()}&limit={Value()}";
             yield return $"/topology?format={Value()}";
+            yield return $"/dlt/orders.events.DLT?from={Value()}&limit={Value()}";
         }
 
         yield return "/sagas/statistics?x=%00";
         yield return "/stores";
+        yield return "/dlt";
         yield return "/metrics";
     }
 

@@ -5,7 +5,8 @@ namespace StreamsApp.Streams.Errors.Internal;
 /// <summary>
 /// Carries out a handler's response to a failed record, the same way for deserialization, processing and
 /// production failures: Continue drops and counts it, DeadLetter writes its source record to the DLT through the
-/// task's collector (so under exactly-once it joins the task's transaction) and counts it.
+/// task's collector (so under exactly-once it joins the task's transaction) and counts it. Either is logged here, as
+/// one warning; a failure that stops the task is logged by the caller, as an error.
 /// </summary>
 internal static class FailedRecordRouter
 {
@@ -19,7 +20,8 @@ internal static class FailedRecordRouter
                 var record = DeadLetterRecordBuilder.Build(source, task.ApplicationId, context.ProcessorNodeId, exception);
                 task.Collector.SendDeadLetter(record);
                 task.Metrics.DeadLetterRecords.Increment();
-                task.Log.DeadLettered(record.Topic, source.Topic, source.Partition.Value, source.Offset.Value, exception.GetType().FullName);
+                task.Log.DeadLettered(
+                    exception, record.Topic, source.Topic, source.Partition.Value, source.Offset.Value, exception.GetType().FullName, context.ProcessorNodeId);
                 return true;
             }
 
@@ -31,6 +33,7 @@ internal static class FailedRecordRouter
         if (response == ExceptionHandlerResponse.Continue)
         {
             task.Metrics.DroppedRecords.Increment();
+            task.Log.Dropped(exception, context.Topic, context.Partition, context.Offset, exception.GetType().FullName, context.ProcessorNodeId);
             return true;
         }
 

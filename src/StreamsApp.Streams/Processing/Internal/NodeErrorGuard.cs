@@ -19,7 +19,6 @@ internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
     public void Handle(Exception exception, object? key, object? value, long timestamp)
     {
         var context = task.ErrorContext(nodeName, timestamp);
-        task.Log.ProcessingFailed(exception, nodeName, context.Topic, context.Partition, context.Offset);
         ExceptionHandlerResponse response;
         try
         {
@@ -28,11 +27,14 @@ internal readonly struct NodeErrorGuard(TaskContext task, string nodeName)
         catch (Exception handlerError)
         {
             // A raw exception would reach the parent nodes' guards and be handled again as theirs; fail here, once.
+            task.Log.ProcessingFailed(exception, nodeName, context.Topic, context.Partition, context.Offset);
             throw new FailedProcessingException(context, handlerError, "Fatal user code error in processing error callback");
         }
 
+        // A record dead-lettered or dropped is logged by the router, as one warning.
         if (!FailedRecordRouter.TryRoute(task, response, context, exception))
         {
+            task.Log.ProcessingFailed(exception, nodeName, context.Topic, context.Partition, context.Offset);
             throw new FailedProcessingException(context, exception);
         }
     }

@@ -143,9 +143,9 @@ internal abstract class RecordCollectorBase : IRecordCollector
             return;
         }
 
-        o.Task.Log.DeliveryFailed(error, o.SinkName, destination.Topic, destination.Partition.Value);
         if (ApplyHandler(o, destination.Topic, error, c => Handler(o).Handle(c, destination, record, error)) is { } failure)
         {
+            o.Task.Log.DeliveryFailed(error, o.SinkName, destination.Topic, destination.Partition.Value);
             Remember(failure);
         }
     }
@@ -153,16 +153,19 @@ internal abstract class RecordCollectorBase : IRecordCollector
     /// <summary>Out of <c>Send</c>, whose parameters the handler's lambda would otherwise hoist into a closure on every call.</summary>
     private static void OnSerializationFailed(SendOrigin origin, string topic, object? key, object? value, StreamsException error)
     {
-        origin.Task.Log.SerializationFailed(error, origin.SinkName, topic);
         if (ApplyHandler(origin, topic, error, c => Handler(origin).HandleSerializationException(c, topic, key, value, error)) is { } failure)
         {
+            origin.Task.Log.SerializationFailed(error, origin.SinkName, topic);
             throw failure;
         }
     }
 
     private static IProductionExceptionHandler Handler(SendOrigin origin) => origin.Task.Config.ProductionExceptionHandler;
 
-    /// <summary>Asks the handler and carries out its response; returns the exception that must fail the task, if any.</summary>
+    /// <summary>
+    /// Asks the handler and carries out its response; returns the exception that must fail the task, if any (the caller
+    /// logs that failure; a record dead-lettered or dropped is logged by <see cref="FailedRecordRouter"/>).
+    /// </summary>
     private static FailedProductionException? ApplyHandler(
         SendOrigin origin, string topic, Exception error, Func<ErrorHandlerContext, ExceptionHandlerResponse> handle)
     {

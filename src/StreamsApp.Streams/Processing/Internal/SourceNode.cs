@@ -94,12 +94,12 @@ internal sealed class SourceNode<TKey, TValue>(
         {
             record = default;
             var context = _context!;
-            context.Log.DeserializationFailed(e, raw.Topic, raw.Partition.Value, raw.Offset.Value);
             // From raw, not the task's current record: Stamp runs while the record is buffered, before it is current.
             var errorContext = ErrorHandlerContext.Of(raw, Name, raw.Timestamp(), context.TaskId);
             var response = context.Config.DeserializationExceptionHandler.Handle(errorContext, raw, e);
             if (!FailedRecordRouter.TryRoute(context, response, errorContext, e))
             {
+                context.Log.DeserializationFailed(e, raw.Topic, raw.Partition.Value, raw.Offset.Value);
                 throw new StreamsException(
                     $"Deserialization exception handler is set to fail upon a deserialization error: record from " +
                     $"{raw.Topic}-{raw.Partition.Value} at offset {raw.Offset.Value} could not be read as " +

@@ -3,7 +3,12 @@ using StreamsApp.Streams.Errors;
 
 namespace StreamsApp.Streams.Processing.Internal;
 
-/// <summary>Source-generated log messages of the processing path (no formatting cost when disabled).</summary>
+/// <summary>
+/// Source-generated log messages of the processing path (no formatting cost when disabled). A failed record the
+/// exception handler dead-letters or drops is expected, so it is one warning carrying the exception (its stack trace
+/// is the logger's to show or not); the failure messages at Error, with the exception, are for the failures that
+/// stop the task.
+/// </summary>
 internal static partial class TaskLog
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Error,
@@ -23,9 +28,14 @@ internal static partial class TaskLog
     public static partial void OutOfOrderTableUpdate(this ILogger logger, string store, long newTimestamp, long oldTimestamp);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning,
-        Message = "Dead-lettered record from {Topic}-{Partition} at offset {Offset} to {DeadLetterTopic} after {ExceptionType}")]
+        Message = "Dead-lettered record from {Topic}-{Partition} at offset {Offset} to {DeadLetterTopic} after {ExceptionType} in {Node}")]
     public static partial void DeadLettered(
-        this ILogger logger, string deadLetterTopic, string topic, int partition, long offset, string? exceptionType);
+        this ILogger logger, Exception exception, string deadLetterTopic, string topic, int partition, long offset, string? exceptionType, string node);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Warning,
+        Message = "Dropped record from {Topic}-{Partition} at offset {Offset} after {ExceptionType} in {Node}")]
+    public static partial void Dropped(
+        this ILogger logger, Exception exception, string? topic, int partition, long offset, string? exceptionType, string node);
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Error,
         Message = "Cannot dead-letter the {ExceptionType} of {Node}: it happened in a punctuation, with no source record; applying DeadLetterFallback {Fallback}")]

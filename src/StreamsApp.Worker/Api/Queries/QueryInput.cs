@@ -12,7 +12,7 @@ internal static class QueryInput
     /// <summary>The largest <c>limit</c> accepted.</summary>
     public const int MaxLimit = 1000;
 
-    /// <summary>The time range when neither bound is given: the last day.</summary>
+    /// <summary>How far back the time range reaches when <c>from</c> is not given: a day before <c>to</c>.</summary>
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
 
     /// <summary>The widest time range accepted (it bounds how many windows one answer reads).</summary>
@@ -30,9 +30,9 @@ internal static class QueryInput
     }
 
     /// <summary>
-    /// Parses <c>from</c> and <c>to</c> (ISO-8601; without an offset, UTC). Both absent: the last
-    /// <see cref="DefaultRange"/>; one absent: <see cref="DefaultRange"/> from or to the other. The range must not be
-    /// reversed nor wider than <see cref="MaxRange"/>.
+    /// Parses <c>from</c> and <c>to</c> (ISO-8601; without an offset, UTC). <c>to</c> absent is now, as a user asking
+    /// "since 9:00" means; <c>from</c> absent is <see cref="DefaultRange"/> before <c>to</c>; neither given, the last
+    /// day. The range must not be reversed nor wider than <see cref="MaxRange"/>.
     /// </summary>
     public static string? ReadTimeRange(string? fromText, string? toText, DateTimeOffset now, out TimeRange range)
     {
@@ -44,16 +44,19 @@ internal static class QueryInput
             return error;
         }
 
-        var end = to ?? (from is { } start ? start + DefaultRange : now);
+        var end = to ?? now;
         var begin = from ?? (end - DefaultRange > DateTimeOffset.UnixEpoch ? end - DefaultRange : DateTimeOffset.UnixEpoch);
+        var toNow = to is null ? ", which is now when not given" : "";
         if (begin > end)
         {
-            return $"from ({Render(begin)}) is after to ({Render(end)})";
+            return $"from ({Render(begin)}) is after to ({Render(end)}{toNow})";
         }
 
         if (end - begin > MaxRange)
         {
-            return $"The time range may span at most {MaxRange.TotalDays} days (was {(end - begin).TotalDays:0.##})";
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"The time range may span at most {MaxRange.TotalDays} days (was {(end - begin).TotalDays:0.##}, to {Render(end)}{toNow})");
         }
 
         range = new TimeRange(begin, end);
@@ -82,7 +85,7 @@ internal static class QueryInput
             return null;
         }
 
-        // The upper bound leaves room for the default range after it.
+        // Far from DateTimeOffset.MaxValue, so that arithmetic on window bounds cannot overflow.
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             || parsed < DateTimeOffset.UnixEpoch || parsed > LatestTime)
         {

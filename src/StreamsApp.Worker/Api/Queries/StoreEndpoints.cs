@@ -10,18 +10,18 @@ using static StreamsApp.Worker.Api.OpenApi.EndpointDocs;
 namespace StreamsApp.Worker.Api.Queries;
 
 /// <summary>
-/// Any served store, generically: <c>GET /stores</c> (the catalogue), <c>GET /stores/{name}/keys/{key}</c> (a key's
-/// value; for a window store the key's windows in <c>from</c>..<c>to</c>) and <c>GET /stores/{name}</c> (a key-value
-/// store's keys from <c>from</c> to <c>to</c>; a window store's windows starting from <c>from</c> to <c>to</c>), both
-/// bounded by <c>limit</c>.
+/// Any served store, generically: <c>GET /stores</c> (the catalogue, <c>{"items":[...]}</c> as every list),
+/// <c>GET /stores/{name}/keys/{key}</c> (a key's value; for a window store the key's windows in <c>from</c>..<c>to</c>)
+/// and <c>GET /stores/{name}</c> (a key-value store's keys from <c>from</c> to <c>to</c>; a window store's windows
+/// starting from <c>from</c> to <c>to</c>), both bounded by <c>limit</c>.
 /// </summary>
 internal static class StoreEndpoints
 {
     public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(Catalogue(instance), ContractJson.Options))
+        endpoints.MapGet("/stores", (IKafkaStreamsInstance instance) => Results.Json(StoreCatalogue.Of(instance), ContractJson.Options))
             .Documented(Tags.Stores, "ListStores", "The queryable stores: name, kind, key and value types, whether running")
-            .Produces<JsonElement>();
+            .Produces<StoreCatalogue>();
         endpoints.MapGet("/stores/{name}/keys/{key}", GetKeyAsync)
             .Documented(Tags.Stores, "GetStoreKey", "A key-value store's value for a key, or a window store's windows of a key from..to")
             .Produces<JsonElement>()
@@ -71,15 +71,4 @@ internal static class StoreEndpoints
 
     private static IResult UnknownStore(string name) =>
         QueryProblems.NotFound($"No queryable store '{name}'; GET /stores lists them");
-
-    private static IEnumerable<object> Catalogue(IKafkaStreamsInstance instance) => QueryableStores.All.Select(s => new
-    {
-        s.Info.Name,
-        Kind = s.Info.Kind,
-        KeyType = s.Info.KeyType.Name,
-        ValueType = s.Info.ValueType.Name,
-        s.Info.Description,
-        // Mission:Parts may leave a projection out of the running topology.
-        Running = instance.Description.Subtopologies.Any(t => t.Nodes.Any(n => n.Stores.Contains(s.Info.Name))),
-    });
 }

@@ -45,7 +45,8 @@ internal sealed partial class DeadLetterTopics : IDisposable
         _time = time;
         _log = log;
         ReplayLog = _options.Streams.ApplicationId + "-dlt-replays";
-        _admin = new(() => new AdminClientBuilder(ClientProperties.Consumer(_options, _connection, ReplayLog)).Build());
+        var kafkaLog = new KafkaLogForwarder(log);
+        _admin = new(() => new AdminClientBuilder(ClientProperties.Admin(_options, _connection)).SetLogHandler((_, message) => kafkaLog.Log(message)).Build());
         _producer = new(() => new ProducerBuilder<byte[]?, byte[]?>(ClientProperties.Producer(_options, _connection)).Build());
     }
 

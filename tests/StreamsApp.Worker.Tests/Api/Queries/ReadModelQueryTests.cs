@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using StreamsApp.Streams.Hosting;
@@ -77,6 +78,9 @@ public sealed class ReadModelQueryTests(QueryWorkerFixture fixture)
 
         var (status, page, _) = await fixture.GetAsync($"/products/{line.ProductId}/sales");
         var (_, empty, _) = await fixture.GetAsync($"/products/{line.ProductId}/sales?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z");
+        // Only from: up to now, so a range begun weeks ago reaches this hour's window (not a day after from).
+        var weeksAgo = DateTimeOffset.UtcNow.AddDays(-20).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var (_, since, _) = await fixture.GetAsync($"/products/{line.ProductId}/sales?from={weeksAgo}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var window = Assert.Single(page.GetProperty("items").EnumerateArray());
@@ -86,6 +90,7 @@ public sealed class ReadModelQueryTests(QueryWorkerFixture fixture)
         Assert.Equal(TimeSpan.FromHours(1), window.GetProperty("windowEnd").GetDateTimeOffset() - start);
         Assert.Equal(0, start.Minute);
         Assert.Empty(empty.GetProperty("items").EnumerateArray());
+        Assert.Equal(start, Assert.Single(since.GetProperty("items").EnumerateArray()).GetProperty("windowStart").GetDateTimeOffset());
     }
 
     [Theory]

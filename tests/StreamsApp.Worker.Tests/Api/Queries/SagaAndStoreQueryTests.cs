@@ -51,9 +51,11 @@ public sealed class SagaAndStoreQueryTests(QueryWorkerFixture fixture)
     [Fact]
     public async Task TheCatalogueListsTheReadModelsAndTheSagaStore()
     {
-        var (status, stores, _) = await fixture.GetAsync("/stores");
+        var (status, catalogue, _) = await fixture.GetAsync("/stores");
 
         Assert.Equal(HttpStatusCode.OK, status);
+        // A list as every list the API answers: {"items":[...]}.
+        var stores = catalogue.GetProperty("items");
         var names = stores.EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         Assert.Equal([.. ProjectionStores.All.Select(s => s.Name), SagaStores.State], names);
         var sales = stores.EnumerateArray().Single(s => s.GetProperty("name").GetString() == ProjectionStores.ProductSales);
