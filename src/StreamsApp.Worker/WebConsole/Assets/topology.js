@@ -51,6 +51,10 @@ function annotate(subtopologies) {
       label.setAttribute('text-anchor', 'end');
       label.setAttribute('font-size', '12');
       label.setAttribute('fill', '#24588f');
+      // A white outline keeps the rate readable over a line entering the frame.
+      label.setAttribute('stroke', '#fff');
+      label.setAttribute('stroke-width', '3');
+      label.setAttribute('paint-order', 'stroke');
       frame.append(label);
     }
     label.textContent = `${number(s.perSecond, 1)} rec/s · lag ${number(s.lag)}`;
