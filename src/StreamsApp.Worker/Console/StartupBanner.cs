@@ -33,6 +33,7 @@ internal static class StartupBanner
             .AppendLine($"  Demo traffic:   {(options.DemoEnabled ? $"{options.Demo.OrdersPerSecond} orders/s" : "off")}")
             .AppendLine($"  API key:        {(string.IsNullOrEmpty(options.Http.ApiKey) ? "off" : "required (X-Api-Key)")}")
             .AppendLine($"  HTTP:           {baseUrl}  (application server {applicationServer})")
+            .AppendLine($"    GET  {baseUrl}/               (the web console)")
             .AppendLine($"    POST {baseUrl}/orders")
             .AppendLine($"    GET  {baseUrl}/health/ready   {baseUrl}/metrics")
             .AppendLine($"    GET  {baseUrl}/topology       {baseUrl}/topology?format=html")

@@ -6,10 +6,12 @@ namespace StreamsApp.Streams.Runtime.Internal;
 /// <summary>Source-generated log messages of the runtime.</summary>
 internal static partial class RuntimeLog
 {
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Created task {TaskId}")]
+    // Per task, Debug: an assignment is logged once at Information, with its partitions; a worker would otherwise log
+    // a line per task at every start, stop and rebalance.
+    [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Created task {TaskId}")]
     public static partial void TaskCreated(ILogger logger, TaskId taskId);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Closed task {TaskId} (clean: {Clean})")]
+    [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Closed task {TaskId} (clean: {Clean})")]
     public static partial void TaskClosed(ILogger logger, TaskId taskId, bool clean);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Commit failed transiently, retrying at the next commit: {Reason}")]
