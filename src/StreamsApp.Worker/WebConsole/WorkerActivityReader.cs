@@ -35,17 +35,18 @@ internal static class WorkerActivityReader
         var sagas = SagaStates.Read(streams) is { } totals
             ? Enum.GetValues<SagaStatus>().ToDictionary(status => status.ToString(), status => totals[status])
             : new Dictionary<string, long>();
-        var tasks = streams.LocalActiveTasks.Select(task => task.ToString()).ToList();
+        var tasks = streams.LocalActiveTasks;
         return new WorkerActivity(
             address,
             state,
-            tasks,
+            [.. tasks.Select(task => task.ToString())],
             [.. streams.LocalStandbyTasks.Select(task => task.ToString())],
             sagas,
-            [.. tasks.Select(Subtopology).Distinct().Order().Select(id => new SubtopologyActivity(id, processed.GetValueOrDefault(id), lag.GetValueOrDefault(id)))]);
+            [.. tasks.Select(task => task.Subtopology).Distinct().Order()
+                .Select(id => new SubtopologyActivity(id, processed.GetValueOrDefault(id), lag.GetValueOrDefault(id)))]);
     }
 
-    // Task ids are <sub-topology>_<partition>.
+    // A sensor's task-id tag is the task's id as text, <sub-topology>_<partition>.
     private static int Subtopology(string taskId) => int.Parse(taskId.AsSpan(0, taskId.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
 
     // The lag of each partition read, summed per sub-topology reading its topic.
