@@ -90,6 +90,26 @@ public sealed class TracingTests : IDisposable
     }
 
     [Fact]
+    public void A_records_tracestate_travels_with_its_context_to_what_is_sent()
+    {
+        using var driver = Driver();
+        var input = driver.CreateInputTopic("in", Serdes.String(), Serdes.String());
+        var output = driver.CreateOutputTopic("out", Serdes.String(), Serdes.String());
+
+        input.PipeInput(new TestRecord<string, string>("k", "v", Headers: new Headers
+        {
+            { "traceparent", Encoding.UTF8.GetBytes(Upstream) },
+            { "tracestate", Encoding.UTF8.GetBytes("vendor=t61rcWkgMzE,other=1") },
+        }));
+
+        Assert.Equal("vendor=t61rcWkgMzE,other=1", Assert.Single(_spans, s => s.DisplayName == "process in").TraceStateString);
+        Assert.Equal("vendor=t61rcWkgMzE,other=1", Assert.Single(_spans, s => s.DisplayName == "send out").TraceStateString);
+        var sent = output.ReadRecord();
+        Assert.Equal("vendor=t61rcWkgMzE,other=1", Encoding.UTF8.GetString(sent.Headers!.GetLastBytes("tracestate")));
+        Assert.Equal("vendor=t61rcWkgMzE,other=1", TraceOf(sent).TraceState);
+    }
+
+    [Fact]
     public void A_record_without_a_context_starts_a_trace()
     {
         using var driver = Driver();

@@ -26,6 +26,25 @@ public sealed class OperationsEndpointTests(EmbeddedWorkerFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task OurMetricFamiliesFollowPrometheusNaming()
+    {
+        // The rules promtool's "check metrics" applies, for the families that are ours; the runtime's and the process's
+        // keep OpenTelemetry's semantic-convention names (dotnet_assembly_count is a gauge, and promtool says so).
+        var ours = Families(await Scrape()).Where(f => f.Name.StartsWith("streamsapp_", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(ours, f => f.Type == "counter");
+        Assert.Contains(ours, f => f.Type == "histogram");
+        Assert.All(ours, f =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(f.Help), $"{f.Name} has no help text");
+            Assert.Matches("^[a-z][a-z0-9_]*$", f.Name);
+            Assert.True(f.Type == "counter" == f.Name.EndsWith("_total", StringComparison.Ordinal), $"{f.Name} is a {f.Type}: counters, and only they, end in _total");
+            Assert.DoesNotMatch("_(count|sum|bucket)$", f.Name);
+            Assert.DoesNotMatch("_(ms|us|microseconds|milliseconds|nanoseconds|minutes|hours|kilobytes|megabytes)(_|$)", f.Name);
+        });
+    }
+
+    [Fact]
     public async Task MetricsHaveThreadLoopLagStoreSizeAndSagaStateFamilies()
     {
         var order = await fixture.Host.PostOrderAsync(new

@@ -24,6 +24,20 @@ internal static partial class PrometheusText
             return new Sample(brace < 0 ? series : series[..brace], labels, double.Parse(line[(valueStart + 1)..], CultureInfo.InvariantCulture));
         })];
 
+    /// <summary>One metric family as its "# TYPE" and "# HELP" lines declare it.</summary>
+    public sealed record Family(string Name, string Type, string? Help);
+
+    public static List<Family> Families(string text)
+    {
+        var lines = text.Split('\n');
+        var help = lines.Where(l => l.StartsWith("# HELP ", StringComparison.Ordinal))
+            .Select(l => l["# HELP ".Length..].Split(' ', 2))
+            .ToDictionary(p => p[0], p => p.ElementAtOrDefault(1));
+        return [.. lines.Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal))
+            .Select(l => l["# TYPE ".Length..].Split(' '))
+            .Select(p => new Family(p[0], p[1], help.GetValueOrDefault(p[0])))];
+    }
+
     public static double Sum(IEnumerable<Sample> samples, string name) => samples.Where(s => s.Name == name).Sum(s => s.Value);
 
     [GeneratedRegex("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"")]

@@ -24,7 +24,7 @@ internal static partial class RuntimeLog
     public static partial void ThreadStateChanged(ILogger logger, string thread, StreamThreadState from, StreamThreadState to);
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Partitions assigned to {Thread}: {Partitions}")]
-    public static partial void PartitionsAssigned(ILogger logger, string thread, IReadOnlyList<Confluent.Kafka.TopicPartition> partitions);
+    public static partial void PartitionsAssigned(ILogger logger, string thread, PartitionRanges partitions);
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Partitions revoked from {Thread}")]
     public static partial void PartitionsRevoked(ILogger logger, string thread);

@@ -315,7 +315,7 @@ internal sealed class StreamThread
     /// </summary>
     private void OnAssigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
-        RuntimeLog.PartitionsAssigned(_log, Name, partitions);
+        RuntimeLog.PartitionsAssigned(_log, Name, new PartitionRanges(partitions));
         if (_incremental && partitions.Count == 0)
         {
             return;
