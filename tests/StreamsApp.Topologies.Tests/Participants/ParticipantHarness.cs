@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using StreamsApp.Contracts;
+using StreamsApp.Streams;
 using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Dsl;
 using StreamsApp.Streams.Processing;
@@ -12,14 +13,27 @@ namespace StreamsApp.Topologies.Tests.Participants;
 /// <summary>A participant's topology in a TopologyTestDriver, with Avro serdes over an in-memory registry.</summary>
 internal sealed class ParticipantHarness : IDisposable
 {
-    public ParticipantHarness(Action<StreamsBuilder, ContractSerdes> addParticipant, TopologyTestDriverOptions? options = null)
+    /// <param name="addParticipant">Adds the participant's topology.</param>
+    /// <param name="options">The driver's options.</param>
+    /// <param name="stateDir">
+    /// The state directory, for a harness restarted on the stores of the one before (with its <paramref name="registry"/>);
+    /// default: a temporary one.
+    /// </param>
+    /// <param name="registry">The schema registry; default: a new one.</param>
+    public ParticipantHarness(
+        Action<StreamsBuilder, ContractSerdes> addParticipant,
+        TopologyTestDriverOptions? options = null,
+        string? stateDir = null,
+        InMemorySchemaRegistry? registry = null)
     {
+        Serdes = new ContractSerdes(registry ?? new InMemorySchemaRegistry());
         var builder = new StreamsBuilder();
         addParticipant(builder, Serdes);
-        Driver = new TopologyTestDriver(builder.Build(), options: options);
+        var config = stateDir is null ? null : new StreamsConfig { ApplicationId = "participant-test", StateDir = stateDir };
+        Driver = new TopologyTestDriver(builder.Build(), config, options);
     }
 
-    public ContractSerdes Serdes { get; } = new(new InMemorySchemaRegistry());
+    public ContractSerdes Serdes { get; }
 
     public TopologyTestDriver Driver { get; }
 

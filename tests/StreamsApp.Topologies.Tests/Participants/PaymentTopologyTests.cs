@@ -1,5 +1,6 @@
 using StreamsApp.Contracts.Customers;
 using StreamsApp.Contracts.Payments;
+using StreamsApp.Streams.Avro;
 using StreamsApp.Streams.Testing;
 using StreamsApp.Topologies.Messaging;
 using StreamsApp.Topologies.Participants.Payments;
@@ -9,20 +10,29 @@ namespace StreamsApp.Topologies.Tests.Participants;
 
 public sealed class PaymentTopologyTests : IDisposable
 {
-    private readonly ParticipantHarness _harness = new(
-        PaymentTopology.AddTo,
-        new TopologyTestDriverOptions { TopicPartitions = { [Topics.PaymentCommands] = 2, [Topics.CustomerProfiles] = 2 } });
-
-    private readonly TestInputTopic<string, PaymentCommand> _commands;
-    private readonly TestOutputTopic<string, PaymentReply> _replies;
+    private readonly InMemorySchemaRegistry _registry = new();
+    private readonly DirectoryInfo _stateDir = Directory.CreateTempSubdirectory("payments-");
+    private ParticipantHarness _harness;
+    private TestInputTopic<string, PaymentCommand> _commands;
+    private TestOutputTopic<string, PaymentReply> _replies;
 
     public PaymentTopologyTests()
     {
-        _commands = _harness.Input<PaymentCommand>(Topics.PaymentCommands);
-        _replies = _harness.Output<PaymentReply>(Topics.PaymentReplies);
+        (_harness, _commands, _replies) = Start();
         _harness.Input<Customer>(Topics.CustomerProfiles).PipeInput(
             "c-1", new Customer { CustomerId = "c-1", Name = "Ada", Email = "ada@example.com", CreditLimit = 100m, Currency = "EUR" });
     }
+
+    private (ParticipantHarness, TestInputTopic<string, PaymentCommand>, TestOutputTopic<string, PaymentReply>) Start()
+    {
+        var harness = new ParticipantHarness(
+            PaymentTopology.AddTo,
+            new TopologyTestDriverOptions { TopicPartitions = { [Topics.PaymentCommands] = 2, [Topics.CustomerProfiles] = 2 } },
+            _stateDir.FullName,
+            _registry);
+        return (harness, harness.Input<PaymentCommand>(Topics.PaymentCommands), harness.Output<PaymentReply>(Topics.PaymentReplies));
+    }
+
 
     [Fact]
     public void AChargeWithinTheCreditIsCapturedAndTheReplyIsAChildSpanOfTheCommand()
@@ -131,7 +141,33 @@ public sealed class PaymentTopologyTests : IDisposable
         Assert.IsType<PaymentFailed>(replies[second].Message);
     }
 
-    public void Dispose() => _harness.Dispose();
+    [Fact]
+    public void ARestartedLedgerSumsTheCreditItsChargesHoldAndAnswersARedeliveryAsBefore()
+    {
+        Charge("o-1", "m-1", "c-1", 60m);
+        Charge("o-2", "m-2", "c-1", 30m);
+        var captured = _replies.ReadValuesToList().Select(r => Assert.IsType<PaymentCaptured>(r.Message)).ToList();
+        Refund("o-2", "m-r2", captured[1].PaymentId);
+
+        _harness.Dispose();
+        (_harness, _commands, _replies) = Start();
+        // The charge of o-1 comes again, as after a crash before its offset was committed.
+        Charge("o-1", "m-1", "c-1", 60m);
+        Charge("o-3", "m-3", "c-1", 40m);
+        Charge("o-4", "m-4", "c-1", 1m);
+
+        var replies = _replies.ReadKeyValuesToMap();
+        Assert.Equal(captured[0].PaymentId, Assert.IsType<PaymentCaptured>(replies["o-1"].Message).PaymentId);
+        Assert.IsType<PaymentCaptured>(replies["o-3"].Message);
+        Assert.Equal("insufficient credit (0 available, 1 requested)", Assert.IsType<PaymentFailed>(replies["o-4"].Message).Reason);
+        Assert.Equal(100m, _harness.Driver.GetKeyValueStore<string, decimal>(PaymentTopology.SpentStore).Get("c-1"));
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _stateDir.Delete(recursive: true);
+    }
 
     private void Charge(string orderId, string messageId, string customerId, decimal amount, TraceHeaders? trace = null, string currency = "EUR") =>
         Send(_commands, orderId, new PaymentCommand { Message = Command(new ChargePayment { CustomerId = customerId, Amount = amount, Currency = currency }, orderId, messageId) }, trace);

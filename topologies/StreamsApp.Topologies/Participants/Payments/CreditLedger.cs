@@ -7,19 +7,22 @@ namespace StreamsApp.Topologies.Participants.Payments;
 
 /// <summary>
 /// Charges and refunds on the customer's task, the only place a customer's spent credit changes, so concurrent
-/// orders of one customer cannot overdraw it. Replies are keyed by order id again.
+/// orders of one customer cannot overdraw it. Each decision is one record (<see cref="Payments.Charge"/>), written
+/// whole, and the spent credit is summed from those records (<see cref="SpentCredit"/>): under at-least-once a crash
+/// can lose a decision's record or keep it, never keep half of it. Replies are keyed by order id again.
 /// </summary>
 internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string, PaymentReply>
 {
     private IProcessorContext<string, PaymentReply>? _context;
-    private IKeyValueStore<string, decimal>? _spent;
     private IKeyValueStore<string, Charge>? _charges;
+    private SpentCredit? _spent;
 
     public void Init(IProcessorContext<string, PaymentReply> context)
     {
         _context = context;
-        _spent = context.GetStateStore<IKeyValueStore<string, decimal>>(PaymentTopology.SpentStore);
         _charges = context.GetStateStore<IKeyValueStore<string, Charge>>(PaymentTopology.ChargeStore);
+        _spent = new SpentCredit(context.GetStateStore<IKeyValueStore<string, decimal>>(PaymentTopology.SpentStore));
+        _spent.Rebuild(_charges);
     }
 
     public void Process(Record<string, CustomerCommand> record)
@@ -46,16 +49,10 @@ internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string,
             return decided;
         }
 
-        var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
-        var charge = CreditRules.RefusalReason(command, joined.Customer, spent) is { } reason
-            ? new Charge(ChargeStatus.Failed, "", command.Amount, command.Currency, reason)
-            : new Charge(ChargeStatus.Captured, MessageIds.Derived(command.MessageId, "payment"), command.Amount, command.Currency, null);
-        if (charge.Status == ChargeStatus.Captured)
-        {
-            _spent.Put(command.CustomerId, spent + charge.Amount);
-        }
-
-        _charges.Put(command.OrderId, charge);
+        var charge = CreditRules.RefusalReason(command, joined.Customer, _spent!.Of(command.CustomerId)) is { } reason
+            ? new Charge(ChargeStatus.Failed, "", command.Amount, command.Currency, reason, command.CustomerId)
+            : new Charge(ChargeStatus.Captured, MessageIds.Derived(command.MessageId, "payment"), command.Amount, command.Currency, null, command.CustomerId);
+        Decide(command.OrderId, null, charge);
         return charge;
     }
 
@@ -74,11 +71,16 @@ internal sealed class CreditLedger : IProcessor<string, CustomerCommand, string,
         if (charge.Status == ChargeStatus.Captured)
         {
             // Give back what was captured, whatever amount the command names.
-            var spent = _spent!.TryGet(command.CustomerId, out var sum) ? sum : 0m;
-            _spent.Put(command.CustomerId, spent - charge.Amount);
-            _charges.Put(command.OrderId, charge with { Status = ChargeStatus.Refunded });
+            Decide(command.OrderId, charge, charge with { Status = ChargeStatus.Refunded });
         }
 
         return new PaymentRefunded { PaymentId = charge.PaymentId, Amount = charge.Amount, Currency = charge.Currency };
+    }
+
+    // The record first: the sum is made from the records, and is only what they add up to.
+    private void Decide(string orderId, Charge? before, Charge after)
+    {
+        _charges!.Put(orderId, after);
+        _spent!.Moved(before, after);
     }
 }

@@ -20,7 +20,10 @@ namespace StreamsApp.Topologies.Participants.Payments;
 /// </remarks>
 public static class PaymentTopology
 {
-    /// <summary>Captured, unrefunded amounts per customer id.</summary>
+    /// <summary>
+    /// Captured, unrefunded amounts per customer id, summed from <see cref="ChargeStore"/> on each task: in memory and
+    /// not change-logged, since the charges are the record of what is spent.
+    /// </summary>
     public const string SpentStore = "payments-spent";
 
     /// <summary>The decision on each order's charge, by order id (on the customer's task).</summary>
@@ -54,7 +57,7 @@ public static class PaymentTopology
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
         ArgumentNullException.ThrowIfNull(customers);
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(SpentStore), ContractSerdes.Key, Serdes.Json<decimal>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(SpentStore), ContractSerdes.Key, Serdes.Json<decimal>()).WithLoggingDisabled());
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ChargeStore), ContractSerdes.Key, Serdes.Json<Charge>()));
 
         builder.Stream(Topics.PaymentCommands, Consumed.With(ContractSerdes.Key, serdes.Event<PaymentCommand>()))
