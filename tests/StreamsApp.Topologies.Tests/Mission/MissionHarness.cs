@@ -79,7 +79,7 @@ internal sealed class MissionHarness : IDisposable
     public IKeyValueStore<string, SagaState> SagaStore => _driver.GetKeyValueStore<string, SagaState>(SagaStores.State);
 
     /// <summary>Units of a product the inventory can still reserve.</summary>
-    public int Available(string productId) => _driver.GetKeyValueStore<string, int>(InventoryTopology.StockStore).Get(productId);
+    public int Available(string productId) => _driver.GetKeyValueStore<string, int>(InventoryTopology.AvailableStore).Get(productId);
 
     /// <summary>What a customer has been charged and not refunded.</summary>
     public decimal Spent(string customerId) =>

@@ -32,11 +32,17 @@ public static class InventoryTopology
     /// <summary>Reservations by order id (on the order's task).</summary>
     public const string ReservationStore = "inventory-reservations";
 
-    /// <summary>Units that can still be reserved, by product id (on the product's task).</summary>
-    public const string StockStore = "inventory-stock";
+    /// <summary>
+    /// Units that can still be reserved, by product id (on the product's task): summed from <see cref="LevelStore"/>
+    /// and <see cref="HoldStore"/> when the task starts, in memory and not change-logged.
+    /// </summary>
+    public const string AvailableStore = "inventory-available";
 
-    /// <summary>Units held per order and product (on the product's task).</summary>
-    public const string HoldStore = "inventory-holds";
+    /// <summary>Each product's last stock level and the offset that set it (on the product's task).</summary>
+    public const string LevelStore = "inventory-levels";
+
+    /// <summary>Units held per order and product, and whether given back (on the product's task).</summary>
+    public const string HoldStore = "inventory-stock-holds";
 
     /// <summary>Adds the participant to <paramref name="builder"/>.</summary>
     /// <param name="builder">The builder of the application's topology.</param>
@@ -46,19 +52,20 @@ public static class InventoryTopology
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(serdes);
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ReservationStore), ContractSerdes.Key, Serdes.Json<Reservation>()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(StockStore), ContractSerdes.Key, Serdes.Int32()));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(HoldStore), ContractSerdes.Key, Serdes.Int32()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(LevelStore), ContractSerdes.Key, Serdes.Json<StockLevelMark>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(HoldStore), ContractSerdes.Key, Serdes.Json<StockHold>()));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(AvailableStore), ContractSerdes.Key, Serdes.Int32()).WithLoggingDisabled());
         var replies = Produced.With(ContractSerdes.Key, serdes.Value<InventoryReply>());
 
         builder.Stream(Topics.InventoryStock, Consumed.With(ContractSerdes.Key, serdes.Value<StockLevel>()))
-            .Process(() => new StockLevelWriter(), Named.As("inventory-stock-levels"), StockStore);
+            .Process(() => new StockLevelWriter(), Named.As("inventory-stock-levels"), LevelStore, HoldStore, AvailableStore);
 
         var decisions = builder.Stream(Topics.InventoryCommands, Consumed.With(ContractSerdes.Key, serdes.Event<InventoryCommand>()))
             .Process(() => new ReservationCoordinator(), Named.As("inventory-reservation-coordinator"), ReservationStore);
         Replies(decisions).To(Topics.InventoryReplies, replies);
 
         var outcomes = ByProduct(decisions, "inventory-lines")
-            .Process(() => new StockKeeper(), Named.As("inventory-stock-keeper"), StockStore, HoldStore)
+            .Process(() => new StockKeeper(), Named.As("inventory-stock-keeper"), LevelStore, HoldStore, AvailableStore)
             .Repartition(Repartitioned.With(ContractSerdes.Key, ContractSerdes.Required(Serdes.Json<StockLineOutcome>())).WithName("inventory-line-outcomes"));
 
         var outcomeDecisions = outcomes
@@ -68,7 +75,7 @@ public static class InventoryTopology
         // A failed order's held lines go back to the product tasks on a topic of their own: the DSL cannot feed them
         // into "inventory-lines", which is upstream of the collector. Release lines produce no outcome.
         ByProduct(outcomeDecisions, "inventory-rollbacks")
-            .Process(() => new StockKeeper(), Named.As("inventory-rollback-keeper"), StockStore, HoldStore);
+            .Process(() => new StockKeeper(), Named.As("inventory-rollback-keeper"), LevelStore, HoldStore, AvailableStore);
     }
 
     private static IKStream<string, InventoryReply> Replies(IKStream<string, ReservationEffect> effects) =>

@@ -1,30 +1,27 @@
 using StreamsApp.Contracts.Inventory;
 using StreamsApp.Streams.Processing;
-using StreamsApp.Streams.State;
 
 namespace StreamsApp.Topologies.Participants.Inventory;
 
 /// <summary>
-/// Applies <c>inventory.stock</c> to the stock store on the product's task: a <see cref="StockLevel"/> sets the units
-/// that can still be reserved (a recount or restock by the stock owner), a tombstone removes the product.
+/// Applies <c>inventory.stock</c> on the product's task: a <see cref="StockLevel"/> sets the units that can still be
+/// reserved (a recount or restock by the stock owner), a tombstone removes the product. Each level is applied once,
+/// in offset order (<see cref="StockLevelMark"/>).
 /// </summary>
 internal sealed class StockLevelWriter : IProcessor<string, StockLevel, string, StockLevel>
 {
-    private IKeyValueStore<string, int>? _stock;
+    private IProcessorContext<string, StockLevel>? _context;
+    private StockLedger? _ledger;
 
-    public void Init(IProcessorContext<string, StockLevel> context) =>
-        _stock = context.GetStateStore<IKeyValueStore<string, int>>(InventoryTopology.StockStore);
+    public void Init(IProcessorContext<string, StockLevel> context)
+    {
+        _context = context;
+        _ledger = StockLedger.Of(context);
+        _ledger.Rebuild();
+    }
 
     // A tombstone arrives as a null value although the contract type is not nullable.
-    public void Process(Record<string, StockLevel> record)
-    {
-        if (record.Value is null)
-        {
-            _stock!.Delete(record.Key, out _);
-        }
-        else
-        {
-            _stock!.Put(record.Key, record.Value.Available);
-        }
-    }
+    public void Process(Record<string, StockLevel> record) =>
+        _ledger!.SetLevel(record.Key, record.Value, _context!.RecordMetadata?.Offset
+            ?? throw new InvalidOperationException("a stock level is applied from the inventory.stock record that carries it"));
 }
