@@ -10,8 +10,10 @@ namespace StreamsApp.Worker.Configuration;
 /// Keys that name no setting, which the binder would silently ignore: a flag the worker does not know, or a key in one
 /// of the worker's sections (<c>Streams</c>, <c>Kafka</c>, ...) from appsettings.json or a <c>STREAMSAPP_</c> variable.
 /// Each is named as it was given (<c>--gurantee</c>, <c>STREAMSAPP_Streams__Bogus</c>) with the closest known key, or
-/// the keys there are. Other keys in the file and the environment belong to others (<c>Logging</c>), and pass-through
-/// properties (<c>Kafka:Properties:*</c>, <c>Streams:KafkaProperties:*</c>) are free-form.
+/// the keys there are. Other keys in the file and the environment belong to others (<c>Logging</c>), except a
+/// <c>STREAMSAPP_</c> variable that was plainly meant as one of the worker's settings: a mistyped section or a single
+/// underscore after one. Pass-through properties (<c>Kafka:Properties:*</c>, <c>Streams:KafkaProperties:*</c>) are
+/// free-form.
 /// </summary>
 internal static class UnknownSettings
 {
@@ -57,11 +59,18 @@ internal static class UnknownSettings
                         yield return problem;
                     }
                 }
-                else if (given == Origin.CommandLine && !HostKeys.Contains(section, StringComparer.OrdinalIgnoreCase))
+                else if (!HostKeys.Contains(section, StringComparer.OrdinalIgnoreCase))
                 {
                     foreach (var key in source.Leaves(section))
                     {
-                        yield return UnknownFlag(key);
+                        if (given == Origin.CommandLine)
+                        {
+                            yield return UnknownFlag(key);
+                        }
+                        else if (given == Origin.Environment && MistypedVariable(source, key) is { } problem)
+                        {
+                            yield return problem;
+                        }
                     }
                 }
             }
@@ -111,6 +120,25 @@ internal static class UnknownSettings
             ? $"Unknown flag --{key}: did you mean --{closest}{key[first.Length..]}?"
             : $"Unknown flag --{key}: the flags are {string.Join(", ", WorkerConfiguration.FlagAliases.Keys)}, "
                 + $"and --Section:Key=value for any setting of {string.Join(", ", SettingNode.Root.ChildNames)} (README.md, Worker configuration)";
+    }
+
+    // A STREAMSAPP_ variable outside the worker's sections meant as one of its settings: one underscore where two part
+    // a section from its key (STREAMSAPP_Streams_ApplicationId), or a mistyped section (STREAMSAPP_Stream__ApplicationId).
+    // Other variables with the prefix are a script's own (STREAMSAPP_TEST_LOG_DIR) and left alone.
+    private static string? MistypedVariable(Source source, string key)
+    {
+        var first = key.Split(':')[0];
+        var rest = key[first.Length..];
+        var unknown = $"Unknown setting {source.Render(key)}";
+        if (SettingNode.Root.ChildNames.FirstOrDefault(name => first.StartsWith(name + "_", StringComparison.OrdinalIgnoreCase)) is { } section)
+        {
+            var meant = section + ":" + first[(section.Length + 1)..].Replace("_", ":", StringComparison.Ordinal) + rest;
+            return $"{unknown}: did you mean {source.Render(meant)}? Two underscores part a section from its key";
+        }
+
+        return rest.Length > 0 && ClosestName.Find(first, SettingNode.Root.ChildNames) is { } closest
+            ? $"{unknown}: did you mean {source.Render(closest + rest)}?"
+            : null;
     }
 
     private sealed record Source(IConfigurationProvider Provider, Origin Origin, string File)

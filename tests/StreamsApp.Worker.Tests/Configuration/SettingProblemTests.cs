@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamsApp.Streams;
@@ -102,6 +104,41 @@ public sealed class SettingProblemTests
         {
             File.Delete(file);
         }
+    }
+
+    [Theory]
+    [InlineData("STREAMSAPP_Streams_ApplicationId", "Unknown setting STREAMSAPP_Streams_ApplicationId: did you mean STREAMSAPP_Streams__ApplicationId? Two underscores part a section from its key")]
+    [InlineData("STREAMSAPP_KAFKA_PROPERTIES__security.protocol", "Unknown setting STREAMSAPP_KAFKA_PROPERTIES__security.protocol: did you mean STREAMSAPP_Kafka__PROPERTIES__security.protocol? Two underscores part a section from its key")]
+    [InlineData("STREAMSAPP_Stream__ApplicationId", "Unknown setting STREAMSAPP_Stream__ApplicationId: did you mean STREAMSAPP_Streams__ApplicationId?")]
+    [InlineData("STREAMSAPP_Streams__ApplicatonId", "Unknown setting STREAMSAPP_Streams__ApplicatonId: did you mean STREAMSAPP_Streams__ApplicationId?")]
+    public void AVariableMeantAsASettingButMisspeltIsNamedWithTheOneMeant(string variable, string message)
+    {
+        var problems = UnknownSettings.Find(new ConfigurationRoot([new Variables(new() { [variable] = "x", ["STREAMSAPP_TEST_LOG_DIR"] = "/tmp/logs" })]));
+
+        Assert.Equal(message, Assert.Single(problems));
+    }
+
+    [Fact]
+    public void VariablesWithThePrefixThatNameNoSectionAreSomeoneElses()
+    {
+        var variables = new Variables(new()
+        {
+            ["STREAMSAPP_TEST_LOG_DIR"] = "/tmp/logs", ["STREAMSAPP_PEER_SECRET"] = "s", ["STREAMSAPP_Logging__LogLevel__Default"] = "Debug",
+            ["STREAMSAPP_STREAMS__APPLICATIONID"] = "app",
+        });
+
+        Assert.Empty(UnknownSettings.Find(new ConfigurationRoot([variables])));
+    }
+
+    /// <summary>The environment provider on variables of the test's own, not the process's, which other tests share.</summary>
+    private sealed class Variables(Dictionary<string, string> variables) : EnvironmentVariablesConfigurationProvider(WorkerConfiguration.EnvironmentPrefix)
+    {
+        public override void Load() => Data = variables
+            .Where(v => v.Key.StartsWith(WorkerConfiguration.EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(
+                v => v.Key[WorkerConfiguration.EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal),
+                v => (string?)v.Value,
+                StringComparer.OrdinalIgnoreCase);
     }
 
     [Theory]
