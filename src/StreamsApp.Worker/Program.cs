@@ -30,9 +30,16 @@ catch (StreamsConfigException e)
     Console.Error.WriteLine($"{e.Message} (the worker's key is Streams:<name>, e.g. --Streams:GroupProtocol=Classic)");
     return 2;
 }
-catch (Exception e) when (e is OptionsValidationException or InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" })
+catch (OptionsValidationException e)
 {
-    // Configuration mistakes are the user's to fix: the message names the key; a stack trace would bury it.
+    // Configuration mistakes are the user's to fix: each message names its key; a stack trace would bury them.
+    Console.Error.WriteLine(e.Failures.Count() == 1
+        ? $"Invalid configuration: {e.Failures.Single()}"
+        : $"Invalid configuration:{string.Concat(e.Failures.Select(failure => $"{Environment.NewLine}  - {failure}"))}");
+    return 2;
+}
+catch (InvalidOperationException e) when (e.Source == "Microsoft.Extensions.Configuration.Binder")
+{
     Console.Error.WriteLine($"Invalid configuration: {e.Message}");
     return 2;
 }
