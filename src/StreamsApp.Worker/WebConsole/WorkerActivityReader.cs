@@ -2,6 +2,7 @@ using StreamsApp.Contracts.Saga;
 using StreamsApp.Streams;
 using StreamsApp.Streams.Hosting;
 using StreamsApp.Streams.Metrics;
+using StreamsApp.Streams.Processing;
 using StreamsApp.Worker.Operations.Metrics;
 
 namespace StreamsApp.Worker.WebConsole;
@@ -27,10 +28,12 @@ internal static class WorkerActivityReader
             return new WorkerActivity(address, state, [], [], new Dictionary<string, long>(), []);
         }
 
+        // A task sensor's tag is its task id as text.
         var processed = streams.Metrics.Find("process-total")
-            .Where(sensor => sensor.Name.Tag(TaskTag) is not null)
-            .GroupBy(sensor => Subtopology(sensor.Name.Tag(TaskTag)!))
-            .ToDictionary(g => g.Key, g => (long)g.Sum(sensor => sensor.Sum));
+            .Select(sensor => (Sensor: sensor, IsTask: TaskId.TryParse(sensor.Name.Tag(TaskTag), out var task), Task: task))
+            .Where(sensor => sensor.IsTask)
+            .GroupBy(sensor => sensor.Task.Subtopology)
+            .ToDictionary(g => g.Key, g => (long)g.Sum(sensor => sensor.Sensor.Sum));
         var lag = Lag(streams.Metrics.ReadGauges(), SourceTopics(instance.Description, applicationId));
         var sagas = SagaStates.Read(streams) is { } totals
             ? Enum.GetValues<SagaStatus>().ToDictionary(status => status.ToString(), status => totals[status])
@@ -45,9 +48,6 @@ internal static class WorkerActivityReader
             [.. tasks.Select(task => task.Subtopology).Distinct().Order()
                 .Select(id => new SubtopologyActivity(id, processed.GetValueOrDefault(id), lag.GetValueOrDefault(id)))]);
     }
-
-    // A sensor's task-id tag is the task's id as text, <sub-topology>_<partition>.
-    private static int Subtopology(string taskId) => int.Parse(taskId.AsSpan(0, taskId.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
 
     // The lag of each partition read, summed per sub-topology reading its topic.
     private static Dictionary<int, long> Lag(IEnumerable<MetricValue> gauges, Dictionary<string, int> subtopologyOf) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamsApp.Streams.Errors;
 using StreamsApp.Streams.Processing;
 
@@ -200,15 +199,7 @@ internal sealed class StateDirectory : IDisposable
 
     private static bool HoldsAnything(string path) => Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any();
 
-    private static TaskId? TryParseTaskId(string name)
-    {
-        var parts = name.Split('_');
-        return parts is [var subtopology, var partition]
-            && int.TryParse(subtopology, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-            && int.TryParse(partition, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
-            ? new TaskId(s, p)
-            : null;
-    }
+    private static TaskId? TryParseTaskId(string name) => TaskId.TryParse(name, out var id) ? id : null;
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

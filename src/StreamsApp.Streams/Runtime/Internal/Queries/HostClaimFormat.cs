@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using StreamsApp.Streams.Processing;
@@ -73,15 +72,12 @@ internal sealed class HostClaimFormat(byte[] key)
         var tasks = new HashSet<TaskId>();
         foreach (var task in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            var ids = task.Split('_');
-            if (ids.Length != 2
-                || !int.TryParse(ids[0], NumberStyles.None, CultureInfo.InvariantCulture, out var subtopology)
-                || !int.TryParse(ids[1], NumberStyles.None, CultureInfo.InvariantCulture, out var partition))
+            if (!TaskId.TryParse(task, out var id))
             {
                 return null;
             }
 
-            tasks.Add(new TaskId(subtopology, partition));
+            tasks.Add(id);
         }
 
         return tasks;
