@@ -27,14 +27,16 @@ internal static class DemoCatalog
     /// <summary>A country the shipping participant does not serve.</summary>
     public const string UnservedCountry = "AQ";
 
-    // Ample stock and credit, so hours of demo traffic do not drain them and turn completions into failures.
-    private const int AmpleStock = 1_000_000;
+    // Ample credit, so hours of demo traffic do not drain it and turn completions into failures.
     private const decimal AmpleCredit = 100_000_000m;
 
     private static readonly DateTimeOffset Since = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Customers who can pay for any demo order.</summary>
     public static IReadOnlyList<string> GoodCustomers { get; } = ["c-ada", "c-bob"];
+
+    /// <summary>Units of each of <see cref="StockedProducts"/> in stock at the start: hours of demo traffic do not drain them.</summary>
+    public const int AmpleStock = 1_000_000;
 
     /// <summary>The products in ample stock, with their prices.</summary>
     public static IReadOnlyList<(string Id, string Name, string Category, decimal Price)> StockedProducts { get; } =

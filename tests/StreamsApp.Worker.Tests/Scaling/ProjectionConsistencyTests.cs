@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using StreamsApp.Topologies.Participants.Inventory;
+using StreamsApp.Topologies.Participants.Payments;
 using StreamsApp.Worker.Embedded;
-
 using StreamsApp.Worker.Tests.Operations;
 
 namespace StreamsApp.Worker.Tests.Scaling;
@@ -10,7 +11,8 @@ namespace StreamsApp.Worker.Tests.Scaling;
 /// <summary>
 /// Under at-least-once, a killed worker's tasks redo what followed their last commit, and a paused one's are taken
 /// over while it still holds them. Two workers on the embedded cluster take orders while one is killed mid-stream,
-/// twice: then every order has the outcome its scenario leads to and every count equals the orders placed, exactly.
+/// twice: then every order has the outcome its scenario leads to, every count equals the orders placed, exactly, and
+/// the participants' stock and credit are what the completed orders took.
 /// Then one is paused past its session with orders in flight: what its producer had queued lands after the new
 /// owner's writes (decision 0022), which may leave a view or an order's record at an earlier state, but no count may
 /// go negative or exceed what it counts, and every saga is counted once.
@@ -108,6 +110,19 @@ public sealed class ProjectionConsistencyTests
                     && sagas.Values.Sum() == Placed.Count
                     && outcomes.GetValueOrDefault("completed") == Completing.Count && outcomes.GetValueOrDefault("failed") == Placed.Count - Completing.Count,
                 token);
+
+            // What the participants have left (decision 0029): a failed order holds nothing, whether refused, released or
+            // refunded, so each product lacks what completed orders took and each customer's credit used is what they paid.
+            var sold = SoldProducts().ToDictionary(product => product.Key, product => product.Sum(line => line.Units));
+            foreach (var (product, _, _, _) in DemoCatalog.StockedProducts)
+            {
+                await StoreNumberAsync(app, InventoryTopology.AvailableStore, product, DemoCatalog.AmpleStock - sold.GetValueOrDefault(product), token);
+            }
+
+            foreach (var customer in Views.GroupBy(Customer))
+            {
+                await StoreNumberAsync(app, PaymentTopology.SpentStore, customer.Key, customer.Where(IsCompleting).Sum(Total), token);
+            }
         }
 
         /// <summary>Every count is of orders or sagas that exist, none is negative, and each order and saga is counted once.</summary>
@@ -176,6 +191,26 @@ public sealed class ProjectionConsistencyTests
                 },
                 ScaledApplication.Timeout,
                 () => $"{productId}: {seen}");
+        }
+
+        /// <summary>
+        /// Waits until a participant's store holds <paramref name="expected"/> for the key (no entry reads as 0): a release
+        /// line reaches its product's task after the order's saga has failed.
+        /// </summary>
+        private static async Task StoreNumberAsync(ScaledApplication app, string store, string key, decimal expected, CancellationToken token)
+        {
+            var seen = "";
+            await Wait.UntilAsync(
+                async () =>
+                {
+                    using var response = await app.Seeder.GetAsync($"/stores/{store}/keys/{key}", token);
+                    seen = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(token)}";
+                    return response.StatusCode == HttpStatusCode.NotFound
+                        ? expected == 0
+                        : response.StatusCode == HttpStatusCode.OK && decimal.Parse(await response.Content.ReadAsStringAsync(token), CultureInfo.InvariantCulture) == expected;
+                },
+                ScaledApplication.Timeout,
+                () => $"{store}/{key} is not {expected}: {seen}");
         }
 
         private static string Time(int hours) => Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(hours).ToString("O", CultureInfo.InvariantCulture));

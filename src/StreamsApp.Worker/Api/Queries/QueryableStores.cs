@@ -1,4 +1,6 @@
 using StreamsApp.Contracts.Saga;
+using StreamsApp.Topologies.Participants.Inventory;
+using StreamsApp.Topologies.Participants.Payments;
 using StreamsApp.Topologies.Projections;
 using StreamsApp.Topologies.Saga;
 
@@ -10,7 +12,10 @@ namespace StreamsApp.Worker.Api.Queries;
 /// <param name="Window">The reader of a window store; null for a key-value store.</param>
 internal sealed record QueryableStore(ProjectionStore Info, IKeyValueReader? KeyValue, IWindowReader? Window);
 
-/// <summary>The stores the worker serves: the projections' read models (<see cref="ProjectionStores.All"/>) and the saga state store.</summary>
+/// <summary>
+/// The stores the worker serves: the projections' read models (<see cref="ProjectionStores.All"/>), the saga state
+/// store, and what the participants have left: each product's units and each customer's spent credit.
+/// </summary>
 internal static class QueryableStores
 {
     /// <summary>The saga state store, typed: the saga endpoints filter on the state.</summary>
@@ -23,6 +28,10 @@ internal static class QueryableStores
         new(new ProjectionStore(SagaStores.State, ProjectionStoreKind.KeyValue, typeof(string), typeof(SagaState),
             "The saga orchestrator's state of each order's saga: status, steps done, pending compensations, failure reason; by saga id (= order id)"),
             SagaState, null),
+        Reading(new ProjectionStore(InventoryTopology.AvailableStore, ProjectionStoreKind.KeyValue, typeof(string), typeof(int),
+            "The inventory participant's units of each product that can still be reserved: its last stock level, less what orders hold; by product id")),
+        Reading(new ProjectionStore(PaymentTopology.SpentStore, ProjectionStoreKind.KeyValue, typeof(string), typeof(decimal),
+            "The payment participant's captured, unrefunded charges of each customer, summed (its credit used); by customer id")),
     ];
 
     /// <summary>The store named <paramref name="name"/>; null when the worker does not serve it.</summary>

@@ -24,11 +24,12 @@ internal interface IWindowReader
 }
 
 /// <summary>Reads a key-value store through interactive queries (DSL stores: the timestamp is unwrapped).</summary>
-/// <typeparam name="TValue">The value type.</typeparam>
+/// <typeparam name="TValue">The value type: a contract, or a number (a participant's units or credit).</typeparam>
 internal sealed class KeyValueReader<TValue>(string storeName) : IKeyValueReader
-    where TValue : class
+    where TValue : notnull
 {
-    public object? Get(KafkaStreams streams, string key, bool stale = false) => Store(streams, stale).Get(key);
+    // TryGet: for a number, Get would answer 0 for a key that is not there.
+    public object? Get(KafkaStreams streams, string key, bool stale = false) => Store(streams, stale).TryGet(key, out var value) ? value : null;
 
     public StorePage Range(KafkaStreams streams, string? from, string? to, int limit)
     {

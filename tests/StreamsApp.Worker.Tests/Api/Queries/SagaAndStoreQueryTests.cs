@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using StreamsApp.Topologies.Participants.Inventory;
+using StreamsApp.Topologies.Participants.Payments;
 using StreamsApp.Topologies.Projections;
 using StreamsApp.Topologies.Saga;
+using StreamsApp.Worker.Embedded;
 
 namespace StreamsApp.Worker.Tests.Api.Queries;
 
@@ -49,7 +52,7 @@ public sealed class SagaAndStoreQueryTests(QueryWorkerFixture fixture)
     }
 
     [Fact]
-    public async Task TheCatalogueListsTheReadModelsAndTheSagaStore()
+    public async Task TheCatalogueListsTheReadModelsTheSagaStoreAndTheParticipantsSums()
     {
         var (status, catalogue, _) = await fixture.GetAsync("/stores");
 
@@ -57,11 +60,21 @@ public sealed class SagaAndStoreQueryTests(QueryWorkerFixture fixture)
         // A list as every list the API answers: {"items":[...]}.
         var stores = catalogue.GetProperty("items");
         var names = stores.EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
-        Assert.Equal([.. ProjectionStores.All.Select(s => s.Name), SagaStores.State], names);
+        Assert.Equal([.. ProjectionStores.All.Select(s => s.Name), SagaStores.State, InventoryTopology.AvailableStore, PaymentTopology.SpentStore], names);
         var sales = stores.EnumerateArray().Single(s => s.GetProperty("name").GetString() == ProjectionStores.ProductSales);
         Assert.Equal("Window", sales.GetProperty("kind").GetString());
         Assert.Equal("ProductSaleLine", sales.GetProperty("valueType").GetString());
         Assert.True(sales.GetProperty("running").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AParticipantsSumIsANumberAndAKeyWithoutOneIsNotFound()
+    {
+        var (status, units, _) = await fixture.GetAsync($"/stores/{InventoryTopology.AvailableStore}/keys/{DemoCatalog.OutOfStockProduct}");
+        var (missingStatus, _, _) = await fixture.GetAsync($"/stores/{PaymentTopology.SpentStore}/keys/no-such-customer");
+
+        Assert.Equal((HttpStatusCode.OK, JsonValueKind.Number, 0), (status, units.ValueKind, units.GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, missingStatus);
     }
 
     [Fact]
