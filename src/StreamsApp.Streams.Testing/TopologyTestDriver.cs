@@ -37,7 +37,8 @@ public sealed partial class TopologyTestDriver : IDisposable
     /// <param name="topology">The topology under test.</param>
     /// <param name="config">The configuration; default: application id <c>test-driver</c>. A config whose
     /// <see cref="StreamsConfig.StateDir"/> is left at its default gets a fresh temporary directory, deleted on dispose;
-    /// a chosen one is kept, so a second driver on it finds persistent stores' data.</param>
+    /// a chosen one is kept, so a second driver on it finds persistent stores' data. A zero
+    /// <see cref="StreamsConfig.CacheMaxBytesBuffering"/> removes the topology's caching layers, as in Kafka Streams.</param>
     /// <param name="options">Partitions, clock and logging.</param>
     public TopologyTestDriver(Topology topology, StreamsConfig? config = null, TopologyTestDriverOptions? options = null)
     {
@@ -46,6 +47,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         _options = options ?? new TopologyTestDriverOptions();
         _config = config ?? new StreamsConfig { ApplicationId = "test-driver" };
         _config.Validate();
+        _builder.ApplyConfig(_config);
         if (_config.StateDir == StreamsConfig.DefaultStateDir)
         {
             _ownedStateDir = Directory.CreateTempSubdirectory("streamsapp-ttd-").FullName;

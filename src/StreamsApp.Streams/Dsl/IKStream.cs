@@ -90,7 +90,8 @@ public interface IKStream<TKey, TValue>
 
     /// <summary>
     /// Like <see cref="Join{TTableValue, TResult}(IKTable{TKey, TTableValue}, Func{TValue, TTableValue, TResult}, Joined{TKey, TValue, TTableValue})"/>,
-    /// but a record without a row is joined with <c>default</c> (null; use a nullable type for value types).
+    /// but a record without a row, or without a key, is joined with <c>default</c> (null; use a nullable type for value
+    /// types).
     /// </summary>
     IKStream<TKey, TResult> LeftJoin<TTableValue, TResult>(
         IKTable<TKey, TTableValue> table, Func<TValue, TTableValue, TResult> joiner, Joined<TKey, TValue, TTableValue>? joined = null);
@@ -118,7 +119,8 @@ public interface IKStream<TKey, TValue>
     /// <summary>
     /// As the windowed stream-stream <c>Join</c>, but a record of this stream that found no match is emitted with
     /// <c>default</c> for the other side once its window and grace have closed by stream time (never before: a
-    /// match arriving in time replaces it).
+    /// match arriving in time replaces it). As in Kafka Streams, a record whose window has already ended when it
+    /// arrives is emitted so at once (a match within grace still joins it too), and a record without a key at once.
     /// </summary>
     IKStream<TKey, TResult> LeftJoin<TOtherValue, TResult>(
         IKStream<TKey, TOtherValue> other, Func<TValue, TOtherValue, TResult> joiner, JoinWindows windows,

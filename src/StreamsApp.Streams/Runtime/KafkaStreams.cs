@@ -47,6 +47,7 @@ public sealed partial class KafkaStreams : IDisposable, IAsyncDisposable
         }
 
         _builder = topology.Builder;
+        _builder.ApplyConfig(config);
         _config = config.Copy();
         _options = options ?? new KafkaStreamsOptions();
         _log = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<KafkaStreams>();

@@ -21,7 +21,11 @@ internal static class DslTestSupport
         driver.Metrics.Find("dropped-records-total").Sum(s => s.Count);
 
     /// <summary>A driver whose listed topics have the given partition counts.</summary>
-    public static TopologyTestDriver Driver(Topology topology, params (string Topic, int Partitions)[] partitions)
+    public static TopologyTestDriver Driver(Topology topology, params (string Topic, int Partitions)[] partitions) =>
+        Driver(topology, null, partitions);
+
+    /// <summary>A driver with the given configuration whose listed topics have the given partition counts.</summary>
+    public static TopologyTestDriver Driver(Topology topology, StreamsConfig? config, params (string Topic, int Partitions)[] partitions)
     {
         var options = new TopologyTestDriverOptions();
         foreach (var (topic, count) in partitions)
@@ -29,6 +33,12 @@ internal static class DslTestSupport
             options.TopicPartitions[topic] = count;
         }
 
-        return new TopologyTestDriver(topology, options: options);
+        return new TopologyTestDriver(topology, config, options);
     }
+
+    /// <summary>
+    /// The driver's configuration without a cache budget, under which (as in Kafka Streams) stores have no caching
+    /// layer and every processor forwards each update itself.
+    /// </summary>
+    public static StreamsConfig Uncached() => new() { ApplicationId = "test-driver", CacheMaxBytesBuffering = 0 };
 }

@@ -113,6 +113,33 @@ public class KTableOperationsTests
     }
 
     [Fact]
+    public void Without_a_cache_MapValues_passes_on_a_delete_of_a_key_without_a_row_and_Filter_does_not()
+    {
+        // Kafka Streams' KTableMapValues forwards every update, materialized or not; its KTableFilter, knowing the
+        // old row (decision 0003: our source tables are always materialized), forwards nothing for a key that
+        // neither had nor has a matching row.
+        var builder = new StreamsBuilder();
+        var table = builder.Table("input", Consumed.With(Serdes.String(), Serdes.String()));
+        table.MapValues(v => v.ToUpperInvariant()).ToStream().To("upper");
+        table.MapValues((k, v) => k + v, materialized: Materialized.As<string, string>("keyed")).ToStream().To("keyed");
+        table.Filter((_, v) => v.StartsWith('y'), materialized: Materialized.As<string, string>("matching")).ToStream().To("matching");
+        using var driver = new TopologyTestDriver(builder.Build(), DslTestSupport.Uncached());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "x", 1);
+        input.PipeInput("b", null!, 2);
+        input.PipeInput("a", null!, 3);
+
+        var upper = driver.CreateOutputTopic("upper", Serdes.String(), Serdes.String());
+        var keyed = driver.CreateOutputTopic("keyed", Serdes.String(), Serdes.String());
+        var matching = driver.CreateOutputTopic("matching", Serdes.String(), Serdes.String());
+        Assert.Equal([("a", "X", 1L), ("b", null!, 2L), ("a", null!, 3L)], upper.ReadAll());
+        Assert.Equal([("a", "ax", 1L), ("b", null!, 2L), ("a", null!, 3L)], keyed.ReadAll());
+        Assert.Empty(matching.ReadAll());
+        Assert.Empty(driver.GetKeyValueStore<string, string>("keyed").Contents());
+    }
+
+    [Fact]
     public void ToStream_of_a_table_of_non_nullable_values_that_may_delete_fails_at_build()
     {
         var builder = new StreamsBuilder();

@@ -86,7 +86,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         Func<TKey, TValue, TValueOut> mapper, Named? named = null, Materialized<TKey, TValueOut>? materialized = null)
     {
         ArgumentNullException.ThrowIfNull(mapper);
-        return Derive(named, "KTABLE-MAPVALUES-", materialized, MayDelete, (key, value) => (true, mapper(key, value)), null);
+        return Derive(named, "KTABLE-MAPVALUES-", materialized, MayDelete, (key, value) => (true, mapper(key, value)), null, filter: false);
     }
 
     public IKStream<TKey, TValue> ToStream(Named? named = null)
@@ -124,7 +124,9 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         Func<TKey, TValue, bool> predicate, bool keepWhen, Named? named, Materialized<TKey, TValue>? materialized)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var table = Derive(named, "KTABLE-FILTER-", materialized, true, (key, value) => (predicate(key, value) == keepWhen, value), _valueSerde);
+        var table = Derive(
+            named, "KTABLE-FILTER-", materialized, true, (key, value) => (predicate(key, value) == keepWhen, value), _valueSerde,
+            filter: true);
 
         // As in Kafka Streams (KAFKA-10077): every table here has a materialized root, so the filter can know the old
         // row and forward a delete only for a row that stops matching, not for each update that never matched.
@@ -134,7 +136,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
 
     private KTableImpl<TKey, TValueOut> Derive<TValueOut>(
         Named? named, string prefix, Materialized<TKey, TValueOut>? materialized, bool mayDelete,
-        Func<TKey, TValue, (bool, TValueOut)> map, ISerde<TValueOut>? knownValueSerde)
+        Func<TKey, TValue, (bool, TValueOut)> map, ISerde<TValueOut>? knownValueSerde, bool filter)
     {
         // As Kafka Streams' KTableImpl.doFilter/doMapValues: only a named Materialized materializes the result; one
         // without a name draws (and drops) a store name, before the node's name.
@@ -150,7 +152,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
             _builder, name, storeName, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
             storeName is null ? EnableSendingOldValues : null, getter);
         var sendOld = table.SendOldValues;
-        _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, storeName, sendOld), NodeName);
+        _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, filter, storeName, sendOld), NodeName);
         if (storeName is not null)
         {
             var keys = InternalStreamsBuilder.SerdeOrDefault(materialized!.KeySerde ?? _keySerde, $"Table '{name}'");

@@ -94,6 +94,25 @@ internal sealed partial class InternalTopologyBuilder
         }
     }
 
+    /// <summary>
+    /// Prepares the blueprint for a configuration, as Kafka Streams' <c>rewriteTopology</c>: with no cache budget
+    /// (<see cref="StreamsConfig.CacheMaxBytesBuffering"/> = 0) every store loses its caching layer, so that processors
+    /// forward each update themselves. A zero-byte cache would still drop what a cache flush drops (a delete of a key
+    /// the store never had), which an uncached store's processor forwards.
+    /// </summary>
+    public void ApplyConfig(StreamsConfig config)
+    {
+        if (config.CacheMaxBytesBuffering != 0)
+        {
+            return;
+        }
+
+        foreach (var store in _stores.Values)
+        {
+            store.Builder.WithCachingDisabled();
+        }
+    }
+
     public void ConnectProcessorAndStore(string processorName, string storeName)
     {
         if (!_stores.ContainsKey(storeName))

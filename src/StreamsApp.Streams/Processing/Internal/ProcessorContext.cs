@@ -23,14 +23,13 @@ internal sealed class ProcessorContext<TKeyOut, TValueOut>(
 
     public long CurrentSystemTimeMs => task.WallClockMs;
 
-    public void Forward(Record<TKeyOut, TValueOut> record) => children.Forward(record);
+    public void Forward(Record<TKeyOut, TValueOut> record) => Stamped(record, null);
 
-    public void Forward(Record<TKeyOut, TValueOut> record, string childName) => children.Forward(record, childName);
+    public void Forward(Record<TKeyOut, TValueOut> record, string childName) => Stamped(record, childName);
 
-    public void Forward(FixedKeyRecord<TKeyOut, TValueOut> record) => children.Forward(record.ToRecord());
+    public void Forward(FixedKeyRecord<TKeyOut, TValueOut> record) => Stamped(record.ToRecord(), null);
 
-    public void Forward(FixedKeyRecord<TKeyOut, TValueOut> record, string childName) =>
-        children.Forward(record.ToRecord(), childName);
+    public void Forward(FixedKeyRecord<TKeyOut, TValueOut> record, string childName) => Stamped(record.ToRecord(), childName);
 
     public TStore GetStateStore<TStore>(string name)
         where TStore : IStateStore
@@ -61,4 +60,27 @@ internal sealed class ProcessorContext<TKeyOut, TValueOut>(
         task.Schedule(nodeName, interval, type, punctuator);
 
     public void Commit() => task.RequestCommit();
+
+    // The children run in the forwarded record's time, as in Kafka Streams, whose forward sets the record context:
+    // what they write to a store (a cache entry, a changelog record) carries it, not the input record's time.
+    private void Stamped(Record<TKeyOut, TValueOut> record, string? childName)
+    {
+        var inputTimestamp = task.CurrentTimestamp;
+        task.CurrentTimestamp = record.Timestamp;
+        try
+        {
+            if (childName is null)
+            {
+                children.Forward(record);
+            }
+            else
+            {
+                children.Forward(record, childName);
+            }
+        }
+        finally
+        {
+            task.CurrentTimestamp = inputTimestamp;
+        }
+    }
 }

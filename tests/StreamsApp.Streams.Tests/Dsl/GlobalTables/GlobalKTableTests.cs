@@ -58,6 +58,20 @@ public class GlobalKTableTests
             output);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stream_record_without_a_key_joins_the_global_row_its_key_selector_picks(bool left)
+    {
+        // The selector reads the value, so the record has a lookup key (KIP-962: only a null lookup key fails a join).
+        using var driver = new TopologyTestDriver(EnrichOrders(left));
+        driver.CreateInputTopic("products", Serdes.String(), Serdes.String()).PipeInput("p1", "apple", 1);
+
+        driver.CreateInputTopic("orders", Serdes.String(), Serdes.String()).PipeInput(null!, "p1:2", 10);
+
+        Assert.Equal([(null!, "p1:2=apple", 10L)], driver.CreateOutputTopic("out", Serdes.String(), Serdes.String()).ReadAll());
+    }
+
     [Fact]
     public void The_global_store_is_queryable_from_the_driver_and_has_no_changelog()
     {

@@ -219,6 +219,30 @@ public class ForeignKeyJoinTests
         Assert.Equal([("o13", "p3:13+renamed"), ("o23", "p3:23+renamed"), ("o3", "p3:3+renamed")], renamed);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Without_a_cache_deleting_a_left_row_that_had_no_result_still_gives_a_tombstone(bool materialized)
+    {
+        // Kafka Streams' result node (a KTableSource, materialized or not) forwards every response, tombstones of keys
+        // without a result included; only a cache holds those back.
+        var builder = new StreamsBuilder();
+        var orders = builder.Table("orders", Strings);
+        var products = builder.Table("products", Strings);
+        orders.Join(
+                products, order => order.Split(':')[0], (order, product) => order + "+" + product,
+                materialized: materialized ? Materialized.As<string, string>("joined") : null)
+            .ToStream()
+            .To("out", Produced.With(Serdes.String(), Serdes.String()));
+        using var driver = new TopologyTestDriver(builder.Build(), DslTestSupport.Uncached());
+        var orderInput = driver.CreateInputTopic("orders", Serdes.String(), Serdes.String());
+
+        orderInput.PipeInput("o1", "p1:1", 10);
+        orderInput.PipeInput("o1", null!, 20);
+
+        Assert.Equal([("o1", null!, 20L)], driver.CreateOutputTopic("out", Serdes.String(), Serdes.String()).ReadAll());
+    }
+
     [Fact]
     public void Regrouping_the_unmaterialized_result_subtracts_old_rows()
     {

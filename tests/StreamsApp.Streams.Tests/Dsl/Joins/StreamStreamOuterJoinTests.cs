@@ -6,7 +6,8 @@ namespace StreamsApp.Streams.Tests.Dsl.Joins;
 /// <summary>
 /// Left and outer stream-stream joins (Kafka Streams 3.1+): an unmatched record waits until its window and grace
 /// have closed by stream time and only then is emitted with null for the other side; a match arriving in time
-/// replaces it, so no spurious null results appear.
+/// replaces it, so no spurious null results appear. As there, a record whose window has already ended when it
+/// arrives, and a record without a key, are emitted with null at once.
 /// </summary>
 public class StreamStreamOuterJoinTests
 {
@@ -91,11 +92,46 @@ public class StreamStreamOuterJoinTests
         using var join = new StreamStreamJoinSupport(Kind.Left, TenMsGraceFive);
 
         join.Right.PipeInput("x", "advance", 120);
-        // 104 + 10 + 5 < 120: no right record can still join it, but it is within retention (104 + 20 + 5 >= 120).
+        // 104 + 10 < 120: its window has ended; it is within retention (104 + 20 + 5 >= 120).
         join.Left.PipeInput("a", "L", 104);
 
         Assert.Equal([("a", "L+null", 104L)], join.ReadAll());
         Assert.Equal(0, join.Driver.DroppedRecords());
+    }
+
+    [Fact]
+    public void A_record_arriving_after_its_window_ended_is_emitted_at_once_and_still_joins_a_match_within_grace()
+    {
+        using var join = new StreamStreamJoinSupport(Kind.Left, TenMsGraceFive);
+
+        join.Right.PipeInput("x", "advance", 110);
+        join.Left.PipeInput("b", "B", 100);
+        Assert.Empty(join.ReadAll()); // its window ends at 110, which stream time has reached but not passed
+
+        join.Right.PipeInput("x", "advance", 112);
+        join.Left.PipeInput("a", "A", 101);
+        Assert.Equal([("a", "A+null", 101L)], join.ReadAll()); // 111 < 112, although grace runs to 116
+
+        join.Right.PipeInput("a", "R", 105);
+        Assert.Equal([("a", "A+R", 105L)], join.ReadAll());
+
+        join.Right.PipeInput("x", "advance", 116);
+        Assert.Equal([("b", "B+null", 100L)], join.ReadAll());
+    }
+
+    [Theory]
+    [InlineData(Kind.Left)]
+    [InlineData(Kind.Outer)]
+    public void A_record_without_a_key_is_emitted_at_once_by_a_side_that_keeps_unmatched_records(Kind kind)
+    {
+        using var join = new StreamStreamJoinSupport(kind, TenMsGraceFive);
+
+        join.Left.PipeInput(null!, "L", 100);
+        join.Right.PipeInput(null!, "R", 101);
+        join.Left.PipeInput("a", null!, 102);
+
+        Assert.Equal(kind == Kind.Outer ? [(null!, "L+null", 100L), (null!, "null+R", 101L)] : [(null!, "L+null", 100L)], join.ReadAll());
+        Assert.Equal(kind == Kind.Outer ? 1 : 2, join.Driver.DroppedRecords());
     }
 
     [Fact]

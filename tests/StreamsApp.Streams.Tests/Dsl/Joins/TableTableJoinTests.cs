@@ -21,7 +21,7 @@ public class TableTableJoinTests
 
     private sealed class Fixture : IDisposable
     {
-        public Fixture(Kind kind, int partitions = 1, Materialized<string, string>? materialized = null)
+        public Fixture(Kind kind, int partitions = 1, Materialized<string, string>? materialized = null, bool cached = true)
         {
             var builder = new StreamsBuilder();
             var left = builder.Table("left", Strings);
@@ -35,7 +35,8 @@ public class TableTableJoinTests
             };
             joined.ToStream().To("out", Produced.With(Serdes.String(), Serdes.String()));
             Topology = builder.Build();
-            Driver = DslTestSupport.Driver(Topology, ("left", partitions), ("right", partitions));
+            var config = cached ? null : DslTestSupport.Uncached();
+            Driver = DslTestSupport.Driver(Topology, config, ("left", partitions), ("right", partitions));
             Left = Driver.CreateInputTopic("left", Serdes.String(), Serdes.String());
             Right = Driver.CreateInputTopic("right", Serdes.String(), Serdes.String());
             Output = Driver.CreateOutputTopic("out", Serdes.String(), Serdes.String());
@@ -121,6 +122,35 @@ public class TableTableJoinTests
         Assert.Equal(
             [("a", "l1+null", 10L), ("a", "l1+r1", 20L), ("c", "l3+null", 30L), ("c", null!, 40L)],
             f.Output.ReadAll());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Without_a_cache_a_delete_of_a_key_the_other_side_never_had_still_reaches_the_result(bool materialized)
+    {
+        // As in Kafka Streams: the right source forwards the tombstone, the join turns it into a result tombstone
+        // (the left row is there), and the merge passes it on whether or not it stored a row for the key.
+        using var f = new Fixture(Kind.Inner, materialized: materialized ? Materialized.As<string, string>("joined") : null, cached: false);
+
+        f.Left.PipeInput("a", "l1", 10);
+        f.Right.PipeInput("a", null!, 20);
+        f.Right.PipeInput("b", null!, 30);
+
+        Assert.Equal([("a", null!, 20L)], f.Output.ReadAll());
+    }
+
+    [Fact]
+    public void A_cached_materialized_result_stamps_a_delete_with_the_later_of_the_two_rows_timestamps()
+    {
+        // The merge writes the delete into its cache while handling the join's record (stamped 30), not the input (20).
+        using var f = new Fixture(Kind.Inner, materialized: Materialized.As<string, string>("joined"));
+
+        f.Left.PipeInput("a", "l1", 10);
+        f.Right.PipeInput("a", "r1", 30);
+        f.Left.PipeInput("a", null!, 20);
+
+        Assert.Equal([("a", "l1+r1", 30L), ("a", null!, 30L)], f.Output.ReadAll());
     }
 
     [Theory]

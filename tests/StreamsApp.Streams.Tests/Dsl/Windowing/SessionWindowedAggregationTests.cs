@@ -157,6 +157,31 @@ public class SessionWindowedAggregationTests
         Assert.Equal("1234", reduced);
     }
 
+    [Fact]
+    public void A_record_with_a_null_value_is_aggregated_into_its_session()
+    {
+        // As Kafka Streams' session aggregation, which drops only records without a key.
+        var builder = new StreamsBuilder();
+        builder.Stream("input", Strings).GroupByKey()
+            .WindowedBy(SessionWindows.OfInactivityGapWithNoGrace(TimeSpan.FromMilliseconds(5)))
+            .Count()
+            .MapValues(count => (long?)count)
+            .ToStream()
+            .To("output", Produced.With(SessionKeys, Serdes.Nullable(Serdes.Int64())));
+        using var driver = new TopologyTestDriver(builder.Build(), DslTestSupport.Uncached());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "x", 1);
+        input.PipeInput("a", null!, 2);
+        input.PipeInput("b", null!, 3);
+        input.PipeInput(null!, "x", 4);
+
+        Assert.Equal(
+            [(S("a", 1, 1), (long?)1, 1L), (S("a", 1, 1), null, 1L), (S("a", 1, 2), 2, 2L), (S("b", 3, 3), 1, 3L)],
+            driver.CreateOutputTopic("output", SessionKeys, Serdes.Nullable(Serdes.Int64())).ReadAll());
+        Assert.Equal(1, driver.DroppedRecords());
+    }
+
     private static Windowed<string> S(string key, long start, long end) => new(key, new SessionWindow(start, end));
 
     private static Topology Sessions(SessionWindows windows)

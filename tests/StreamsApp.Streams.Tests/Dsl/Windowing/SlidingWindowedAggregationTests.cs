@@ -40,8 +40,10 @@ public class SlidingWindowedAggregationTests
 
         input.PipeInput("a", "x", 12);
 
+        // Kafka Streams walks the existing windows backward (latest start first), then creates the record's left
+        // window and its right window; updates are forwarded in that order.
         Assert.Equal(
-            [(W(5), 3L, 15L), (W(11), 2L, 15L), (W(2), 2L, 12L), (W(13), 1L, 15L)],
+            [(W(11), 2L, 15L), (W(5), 3L, 15L), (W(2), 2L, 12L), (W(13), 1L, 15L)],
             Output(driver).ReadAll());
         Assert.Equal(
             [(W(0), 1L), (W(2), 2L), (W(5), 3L), (W(11), 2L), (W(13), 1L)],

@@ -108,6 +108,34 @@ public class TimeWindowedAggregationTests
     }
 
     [Fact]
+    public void Records_with_a_null_value_are_aggregated_and_a_null_reduce_result_deletes_the_window()
+    {
+        // Unlike the non-windowed aggregations, Kafka Streams' windowed ones drop only records without a key: a null
+        // value is counted and reaches the reducer, and a null aggregate (a first value of null) is a delete.
+        var builder = new StreamsBuilder();
+        var windowed = builder.Stream("input", Strings).GroupByKey()
+            .WindowedBy(TimeWindows.OfSizeWithNoGrace(TimeSpan.FromMilliseconds(10)));
+        windowed.Count().ToStream().To("counted", Produced.With(WindowedKeys, Serdes.Int64()));
+        windowed.Reduce((aggregate, value) => aggregate + (value ?? "_"))
+            .ToStream().To("reduced", Produced.With(WindowedKeys, Serdes.String()));
+        using var driver = new TopologyTestDriver(builder.Build(), DslTestSupport.Uncached());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", null!, 1);
+        input.PipeInput("a", "x", 2);
+        input.PipeInput("a", null!, 3);
+        input.PipeInput(null!, "x", 4);
+
+        Assert.Equal(
+            [(W("a", 0), 1L, 1L), (W("a", 0), 2L, 2L), (W("a", 0), 3L, 3L)],
+            driver.CreateOutputTopic("counted", WindowedKeys, Serdes.Int64()).ReadAll());
+        Assert.Equal(
+            [(W("a", 0), null, 1L), (W("a", 0), "x", 2L), (W("a", 0), "x_", 3L)],
+            driver.CreateOutputTopic("reduced", WindowedKeys, Serdes.String()).ReadAll());
+        Assert.Equal(2, driver.DroppedRecords());
+    }
+
+    [Fact]
     public void Reduce_and_aggregate_fill_a_queryable_window_store_with_timestamped_aggregates()
     {
         var builder = new StreamsBuilder();

@@ -45,9 +45,10 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
 
     public void Process(Record<TKey, TValue> record)
     {
-        if (record.Key is null || record.Value is null)
+        // As Kafka Streams' KStreamSessionWindowAggregate, only a null key is dropped: a null value is aggregated.
+        if (record.Key is null)
         {
-            _support!.Skip(record.Key is null ? "null key in a session aggregation" : "null value in a session aggregation");
+            _support!.Skip("null key in a session aggregation");
             return;
         }
 

@@ -61,11 +61,13 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
         }
         else
         {
-            ProcessInOrder(record, closeTime);
+            ProcessReverse(record, closeTime);
         }
     }
 
-    private void ProcessInOrder(Record<TKey, TValue> record, long closeTime)
+    // Kafka Streams' processReverse (its stores all iterate backward): the windows around the record from the latest
+    // start down, so updates are forwarded in that order, stopping at the window that ended before the record.
+    private void ProcessReverse(Record<TKey, TValue> record, long closeTime)
     {
         var timestamp = record.Timestamp;
         var starts = new HashSet<long>();
@@ -74,34 +76,38 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
         var leftExists = false;
         var rightExists = false;
         long? previousTimestamp = null;
-        foreach (var (start, existing) in Windows(record.Key, Math.Max(0, timestamp - (2 * _difference)), timestamp + 1))
+        foreach (var (start, existing) in Windows(record.Key, Math.Max(0, timestamp - (2 * _difference)), timestamp + 1, backward: true))
         {
             starts.Add(start);
             var end = start + _difference;
-            if (end < timestamp)
+            if (start == timestamp + 1)
             {
-                // The latest window ending before the record: its newest record is the one before this record.
-                leftAggregate = existing;
-                previousTimestamp = existing.Timestamp;
+                rightExists = true;
+            }
+            else if (end > timestamp)
+            {
+                // The latest window holding the record holds exactly the records after it within the difference.
+                rightAggregate ??= existing;
+                Update(record, start, existing, closeTime);
             }
             else if (end == timestamp)
             {
                 leftExists = true;
-                if (existing.Timestamp < timestamp)
+                Update(record, start, existing, closeTime);
+                if (existing.Timestamp >= timestamp)
                 {
-                    previousTimestamp = existing.Timestamp;
+                    // A record at this very time came before: it created every window this one would.
+                    return;
                 }
 
-                Update(record, start, existing, closeTime);
-            }
-            else if (start <= timestamp)
-            {
-                rightAggregate = existing;
-                Update(record, start, existing, closeTime);
+                previousTimestamp = existing.Timestamp;
             }
             else
             {
-                rightExists = true;
+                // The latest window ending before the record: its newest record is the one before this record.
+                leftAggregate = existing;
+                previousTimestamp = existing.Timestamp;
+                break;
             }
         }
 
@@ -128,7 +134,7 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
         ValueAndTimestamp<TAggregate>? rightAggregate = null;
         var rightExists = false;
         long? previousTimestamp = null;
-        foreach (var (start, existing) in Windows(record.Key, 0, timestamp + 1))
+        foreach (var (start, existing) in Windows(record.Key, 0, timestamp + 1, backward: false))
         {
             starts.Add(start);
             if (start == 0)
@@ -198,6 +204,7 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
             new Windowed<TKey>(record.Key, new TimeWindow(start, start + _difference)), change, timestamp, record.Headers));
 
     // Materialized first: the record updates these windows, which must not show in the pass that finds them.
-    private List<(long Start, ValueAndTimestamp<TAggregate> Value)> Windows(TKey key, long fromStart, long toStart) =>
-        [.. _store!.Fetch(key, fromStart, toStart).Select(entry => (entry.Key, entry.Value))];
+    private List<(long Start, ValueAndTimestamp<TAggregate> Value)> Windows(TKey key, long fromStart, long toStart, bool backward) =>
+        [.. (backward ? _store!.BackwardFetch(key, fromStart, toStart) : _store!.Fetch(key, fromStart, toStart))
+            .Select(entry => (entry.Key, entry.Value))];
 }

@@ -7,7 +7,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// Joins each stream record with the table row for its lookup key (Kafka Streams' <c>KStreamKTableJoin</c> and
 /// <c>KStreamGlobalKTableJoin</c>): the stream record's own key for a table, a selected key for a global table. Only
 /// stream records produce output, with their own timestamp; an inner join drops records without a row, a left join
-/// passes <c>default</c> for the row. Records with a null key or value are dropped and counted.
+/// passes <c>default</c> for the row. Records with a null value, and inner-join records with a null lookup key, are
+/// dropped and counted.
 /// </summary>
 internal sealed class KStreamTableJoinProcessor<TKey, TValue, TLookupKey, TTableValue, TResult>(
     IKTableValueGetterSupplier<TLookupKey, TTableValue> tableSupplier,
@@ -29,13 +30,21 @@ internal sealed class KStreamTableJoinProcessor<TKey, TValue, TLookupKey, TTable
 
     public void Process(Record<TKey, TValue> record)
     {
-        if (record.Key is null || record.Value is null)
+        if (record.Value is null)
         {
-            _support!.Skip(record.Key is null ? "null key in a stream-table join" : "null value in a stream-table join");
+            _support!.Skip("null value in a stream-table join");
             return;
         }
 
+        // As Kafka Streams (KIP-962), a record without a key still looks up the key it maps to (a global table's
+        // selector may find one); a left join emits it with default when it has no row.
         var key = lookupKey(record.Key, record.Value);
+        if (key is null && !leftJoin)
+        {
+            _support!.Skip("null join key in a stream-table join");
+            return;
+        }
+
         var row = default(State.ValueAndTimestamp<TTableValue>);
         var hasRow = key is not null && _table!.TryGet(key, out row);
         if (!hasRow && !leftJoin)

@@ -8,7 +8,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// Aggregates a grouped stream per key and time window (Kafka Streams' KStreamWindowAggregate): a record updates
 /// every window it falls into that is still open, i.e. whose end is after stream time minus grace. A record for a
 /// closed window is late: dropped, logged and counted in the task's <c>dropped-records-total</c> sensor, the sensor
-/// Kafka Streams 3.x counts late records in. An aggregate's timestamp is the largest of its inputs'. With a cached
+/// Kafka Streams 3.x counts late records in. Records with a null value are aggregated; a null aggregate (a reduce's
+/// null first value) deletes the window. An aggregate's timestamp is the largest of its inputs'. With a cached
 /// store (the default) updates are forwarded when the cache flushes (commit or eviction), one per window; without
 /// one, every update as it happens.
 /// </summary>
@@ -34,9 +35,11 @@ internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
 
     public void Process(Record<TKey, TValue> record)
     {
-        if (record.Key is null || record.Value is null)
+        // Unlike the non-windowed aggregations, Kafka Streams' KStreamWindowAggregate drops only null keys: a null value
+        // is aggregated (counted, or passed to the aggregator or reducer).
+        if (record.Key is null)
         {
-            _support!.Skip(record.Key is null ? "null key in a windowed aggregation" : "null value in a windowed aggregation");
+            _support!.Skip("null key in a windowed aggregation");
             return;
         }
 

@@ -34,18 +34,15 @@ internal sealed class KTableKTableJoinMergeProcessor<TKey, TValue>(string? store
             return;
         }
 
+        // Every change goes on, as from Kafka Streams' merger (a KTableSource for foreign-key joins): a delete of a key
+        // without a row too, which only a cache (whose flush skips it) holds back.
         var change = record.Value;
         var hadOld = _store.TryGet(record.Key, out var old);
-        if (!change.HasNew && !hadOld)
-        {
-            return;
-        }
-
         if (change.HasNew)
         {
             _store.Put(record.Key, new ValueAndTimestamp<TValue>(change.NewValue, record.Timestamp));
         }
-        else
+        else if (hadOld)
         {
             _store.Delete(record.Key, out _);
         }

@@ -6,7 +6,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 
 /// <summary>
 /// Turns a changelog stream into table updates (Table, ToTable): stores the latest value per key, a null value
-/// deleting it, and forwards the change. Records with a null key are skipped and counted.
+/// deleting it, and forwards the change (a delete too when the key had no row). Records with a null key are skipped
+/// and counted.
 /// </summary>
 internal sealed class KTableSourceProcessor<TKey, TValue>(string storeName, OldValuesSwitch sendOldValues)
     : IProcessor<TKey, TValue, TKey, Change<TValue>>
@@ -33,12 +34,12 @@ internal sealed class KTableSourceProcessor<TKey, TValue>(string storeName, OldV
         var hadOld = _store!.TryGet(record.Key, out var old);
         if (record.Value is null)
         {
-            if (!hadOld)
+            // A delete of a key the table does not have still goes downstream, as Kafka Streams' KTableSource
+            // forwards it; only a cache (whose flush skips it) holds it back.
+            if (hadOld)
             {
-                return;
+                _store.Delete(record.Key, out _);
             }
-
-            _store.Delete(record.Key, out _);
         }
         else
         {

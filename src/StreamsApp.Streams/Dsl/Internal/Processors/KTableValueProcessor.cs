@@ -8,8 +8,16 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// Maps or filters a table's rows (Filter, FilterNot, MapValues): <paramref name="map"/> returns whether a row
 /// stays and its new value; a row that goes is deleted downstream. Optionally materialized into a store.
 /// </summary>
+/// <param name="map">Whether a row stays, and its new value.</param>
+/// <param name="filter">
+/// Whether this is a filter, which (as Kafka Streams' <c>KTableFilter</c>, knowing the old row) forwards nothing for
+/// an update that neither had nor has a row; a mapping (<c>KTableMapValues</c>) forwards every update, a delete of
+/// a key without a row included.
+/// </param>
+/// <param name="storeName">The store the result is materialized in; null for none.</param>
+/// <param name="sendOldValues">Whether downstream asked for old values.</param>
 internal sealed class KTableValueProcessor<TKey, TValue, TValueOut>(
-    Func<TKey, TValue, (bool Keep, TValueOut Value)> map, string? storeName, OldValuesSwitch sendOldValues)
+    Func<TKey, TValue, (bool Keep, TValueOut Value)> map, bool filter, string? storeName, OldValuesSwitch sendOldValues)
     : IProcessor<TKey, Change<TValue>, TKey, Change<TValueOut>>
 {
     private IProcessorContext<TKey, Change<TValueOut>>? _context;
@@ -35,7 +43,7 @@ internal sealed class KTableValueProcessor<TKey, TValue, TValueOut>(
         if (_store is null)
         {
             var (hasOld, oldValue) = _sendOld && change.HasOld ? map(record.Key, change.OldValue) : (false, default!);
-            if (_sendOld && !hasNew && !hasOld)
+            if (filter && _sendOld && !hasNew && !hasOld)
             {
                 return;
             }
@@ -45,18 +53,17 @@ internal sealed class KTableValueProcessor<TKey, TValue, TValueOut>(
         }
 
         var hadStored = _store.TryGet(record.Key, out var stored);
-        if (!hasNew && !hadStored)
-        {
-            return;
-        }
-
         if (hasNew)
         {
             _store.Put(record.Key, new ValueAndTimestamp<TValueOut>(newValue, record.Timestamp));
         }
-        else
+        else if (hadStored)
         {
             _store.Delete(record.Key, out _);
+        }
+        else if (filter)
+        {
+            return;
         }
 
         _forwarder!.MaybeForward(record.WithValue(new Change<TValueOut>(newValue, hasNew, stored.Value, hadStored)));

@@ -9,8 +9,10 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 /// side's stored records within its window and emits one result per match, stamped max(this, other). With
 /// <paramref name="outerStoreName"/> (left and outer joins) a record of an outer side without a match waits in the
 /// shared outer store until its window and grace have closed by stream time, then is emitted with <c>default</c> for
-/// the other side; a match arriving meanwhile removes it, so no spurious null results are emitted. Records with a
-/// null key or value, and records too late for any window still kept, are dropped and counted. The outer store is
+/// the other side; a match arriving meanwhile removes it, so no spurious null results are emitted. An unmatched
+/// record whose window has already ended when it arrives is emitted at once (a later match within grace still joins
+/// it), and an outer side's record without a key at once, as in Kafka Streams. Other records with a null key or
+/// value, and records too late for any window still kept, are dropped and counted. The outer store is
 /// scanned for closed records only when the earliest waiting one may have closed (<see cref="OuterJoinTimeTracker"/>).
 /// </summary>
 /// <param name="otherStoreName">The other side's window store.</param>
@@ -53,6 +55,13 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
 
     public void Process(Record<TKey, TThis> record)
     {
+        // As Kafka Streams (KIP-962): a record without a key can match nothing, so an outer side emits it at once.
+        if (record.Key is null && record.Value is not null && outer)
+        {
+            _context!.Forward(record.WithValue(joiner(record.Key, record.Value, default!)));
+            return;
+        }
+
         if (record.Key is null || record.Value is null)
         {
             _support!.Skip(record.Key is null ? "null key in a stream-stream join" : "null value in a stream-stream join");
@@ -85,9 +94,10 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
             return;
         }
 
-        if (_outerStore is null || timestamp + windows.AfterMs + windows.GraceMs < streamTime)
+        if (_outerStore is null || Math.Max(0, timestamp + windows.AfterMs) < streamTime)
         {
-            // No later record of the other side can match any more (an out-of-order record): emit at once.
+            // The record's window has ended (an out-of-order record): emitted at once, as Kafka Streams does rather
+            // than keep it waiting for the grace period; a match arriving within grace still joins it.
             _context.Forward(record.WithValue(joiner(record.Key, record.Value, default!)));
         }
         else
