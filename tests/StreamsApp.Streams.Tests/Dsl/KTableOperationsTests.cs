@@ -32,10 +32,39 @@ public class KTableOperationsTests
         input.PipeInput("b", "yes", 6);
         input.PipeInput("b", null!, 7);
 
+        // As Kafka Streams: over an unnamed source table, which sends no old values, each update that does not match
+        // is a delete downstream, whether or not the row was there.
         var output = driver.CreateOutputTopic("output", Serdes.String(), Serdes.String());
         Assert.Equal(
-            [("a", "yes", 2L), ("a", "yes!", 3L), ("a", null!, 4L), ("b", "yes", 6L), ("b", null!, 7L)],
+            [("a", null!, 1L), ("a", "yes", 2L), ("a", "yes!", 3L), ("a", null!, 4L), ("a", null!, 5L), ("b", "yes", 6L), ("b", null!, 7L)],
             output.ReadAll());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Over_a_table_that_sends_old_values_a_filter_deletes_only_a_row_that_stops_matching(bool namedSource)
+    {
+        // KAFKA-10077: a source table named by Materialized sends old values, and so does one a re-grouping made send them.
+        var builder = new StreamsBuilder();
+        var table = builder.Table(
+            "input", Consumed.With(Serdes.String(), Serdes.String()), namedSource ? Materialized.As<string, string>("source") : null);
+        if (!namedSource)
+        {
+            table.GroupBy((k, v) => new KeyValue<string, string>(v, k)).Count();
+        }
+
+        table.Filter((_, v) => v.StartsWith('y')).ToStream().To("output");
+        using var driver = new TopologyTestDriver(builder.Build());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "no", 1);
+        input.PipeInput("a", "yes", 2);
+        input.PipeInput("a", "no", 3);
+        input.PipeInput("a", "nope", 4);
+
+        var output = driver.CreateOutputTopic("output", Serdes.String(), Serdes.String());
+        Assert.Equal([("a", "yes", 2L), ("a", null!, 3L)], output.ReadAll());
     }
 
     [Fact]
@@ -54,7 +83,7 @@ public class KTableOperationsTests
         input.PipeInput("xa", "3", 3);
 
         var output = driver.CreateOutputTopic("output", Serdes.String(), Serdes.String());
-        Assert.Equal([("b", "2", 2L)], output.ReadAll());
+        Assert.Equal([("xa", null!, 1L), ("b", "2", 2L), ("xa", null!, 3L)], output.ReadAll());
     }
 
     [Fact]
@@ -113,11 +142,10 @@ public class KTableOperationsTests
     }
 
     [Fact]
-    public void Without_a_cache_MapValues_passes_on_a_delete_of_a_key_without_a_row_and_Filter_does_not()
+    public void Without_a_cache_MapValues_and_a_filter_over_an_unnamed_table_pass_on_a_delete_of_a_key_without_a_row()
     {
-        // Kafka Streams' KTableMapValues forwards every update, materialized or not; its KTableFilter, knowing the
-        // old row (decision 0003: our source tables are always materialized), forwards nothing for a key that
-        // neither had nor has a matching row.
+        // Kafka Streams' KTableMapValues forwards every update, materialized or not; its KTableFilter, without old
+        // values from an unnamed source table, forwards a delete for each update that does not match.
         var builder = new StreamsBuilder();
         var table = builder.Table("input", Consumed.With(Serdes.String(), Serdes.String()));
         table.MapValues(v => v.ToUpperInvariant()).ToStream().To("upper");
@@ -135,7 +163,7 @@ public class KTableOperationsTests
         var matching = driver.CreateOutputTopic("matching", Serdes.String(), Serdes.String());
         Assert.Equal([("a", "X", 1L), ("b", null!, 2L), ("a", null!, 3L)], upper.ReadAll());
         Assert.Equal([("a", "ax", 1L), ("b", null!, 2L), ("a", null!, 3L)], keyed.ReadAll());
-        Assert.Empty(matching.ReadAll());
+        Assert.Equal([("a", null!, 1L), ("b", null!, 2L), ("a", null!, 3L)], matching.ReadAll());
         Assert.Empty(driver.GetKeyValueStore<string, string>("keyed").Contents());
     }
 

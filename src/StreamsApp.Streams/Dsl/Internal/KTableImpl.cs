@@ -15,13 +15,21 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
     private readonly InternalStreamsBuilder _builder;
     private readonly ISerde<TKey>? _keySerde;
     private readonly ISerde<TValue>? _valueSerde;
+    // Makes the parents send old values, for a table that computes its own from theirs.
     private readonly Action? _enableParentOldValues;
+
+    // For a stateless table over one parent: whether the parent sends old values without being made to.
+    private readonly Func<bool>? _parentOldValuesWithoutForcing;
+    private readonly bool _isSource;
 
     private KTableImpl(
         InternalStreamsBuilder builder, string nodeName, string? queryableStoreName, ISerde<TKey>? keySerde,
         ISerde<TValue>? valueSerde, bool mayDelete, Action? enableParentOldValues,
-        IKTableValueGetterSupplier<TKey, TValue>? valueGetterSupplier)
+        IKTableValueGetterSupplier<TKey, TValue>? valueGetterSupplier, Func<bool>? parentOldValuesWithoutForcing = null,
+        bool isSource = false)
     {
+        _parentOldValuesWithoutForcing = parentOldValuesWithoutForcing;
+        _isSource = isSource;
         _builder = builder;
         NodeName = nodeName;
         QueryableStoreName = queryableStoreName;
@@ -50,7 +58,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         Materialized<TKey, TValue>? materialized, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
     {
         var table = new KTableImpl<TKey, TValue>(
-            builder, name, queryableName, keySerde, valueSerde, true, null, new StoreValueGetterSupplier<TKey, TValue>(storeName));
+            builder, name, queryableName, keySerde, valueSerde, true, null, new StoreValueGetterSupplier<TKey, TValue>(storeName), isSource: true);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KTableSourceProcessor<TKey, TValue>(storeName, sendOld), parent);
         builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keySerde, valueSerde), [name]);
@@ -120,6 +128,25 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         _enableParentOldValues?.Invoke();
     }
 
+    /// <summary>
+    /// Makes this table's updates carry old values when it can without materializing a source table the user did not
+    /// (Kafka Streams' <c>enableSendingOldValues(false)</c>), and says whether it did: a source table can once named by
+    /// <c>Materialized</c> or made to send them already, a stateless table when its parent can, any other always. Our
+    /// source tables all have a store (decision 0003); this keeps what flows downstream of an unnamed one Kafka's.
+    /// </summary>
+    public bool TryEnableSendingOldValues()
+    {
+        var can = _isSource
+            ? QueryableStoreName is not null || SendOldValues.Enabled
+            : _parentOldValuesWithoutForcing?.Invoke() ?? true;
+        if (can)
+        {
+            EnableSendingOldValues();
+        }
+
+        return can;
+    }
+
     private KTableImpl<TKey, TValue> FilterImpl(
         Func<TKey, TValue, bool> predicate, bool keepWhen, Named? named, Materialized<TKey, TValue>? materialized)
     {
@@ -128,9 +155,14 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
             named, "KTABLE-FILTER-", materialized, true, (key, value) => (predicate(key, value) == keepWhen, value), _valueSerde,
             filter: true);
 
-        // As in Kafka Streams (KAFKA-10077): every table here has a materialized root, so the filter can know the old
-        // row and forward a delete only for a row that stops matching, not for each update that never matched.
-        table.EnableSendingOldValues();
+        // As Kafka Streams' KTableFilter (KAFKA-10077): over a table that sends old values anyway, the filter knows the
+        // old row and forwards a delete only for a row that stops matching; otherwise a delete for each update that does
+        // not match (until downstream asks for old values).
+        if (TryEnableSendingOldValues())
+        {
+            table.EnableSendingOldValues();
+        }
+
         return table;
     }
 
@@ -150,7 +182,7 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
             : ValueGetterSupplier is { } parent ? new MappedValueGetterSupplier<TKey, TValue, TValueOut>(parent, map) : null;
         var table = new KTableImpl<TKey, TValueOut>(
             _builder, name, storeName, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
-            storeName is null ? EnableSendingOldValues : null, getter);
+            storeName is null ? EnableSendingOldValues : null, getter, storeName is null ? TryEnableSendingOldValues : null);
         var sendOld = table.SendOldValues;
         _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, filter, storeName, sendOld), NodeName);
         if (storeName is not null)

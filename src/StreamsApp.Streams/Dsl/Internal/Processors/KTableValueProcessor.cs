@@ -10,8 +10,8 @@ namespace StreamsApp.Streams.Dsl.Internal.Processors;
 /// </summary>
 /// <param name="map">Whether a row stays, and its new value.</param>
 /// <param name="filter">
-/// Whether this is a filter, which (as Kafka Streams' <c>KTableFilter</c>, knowing the old row) forwards nothing for
-/// an update that neither had nor has a row; a mapping (<c>KTableMapValues</c>) forwards every update, a delete of
+/// Whether this is a filter, which (as Kafka Streams' <c>KTableFilter</c>, when it gets old values) forwards nothing
+/// for an update that neither had nor has a row; a mapping (<c>KTableMapValues</c>) forwards every update, a delete of
 /// a key without a row included.
 /// </param>
 /// <param name="storeName">The store the result is materialized in; null for none.</param>
@@ -61,7 +61,7 @@ internal sealed class KTableValueProcessor<TKey, TValue, TValueOut>(
         {
             _store.Delete(record.Key, out _);
         }
-        else if (filter)
+        else if (filter && _sendOld)
         {
             return;
         }
