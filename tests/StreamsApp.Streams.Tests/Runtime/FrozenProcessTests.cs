@@ -16,7 +16,7 @@ public sealed class FrozenProcessTests
     private const string App = "frozen-process";
     private const int Keys = 50;
 
-    // The record in process when it froze and the few its producer had queued (5 ms linger at 500 records/s).
+    // The record in process when it froze and the few its producer had queued (5 ms linger at 200 records/s).
     private const int InFlightRecords = 10;
 
     [Fact]
@@ -31,8 +31,11 @@ public sealed class FrozenProcessTests
         config.CacheMaxBytesBuffering = 0;
         await using var stayer = new KafkaStreams(KeyCountTopology.Build(App), config, Options(cluster));
         await stayer.StartAsync();
+        // 5 ms a record is under half of what its partition gets (about 500 records/s), so its buffer is full whenever
+        // it is frozen. At 2 ms it could catch up on a loaded machine and be frozen in a poll, where the lost partitions
+        // come before any record and the pause is never checked.
         using var frozen = new WorkerProcess(
-            cluster.BootstrapServers, App, dirB.Path, ProcessingGuarantee.AtLeastOnce, "--topology=keys", "--cache-bytes=0", "--record-ms=2", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
+            cluster.BootstrapServers, App, dirB.Path, ProcessingGuarantee.AtLeastOnce, "--topology=keys", "--cache-bytes=0", "--record-ms=5", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
         await frozen.Running.WaitAsync(WaitTimeout);
         await WaitUntil(() => stayer.State == KafkaStreamsState.Running && stayer.LocalActiveTasks.Count == 1);
 
