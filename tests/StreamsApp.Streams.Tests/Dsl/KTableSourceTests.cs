@@ -44,28 +44,6 @@ public class KTableSourceTests
         Assert.False(driver.GetKeyValueStore<string, string>("table").TryGet("a", out _));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_tombstone_for_a_key_without_a_row_goes_downstream_unless_a_cache_holds_it_back(bool cached)
-    {
-        // Kafka Streams' KTableSource forwards every tombstone; its caching store's flush skips those of keys the
-        // store never had, and a zero cache budget strips that layer.
-        var builder = new StreamsBuilder();
-        builder.Table("input", Strings).ToStream().To("output");
-        using var driver = new TopologyTestDriver(builder.Build(), cached ? null : DslTestSupport.Uncached());
-        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
-
-        input.PipeInput("ghost", null!, 1);
-        input.PipeInput("a", "1", 2);
-        input.PipeInput("a", null!, 3);
-        input.PipeInput("a", null!, 4);
-
-        Assert.Equal(
-            cached ? [("a", "1", 2L), ("a", null!, 3L)] : [("ghost", null!, 1L), ("a", "1", 2L), ("a", null!, 3L), ("a", null!, 4L)],
-            Output(driver).ReadAll());
-    }
-
     [Fact]
     public void Records_with_a_null_key_are_skipped_and_counted_as_dropped()
     {

@@ -26,10 +26,19 @@ internal sealed partial class KTableImpl<TKey, TValue>
         Materialized<TKey, TResult>? materialized = null) =>
         TableJoin(other, joiner, leftOptional: true, rightOptional: true, named, materialized);
 
-    /// <summary>This table's getter, or a build-time error saying why a join cannot read the table.</summary>
-    public IKTableValueGetterSupplier<TKey, TValue> RequireValueGetter(string usage) =>
-        ValueGetterSupplier ?? throw new TopologyException(
+    /// <summary>
+    /// This table's getter for a join that reads it, or a build-time error saying why it cannot. As Kafka Streams'
+    /// <c>valueGetterSupplier()</c>, reading materializes the source table the getter reads.
+    /// </summary>
+    public IKTableValueGetterSupplier<TKey, TValue> RequireValueGetter(string usage)
+    {
+        var getter = ValueGetterSupplier ?? throw new TopologyException(
             $"{usage} cannot read table '{NodeName}': it has no store; materialize it (Materialized.As(...)) first");
+        MaterializeForReads();
+        return getter;
+    }
+
+    private void MaterializeForReads() => _materializeForReads?.Invoke();
 
     private KTableImpl<TKey, TResult> TableJoin<TOther, TResult>(
         IKTable<TKey, TOther> other, Func<TValue, TOther, TResult> joiner, bool leftOptional, bool rightOptional,

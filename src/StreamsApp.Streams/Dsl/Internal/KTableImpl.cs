@@ -20,16 +20,23 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
 
     // For a stateless table over one parent: whether the parent sends old values without being made to.
     private readonly Func<bool>? _parentOldValuesWithoutForcing;
-    private readonly bool _isSource;
+
+    // For a source table: whether Kafka Streams would have materialized it (null for any other table).
+    private readonly SourceTableMaterialization? _sourceMaterialization;
+
+    // What a join reading this table through its getter materializes: the table itself when a source, else the
+    // source a stateless table reads through (Kafka Streams' valueGetterSupplier() materializes a source table).
+    private readonly Action? _materializeForReads;
 
     private KTableImpl(
         InternalStreamsBuilder builder, string nodeName, string? queryableStoreName, ISerde<TKey>? keySerde,
         ISerde<TValue>? valueSerde, bool mayDelete, Action? enableParentOldValues,
         IKTableValueGetterSupplier<TKey, TValue>? valueGetterSupplier, Func<bool>? parentOldValuesWithoutForcing = null,
-        bool isSource = false)
+        SourceTableMaterialization? sourceMaterialization = null, Action? materializeParentForReads = null)
     {
         _parentOldValuesWithoutForcing = parentOldValuesWithoutForcing;
-        _isSource = isSource;
+        _sourceMaterialization = sourceMaterialization;
+        _materializeForReads = sourceMaterialization is not null ? sourceMaterialization.Materialize : materializeParentForReads;
         _builder = builder;
         NodeName = nodeName;
         QueryableStoreName = queryableStoreName;
@@ -52,16 +59,22 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
     /// <summary>How a join looks up this table's rows; null when the table has no store to read (see <see cref="Aggregated"/>).</summary>
     public IKTableValueGetterSupplier<TKey, TValue>? ValueGetterSupplier { get; }
 
-    /// <summary>A materialized table fed by a changelog stream (Table, ToTable).</summary>
+    /// <summary>
+    /// A table fed by a changelog stream (Table, ToTable), always with a store; the store is cached only once Kafka
+    /// Streams would have materialized the table (see <see cref="SourceTableMaterialization"/>).
+    /// </summary>
     public static KTableImpl<TKey, TValue> Source(
         InternalStreamsBuilder builder, string name, string parent, string storeName, string? queryableName,
         Materialized<TKey, TValue>? materialized, ISerde<TKey> keySerde, ISerde<TValue> valueSerde)
     {
+        var store = MaterializedResolver.StoreBuilder(materialized, storeName, keySerde, valueSerde);
+        var materialization = new SourceTableMaterialization(store, queryableName is not null, materialized?.CachingEnabled ?? true);
         var table = new KTableImpl<TKey, TValue>(
-            builder, name, queryableName, keySerde, valueSerde, true, null, new StoreValueGetterSupplier<TKey, TValue>(storeName), isSource: true);
+            builder, name, queryableName, keySerde, valueSerde, true, null, new StoreValueGetterSupplier<TKey, TValue>(storeName),
+            sourceMaterialization: materialization);
         var sendOld = table.SendOldValues;
         builder.AddProcessor(name, () => new KTableSourceProcessor<TKey, TValue>(storeName, sendOld), parent);
-        builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keySerde, valueSerde), [name]);
+        builder.Topology.AddStateStore(store, [name]);
         return table;
     }
 
@@ -121,23 +134,28 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         return new KGroupedTableImpl<TKeyOut, TValueOut>(_builder, name, grouped?.KeySerde, grouped?.ValueSerde, grouped?.Name);
     }
 
-    /// <summary>Makes this table's updates carry old values; a stateless table asks its parent for them.</summary>
+    /// <summary>
+    /// Makes this table's updates carry old values; a stateless table asks its parent for them, and a source table is
+    /// materialized for them (Kafka Streams' <c>enableSendingOldValues(true)</c>).
+    /// </summary>
     public void EnableSendingOldValues()
     {
         SendOldValues.Enabled = true;
+        _sourceMaterialization?.Materialize();
         _enableParentOldValues?.Invoke();
     }
 
     /// <summary>
     /// Makes this table's updates carry old values when it can without materializing a source table the user did not
-    /// (Kafka Streams' <c>enableSendingOldValues(false)</c>), and says whether it did: a source table can once named by
-    /// <c>Materialized</c> or made to send them already, a stateless table when its parent can, any other always. Our
-    /// source tables all have a store (decision 0003); this keeps what flows downstream of an unnamed one Kafka's.
+    /// (Kafka Streams' <c>enableSendingOldValues(false)</c>), and says whether it did: a source table can once Kafka
+    /// Streams would have materialized it (named by <c>Materialized</c>, made to send old values, or read by a join), a
+    /// stateless table when its parent can, any other always. Our source tables all have a store (decision 0003); this
+    /// keeps what flows downstream of an unmaterialized one Kafka's.
     /// </summary>
     public bool TryEnableSendingOldValues()
     {
-        var can = _isSource
-            ? QueryableStoreName is not null || SendOldValues.Enabled
+        var can = _sourceMaterialization is { } source
+            ? source.IsMaterialized
             : _parentOldValuesWithoutForcing?.Invoke() ?? true;
         if (can)
         {
@@ -182,7 +200,8 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
             : ValueGetterSupplier is { } parent ? new MappedValueGetterSupplier<TKey, TValue, TValueOut>(parent, map) : null;
         var table = new KTableImpl<TKey, TValueOut>(
             _builder, name, storeName, _keySerde, materialized?.ValueSerde ?? knownValueSerde, mayDelete,
-            storeName is null ? EnableSendingOldValues : null, getter, storeName is null ? TryEnableSendingOldValues : null);
+            storeName is null ? EnableSendingOldValues : null, getter, storeName is null ? TryEnableSendingOldValues : null,
+            materializeParentForReads: storeName is null ? MaterializeForReads : null);
         var sendOld = table.SendOldValues;
         _builder.AddProcessor(name, () => new KTableValueProcessor<TKey, TValue, TValueOut>(map, filter, storeName, sendOld), NodeName);
         if (storeName is not null)
