@@ -83,9 +83,8 @@ internal sealed partial class KStreamImpl<TKey, TValue>
 
         var names = StreamJoinNames.Draw(builder, name, streamJoined?.StoreName, leftOuter, rightOuter);
         var logging = streamJoined?.LoggingEnabled ?? true;
-        // The other side looks back AfterMs into this side's store, this side BeforeMs into the other's.
-        var thisStore = JoinStore(streamJoined?.ThisStoreSupplier, names.ThisStore, windows, windows.AfterMs, keys, thisValues, logging);
-        var otherStore = JoinStore(streamJoined?.OtherStoreSupplier, names.OtherStore, windows, windows.BeforeMs, keys, otherValues, logging);
+        var thisStore = JoinStore(streamJoined?.ThisStoreSupplier, names.ThisStore, windows, keys, thisValues, logging);
+        var otherStore = JoinStore(streamJoined?.OtherStoreSupplier, names.OtherStore, windows, keys, otherValues, logging);
 
         // A given supplier names its store.
         var (thisStoreName, otherStoreName) = (thisStore.Name, otherStore.Name);
@@ -126,20 +125,19 @@ internal sealed partial class KStreamImpl<TKey, TValue>
     }
 
     private static IStoreBuilder<IWindowStore<TKey, TStoreValue>> JoinStore<TStoreValue>(
-        IWindowBytesStoreSupplier? supplier, string name, JoinWindows windows, long lookBackMs, ISerde<TKey> keys,
-        ISerde<TStoreValue> values, bool logging)
+        IWindowBytesStoreSupplier? supplier, string name, JoinWindows windows, ISerde<TKey> keys, ISerde<TStoreValue> values,
+        bool logging)
     {
         if (supplier is { RetainDuplicates: false })
         {
             throw new TopologyException($"The store supplier '{supplier.Name}' of a stream-stream join must retain duplicates");
         }
 
-        // The join accepts records down to stream time - window - grace, and such a record looks back lookBackMs
-        // further into this store, which hides windows at or before stream time - retention: keep them all, so that
-        // an accepted record finds every match (Kafka Streams keeps window + grace).
+        // Kafka Streams' retention, window size + grace, so that a late record of the other side finds exactly the
+        // records Kafka's store still returns. Our stores need at least 1 ms; with 0 Kafka's would return nothing.
         supplier ??= Stores.PersistentWindowStore(
             name,
-            TimeSpan.FromMilliseconds(windows.SizeMs + windows.GraceMs + Math.Max(0, lookBackMs) + 1),
+            TimeSpan.FromMilliseconds(Math.Max(1, windows.SizeMs + windows.GraceMs)),
             TimeSpan.FromMilliseconds(Math.Max(1, windows.SizeMs)),
             retainDuplicates: true);
         var store = Stores.WindowStoreBuilder(supplier, keys, values);

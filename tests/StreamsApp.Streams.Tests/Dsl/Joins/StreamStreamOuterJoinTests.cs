@@ -92,7 +92,7 @@ public class StreamStreamOuterJoinTests
         using var join = new StreamStreamJoinSupport(Kind.Left, TenMsGraceFive);
 
         join.Right.PipeInput("x", "advance", 120);
-        // 104 + 10 < 120: its window has ended; it is within retention (104 + 20 + 5 >= 120).
+        // 104 + 10 < 120: its window has ended.
         join.Left.PipeInput("a", "L", 104);
 
         Assert.Equal([("a", "L+null", 104L)], join.ReadAll());

@@ -10,8 +10,7 @@ namespace StreamsApp.Streams.Dsl.Internal.ForeignKeyJoin;
 /// Fans a right row's update out to its subscribers (<c>KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-</c> on the right
 /// table): one prefix scan of the subscription store finds every left key subscribed to the foreign key, and each
 /// gets a response carrying the hash it subscribed with (so the left side can still tell stale answers), stamped
-/// with the later of the right update's and the subscription's timestamps. Kafka Streams keeps the right update's
-/// timestamp here; we keep table-table joins' max(left, right) on both sides (decision 0007).
+/// with the right update's timestamp as in Kafka Streams, even when the left row is later (decision 0007).
 /// </summary>
 internal sealed class ForeignTableJoinProcessor<TForeignKey, TForeignValue, TKey>(
     string storeName, ISerde<TForeignKey> foreignKeySerde, ISerde<TKey> keySerde)
@@ -39,9 +38,7 @@ internal sealed class ForeignTableJoinProcessor<TForeignKey, TForeignValue, TKey
         {
             var primaryKey = keySerde.Deserializer.Deserialize(SubscriptionKey.PrimaryKey(subscriber.Key), false, SerializationContext.Empty);
             var hash = subscriber.Value.Value.Length == 0 ? null : subscriber.Value.Value;
-            _context!.Forward(record.With(
-                primaryKey, new SubscriptionResponse<TForeignValue>(hash, change.HasNew, change.NewValue))
-                with { Timestamp = Math.Max(record.Timestamp, subscriber.Value.Timestamp) });
+            _context!.Forward(record.With(primaryKey, new SubscriptionResponse<TForeignValue>(hash, change.HasNew, change.NewValue)));
         }
     }
 }

@@ -12,8 +12,9 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 /// the other side; a match arriving meanwhile removes it, so no spurious null results are emitted. An unmatched
 /// record whose window has already ended when it arrives is emitted at once (a later match within grace still joins
 /// it), and an outer side's record without a key at once, as in Kafka Streams. Other records with a null key or
-/// value, and records too late for any window still kept, are dropped and counted. The outer store is
-/// scanned for closed records only when the earliest waiting one may have closed (<see cref="OuterJoinTimeTracker"/>).
+/// value are dropped and counted; a late record is not, but finds only the other side's records still retained. The
+/// outer store is scanned for closed records only when the earliest waiting one may have closed
+/// (<see cref="OuterJoinTimeTracker"/>).
 /// </summary>
 /// <param name="otherStoreName">The other side's window store.</param>
 /// <param name="outerStoreName">The shared outer store; null for inner joins.</param>
@@ -70,16 +71,10 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
 
         var timestamp = record.Timestamp;
         var streamTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp);
-        // The join stores keep a record for window size + grace past its time: an older record could not find all
-        // its matches any more, so it is dropped.
-        if (timestamp + windows.SizeMs + windows.GraceMs < streamTime)
-        {
-            _support!.Skip("expired window in a stream-stream join");
-            return;
-        }
-
         EmitClosedOuterRecords(streamTime);
         var matched = false;
+        // A late record is not dropped, as in Kafka Streams: it meets only what the other store still retains
+        // (window size + grace behind that side's latest record), and a late unmatched one is emitted at once below.
         foreach (var (otherTimestamp, otherValue) in _otherStore!.Fetch(record.Key, Math.Max(0, timestamp - windows.BeforeMs), Math.Max(0, timestamp + windows.AfterMs)))
         {
             matched = true;
