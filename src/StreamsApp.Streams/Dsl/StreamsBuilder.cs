@@ -20,14 +20,27 @@ public sealed class StreamsBuilder
         return Stream([topic], consumed);
     }
 
-    /// <summary>Reads several topics as one stream.</summary>
+    /// <summary>
+    /// Reads several topics as one stream. Reading the same topics again gives a stream from the same source node, as in
+    /// Kafka Streams: the first call's serdes and timestamp extractor read the records for both.
+    /// </summary>
+    /// <exception cref="Errors.TopologyException">
+    /// A topic is read by another source already: a table's, or a stream of other topics or other key or value types.
+    /// </exception>
     public IKStream<TKey, TValue> Stream<TKey, TValue>(IReadOnlyList<string> topics, Consumed<TKey, TValue>? consumed = null)
     {
         ArgumentNullException.ThrowIfNull(topics);
         var name = _builder.NameOrGenerate(consumed?.Name, "KSTREAM-SOURCE-");
         var keys = InternalStreamsBuilder.SerdeOrDefault(consumed?.KeySerde, $"Source '{name}'");
         var values = InternalStreamsBuilder.SerdeOrDefault(consumed?.ValueSerde, $"Source '{name}'");
+        // Topics read as a stream again share the first source, as in Kafka Streams; the name drawn above is dropped.
+        if (_builder.StreamSources.Existing<TKey, TValue>(topics) is { } shared)
+        {
+            return new KStreamImpl<TKey, TValue>(_builder, shared, keys, values, false);
+        }
+
         _builder.Topology.AddSource(name, topics, keys, values, consumed?.TimestampExtractor);
+        _builder.StreamSources.Add<TKey, TValue>(topics, name);
         return new KStreamImpl<TKey, TValue>(_builder, name, keys, values, false);
     }
 

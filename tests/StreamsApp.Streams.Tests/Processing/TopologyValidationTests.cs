@@ -82,12 +82,13 @@ public sealed class TopologyValidationTests
     }
 
     [Fact]
-    public void A_topic_read_by_two_streams_in_the_dsl_is_rejected()
+    public void A_topic_read_by_a_stream_and_a_table_in_the_dsl_is_rejected()
     {
+        // Two streams of one topic share a source (StreamSourceSharingTests); a table's source is its own.
         var builder = new StreamsBuilder();
         builder.Stream("input", Consumed.With(Serdes.String(), Serdes.String()));
 
-        AssertRejected(() => builder.Stream("input", Consumed.With(Serdes.String(), Serdes.String())), "'input'");
+        AssertRejected(() => builder.Table("input", Consumed.With(Serdes.String(), Serdes.String())), "'input'");
     }
 
     [Fact]

@@ -16,6 +16,9 @@ internal sealed partial class InternalStreamsBuilder
 
     public InternalTopologyBuilder Topology { get; } = new();
 
+    /// <summary>The stream sources by the topics they read, shared by a later <c>Stream()</c> of the same topics.</summary>
+    public StreamSources StreamSources { get; } = new();
+
     public string NewProcessorName(string prefix) => Topology.NewName(prefix);
 
     public string NewStoreName(string prefix) => Topology.NewName(prefix + "STATE-STORE-");
