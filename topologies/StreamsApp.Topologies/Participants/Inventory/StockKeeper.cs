@@ -16,8 +16,8 @@ internal sealed class StockKeeper : IProcessor<string, StockLine, string, StockL
     public void Init(IProcessorContext<string, StockLineOutcome> context)
     {
         _context = context;
+        // The task's StockLevelWriter has made the sums (StockLedger.Rebuild): every processor's Init runs first.
         _ledger = StockLedger.Of(context);
-        _ledger.Rebuild();
     }
 
     public void Process(Record<string, StockLine> record)

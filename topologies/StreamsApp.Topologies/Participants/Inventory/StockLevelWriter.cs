@@ -17,6 +17,8 @@ internal sealed class StockLevelWriter : IProcessor<string, StockLevel, string, 
     {
         _context = context;
         _ledger = StockLedger.Of(context);
+        // Once per task, for its stock keepers too: the inventory topology puts this processor in every task that
+        // keeps stock, and a task initializes all its processors before any handles a record.
         _ledger.Rebuild();
     }
 
