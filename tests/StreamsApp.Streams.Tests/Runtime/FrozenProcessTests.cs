@@ -19,6 +19,9 @@ public sealed class FrozenProcessTests
     // The record in process when it froze and the few its producer had queued (5 ms linger at 200 records/s).
     private const int InFlightRecords = 10;
 
+    // About a thousand records on each partition, five seconds of the frozen instance's work.
+    private const int BurstRounds = 40;
+
     [Fact]
     public async Task A_process_resumed_after_its_task_moved_writes_nothing_stale()
     {
@@ -31,9 +34,7 @@ public sealed class FrozenProcessTests
         config.CacheMaxBytesBuffering = 0;
         await using var stayer = new KafkaStreams(KeyCountTopology.Build(App), config, Options(cluster));
         await stayer.StartAsync();
-        // 5 ms a record is under half of what its partition gets (about 500 records/s), so its buffer is full whenever
-        // it is frozen. At 2 ms it could catch up on a loaded machine and be frozen in a poll, where the lost partitions
-        // come before any record and the pause is never checked.
+        // 5 ms a record: a burst leaves it seconds behind, and after it is resumed it still catches up with the rounds.
         using var frozen = new WorkerProcess(
             cluster.BootstrapServers, App, dirB.Path, ProcessingGuarantee.AtLeastOnce, "--topology=keys", "--cache-bytes=0", "--record-ms=5", "session.timeout.ms=6000", "heartbeat.interval.ms=500");
         await frozen.Running.WaitAsync(WaitTimeout);
@@ -43,6 +44,15 @@ public sealed class FrozenProcessTests
         var rounds = 0;
         var producing = Task.Run(() => ProduceRounds(cluster, () => Interlocked.Increment(ref rounds), stop.Token));
         CountsReaching(cluster, 5);
+
+        // It must be frozen while it works through its buffer. Frozen idle in a poll, which a slow producer on a loaded
+        // machine allows, the group's news would come before any record and there would be no pause to notice. So a
+        // burst it cannot keep up with goes out, and it is frozen once it works on records sent after the burst began,
+        // with at least half the burst, seconds of work, still ahead of it on one key.
+        var beforeBurst = Volatile.Read(ref rounds);
+        ProduceBurst(cluster, BurstRounds, () => Interlocked.Increment(ref rounds));
+        ReadUntil(cluster, KeyCountTopology.Output(App), r => Latest(r, Int64) is var l && l.Count == Keys
+            && l.Values.All(c => c > beforeBurst) && l.Values.Min() <= Volatile.Read(ref rounds) - (BurstRounds / 2));
         frozen.Freeze();
         await WaitUntil(() => stayer.State == KafkaStreamsState.Running && stayer.LocalActiveTasks.Count == 2);
         CountsReaching(cluster, Volatile.Read(ref rounds));
@@ -99,20 +109,39 @@ public sealed class FrozenProcessTests
     /// <summary>One record per key per round, about twenty rounds a second, until cancelled; counts each round sent.</summary>
     private static async Task ProduceRounds(Kafka.Embedded.EmbeddedKafkaCluster cluster, Action roundSent, CancellationToken stop)
     {
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+        using var producer = RoundProducer(cluster);
+        while (!stop.IsCancellationRequested)
+        {
+            SendRound(producer, roundSent);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Rounds back to back, beside those of <see cref="ProduceRounds"/>; counts each round sent.</summary>
+    private static void ProduceBurst(Kafka.Embedded.EmbeddedKafkaCluster cluster, int count, Action roundSent)
+    {
+        using var producer = RoundProducer(cluster);
+        for (var round = 0; round < count; round++)
+        {
+            SendRound(producer, roundSent);
+        }
+    }
+
+    private static IProducer<string, string> RoundProducer(Kafka.Embedded.EmbeddedKafkaCluster cluster) =>
+        new ProducerBuilder<string, string>(new ProducerConfig
         {
             BootstrapServers = cluster.BootstrapServers, Partitioner = Partitioner.Murmur2, LingerMs = 5,
         }).Build();
-        while (!stop.IsCancellationRequested)
-        {
-            for (var k = 0; k < Keys; k++)
-            {
-                producer.Produce(KeyCountTopology.Input(App), new Message<string, string> { Key = $"k{k}", Value = "x" });
-            }
 
-            Assert.Equal(0, producer.Flush(WaitTimeout));
-            roundSent();
-            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+    /// <summary>One record per key, acknowledged before <paramref name="roundSent"/>.</summary>
+    private static void SendRound(IProducer<string, string> producer, Action roundSent)
+    {
+        for (var k = 0; k < Keys; k++)
+        {
+            producer.Produce(KeyCountTopology.Input(App), new Message<string, string> { Key = $"k{k}", Value = "x" });
         }
+
+        Assert.Equal(0, producer.Flush(WaitTimeout));
+        roundSent();
     }
 }
