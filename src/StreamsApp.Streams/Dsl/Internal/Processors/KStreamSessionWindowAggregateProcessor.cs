@@ -30,14 +30,13 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
     Func<TKey, TAggregate, TAggregate, TAggregate> merge,
     OldValuesSwitch sendOldValues) : IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>>
 {
-    private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
     private ISessionStore<TKey, TAggregate>? _store;
     private DslProcessorSupport? _support;
     private TupleForwarder<Windowed<TKey>, TAggregate>? _forwarder;
+    private long _observedStreamTime = long.MinValue;
 
     public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
     {
-        _context = context;
         _store = context.GetStateStore<ISessionStore<TKey, TAggregate>>(storeName);
         _support = new DslProcessorSupport(context);
         _forwarder = TupleForwarder<Windowed<TKey>, TAggregate>.ForSessions(_store, context, sendOldValues.Enabled, static key => key.Window.EndMs);
@@ -53,8 +52,10 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
         }
 
         var timestamp = record.Timestamp;
-        var streamTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp);
-        var closeTime = streamTime - windows.GraceMs - windows.InactivityGapMs;
+        // Sessions close by the stream time this processor observed, as in Kafka Streams, not by the task's: a record
+        // of another input of the task, or one filtered out before it got here, closes nothing (decision 0009).
+        _observedStreamTime = Math.Max(_observedStreamTime, timestamp);
+        var closeTime = _observedStreamTime - windows.GraceMs - windows.InactivityGapMs;
         var merged = new List<KeyValue<Windowed<TKey>, TAggregate>>();
         var hasAggregate = initializer is not null;
         var aggregate = hasAggregate ? initializer!() : default!;
@@ -72,7 +73,7 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
         if (end < closeTime)
         {
             _support!.Skip(
-                $"late record for session [{start}, {end}]: at stream time {streamTime}, with gap {windows.InactivityGapMs} ms and grace {windows.GraceMs} ms, sessions ending before {closeTime} are closed");
+                $"late record for session [{start}, {end}]: at stream time {_observedStreamTime}, with gap {windows.InactivityGapMs} ms and grace {windows.GraceMs} ms, sessions ending before {closeTime} are closed");
             return;
         }
 

@@ -23,14 +23,13 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
     OldValuesSwitch sendOldValues) : IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>>
 {
     private readonly long _difference = windows.TimeDifferenceMs;
-    private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
     private ITimestampedWindowStore<TKey, TAggregate>? _store;
     private DslProcessorSupport? _support;
     private TupleForwarder<Windowed<TKey>, TAggregate>? _forwarder;
+    private long _observedStreamTime = long.MinValue;
 
     public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
     {
-        _context = context;
         _store = context.GetStateStore<ITimestampedWindowStore<TKey, TAggregate>>(storeName);
         _support = new DslProcessorSupport(context);
         _forwarder = new TupleForwarder<Windowed<TKey>, TAggregate>(_store, context, sendOldValues.Enabled);
@@ -45,7 +44,10 @@ internal sealed class KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggr
             return;
         }
 
-        var closeTime = Math.Max(_context!.CurrentStreamTimeMs, record.Timestamp) - windows.GraceMs;
+        // Windows close by the stream time this processor observed, as in Kafka Streams, not by the task's: a record
+        // of another input of the task, or one filtered out before it got here, closes nothing (decision 0009).
+        _observedStreamTime = Math.Max(_observedStreamTime, record.Timestamp);
+        var closeTime = _observedStreamTime - windows.GraceMs;
 
         // Kafka Streams drops the record at once when [t, t + difference] is closed: its left window and every window
         // holding it are, and its right window holds only later records, already counted where they belong.

@@ -20,14 +20,13 @@ internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
     Func<TKey, TValue, TAggregate, TAggregate> next,
     OldValuesSwitch sendOldValues) : IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>>
 {
-    private IProcessorContext<Windowed<TKey>, Change<TAggregate>>? _context;
     private ITimestampedWindowStore<TKey, TAggregate>? _store;
     private DslProcessorSupport? _support;
     private TupleForwarder<Windowed<TKey>, TAggregate>? _forwarder;
+    private long _observedStreamTime = long.MinValue;
 
     public void Init(IProcessorContext<Windowed<TKey>, Change<TAggregate>> context)
     {
-        _context = context;
         _store = context.GetStateStore<ITimestampedWindowStore<TKey, TAggregate>>(storeName);
         _support = new DslProcessorSupport(context);
         _forwarder = new TupleForwarder<Windowed<TKey>, TAggregate>(_store, context, sendOldValues.Enabled);
@@ -49,7 +48,10 @@ internal sealed class KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(
             return;
         }
 
-        var closeTime = Math.Max(_context!.CurrentStreamTimeMs, record.Timestamp) - windows.GraceMs;
+        // Windows close by the stream time this processor observed, as in Kafka Streams, not by the task's: a record
+        // of another input of the task, or one filtered out before it got here, closes nothing (decision 0009).
+        _observedStreamTime = Math.Max(_observedStreamTime, record.Timestamp);
+        var closeTime = _observedStreamTime - windows.GraceMs;
         foreach (var window in windows.WindowsFor(record.Timestamp))
         {
             if (window.EndMs <= closeTime)

@@ -8,7 +8,8 @@ namespace StreamsApp.Streams.Dsl.Internal.StreamJoins;
 /// One side of a stream-stream join (Kafka Streams 3.1+'s <c>KStreamKStreamJoin</c>): each record meets the other
 /// side's stored records within its window and emits one result per match, stamped max(this, other). With
 /// <paramref name="outerStoreName"/> (left and outer joins) a record of an outer side without a match waits in the
-/// shared outer store until its window and grace have closed by stream time, then is emitted with <c>default</c> for
+/// shared outer store until its window and grace have closed by the join's stream time (the largest timestamp
+/// either side saw, <see cref="OuterJoinTimeTracker"/>), then is emitted with <c>default</c> for
 /// the other side; a match arriving meanwhile removes it, so no spurious null results are emitted. An unmatched
 /// record whose window has already ended when it arrives is emitted at once (a later match within grace still joins
 /// it), and an outer side's record without a key at once, as in Kafka Streams. Other records with a null key or
@@ -56,6 +57,8 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
 
     public void Process(Record<TKey, TThis> record)
     {
+        _tracker?.Saw(record.Timestamp);
+
         // As Kafka Streams (KIP-962): a record without a key can match nothing, so an outer side emits it at once.
         if (record.Key is null && record.Value is not null && outer)
         {
@@ -70,8 +73,14 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
         }
 
         var timestamp = record.Timestamp;
-        var streamTime = Math.Max(_context!.CurrentStreamTimeMs, timestamp);
-        EmitClosedOuterRecords(streamTime);
+
+        // Only a record that moves stream time (or meets it) closes waiting records, as in Kafka Streams: one that
+        // came in behind a skipped record at a later time closes nothing until a record at that time comes.
+        if (_tracker is not null && timestamp == _tracker.StreamTime)
+        {
+            EmitClosedOuterRecords();
+        }
+
         var matched = false;
         // A late record is not dropped, as in Kafka Streams: it meets only what the other store still retains
         // (window size + grace behind that side's latest record), and a late unmatched one is emitted at once below.
@@ -80,7 +89,7 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
             matched = true;
             // The other record found its match: it must not be emitted alone when its window closes.
             _outerStore?.Delete(new TimestampedKeyAndJoinSide<TKey>(otherTimestamp, !thisIsLeft, record.Key), out _);
-            _context.Forward(new Record<TKey, TResult>(
+            _context!.Forward(new Record<TKey, TResult>(
                 record.Key, joiner(record.Key, record.Value, otherValue), Math.Max(timestamp, otherTimestamp), record.Headers));
         }
 
@@ -89,11 +98,11 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
             return;
         }
 
-        if (_outerStore is null || Math.Max(0, timestamp + windows.AfterMs) < streamTime)
+        if (_outerStore is null || Math.Max(0, timestamp + windows.AfterMs) < _tracker!.StreamTime)
         {
             // The record's window has ended (an out-of-order record): emitted at once, as Kafka Streams does rather
             // than keep it waiting for the grace period; a match arriving within grace still joins it.
-            _context.Forward(record.WithValue(joiner(record.Key, record.Value, default!)));
+            _context!.Forward(record.WithValue(joiner(record.Key, record.Value, default!)));
         }
         else
         {
@@ -102,12 +111,9 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
         }
     }
 
-    private void EmitClosedOuterRecords(long streamTime)
+    private void EmitClosedOuterRecords()
     {
-        if (_outerStore is null)
-        {
-            return;
-        }
+        var streamTime = _tracker!.StreamTime;
 
         // Waiting records are ordered by time; a left record's window reaches the left side's 'after' ahead, a
         // right record's the left side's 'before'.
@@ -115,14 +121,14 @@ internal sealed class KStreamKStreamJoinProcessor<TKey, TThis, TOther, TLeft, TR
 
         // Records from this time on cannot have closed yet, whichever side they are (the scan would stop at them).
         var stillOpenFrom = streamTime - Math.Min(leftAfter, rightAfter) - windows.GraceMs;
-        if (_tracker!.EarliestWaiting >= stillOpenFrom)
+        if (_tracker.EarliestWaiting >= stillOpenFrom)
         {
             return;
         }
 
         var closed = new List<KeyValue<TimestampedKeyAndJoinSide<TKey>, LeftOrRightValue<TLeft, TRight>>>();
         var earliestKept = long.MaxValue;
-        foreach (var waiting in _outerStore.All())
+        foreach (var waiting in _outerStore!.All())
         {
             var key = waiting.Key;
             if (key.Timestamp + (key.LeftSide ? leftAfter : rightAfter) + windows.GraceMs < streamTime)
