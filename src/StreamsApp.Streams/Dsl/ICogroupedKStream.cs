@@ -20,4 +20,13 @@ public interface ICogroupedKStream<TKey, TAggregate>
     /// value are skipped and counted.
     /// </summary>
     IKTable<TKey, TAggregate> Aggregate(Func<TAggregate> initializer, Named? named = null, Materialized<TKey, TAggregate>? materialized = null);
+
+    /// <summary>Cuts the cogroup into tumbling or hopping windows, to aggregate per key and window.</summary>
+    ITimeWindowedCogroupedKStream<TKey, TAggregate> WindowedBy(TimeWindows windows);
+
+    /// <summary>Cuts the cogroup into sliding windows, to aggregate per key and window.</summary>
+    ITimeWindowedCogroupedKStream<TKey, TAggregate> WindowedBy(SlidingWindows windows);
+
+    /// <summary>Cuts the cogroup into sessions, to aggregate per key and session.</summary>
+    ISessionWindowedCogroupedKStream<TKey, TAggregate> WindowedBy(SessionWindows windows);
 }

@@ -1,4 +1,3 @@
-using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Dsl.Internal.Cogroup;
@@ -17,11 +16,8 @@ internal sealed class CogroupInput<TKey, TValue, TAggregate>(
     public string AggregationSource(string topicPrefix, ISerde<TKey> keys, string aggregationName) =>
         stream.AggregationSource(topicPrefix, keys, aggregationName);
 
-    public void AddAggregateProcessor(
-        string name, string parent, string storeName, Func<TAggregate> initializer, OldValuesSwitch sendOldValues) =>
-        stream.Builder.AddProcessor(
-            name,
-            () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(
-                storeName, (key, value) => aggregator(key, value, initializer()), aggregator, sendOldValues),
-            parent);
+    public void AddAggregateProcessor<TOutKey>(
+        string name, string parent, ICogroupAggregation<TKey, TOutKey, TAggregate> aggregation, string storeName,
+        Func<TAggregate> initializer, OldValuesSwitch sendOldValues) =>
+        stream.Builder.AddProcessor(name, () => aggregation.Processor(storeName, initializer, aggregator, sendOldValues), parent);
 }

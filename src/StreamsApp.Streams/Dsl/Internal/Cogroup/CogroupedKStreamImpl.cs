@@ -1,10 +1,13 @@
 using StreamsApp.Streams.Dsl.Internal.Processors;
+using StreamsApp.Streams.Dsl.Internal.Windowing;
 using StreamsApp.Streams.Processing.Internal;
 
 namespace StreamsApp.Streams.Dsl.Internal.Cogroup;
 
 /// <summary>
-/// A cogroup under construction. <see cref="Aggregate"/> adds, in Kafka Streams' order (so generated names match):
+/// A cogroup under construction. <see cref="Build{TOutKey}"/>, behind <see cref="Aggregate"/> and the windowed
+/// cogroups' aggregations (<see cref="ICogroupAggregation{TKey, TOutKey, TAggregate}"/>), adds, in Kafka Streams'
+/// order (so generated names match):
 /// the store name, each input's repartition topic when its key changed, one <c>COGROUPKSTREAM-AGGREGATE-</c> processor
 /// per input (all writing the one store) and a <c>COGROUPKSTREAM-MERGE-</c> node that joins their outputs into the
 /// table's single stream of updates. Sharing the store puts every input in one sub-topology, so the engine checks
@@ -39,7 +42,34 @@ internal sealed class CogroupedKStreamImpl<TKey, TAggregate>(InternalStreamsBuil
     }
 
     public IKTable<TKey, TAggregate> Aggregate(
-        Func<TAggregate> initializer, Named? named = null, Materialized<TKey, TAggregate>? materialized = null)
+        Func<TAggregate> initializer, Named? named = null, Materialized<TKey, TAggregate>? materialized = null) =>
+        Build(initializer, named, materialized, new KeyedCogroupAggregation<TKey, TAggregate>(materialized));
+
+    public ITimeWindowedCogroupedKStream<TKey, TAggregate> WindowedBy(TimeWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new TimeWindowedCogroupedKStreamImpl<TKey, TAggregate>(this, materialized => new TimeWindowing<TKey, TAggregate>(windows, materialized));
+    }
+
+    public ITimeWindowedCogroupedKStream<TKey, TAggregate> WindowedBy(SlidingWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new TimeWindowedCogroupedKStreamImpl<TKey, TAggregate>(this, materialized => new TimeWindowing<TKey, TAggregate>(windows, materialized));
+    }
+
+    public ISessionWindowedCogroupedKStream<TKey, TAggregate> WindowedBy(SessionWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return new SessionWindowedCogroupedKStreamImpl<TKey, TAggregate>(this, windows);
+    }
+
+    /// <summary>
+    /// Adds the aggregation of every input so far into one store (inputs cogrouped after a <c>WindowedBy</c> count
+    /// too, as in Kafka Streams).
+    /// </summary>
+    public KTableImpl<TOutKey, TAggregate> Build<TOutKey>(
+        Func<TAggregate> initializer, Named? named, Materialized<TKey, TAggregate>? materialized,
+        ICogroupAggregation<TKey, TOutKey, TAggregate> aggregation)
     {
         ArgumentNullException.ThrowIfNull(initializer);
         var (storeName, queryable) = MaterializedResolver.StoreName(materialized, builder, AggregateName);
@@ -51,14 +81,14 @@ internal sealed class CogroupedKStreamImpl<TKey, TAggregate>(InternalStreamsBuil
         var aggregateNames = _inputs.Select((_, i) => NodeName(named, $"-cogroup-agg-{i}", AggregateName)).ToList();
         var mergeName = NodeName(named, "-cogroup-merge", MergeName);
 
-        var table = KTableImpl<TKey, TAggregate>.Aggregated(builder, mergeName, queryable, keys, aggregates, storeName);
+        var table = aggregation.Table(builder, mergeName, queryable, keys, aggregates, storeName);
         for (var i = 0; i < _inputs.Count; i++)
         {
-            _inputs[i].AddAggregateProcessor(aggregateNames[i], parents[i], storeName, initializer, table.SendOldValues);
+            _inputs[i].AddAggregateProcessor(aggregateNames[i], parents[i], aggregation, storeName, initializer, table.SendOldValues);
         }
 
-        builder.Topology.AddStateStore(MaterializedResolver.StoreBuilder(materialized, storeName, keys, aggregates), aggregateNames);
-        builder.AddFixedKeyProcessor(mergeName, () => new PassThroughProcessor<TKey, Change<TAggregate>>(), [.. aggregateNames]);
+        builder.Topology.AddStateStore(aggregation.Store(storeName, keys, aggregates), aggregateNames);
+        builder.AddFixedKeyProcessor(mergeName, () => new PassThroughProcessor<TOutKey, Change<TAggregate>>(), [.. aggregateNames]);
         return table;
     }
 

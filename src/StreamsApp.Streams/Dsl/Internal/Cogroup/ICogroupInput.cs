@@ -21,5 +21,7 @@ internal interface ICogroupInput<TKey, TAggregate>
     string AggregationSource(string topicPrefix, ISerde<TKey> keys, string aggregationName);
 
     /// <summary>Adds this input's aggregate processor, which folds its records into the shared store.</summary>
-    void AddAggregateProcessor(string name, string parent, string storeName, Func<TAggregate> initializer, OldValuesSwitch sendOldValues);
+    void AddAggregateProcessor<TOutKey>(
+        string name, string parent, ICogroupAggregation<TKey, TOutKey, TAggregate> aggregation, string storeName,
+        Func<TAggregate> initializer, OldValuesSwitch sendOldValues);
 }

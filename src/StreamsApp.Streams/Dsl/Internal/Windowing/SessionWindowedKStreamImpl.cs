@@ -1,12 +1,10 @@
-using StreamsApp.Streams.Dsl.Internal.ValueGetters;
-using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 
 /// <summary>
 /// A grouped stream cut into sessions: each aggregation adds a KSTREAM-AGGREGATE- or KSTREAM-REDUCE- node over a
-/// session store, as in Kafka Streams. Session tables forward deletes (the tombstones of merged sessions).
+/// session store, as in Kafka Streams (<see cref="SessionWindowing{TKey, TAggregate}"/>).
 /// </summary>
 internal sealed class SessionWindowedKStreamImpl<TKey, TValue>(KGroupedStreamImpl<TKey, TValue> grouped, SessionWindows windows)
     : ISessionWindowedKStream<TKey, TValue>
@@ -43,14 +41,6 @@ internal sealed class SessionWindowedKStreamImpl<TKey, TValue>(KGroupedStreamImp
         string prefix, Named? named, Materialized<TKey, TAggregate>? materialized, ISerde<TAggregate>? knownAggregateSerde,
         Func<TAggregate>? initializer, Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next,
         Func<TKey, TAggregate, TAggregate, TAggregate> merge) =>
-        WindowedAggregationBuilder.Build(grouped, prefix, named, materialized, knownAggregateSerde, new WindowedAggregation<TKey, TValue, TAggregate>(
-            WindowedSerdes.SessionWindowed,
-
-            // A session ending at t can still grow until stream time passes t + gap: it closes grace after that.
-            windows.GraceMs + windows.InactivityGapMs,
-            MayDelete: true,
-            (storeName, sendOld) => new KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggregate>(
-                storeName, windows, initializer, first, next, merge, sendOld),
-            (storeName, keys, aggregates) => WindowedStoreResolver.SessionStore(materialized, storeName, windows, keys, aggregates),
-            storeName => new SessionStoreValueGetterSupplier<TKey, TAggregate>(storeName)));
+        WindowedAggregationBuilder.Build(
+            grouped, prefix, named, materialized, knownAggregateSerde, new SessionWindowing<TKey, TAggregate>(windows, materialized, initializer, merge), first, next);
 }

@@ -1,34 +1,27 @@
-using StreamsApp.Streams.Dsl.Internal.ValueGetters;
-using StreamsApp.Streams.Dsl.Internal.Processors;
 using StreamsApp.Streams.Serialization;
 
 namespace StreamsApp.Streams.Dsl.Internal.Windowing;
 
 /// <summary>
 /// A grouped stream cut into time windows: each aggregation adds a KSTREAM-AGGREGATE- or KSTREAM-REDUCE- node over a
-/// timestamped window store, as in Kafka Streams; tumbling and hopping windows aggregate with
-/// <see cref="KStreamWindowAggregateProcessor{TKey, TValue, TAggregate}"/>, sliding ones with
-/// <see cref="KStreamSlidingWindowAggregateProcessor{TKey, TValue, TAggregate}"/>.
+/// timestamped window store, as in Kafka Streams (<see cref="TimeWindowing{TKey, TAggregate}"/>).
 /// </summary>
 internal sealed class TimeWindowedKStreamImpl<TKey, TValue> : ITimeWindowedKStream<TKey, TValue>
 {
     private readonly KGroupedStreamImpl<TKey, TValue> _grouped;
     private readonly TimeWindows? _timeWindows;
     private readonly SlidingWindows? _slidingWindows;
-    private readonly WindowSpec _spec;
 
     public TimeWindowedKStreamImpl(KGroupedStreamImpl<TKey, TValue> grouped, TimeWindows windows)
     {
         _grouped = grouped;
         _timeWindows = windows;
-        _spec = WindowSpec.Of(windows);
     }
 
     public TimeWindowedKStreamImpl(KGroupedStreamImpl<TKey, TValue> grouped, SlidingWindows windows)
     {
         _grouped = grouped;
         _slidingWindows = windows;
-        _spec = WindowSpec.Of(windows);
     }
 
     public IKTable<Windowed<TKey>, long> Count(Named? named = null, Materialized<TKey, long>? materialized = null)
@@ -59,14 +52,11 @@ internal sealed class TimeWindowedKStreamImpl<TKey, TValue> : ITimeWindowedKStre
 
     private KTableImpl<Windowed<TKey>, TAggregate> Build<TAggregate>(
         string prefix, Named? named, Materialized<TKey, TAggregate>? materialized, ISerde<TAggregate>? knownAggregateSerde,
-        Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next) =>
-        WindowedAggregationBuilder.Build(_grouped, prefix, named, materialized, knownAggregateSerde, new WindowedAggregation<TKey, TValue, TAggregate>(
-            keys => WindowedSerdes.TimeWindowed(keys, TimeSpan.FromMilliseconds(_spec.SizeMs)),
-            _spec.ClosesAfterEndMs,
-            MayDelete: !typeof(TAggregate).IsValueType,
-            (storeName, sendOld) => _slidingWindows is { } sliding
-                ? new KStreamSlidingWindowAggregateProcessor<TKey, TValue, TAggregate>(storeName, sliding, first, next, sendOld)
-                : new KStreamWindowAggregateProcessor<TKey, TValue, TAggregate>(storeName, _timeWindows!, first, next, sendOld),
-            (storeName, keys, aggregates) => WindowedStoreResolver.WindowStore(materialized, storeName, _spec, keys, aggregates),
-            storeName => new WindowStoreValueGetterSupplier<TKey, TAggregate>(storeName)));
+        Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next)
+    {
+        var windowing = _slidingWindows is { } sliding
+            ? new TimeWindowing<TKey, TAggregate>(sliding, materialized)
+            : new TimeWindowing<TKey, TAggregate>(_timeWindows!, materialized);
+        return WindowedAggregationBuilder.Build(_grouped, prefix, named, materialized, knownAggregateSerde, windowing, first, next);
+    }
 }
