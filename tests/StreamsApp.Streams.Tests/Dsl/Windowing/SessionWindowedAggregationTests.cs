@@ -158,6 +158,28 @@ public class SessionWindowedAggregationTests
     }
 
     [Fact]
+    public void Uncached_a_session_grown_in_place_is_deleted_first_and_one_repeating_its_own_time_is_not()
+    {
+        // As Kafka Streams' processor: the sessions a record merges are removed, unless the merged session is [t, t].
+        using var driver = new TopologyTestDriver(
+            Sessions(SessionWindows.OfInactivityGapWithNoGrace(TimeSpan.FromMilliseconds(10))), DslTestSupport.Uncached());
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "x", 10);
+        input.PipeInput("a", "y", 10);
+        input.PipeInput("a", "z", 15);
+        input.PipeInput("a", "w", 12);
+
+        Assert.Equal(
+            [
+                (S("a", 10, 10), "x", 10L), (S("a", 10, 10), "x+y", 10L),
+                (S("a", 10, 10), (string?)null, 10L), (S("a", 10, 15), "x+y+z", 15L),
+                (S("a", 10, 15), null, 15L), (S("a", 10, 15), "x+y+z+w", 15L),
+            ],
+            Output(driver).ReadAll());
+    }
+
+    [Fact]
     public void A_record_with_a_null_value_is_aggregated_into_its_session()
     {
         // As Kafka Streams' session aggregation, which drops only records without a key.

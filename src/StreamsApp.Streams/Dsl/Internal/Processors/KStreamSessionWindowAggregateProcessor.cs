@@ -77,16 +77,19 @@ internal sealed class KStreamSessionWindowAggregateProcessor<TKey, TValue, TAggr
             return;
         }
 
-        var mergedKey = new Windowed<TKey>(record.Key, new SessionWindow(start, end));
-        foreach (var session in merged)
+        // As in Kafka Streams, every session the record merges is removed with a tombstone, the one it grows in place
+        // too (a cache, on by default, hides that tombstone); only a record repeating a session [t, t] of its own time
+        // overwrites it.
+        if (start != timestamp || end != timestamp)
         {
-            // The record's own session [t, t] is simply overwritten, as in Kafka Streams.
-            if (session.Key != mergedKey)
+            foreach (var session in merged)
             {
                 _store.Remove(session.Key);
                 Forward(record, session.Key, new Change<TAggregate>(default!, false, session.Value, true));
             }
         }
+
+        var mergedKey = new Windowed<TKey>(record.Key, new SessionWindow(start, end));
 
         aggregate = hasAggregate ? next(record.Key, record.Value, aggregate) : first(record.Key, record.Value);
         _store.Put(mergedKey, aggregate);
