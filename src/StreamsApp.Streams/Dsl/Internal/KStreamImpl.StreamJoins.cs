@@ -128,18 +128,25 @@ internal sealed partial class KStreamImpl<TKey, TValue>
         IWindowBytesStoreSupplier? supplier, string name, JoinWindows windows, ISerde<TKey> keys, ISerde<TStoreValue> values,
         bool logging)
     {
+        // Kafka Streams' retention, window size + grace, so that a late record of the other side finds exactly the
+        // records Kafka's store still returns. Our stores need at least 1 ms; with 0 Kafka's would return nothing.
+        var retentionMs = Math.Max(1, windows.SizeMs + windows.GraceMs);
+        var windowSizeMs = Math.Max(1, windows.SizeMs);
         if (supplier is { RetainDuplicates: false })
         {
             throw new TopologyException($"The store supplier '{supplier.Name}' of a stream-stream join must retain duplicates");
         }
 
-        // Kafka Streams' retention, window size + grace, so that a late record of the other side finds exactly the
-        // records Kafka's store still returns. Our stores need at least 1 ms; with 0 Kafka's would return nothing.
+        // As Kafka Streams: a store keeping records longer or shorter than the join would join records Kafka's would not.
+        if (supplier is not null && (supplier.RetentionPeriodMs != retentionMs || supplier.WindowSizeMs != windowSizeMs))
+        {
+            throw new TopologyException(
+                $"The store supplier '{supplier.Name}' of a stream-stream join must match its join windows: retention " +
+                $"{retentionMs} ms (window size + grace) and window size {windowSizeMs} ms, got {supplier.RetentionPeriodMs} ms and {supplier.WindowSizeMs} ms");
+        }
+
         supplier ??= Stores.PersistentWindowStore(
-            name,
-            TimeSpan.FromMilliseconds(Math.Max(1, windows.SizeMs + windows.GraceMs)),
-            TimeSpan.FromMilliseconds(Math.Max(1, windows.SizeMs)),
-            retainDuplicates: true);
+            name, TimeSpan.FromMilliseconds(retentionMs), TimeSpan.FromMilliseconds(windowSizeMs), retainDuplicates: true);
         var store = Stores.WindowStoreBuilder(supplier, keys, values);
         return logging ? store.WithLoggingEnabled() : store.WithLoggingDisabled();
     }

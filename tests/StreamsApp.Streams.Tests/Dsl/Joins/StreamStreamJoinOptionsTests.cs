@@ -64,7 +64,7 @@ public class StreamStreamJoinOptionsTests
     {
         var windows = JoinWindows.OfTimeDifferenceWithNoGrace(TimeSpan.FromMilliseconds(10));
         IWindowBytesStoreSupplier Supplier(string name, bool duplicates) =>
-            Stores.InMemoryWindowStore(name, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20), duplicates);
+            Stores.InMemoryWindowStore(name, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20), duplicates);
 
         var topology = StreamStreamJoinSupport.Build(
             StreamStreamJoinSupport.Kind.Inner, windows,
@@ -82,5 +82,22 @@ public class StreamStreamJoinOptionsTests
             StreamStreamJoinSupport.Kind.Inner, windows,
             streamJoined: StreamJoined.With<string, string, string>(Supplier("mine", false), Supplier("theirs", true))));
         Assert.Contains("retain duplicates", error.Message);
+    }
+
+    [Theory]
+    [InlineData(100, 40)]
+    [InlineData(45, 20)]
+    public void A_store_supplier_that_does_not_match_the_join_windows_is_refused(int retentionMs, int windowSizeMs)
+    {
+        // 20 ms either way and 5 ms of grace: window size 40 ms, retention 45 ms.
+        var windows = JoinWindows.OfTimeDifferenceAndGrace(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(5));
+        var matching = Stores.InMemoryWindowStore("theirs", TimeSpan.FromMilliseconds(45), TimeSpan.FromMilliseconds(40), true);
+        var given = Stores.InMemoryWindowStore("mine", TimeSpan.FromMilliseconds(retentionMs), TimeSpan.FromMilliseconds(windowSizeMs), true);
+
+        var error = Assert.Throws<TopologyException>(() => StreamStreamJoinSupport.Build(
+            StreamStreamJoinSupport.Kind.Left, windows, streamJoined: StreamJoined.With<string, string, string>(given, matching)));
+
+        Assert.Contains("'mine'", error.Message);
+        Assert.Contains("retention 45 ms (window size + grace) and window size 40 ms", error.Message);
     }
 }
