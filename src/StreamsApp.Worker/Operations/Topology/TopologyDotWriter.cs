@@ -1,5 +1,5 @@
-using System.Text;
 using StreamsApp.Streams;
+using static StreamsApp.Streams.TopologyDescription;
 
 namespace StreamsApp.Worker.Operations.Topology;
 
@@ -7,39 +7,30 @@ namespace StreamsApp.Worker.Operations.Topology;
 /// Writes a topology's flow as Graphviz DOT, for docs: each sub-topology a cluster, each topic a node of its own
 /// between them, labels as the picture shows them and the full name as the tooltip.
 /// </summary>
-internal static class TopologyDotWriter
+internal sealed class TopologyDotWriter : FlowTextWriter
 {
+    private static readonly TopologyDotWriter Format = new();
+
+    protected override string Header =>
+        "digraph topology {\n    node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\", fontsize=11];\n";
+
+    protected override string GroupEnd => "    }\n";
+
+    protected override string Footer => "}\n";
+
     /// <summary>The DOT text of <paramref name="description"/>'s flow.</summary>
-    public static string Write(TopologyDescription description)
-    {
-        var flow = FlowGraph.Of(description);
-        var ids = new DiagramIds(flow);
-        var text = new StringBuilder("digraph topology {\n")
-            .Append("    node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\", fontsize=11];\n");
-        foreach (var group in flow.Groups)
-        {
-            text.Append($"    subgraph cluster_{group.Id} {{\n")
-                .Append($"        label={Quote(group.Title)}; style=\"rounded,filled\"; fillcolor=\"{DiagramColours.Frame.Fill}\"; color=\"{DiagramColours.Frame.Stroke}\";\n");
-            foreach (var node in group.Nodes)
-            {
-                text.Append($"        {ids.Node(node.Name)} [{Attributes(NodeLabel.Of(node.Name).OneLine, node.Name, DiagramColours.Of(node.Kind))}];\n");
-            }
+    public static string Write(TopologyDescription description) => Format.Text(description);
 
-            text.Append("    }\n");
-        }
+    protected override string GroupStart(FlowGroup group) =>
+        $"    subgraph cluster_{group.Id} {{\n        label={Quote(group.Title)}; style=\"rounded,filled\"; " +
+        $"fillcolor=\"{DiagramColours.Frame.Fill}\"; color=\"{DiagramColours.Frame.Stroke}\";\n";
 
-        foreach (var topic in flow.Topics)
-        {
-            text.Append($"    {ids.Topic(topic)} [{Attributes(topic, topic, DiagramColours.Topic)}, shape=cylinder];\n");
-        }
+    protected override string Node(string id, NodeDescription node) =>
+        $"        {id} [{Attributes(NodeLabel.Of(node.Name).OneLine, node.Name, DiagramColours.Of(node.Kind))}];\n";
 
-        foreach (var edge in flow.Edges)
-        {
-            text.Append($"    {ids.Tail(edge)} -> {ids.Head(edge)};\n");
-        }
+    protected override string Topic(string id, string topic) => $"    {id} [{Attributes(topic, topic, DiagramColours.Topic)}, shape=cylinder];\n";
 
-        return text.Append("}\n").ToString();
-    }
+    protected override string Edge(string tail, string head) => $"    {tail} -> {head};\n";
 
     private static string Attributes(string label, string tooltip, BoxColours colours) =>
         $"label={Quote(label)}, tooltip={Quote(tooltip)}, fillcolor=\"{colours.Fill}\", color=\"{colours.Stroke}\"";
