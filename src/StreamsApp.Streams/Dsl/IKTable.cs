@@ -31,6 +31,13 @@ public interface IKTable<TKey, TValue>
     IKStream<TKey, TValue> ToStream(Named? named = null);
 
     /// <summary>
+    /// The table's updates as a stream keyed by <paramref name="keyMapper"/> (a delete becomes a record with a null
+    /// value): <see cref="ToStream(Named?)"/> then <see cref="IKStream{TKey, TValue}.SelectKey"/>, as in Kafka Streams, so
+    /// a later grouping or join repartitions.
+    /// </summary>
+    IKStream<TKeyOut, TValue> ToStream<TKeyOut>(Func<TKey, TValue, TKeyOut> keyMapper, Named? named = null);
+
+    /// <summary>
     /// Re-groups the rows under new keys for an aggregation with adder and subtractor (through a repartition topic):
     /// an update subtracts the row's old value from its old group and adds the new value to its new group.
     /// </summary>

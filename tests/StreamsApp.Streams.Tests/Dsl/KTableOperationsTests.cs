@@ -196,4 +196,33 @@ public class KTableOperationsTests
         var output = driver.CreateOutputTopic("filtered", Serdes.String(), Serdes.Nullable(Serdes.Int64()));
         Assert.Equal([("a", (long?)2, 2L)], output.ReadAll());
     }
+
+    [Fact]
+    public void ToStream_with_a_key_mapper_rekeys_updates_and_deletes_and_a_grouping_after_it_repartitions()
+    {
+        var builder = new StreamsBuilder();
+        var rekeyed = builder.Table("input", Consumed.With(Serdes.String(), Serdes.String())).ToStream((key, value) => $"{key}:{value}");
+        rekeyed.To("rekeyed");
+        rekeyed.GroupByKey().Count().MapValues(count => (long?)count).ToStream().To("counts", Produced.With(Serdes.String(), Serdes.Nullable(Serdes.Int64())));
+        var topology = builder.Build();
+        using var driver = new TopologyTestDriver(topology);
+        var input = driver.CreateInputTopic("input", Serdes.String(), Serdes.String());
+
+        input.PipeInput("a", "x", 1);
+        input.PipeInput("a", "y", 2);
+        input.PipeInput("a", null!, 3);
+
+        // As Kafka Streams' toStream(mapper): toStream, then selectKey, so the mapper sees a delete's null value too.
+        Assert.Equal(
+            [("a:x", "x", 1L), ("a:y", "y", 2L), ("a:", null!, 3L)],
+            driver.CreateOutputTopic("rekeyed", Serdes.String(), Serdes.String()).ReadAll());
+        Assert.Equal(
+            [("a:x", (long?)1, 1L), ("a:y", 1, 2L)],
+            driver.CreateOutputTopic("counts", Serdes.String(), Serdes.Nullable(Serdes.Int64())).ReadAll());
+        // Names as Kafka Streams 4.1 gives them for the same topology.
+        var description = topology.Describe().ToString();
+        Assert.Contains("Processor: KTABLE-TOSTREAM-0000000003 (stores: [])", description);
+        Assert.Contains("Processor: KSTREAM-KEY-SELECT-0000000004 (stores: [])", description);
+        Assert.Contains("-repartition", description);
+    }
 }

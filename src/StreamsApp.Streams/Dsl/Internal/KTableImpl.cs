@@ -124,6 +124,12 @@ internal sealed partial class KTableImpl<TKey, TValue> : IKTable<TKey, TValue>
         return new KStreamImpl<TKey, TValue>(_builder, name, _keySerde, _valueSerde, false);
     }
 
+    public IKStream<TKeyOut, TValue> ToStream<TKeyOut>(Func<TKey, TValue, TKeyOut> keyMapper, Named? named = null)
+    {
+        ArgumentNullException.ThrowIfNull(keyMapper);
+        return ToStream(named).SelectKey(keyMapper);
+    }
+
     public IKGroupedTable<TKeyOut, TValueOut> GroupBy<TKeyOut, TValueOut>(
         Func<TKey, TValue, KeyValue<TKeyOut, TValueOut>> selector, Grouped<TKeyOut, TValueOut>? grouped = null)
     {
