@@ -10,6 +10,9 @@ namespace StreamsApp.Streams.State.Internal;
 /// </summary>
 internal sealed class TimestampedRestoreContext(IStateStoreContext inner) : IStateStoreContext
 {
+    /// <summary>The context this one wraps: the task's, when the store runs in a task.</summary>
+    public IStateStoreContext Inner => inner;
+
     public string ApplicationId => inner.ApplicationId;
 
     public TaskId TaskId => inner.TaskId;

@@ -62,6 +62,11 @@ internal sealed class SubscriptionSendProcessor<TKey, TValue, TForeignKey>(
         {
             Send(record, newKey, hash, firstInstruction);
         }
+        else if (!leftJoin && (change.HasOld || change.HasNew))
+        {
+            // As Kafka Streams' inner join: a row with no foreign key, before or after, joins nothing and is counted.
+            _support!.Skip("null foreign key in a foreign-key join");
+        }
     }
 
     // Keys are compared as the right side sees them: by their serialized form.

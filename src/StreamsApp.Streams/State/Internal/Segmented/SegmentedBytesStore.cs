@@ -242,6 +242,12 @@ internal sealed class SegmentedBytesStore
         }
     }
 
+    /// <summary>
+    /// Whether the whole segment of <paramref name="timestamp"/> has expired by Kafka Streams' RocksDB rule: it is
+    /// before the segment of stream time minus retention.
+    /// </summary>
+    public bool SegmentExpired(long timestamp) => _segments.SegmentId(timestamp) < _segments.SegmentId(Math.Max(0, ObservedStreamTime - _retentionMs));
+
     /// <summary>The directory-level name of the segment holding a time (for tests and diagnostics).</summary>
     internal string SegmentName(long timestamp) => _segments.SegmentName(_segments.SegmentId(timestamp));
 

@@ -9,6 +9,7 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     : ISessionStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
     private readonly SegmentedBytesStore _bytes = new(name, retentionMs, segmentIntervalMs, SessionKeySchema.Instance, factory);
+    private ExpiredWrites? _expiredWrites;
 
     public string Name => _bytes.Name;
 
@@ -23,6 +24,7 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     {
         ArgumentNullException.ThrowIfNull(context);
         _bytes.Init(context);
+        _expiredWrites = new ExpiredWrites(context, _bytes);
         context.Register(this, this);
     }
 
@@ -37,7 +39,13 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     public void AttachContents(object contents) => _bytes.AttachContents(contents);
 
     /// <summary>Writes a session's aggregate; a null aggregate removes the session.</summary>
-    public void Put(Windowed<byte[]> sessionKey, byte[]? aggregate) => _bytes.Put(StoreKey(sessionKey), aggregate);
+    public void Put(Windowed<byte[]> sessionKey, byte[]? aggregate)
+    {
+        if (!_bytes.Put(StoreKey(sessionKey), aggregate))
+        {
+            _expiredWrites?.Count(sessionKey.Window.EndMs);
+        }
+    }
 
     public void Remove(Windowed<byte[]> sessionKey) => _bytes.Put(StoreKey(sessionKey), null);
 

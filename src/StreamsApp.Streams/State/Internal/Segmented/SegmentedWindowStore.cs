@@ -9,6 +9,7 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
 {
     private readonly SegmentedBytesStore _bytes;
     private readonly Func<byte[], Windowed<byte[]>> _windowOf;
+    private ExpiredWrites? _expiredWrites;
     private int _seqnum;
 
     public SegmentedWindowStore(
@@ -35,6 +36,7 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
     {
         ArgumentNullException.ThrowIfNull(context);
         _bytes.Init(context);
+        _expiredWrites = new ExpiredWrites(context, _bytes);
         context.Register(this, this);
     }
 
@@ -57,7 +59,10 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
             return;
         }
 
-        _bytes.Put(WindowKeySchema.ToStoreKeyBinary(key, windowStartMs, NextSeqnum()), value);
+        if (!_bytes.Put(WindowKeySchema.ToStoreKeyBinary(key, windowStartMs, NextSeqnum()), value))
+        {
+            _expiredWrites?.Count(windowStartMs);
+        }
     }
 
     /// <summary>
