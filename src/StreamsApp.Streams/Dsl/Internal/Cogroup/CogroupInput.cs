@@ -19,5 +19,6 @@ internal sealed class CogroupInput<TKey, TValue, TAggregate>(
     public void AddAggregateProcessor<TOutKey>(
         string name, string parent, ICogroupAggregation<TKey, TOutKey, TAggregate> aggregation, string storeName,
         Func<TAggregate> initializer, OldValuesSwitch sendOldValues) =>
-        stream.Builder.AddProcessor(name, () => aggregation.Processor(storeName, initializer, aggregator, sendOldValues), parent);
+        stream.Builder.AddProcessor(
+            name, () => aggregation.Processor<TValue>(storeName, (key, value) => aggregator(key, value, initializer()), aggregator, sendOldValues), parent);
 }

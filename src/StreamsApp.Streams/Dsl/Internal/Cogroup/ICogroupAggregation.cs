@@ -21,7 +21,11 @@ internal interface ICogroupAggregation<TKey, TOutKey, TAggregate>
     /// <summary>The store every input writes.</summary>
     IStoreBuilder<IStateStore> Store(string storeName, ISerde<TKey> keys, ISerde<TAggregate> aggregates);
 
-    /// <summary>The aggregate processor of an input whose values <paramref name="aggregator"/> folds.</summary>
+    /// <summary>The aggregate processor of an input, writing the store <paramref name="storeName"/>.</summary>
+    /// <param name="storeName">The store the processor writes.</param>
+    /// <param name="first">The aggregate of a key's (or window's) first value.</param>
+    /// <param name="next">Folds a value into an aggregate.</param>
+    /// <param name="sendOldValues">The table's old-values switch.</param>
     IProcessor<TKey, TValue, TOutKey, Change<TAggregate>> Processor<TValue>(
-        string storeName, Func<TAggregate> initializer, Func<TKey, TValue, TAggregate, TAggregate> aggregator, OldValuesSwitch sendOldValues);
+        string storeName, Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next, OldValuesSwitch sendOldValues);
 }

@@ -18,7 +18,6 @@ internal sealed class KeyedCogroupAggregation<TKey, TAggregate>(Materialized<TKe
         MaterializedResolver.StoreBuilder(materialized, storeName, keys, aggregates);
 
     public IProcessor<TKey, TValue, TKey, Change<TAggregate>> Processor<TValue>(
-        string storeName, Func<TAggregate> initializer, Func<TKey, TValue, TAggregate, TAggregate> aggregator, OldValuesSwitch sendOldValues) =>
-        new KStreamAggregateProcessor<TKey, TValue, TAggregate>(
-            storeName, (key, value) => aggregator(key, value, initializer()), aggregator, sendOldValues);
+        string storeName, Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next, OldValuesSwitch sendOldValues) =>
+        new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, first, next, sendOldValues);
 }

@@ -21,6 +21,6 @@ internal sealed class WindowedCogroupAggregation<TKey, TAggregate>(Windowing<TKe
         windowing.Store(storeName, keys, aggregates);
 
     public IProcessor<TKey, TValue, Windowed<TKey>, Change<TAggregate>> Processor<TValue>(
-        string storeName, Func<TAggregate> initializer, Func<TKey, TValue, TAggregate, TAggregate> aggregator, OldValuesSwitch sendOldValues) =>
-        windowing.Processor(storeName, (key, value) => aggregator(key, value, initializer()), aggregator, sendOldValues);
+        string storeName, Func<TKey, TValue, TAggregate> first, Func<TKey, TValue, TAggregate, TAggregate> next, OldValuesSwitch sendOldValues) =>
+        windowing.Processor(storeName, first, next, sendOldValues);
 }

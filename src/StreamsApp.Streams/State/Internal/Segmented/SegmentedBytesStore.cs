@@ -15,6 +15,7 @@ internal sealed class SegmentedBytesStore
     private readonly ISegmentFactory _factory;
     private readonly long _segmentIntervalMs;
     private Segments _segments;
+    private ExpiredWrites? _expiredWrites;
 
     public SegmentedBytesStore(string name, long retentionMs, long segmentIntervalMs, SegmentedKeySchema schema, ISegmentFactory factory)
     {
@@ -48,14 +49,24 @@ internal sealed class SegmentedBytesStore
 
             _factory.Init(context, Name);
             _segments.OpenExisting();
+            _expiredWrites = new ExpiredWrites(context, Name);
             IsOpen = true;
         }
     }
 
-    /// <summary>Writes (or with a null value deletes) a store key.</summary>
+    /// <summary>
+    /// Writes (or with a null value deletes) a store key. A write out of retention is dropped and counted as Kafka
+    /// Streams' store of the same kind counts it (<see cref="ExpiredWrites"/>).
+    /// </summary>
     /// <returns>False when the key's time is out of retention, so the write was dropped.</returns>
-    public bool Put(byte[] storeKey, byte[]? value)
+    public bool Put(byte[] storeKey, byte[]? value) => Write(storeKey, value, countExpired: true);
+
+    /// <summary>Deletes a store key; out of retention there is nothing to delete, and nothing is counted (Kafka's remove).</summary>
+    public void Delete(byte[] storeKey) => Write(storeKey, null, countExpired: false);
+
+    private bool Write(byte[] storeKey, byte[]? value, bool countExpired)
     {
+        long expiredAt;
         lock (_gate)
         {
             ThrowIfClosed();
@@ -63,22 +74,32 @@ internal sealed class SegmentedBytesStore
             ObservedStreamTime = Math.Max(ObservedStreamTime, timestamp);
             var segment = _segments.GetOrCreateIfLive(_segments.SegmentId(timestamp), MinLiveSegmentId());
             _segments.CleanupEarlierThan(MinLiveSegmentId());
-            if (segment is null || timestamp < MinLiveTime())
+            if (segment is not null && timestamp >= MinLiveTime())
+            {
+                if (value is null)
+                {
+                    segment.Delete(storeKey, out _);
+                }
+                else
+                {
+                    segment.Put(storeKey, value);
+                }
+
+                return true;
+            }
+
+            // Kafka's in-memory stores count every write out of retention; its RocksDB stores keep a late write in a
+            // live segment (ours drop it, decision 0006) and count only one whose whole segment has expired.
+            if (!countExpired || (Persistent && _segments.SegmentId(timestamp) >= _segments.SegmentId(Math.Max(0, ObservedStreamTime - _retentionMs))))
             {
                 return false;
             }
 
-            if (value is null)
-            {
-                segment.Delete(storeKey, out _);
-            }
-            else
-            {
-                segment.Put(storeKey, value);
-            }
-
-            return true;
+            expiredAt = ObservedStreamTime;
         }
+
+        _expiredWrites?.Count(expiredAt);
+        return false;
     }
 
     /// <summary>Looks up a store key whose time is live.</summary>
@@ -241,12 +262,6 @@ internal sealed class SegmentedBytesStore
             }
         }
     }
-
-    /// <summary>
-    /// Whether the whole segment of <paramref name="timestamp"/> has expired by Kafka Streams' RocksDB rule: it is
-    /// before the segment of stream time minus retention.
-    /// </summary>
-    public bool SegmentExpired(long timestamp) => _segments.SegmentId(timestamp) < _segments.SegmentId(Math.Max(0, ObservedStreamTime - _retentionMs));
 
     /// <summary>The directory-level name of the segment holding a time (for tests and diagnostics).</summary>
     internal string SegmentName(long timestamp) => _segments.SegmentName(_segments.SegmentId(timestamp));

@@ -9,7 +9,6 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     : ISessionStore<byte[], byte[]>, IBatchingStateRestoreCallback, IInMemoryDataLayer
 {
     private readonly SegmentedBytesStore _bytes = new(name, retentionMs, segmentIntervalMs, SessionKeySchema.Instance, factory);
-    private ExpiredWrites? _expiredWrites;
 
     public string Name => _bytes.Name;
 
@@ -24,7 +23,6 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     {
         ArgumentNullException.ThrowIfNull(context);
         _bytes.Init(context);
-        _expiredWrites = new ExpiredWrites(context, _bytes);
         context.Register(this, this);
     }
 
@@ -39,15 +37,9 @@ internal sealed class SegmentedSessionStore(string name, long retentionMs, long 
     public void AttachContents(object contents) => _bytes.AttachContents(contents);
 
     /// <summary>Writes a session's aggregate; a null aggregate removes the session.</summary>
-    public void Put(Windowed<byte[]> sessionKey, byte[]? aggregate)
-    {
-        if (!_bytes.Put(StoreKey(sessionKey), aggregate))
-        {
-            _expiredWrites?.Count(sessionKey.Window.EndMs);
-        }
-    }
+    public void Put(Windowed<byte[]> sessionKey, byte[]? aggregate) => _bytes.Put(StoreKey(sessionKey), aggregate);
 
-    public void Remove(Windowed<byte[]> sessionKey) => _bytes.Put(StoreKey(sessionKey), null);
+    public void Remove(Windowed<byte[]> sessionKey) => _bytes.Delete(StoreKey(sessionKey));
 
     public bool TryFetchSession(byte[] key, long startMs, long endMs, out byte[] aggregate)
     {

@@ -9,7 +9,6 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
 {
     private readonly SegmentedBytesStore _bytes;
     private readonly Func<byte[], Windowed<byte[]>> _windowOf;
-    private ExpiredWrites? _expiredWrites;
     private int _seqnum;
 
     public SegmentedWindowStore(
@@ -36,7 +35,6 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
     {
         ArgumentNullException.ThrowIfNull(context);
         _bytes.Init(context);
-        _expiredWrites = new ExpiredWrites(context, _bytes);
         context.Register(this, this);
     }
 
@@ -59,10 +57,7 @@ internal sealed class SegmentedWindowStore : IWindowStore<byte[], byte[]>, IBatc
             return;
         }
 
-        if (!_bytes.Put(WindowKeySchema.ToStoreKeyBinary(key, windowStartMs, NextSeqnum()), value))
-        {
-            _expiredWrites?.Count(windowStartMs);
-        }
+        _bytes.Put(WindowKeySchema.ToStoreKeyBinary(key, windowStartMs, NextSeqnum()), value);
     }
 
     /// <summary>
